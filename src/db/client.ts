@@ -1,0 +1,106 @@
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "../generated/prisma/client.js";
+import { type DeployMigrationsOptions, deployMigrations, type MigrationConnection } from "./deploy-migrations.js";
+
+export interface CreateDatabaseOptions {
+  /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
+  databaseUrl?: string;
+  /**
+   * Data directory; PGlite keeps its files in `<dataDir>/pglite`. The special value `"memory://"` gives a
+   * throw-away in-memory PGlite (tests). Ignored for PostgreSQL.
+   */
+  dataDir: string;
+  /** PostgreSQL schema to use instead of the connection's default (created if missing). PostgreSQL only. */
+  schema?: string;
+  /** Where the migrations are read from. Default: the repository's `prisma/migrations`. */
+  migrationsDir?: DeployMigrationsOptions["migrationsDir"];
+}
+
+export interface Database {
+  prisma: PrismaClient;
+  kind: "postgres" | "pglite";
+  /** Disconnects Prisma and releases the pool or the PGlite instance. */
+  close(): Promise<void>;
+}
+
+export const memoryDataDir = "memory://";
+
+/** Opens the database, applies pending migrations, and returns a ready Prisma client. */
+export async function createDatabase(options: CreateDatabaseOptions): Promise<Database> {
+  return options.databaseUrl
+    ? openPostgres(options.databaseUrl, options)
+    : openPglite(options.dataDir, options.migrationsDir);
+}
+
+export function quoteIdentifier(name: string): string {
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** A `pg` connection config whose sessions use `schema` first; `options` reaches the server at connect time. */
+export function postgresConfig(databaseUrl: string, schema?: string): pg.ClientConfig {
+  return schema
+    ? { connectionString: databaseUrl, options: `-c search_path=${quoteIdentifier(schema)},public` }
+    : { connectionString: databaseUrl };
+}
+
+async function openPostgres(databaseUrl: string, options: CreateDatabaseOptions): Promise<Database> {
+  const { schema } = options;
+  const client = new pg.Client(postgresConfig(databaseUrl, schema));
+  await client.connect();
+  try {
+    if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
+    await deployMigrations(pgConnection(client), { migrationsDir: options.migrationsDir });
+  } finally {
+    await client.end();
+  }
+  const adapter = new PrismaPg(postgresConfig(databaseUrl, schema), schema ? { schema } : undefined);
+  const prisma = new PrismaClient({ adapter });
+  return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
+}
+
+async function openPglite(dataDir: string, migrationsDir?: string): Promise<Database> {
+  let location = memoryDataDir;
+  if (dataDir !== memoryDataDir) {
+    location = join(dataDir, "pglite");
+    await mkdir(location, { recursive: true });
+  }
+  const pglite = await PGlite.create(location);
+  try {
+    await deployMigrations(pgliteConnection(pglite), { migrationsDir });
+  } catch (error) {
+    await pglite.close();
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    prisma,
+    kind: "pglite",
+    close: async () => {
+      await prisma.$disconnect();
+      if (!pglite.closed) await pglite.close();
+    },
+  };
+}
+
+export function pgConnection(client: pg.Client | pg.PoolClient): MigrationConnection {
+  return {
+    query: async (sql, params) => (await client.query(sql, params)).rows,
+    exec: async (sql) => {
+      await client.query(sql);
+    },
+  };
+}
+
+export function pgliteConnection(db: PGlite): MigrationConnection {
+  return {
+    query: async (sql, params) => (await db.query<Record<string, unknown>>(sql, params)).rows,
+    exec: async (sql) => {
+      await db.exec(sql);
+    },
+  };
+}

@@ -1,0 +1,17 @@
+// Runs `prisma generate` (postinstall). Prisma's CLI downloads its schema engine before every command, even though
+// generating the client does not use it. Where that download is blocked (offline machines, locked-down CI), retry
+// with PRISMA_SCHEMA_ENGINE_BINARY pointing at an existing file so the CLI skips the download; elsewhere leave Prisma alone.
+import { spawnSync } from "node:child_process";
+
+const run = (env) =>
+  spawnSync("npx", ["--no-install", "prisma", "generate"], { env, encoding: "utf8", shell: process.platform === "win32" });
+
+let result = run(process.env);
+const output = `${result.stdout}${result.stderr}`;
+if (result.status !== 0 && /binaries\.prisma\.sh|schema-engine|ENOTFOUND|ECONNREFUSED|EAI_AGAIN/.test(output)) {
+  console.error("prisma generate: engine download unavailable, generating without it");
+  result = run({ ...process.env, PRISMA_SCHEMA_ENGINE_BINARY: process.execPath });
+}
+process.stdout.write(result.stdout ?? "");
+process.stderr.write(result.stderr ?? "");
+process.exit(result.status ?? 1);

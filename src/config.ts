@@ -1,0 +1,84 @@
+import { z } from "zod";
+
+/**
+ * All configuration, parsed once at start from the environment. Nothing else reads `process.env`.
+ * Each bad value gets a message that says how to fix it.
+ */
+const timeZoneSchema = z.string().refine(isValidTimeZone, {
+  message: "is not an IANA time zone; use a name such as Asia/Ho_Chi_Minh",
+});
+
+const optionalUrl = (example: string) =>
+  z
+    .string()
+    .trim()
+    .transform((value) => (value === "" ? undefined : value))
+    .pipe(z.url({ message: `must be a URL such as ${example}` }).optional())
+    .optional();
+
+const optionalSecret = z
+  .string()
+  .trim()
+  .transform((value) => (value === "" ? undefined : value))
+  .optional();
+
+export const configSchema = z.object({
+  DATABASE_URL: optionalUrl("postgresql://user@127.0.0.1:5432/roviec"),
+  REDIS_URL: optionalUrl("redis://127.0.0.1:6379"),
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  DEFAULT_TIMEZONE: timeZoneSchema.default("Asia/Ho_Chi_Minh"),
+  DEFAULT_LOCALE: z.enum(["vi", "en"], { message: "must be vi or en" }).default("vi"),
+  LOG_LEVEL: z
+    .enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
+      message: "must be one of fatal, error, warn, info, debug, trace, silent",
+    })
+    .default("info"),
+  PORT: z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).default(3000),
+  ROLE: z.enum(["all", "web", "worker"], { message: "must be all, web or worker" }).default("all"),
+  SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xoxb-"), {
+    message: "must be a bot token starting with xoxb-",
+  }),
+  SLACK_SIGNING_SECRET: optionalSecret,
+  SLACK_APP_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xapp-"), {
+    message: "must be an app-level token starting with xapp-",
+  }),
+  SLACK_API_URL: optionalUrl("https://slack.com/api/"),
+  ZALO_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || /^\d+:\S+$/.test(v), {
+    message: "must look like <bot id>:<secret>, as Zalo Bot Manager shows it",
+  }),
+  ZALO_API_BASE_URL: optionalUrl("https://bot-api.zaloplatforms.com").default("https://bot-api.zaloplatforms.com"),
+  ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
+    message: "must be 8 to 256 characters",
+  }),
+});
+
+export type Config = Readonly<z.infer<typeof configSchema>>;
+
+export class ConfigError extends Error {
+  readonly code = "config_invalid";
+}
+
+/** Parses and freezes the configuration; throws a {@link ConfigError} listing every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const result = configSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
+    throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const config = result.data;
+  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+    throw new ConfigError(
+      "Cấu hình không hợp lệ / Invalid configuration:\n  SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)",
+    );
+  }
+  return Object.freeze(config);
+}
+
+function isValidTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

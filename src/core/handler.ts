@@ -1,0 +1,40 @@
+import type { ParsedCommand } from "../language/index.js";
+import type { IncomingMessage, Locale } from "./incoming.js";
+import type { Reply } from "./reply.js";
+import type { ChannelSettingsView, PersonView } from "./task-view.js";
+
+/** The person issuing a command, as the database knows them. */
+export interface Actor extends PersonView {
+  /** A channel manager or a workspace admin: may change any task of the channel. */
+  isManager: boolean;
+  timezone: string | null;
+}
+
+/**
+ * Everything a handler may use. Handlers know no platform: they read the parsed command, call a service and return
+ * a reply. `services` is declared by the composition root (see src/core/services.ts).
+ */
+export interface CommandContext<Services = unknown> {
+  incoming: IncomingMessage;
+  channel: ChannelSettingsView;
+  actor: Actor;
+  locale: Locale;
+  now: Date;
+  services: Services;
+}
+
+export type CommandHandler<Services = unknown> = (
+  command: ParsedCommand,
+  context: CommandContext<Services>,
+) => Promise<Reply | Reply[]>;
+
+/** The adapter-neutral entry point every platform adapter calls. */
+export interface Bot {
+  /**
+   * Runs one incoming message through dedupe, member and channel bookkeeping, parsing and its handler.
+   * Resolves with the replies to send, in order; an empty list when the message was a duplicate delivery.
+   * Never throws for user mistakes (they become polite error replies); throws {@link AppError} only when the
+   * system itself failed (database down), so the adapter can answer "try again".
+   */
+  handle(message: IncomingMessage): Promise<Reply[]>;
+}

@@ -1,0 +1,53 @@
+import type { PersonView, TaskView } from "./task-view.js";
+
+/**
+ * What a handler answers. Text is already in the channel's language; adapters only change how it looks.
+ *
+ * Markup in `text` is deliberately tiny so every platform can render it: `*bold*` (Slack mrkdwn; stripped on Zalo
+ * and the terminal) and person tokens made by {@link personToken}, which each adapter turns into a real mention
+ * (Slack `<@U…>`) or a plain name (Zalo, terminal). User-typed text never contains the token characters: adapters
+ * remove them on the way in (see {@link stripReservedCharacters}), so a title cannot forge a mention.
+ */
+export interface Reply {
+  /**
+   * `channel`: everyone in the chat sees it. `private`: only the person who asked (Slack ephemeral or DM, Zalo
+   * private chat when known, otherwise the group), used for errors, help and personal lists.
+   */
+  visibility: "channel" | "private";
+  text: string;
+  /** Tasks the reply is about, for platforms that draw cards with buttons (Slack). */
+  tasks?: TaskView[];
+  /** True when the command failed and nothing was written. */
+  isError?: boolean;
+  /** A file to attach (exports). */
+  attachment?: { filename: string; mimeType: string; content: Uint8Array };
+}
+
+const TOKEN_START = "\uE000";
+const TOKEN_SEPARATOR = "\uE001";
+const TOKEN_END = "\uE002";
+const RESERVED = /[\uE000-\uE002]/g;
+const TOKEN_PATTERN = /\uE000([^\uE001\uE002]*)\uE001([^\uE001\uE002]*)\uE001([^\uE000\uE002]*)\uE002/g;
+
+/** A placeholder for a person inside reply text; adapters render it with {@link renderPersonTokens}. */
+export function personToken(person: PersonView): string {
+  const name = person.displayName.replace(RESERVED, "");
+  return `${TOKEN_START}${person.id}${TOKEN_SEPARATOR}${person.externalId ?? ""}${TOKEN_SEPARATOR}${name}${TOKEN_END}`;
+}
+
+/** Replaces every person token in `text` with what `render` returns for it. */
+export function renderPersonTokens(text: string, render: (person: PersonView) => string): string {
+  return text.replace(TOKEN_PATTERN, (_match, id: string, externalId: string, displayName: string) =>
+    render({ id, externalId: externalId === "" ? null : externalId, displayName }),
+  );
+}
+
+/** Removes the characters reserved for person tokens from user input. */
+export function stripReservedCharacters(text: string): string {
+  return text.replace(RESERVED, "");
+}
+
+/** Plain text for platforms without markup: names for tokens, `*bold*` marks removed. */
+export function toPlainText(text: string): string {
+  return renderPersonTokens(text, (person) => `@${person.displayName}`).replace(/\*([^*\n]+)\*/g, "$1");
+}

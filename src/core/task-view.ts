@@ -1,0 +1,56 @@
+/** Plain data about tasks, as the task service returns it and renderers read it. No Prisma types. */
+export type TaskStatus = "open" | "done" | "cancelled";
+
+export interface PersonView {
+  /** Our member id. */
+  id: string;
+  /** The platform user id; null for a pending member (a name typed on Zalo, bound when that person first writes). */
+  externalId: string | null;
+  displayName: string;
+}
+
+export interface AssigneeView extends PersonView {
+  acknowledgedAt: Date | null;
+  doneAt: Date | null;
+}
+
+export interface TaskView {
+  id: string;
+  channelId: string;
+  number: number;
+  title: string;
+  status: TaskStatus;
+  dueAt: Date | null;
+  dueHasTime: boolean;
+  creator: PersonView;
+  assignees: AssigneeView[];
+  createdAt: Date;
+  closedAt: Date | null;
+  closedBy: PersonView | null;
+  version: number;
+}
+
+export interface TaskEventView {
+  id: string;
+  action: string;
+  actor: PersonView | null;
+  oldValue: unknown;
+  newValue: unknown;
+  createdAt: Date;
+}
+
+export interface ChannelSettingsView {
+  id: string;
+  workspaceId: string;
+  platform: "slack" | "zalo" | "console";
+  externalId: string;
+  isPrivateChat: boolean;
+  locale: "vi" | "en";
+  timezone: string;
+  endOfDayMinutes: number;
+  /** ISO weekdays, 1 = Monday … 7 = Sunday. */
+  workingDays: number[];
+  summaryEnabled: boolean;
+  summaryCron: string;
+  managers: PersonView[];
+}

@@ -1,0 +1,81 @@
+import { renderPersonTokens, stripReservedCharacters } from "../../core/reply.js";
+import type { PersonView } from "../../core/task-view.js";
+
+/**
+ * Slack's escaping rule for text we send: `&`, `<` and `>` become entities, so user text (a title, a typed name)
+ * can never form `<@U…>`, `<!channel>` or a link.
+ */
+export function escapeMrkdwn(text: string): string {
+  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;");
+}
+
+/** A person as Slack shows them: a real mention for a member with a Slack id, the escaped name otherwise. */
+export function renderPerson(person: PersonView): string {
+  return person.externalId && /^[UW][A-Z0-9]+$/.test(person.externalId)
+    ? `<@${person.externalId}>`
+    : escapeMrkdwn(person.displayName);
+}
+
+/**
+ * Reply text → Slack mrkdwn. Reply text is plain apart from `*bold*` and person tokens: escape everything first
+ * (the token characters are untouched by escaping), then turn tokens into mentions.
+ */
+export function renderReplyText(text: string): string {
+  return renderPersonTokens(escapeMrkdwn(text), renderPerson);
+}
+
+/** The text of a mention as it appears in Slack's message text, `<@U123>` or `<@U123|name>`. */
+export const SLACK_MENTION_PATTERN = /<@([UW][A-Z0-9]+)(?:\|([^>]*))?>/g;
+
+/**
+ * Slack message text → our command text. `<@U123|lan>` becomes `@U123` (the mention's token is the user id),
+ * channels become `#name`, links their URL or label, `<!here>` `@here`; entities are decoded last so a user's
+ * literal `&lt;` stays text. Characters reserved for person tokens are removed.
+ */
+export function normalizeSlackText(text: string): string {
+  const converted = text
+    .replace(SLACK_MENTION_PATTERN, (_m, id: string) => `@${id}`)
+    .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || id}`)
+    .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
+    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? "")
+    .replace(/<(https?:\/\/[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
+    .replace(/<mailto:([^|>]+)(?:\|[^>]*)?>/g, "$1");
+  const decoded = converted.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
+  return stripReservedCharacters(decoded).trim();
+}
+
+/** User ids mentioned in Slack text, in order of first appearance. */
+export function mentionedUserIds(text: string): string[] {
+  const ids: string[] = [];
+  for (const match of text.matchAll(SLACK_MENTION_PATTERN)) {
+    const id = match[1] as string;
+    if (!ids.includes(id)) ids.push(id);
+  }
+  return ids;
+}
+
+/** Removes the bot's own mention at the start of an app_mention / DM text. */
+export function stripBotMention(text: string, botUserId: string | undefined): string {
+  if (!botUserId) return text;
+  const pattern = new RegExp(`^\\s*<@${botUserId}(?:\\|[^>]*)?>[\\s:,]*`);
+  return text.replace(pattern, "");
+}
+
+/** Splits text into pieces of at most `limit` characters, preferring line breaks (Slack's 3000-char sections). */
+export function splitText(text: string, limit = 3000): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest.length > limit) {
+    let cut = rest.lastIndexOf("\n", limit);
+    if (cut <= 0) cut = limit;
+    // Never cut inside an entity or a mention.
+    const open = rest.lastIndexOf("<", cut);
+    if (open > rest.lastIndexOf(">", cut) && open > 0) cut = open;
+    const amp = rest.lastIndexOf("&", cut);
+    if (amp > cut - 5 && amp > 0 && !rest.slice(amp, cut).includes(";")) cut = amp;
+    pieces.push(rest.slice(0, cut));
+    rest = rest.slice(cut).replace(/^\n/, "");
+  }
+  if (rest.length > 0 || pieces.length === 0) pieces.push(rest);
+  return pieces;
+}

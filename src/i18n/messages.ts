@@ -1,0 +1,139 @@
+/**
+ * The ids of every user-facing text and the parameters each one takes. Each locale implements a {@link Catalogue},
+ * so a missing or mistyped message fails the type check, not a user.
+ *
+ * Parameters that name people are already person tokens (see src/core/reply.ts); due texts are already in words.
+ */
+type Empty = Record<string, never>;
+
+export interface MessageParams {
+  // Task replies
+  "task.created": { number: number; title: string; assignees: string | null; due: string | null };
+  "task.due_line": { absolute: string; relative: string | null };
+  "task.no_due": Empty;
+  "task.closed": { number: number; title: string };
+  "task.part_done": { number: number; remaining: string };
+  "task.all_finished": { number: number; title: string };
+  "task.reopened": { number: number; title: string };
+  "task.cancelled": { number: number; title: string };
+  "task.due_changed": { number: number; oldDue: string; newDue: string };
+  "task.due_removed": { number: number; oldDue: string };
+  "task.assignees_changed": { number: number; oldAssignees: string; newAssignees: string };
+  "task.renamed": { number: number; oldTitle: string; newTitle: string };
+  "task.acknowledged": { number: number; title: string; due: string | null };
+  // Refusals and problems with a task
+  "task.not_found": { number: number };
+  "task.forbidden": { number: number; allowed: string };
+  "task.conflict": { number: number };
+  "task.not_assignee": { number: number };
+  "task.already_closed": { number: number; status: string };
+  "task.already_open": { number: number };
+  "task.already_acknowledged": { number: number };
+  "task.already_done_by_you": { number: number };
+  "task.not_open": { number: number; status: string };
+  "task.no_change": { number: number };
+  "task.assignee_unknown": { name: string };
+  // Task words
+  "status.open": Empty;
+  "status.done": Empty;
+  "status.cancelled": Empty;
+  "assignee.done": Empty;
+  "assignee.acknowledged": Empty;
+  "assignee.not_acknowledged": Empty;
+  "people.nobody": Empty;
+  "people.creator": Empty;
+  "people.allowed": { creator: string; assignees: string | null };
+  // Lists
+  "list.title.mine": Empty;
+  "list.title.assignee": { people: string };
+  "list.title.overdue": Empty;
+  "list.title.today": Empty;
+  "list.title.week": Empty;
+  "list.title.done": Empty;
+  "list.title.open": Empty;
+  "list.title.created": Empty;
+  "list.empty": Empty;
+  "list.more": { count: number };
+  "group.overdue": Empty;
+  "group.today": Empty;
+  "group.week": Empty;
+  "group.later": Empty;
+  "group.no_due": Empty;
+  "group.done": Empty;
+  "group.cancelled": Empty;
+  // Task card and history
+  "card.creator": { creator: string; createdAt: string };
+  "card.assignees": { assignees: string };
+  "card.status": { status: string };
+  "card.closed": { by: string; at: string };
+  "card.history": Empty;
+  "history.created": { title: string };
+  "history.closed": Empty;
+  "history.assignee_done": { person: string };
+  "history.reopened": Empty;
+  "history.cancelled": Empty;
+  "history.due_changed": { oldDue: string; newDue: string };
+  "history.assignees_changed": { oldAssignees: string; newAssignees: string };
+  "history.renamed": { oldTitle: string; newTitle: string };
+  "history.acknowledged": { person: string };
+  "history.other": { action: string };
+  "history.system": Empty;
+  // Status
+  "status.title.channel": Empty;
+  "status.title.person": { person: string };
+  "status.counts": { open: number; overdue: number; dueThisWeek: number; doneThisWeek: number };
+  "status.on_time": { percent: number; onTime: number; withDue: number };
+  "status.on_time_none": Empty;
+  // Settings
+  "settings.title": Empty;
+  "settings.show": {
+    language: string;
+    timezone: string;
+    endOfDay: string;
+    workdays: string;
+    summary: string;
+    pings: string;
+    managers: string;
+    daysOff: string;
+  };
+  "settings.summary_on": { schedule: string };
+  "settings.summary_off": Empty;
+  "settings.pings_default": Empty;
+  "settings.pings_off": Empty;
+  "settings.pings_custom": { policy: string };
+  "settings.days_off_none": Empty;
+  "settings.updated": { what: string };
+  "settings.became_manager": { person: string };
+  "settings.forbidden": { managers: string };
+  "settings.bad_value": { key: string; value: string; example: string };
+  "settings.manager_added": { people: string };
+  "settings.manager_removed": { people: string };
+  "settings.manager_missing": Empty;
+  "settings.day_off_added": { day: string; working: boolean };
+  "settings.label.language": Empty;
+  "settings.label.timezone": Empty;
+  "settings.label.endofday": Empty;
+  "settings.label.workdays": Empty;
+  "settings.label.summary": Empty;
+  "settings.label.pings": Empty;
+  "settings.label.dayoff": Empty;
+  // Parse errors: what was not understood and the right form
+  "error.empty": Empty;
+  "error.unknown_command": { fragment: string | null };
+  "error.missing_task_ref": { command: string; example: string };
+  "error.missing_title": { example: string };
+  "error.bad_due": { fragment: string | null; example: string };
+  "error.missing_due": { example: string };
+  "error.missing_assignee": { example: string };
+  "error.bad_setting": { fragment: string | null; example: string };
+  "error.not_available": { command: string };
+  // Help
+  "help.overview": Empty;
+  "help.command": { usage: string; description: string; examples: string };
+  "help.more": Empty;
+}
+
+export type MessageId = keyof MessageParams;
+
+/** One locale's texts: a function per message id. */
+export type Catalogue = { [K in MessageId]: (params: MessageParams[K]) => string };

@@ -1,0 +1,303 @@
+import type { Actor } from "../core/handler.js";
+import type { IncomingMention, IncomingMessage, Locale } from "../core/incoming.js";
+import type { ChannelSettingsView, PersonView } from "../core/task-view.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { claimEvent, DuplicateEventError, type EventClaim } from "./event-claim.js";
+import { isGivenNameOf, normalizeName } from "./member-names.js";
+import { personSelect, toPersonView } from "./task-mapper.js";
+
+export interface DirectoryServiceOptions {
+  prisma: PrismaClient;
+  /** Settings a channel starts with when the bot first sees it. */
+  defaults: { locale: Locale; timezone: string };
+}
+
+/** What the bot knows about the sender of a message and where it was written. */
+export interface IncomingSession {
+  channel: ChannelSettingsView;
+  actor: Actor;
+}
+
+export interface ChannelSettingsPatch {
+  locale?: Locale;
+  timezone?: string;
+  endOfDayMinutes?: number;
+  workingDays?: number[];
+  summaryEnabled?: boolean;
+  summaryCron?: string;
+  /** The ping policy JSON the jobs engineer reads; null restores the default policy. */
+  pingPolicy?: Record<string, unknown> | null;
+}
+
+export interface DayOffView {
+  /** YYYY-MM-DD */
+  day: string;
+  isWorkingDay: boolean;
+  note: string | null;
+}
+
+const channelSelect = {
+  id: true,
+  workspaceId: true,
+  externalId: true,
+  isPrivateChat: true,
+  locale: true,
+  timezone: true,
+  endOfDayMinutes: true,
+  workingDays: true,
+  summaryEnabled: true,
+  summaryCron: true,
+  workspace: { select: { platform: true } },
+  managers: { select: { member: { select: personSelect } }, orderBy: { createdAt: "asc" } },
+} as const satisfies Prisma.ChannelSelect;
+
+type ChannelRow = Prisma.ChannelGetPayload<{ select: typeof channelSelect }>;
+
+function toChannelSettingsView(row: ChannelRow): ChannelSettingsView {
+  return {
+    id: row.id,
+    workspaceId: row.workspaceId,
+    platform: row.workspace.platform,
+    externalId: row.externalId,
+    isPrivateChat: row.isPrivateChat,
+    locale: row.locale === "en" ? "en" : "vi",
+    timezone: row.timezone,
+    endOfDayMinutes: row.endOfDayMinutes,
+    workingDays: row.workingDays,
+    summaryEnabled: row.summaryEnabled,
+    summaryCron: row.summaryCron,
+    managers: row.managers.map((m) => toPersonView(m.member)),
+  };
+}
+
+const memberSelect = { ...personSelect, timezone: true, isWorkspaceAdmin: true } as const;
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
+}
+
+export type DirectoryService = ReturnType<typeof createDirectoryService>;
+
+/**
+ * Workspaces, channels and their settings, members (including pending ones, bound on first write), managers,
+ * days off, and processed event ids.
+ */
+export function createDirectoryService(options: DirectoryServiceOptions) {
+  const { prisma, defaults } = options;
+
+  /**
+   * The member with this platform id, created on first sight. A pending member with the same name (typed before
+   * the person ever wrote) is bound to the id instead of creating a second person.
+   */
+  async function ensureMember(
+    workspaceId: string,
+    person: { externalId: string; displayName: string; timezone?: string; isWorkspaceAdmin?: boolean; privateChatId?: string },
+  ) {
+    const profile = {
+      displayName: person.displayName,
+      normalizedName: normalizeName(person.displayName),
+      ...(person.timezone ? { timezone: person.timezone } : {}),
+      ...(person.isWorkspaceAdmin !== undefined ? { isWorkspaceAdmin: person.isWorkspaceAdmin } : {}),
+      ...(person.privateChatId ? { privateChatId: person.privateChatId } : {}),
+    };
+    const key = { workspaceId_externalId: { workspaceId, externalId: person.externalId } };
+    const existing = await prisma.member.findUnique({ where: key, select: memberSelect });
+    if (existing) {
+      const changed =
+        existing.displayName !== person.displayName ||
+        (person.timezone !== undefined && existing.timezone !== person.timezone) ||
+        (person.isWorkspaceAdmin !== undefined && existing.isWorkspaceAdmin !== person.isWorkspaceAdmin);
+      return changed ? prisma.member.update({ where: key, data: profile, select: memberSelect }) : existing;
+    }
+    const pending = await prisma.member.findFirst({
+      where: { workspaceId, externalId: null, normalizedName: profile.normalizedName },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+    });
+    if (pending) {
+      const { count } = await prisma.member.updateMany({
+        where: { id: pending.id, externalId: null },
+        data: { ...profile, externalId: person.externalId },
+      });
+      if (count === 1) return prisma.member.findUniqueOrThrow({ where: key, select: memberSelect });
+    }
+    try {
+      return await prisma.member.create({
+        data: { workspaceId, externalId: person.externalId, ...profile },
+        select: memberSelect,
+      });
+    } catch (error) {
+      // Two messages of a new person at once: the other one created the row.
+      if (!isUniqueViolation(error)) throw error;
+      return prisma.member.findUniqueOrThrow({ where: key, select: memberSelect });
+    }
+  }
+
+  /** A typed name: a known member of the workspace whose name matches, else a pending member. */
+  async function findOrCreateByName(workspaceId: string, displayName: string): Promise<PersonView> {
+    const typed = normalizeName(displayName);
+    const exact = await prisma.member.findMany({
+      where: { workspaceId, normalizedName: typed, isBot: false },
+      select: personSelect,
+      orderBy: [{ createdAt: "asc" }],
+    });
+    const real = exact.find((m) => m.externalId !== null) ?? exact[0];
+    if (real) return toPersonView(real);
+    const byGivenName = await prisma.member.findMany({
+      where: { workspaceId, normalizedName: { endsWith: ` ${typed}` }, externalId: { not: null }, isBot: false },
+      select: { ...personSelect, normalizedName: true },
+      take: 2,
+    });
+    const [only] = byGivenName.filter((m) => isGivenNameOf(typed, m.normalizedName));
+    if (only && byGivenName.length === 1) return toPersonView(only);
+    const created = await prisma.member.create({
+      data: { workspaceId, externalId: null, displayName: displayName.replace(/^@+/, ""), normalizedName: typed },
+      select: personSelect,
+    });
+    return toPersonView(created);
+  }
+
+  async function loadChannel(channelId: string): Promise<ChannelSettingsView> {
+    return toChannelSettingsView(await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: channelSelect }));
+  }
+
+  return {
+    /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
+    async recordIncoming(message: IncomingMessage, now: Date): Promise<IncomingSession> {
+      const workspace = await prisma.workspace.upsert({
+        where: { platform_externalId: { platform: message.platform, externalId: message.workspace.externalId } },
+        create: { platform: message.platform, externalId: message.workspace.externalId, name: message.workspace.name ?? null },
+        update: {},
+        select: { id: true },
+      });
+      const channelRow = await prisma.channel.upsert({
+        where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: message.channel.externalId } },
+        create: {
+          workspaceId: workspace.id,
+          externalId: message.channel.externalId,
+          name: message.channel.name ?? null,
+          isPrivateChat: message.channel.isPrivateChat,
+          locale: defaults.locale,
+          timezone: defaults.timezone,
+        },
+        update: {},
+        select: channelSelect,
+      });
+      const channel = toChannelSettingsView(channelRow);
+      const member = await ensureMember(workspace.id, message.sender);
+      await prisma.channelMember.upsert({
+        where: { channelId_memberId: { channelId: channel.id, memberId: member.id } },
+        create: { channelId: channel.id, memberId: member.id, lastSeenAt: now },
+        update: { lastSeenAt: now },
+      });
+      // In a one-to-one chat with the bot the sender is the only person, so they manage it.
+      const isManager =
+        member.isWorkspaceAdmin || channel.isPrivateChat || channel.managers.some((m) => m.id === member.id);
+      return {
+        channel,
+        actor: { ...toPersonView(member), isManager, timezone: member.timezone },
+      };
+    },
+
+    /** Members the bot has seen in the workspace, by display name: the parser uses them to spot typed names. */
+    async knownNames(workspaceId: string): Promise<string[]> {
+      const rows = await prisma.member.findMany({
+        where: { workspaceId, isBot: false },
+        select: { displayName: true },
+        orderBy: { updatedAt: "desc" },
+        take: 500,
+      });
+      return [...new Set(rows.map((r) => r.displayName))];
+    },
+
+    /**
+     * The people named by `tokens` (the parser's assignees: mention tokens without "@"). A mention with a platform
+     * id is that member; a mention without one, or a plain typed name, matches a known member by name (diacritics
+     * and case ignored) or becomes a pending member.
+     */
+    async resolvePeople(workspaceId: string, tokens: string[], mentions: IncomingMention[]): Promise<PersonView[]> {
+      const people: PersonView[] = [];
+      for (const token of tokens) {
+        const mention =
+          mentions.find((m) => m.token === token) ??
+          mentions.find((m) => normalizeName(m.token) === normalizeName(token));
+        const person = mention?.externalId
+          ? toPersonView(await ensureMember(workspaceId, { ...mention, externalId: mention.externalId }))
+          : await findOrCreateByName(workspaceId, mention?.displayName ?? token);
+        if (!people.some((p) => p.id === person.id)) people.push(person);
+      }
+      return people;
+    },
+
+    getChannelSettings: loadChannel,
+
+    async updateChannelSettings(channelId: string, patch: ChannelSettingsPatch): Promise<ChannelSettingsView> {
+      const { pingPolicy, ...rest } = patch;
+      const data: Prisma.ChannelUpdateInput = { ...rest };
+      if (pingPolicy !== undefined) {
+        data.pingPolicy = pingPolicy === null ? Prisma.DbNull : (pingPolicy as Prisma.InputJsonValue);
+      }
+      await prisma.channel.update({ where: { id: channelId }, data, select: { id: true } });
+      return loadChannel(channelId);
+    },
+
+    async getPingPolicy(channelId: string): Promise<unknown> {
+      const row = await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { pingPolicy: true } });
+      return row.pingPolicy;
+    },
+
+    async addManagers(channelId: string, memberIds: string[]): Promise<ChannelSettingsView> {
+      await prisma.channelManager.createMany({
+        data: memberIds.map((memberId) => ({ channelId, memberId })),
+        skipDuplicates: true,
+      });
+      return loadChannel(channelId);
+    },
+
+    async removeManagers(channelId: string, memberIds: string[]): Promise<ChannelSettingsView> {
+      await prisma.channelManager.deleteMany({ where: { channelId, memberId: { in: memberIds } } });
+      return loadChannel(channelId);
+    },
+
+    /** Declares a day off (nghỉ bù) or, with `isWorkingDay`, an extra working day (làm bù) for the workspace. */
+    async setDayOff(workspaceId: string, day: string, isWorkingDay: boolean, note?: string): Promise<DayOffView> {
+      const date = new Date(`${day}T00:00:00.000Z`);
+      await prisma.workspaceDayOff.upsert({
+        where: { workspaceId_day: { workspaceId, day: date } },
+        create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
+        update: { isWorkingDay, note: note ?? null },
+      });
+      return { day, isWorkingDay, note: note ?? null };
+    },
+
+    /** Declared days from `fromDay` (YYYY-MM-DD) on, in date order. */
+    async listDaysOff(workspaceId: string, fromDay?: string): Promise<DayOffView[]> {
+      const rows = await prisma.workspaceDayOff.findMany({
+        where: { workspaceId, ...(fromDay ? { day: { gte: new Date(`${fromDay}T00:00:00.000Z`) } } : {}) },
+        select: { day: true, isWorkingDay: true, note: true },
+        orderBy: { day: "asc" },
+      });
+      return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay: r.isWorkingDay, note: r.note }));
+    },
+
+    /** Whether this delivery was already handled (a cheap read before doing any work). */
+    async isEventProcessed(claim: Pick<EventClaim, "platform" | "key">): Promise<boolean> {
+      const row = await prisma.processedEvent.findUnique({
+        where: { platform_key: { platform: claim.platform, key: claim.key } },
+        select: { key: true },
+      });
+      return row !== null;
+    },
+
+    /** Marks a delivery handled; false when another delivery of the same event got there first. */
+    async markEventProcessed(claim: EventClaim): Promise<boolean> {
+      try {
+        await claimEvent(prisma, claim);
+        return true;
+      } catch (error) {
+        if (error instanceof DuplicateEventError) return false;
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,216 @@
+import type { Actor } from "../core/handler.js";
+import type { PersonView, TaskView } from "../core/task-view.js";
+import { canChangeTask, canCloseWholeTask, isAssignee } from "./permissions.js";
+
+/** What kind of change happened, as the change notification (pings, summaries) sees it. */
+export type TaskChangeKind =
+  | "created"
+  | "due_changed"
+  | "assignees_changed"
+  | "closed"
+  | "reopened"
+  | "cancelled"
+  | "renamed"
+  | "acknowledged"
+  | "progress";
+
+/** Why a change was not made. Nothing is written in any of these cases. */
+export type TaskRefusal =
+  | "not_found"
+  | "forbidden"
+  | "conflict"
+  | "not_assignee"
+  | "already_closed"
+  | "already_open"
+  | "already_acknowledged"
+  | "already_done_by_you"
+  | "not_open"
+  | "no_change";
+
+/** What the handler tells the user after a successful change. */
+export type TaskOutcome =
+  | "closed"
+  | "part_done"
+  | "all_finished"
+  | "reopened"
+  | "cancelled"
+  | "due_changed"
+  | "assignees_changed"
+  | "renamed"
+  | "acknowledged";
+
+export interface DueInput {
+  dueAt: Date;
+  hasTime: boolean;
+  /** The period the phrase named, kept for display and reports. */
+  start?: Date;
+  grain?: string;
+}
+
+export interface TaskEventPlan {
+  action: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+}
+
+/** A decided change, written by the task service in one version-checked transaction. */
+export interface TaskPlan {
+  kind: TaskChangeKind;
+  outcome: TaskOutcome;
+  update: {
+    status?: "open" | "done" | "cancelled";
+    closedAt?: Date | null;
+    closedById?: string | null;
+    title?: string;
+    dueAt?: Date | null;
+    dueHasTime?: boolean;
+    dueStart?: Date | null;
+    dueGrain?: string | null;
+  };
+  /** Per-assignee fields to set. */
+  assigneeUpdates?: { memberId: string; acknowledgedAt?: Date; doneAt?: Date | null }[];
+  clearAllAssigneesDone?: boolean;
+  addAssignees?: string[];
+  removeAssignees?: string[];
+  events: TaskEventPlan[];
+}
+
+export type PlanDecision = TaskPlan | { refuse: TaskRefusal };
+
+type PlanActor = Pick<Actor, "id" | "isManager" | "displayName" | "externalId">;
+
+const personValue = (p: PersonView) => ({ id: p.id, name: p.displayName });
+export const dueValue = (dueAt: Date | null, hasTime: boolean) => (dueAt ? { dueAt: dueAt.toISOString(), hasTime } : null);
+
+function refuseUnlessChangeable(task: TaskView, actor: PlanActor): { refuse: TaskRefusal } | null {
+  if (!canChangeTask(task, actor)) return { refuse: "forbidden" };
+  if (task.status !== "open") return { refuse: "not_open" };
+  return null;
+}
+
+/** done: an assignee finishes their part; the creator or a manager closes the whole task. */
+export function planDone(task: TaskView, actor: PlanActor, now: Date): PlanDecision {
+  if (!canChangeTask(task, actor)) return { refuse: "forbidden" };
+  if (task.status !== "open") return { refuse: "already_closed" };
+  const close = { status: "done" as const, closedAt: now, closedById: actor.id };
+  const closedEvent = { action: "closed", oldValue: "open", newValue: "done" };
+  if (canCloseWholeTask(task, actor)) {
+    return { kind: "closed", outcome: "closed", update: close, events: [closedEvent] };
+  }
+  const mine = task.assignees.find((a) => a.id === actor.id);
+  if (!mine) return { refuse: "forbidden" };
+  if (mine.doneAt) return { refuse: "already_done_by_you" };
+  const partEvent = { action: "assignee_done", newValue: personValue(mine) };
+  const assigneeUpdates = [{ memberId: actor.id, doneAt: now }];
+  const othersFinished = task.assignees.every((a) => a.id === actor.id || a.doneAt !== null);
+  if (othersFinished) {
+    return { kind: "closed", outcome: "all_finished", update: close, assigneeUpdates, events: [partEvent, closedEvent] };
+  }
+  return { kind: "progress", outcome: "part_done", update: {}, assigneeUpdates, events: [partEvent] };
+}
+
+export function planReopen(task: TaskView, actor: PlanActor): PlanDecision {
+  if (!canChangeTask(task, actor)) return { refuse: "forbidden" };
+  if (task.status === "open") return { refuse: "already_open" };
+  return {
+    kind: "reopened",
+    outcome: "reopened",
+    update: { status: "open", closedAt: null, closedById: null },
+    clearAllAssigneesDone: true,
+    events: [{ action: "reopened", oldValue: task.status, newValue: "open" }],
+  };
+}
+
+export function planCancel(task: TaskView, actor: PlanActor, now: Date): PlanDecision {
+  const refusal = refuseUnlessChangeable(task, actor);
+  if (refusal) return refusal;
+  return {
+    kind: "cancelled",
+    outcome: "cancelled",
+    update: { status: "cancelled", closedAt: now, closedById: actor.id },
+    events: [{ action: "cancelled", oldValue: "open", newValue: "cancelled" }],
+  };
+}
+
+export function planDueChange(task: TaskView, actor: PlanActor, due: DueInput | null): PlanDecision {
+  const refusal = refuseUnlessChangeable(task, actor);
+  if (refusal) return refusal;
+  const same = due
+    ? task.dueAt?.getTime() === due.dueAt.getTime() && task.dueHasTime === due.hasTime
+    : task.dueAt === null;
+  if (same) return { refuse: "no_change" };
+  return {
+    kind: "due_changed",
+    outcome: "due_changed",
+    update: {
+      dueAt: due?.dueAt ?? null,
+      dueHasTime: due?.hasTime ?? false,
+      dueStart: due?.start ?? null,
+      dueGrain: due?.grain ?? null,
+    },
+    events: [
+      {
+        action: "due_changed",
+        oldValue: dueValue(task.dueAt, task.dueHasTime),
+        newValue: due ? dueValue(due.dueAt, due.hasTime) : null,
+      },
+    ],
+  };
+}
+
+export type AssignMode = "replace" | "add" | "remove";
+
+export function planAssign(task: TaskView, actor: PlanActor, mode: AssignMode, people: PersonView[]): PlanDecision {
+  const refusal = refuseUnlessChangeable(task, actor);
+  if (refusal) return refusal;
+  const current = new Map(task.assignees.map((a): [string, PersonView] => [a.id, a]));
+  const next = new Map(mode === "replace" ? [] : current);
+  for (const person of people) {
+    if (mode === "remove") next.delete(person.id);
+    else next.set(person.id, person);
+  }
+  const addAssignees = [...next.keys()].filter((id) => !current.has(id));
+  const removeAssignees = [...current.keys()].filter((id) => !next.has(id));
+  if (addAssignees.length === 0 && removeAssignees.length === 0) return { refuse: "no_change" };
+  return {
+    kind: "assignees_changed",
+    outcome: "assignees_changed",
+    update: {},
+    addAssignees,
+    removeAssignees,
+    events: [
+      {
+        action: "assignees_changed",
+        oldValue: [...current.values()].map(personValue),
+        newValue: [...next.values()].map(personValue),
+      },
+    ],
+  };
+}
+
+export function planRename(task: TaskView, actor: PlanActor, title: string): PlanDecision {
+  const refusal = refuseUnlessChangeable(task, actor);
+  if (refusal) return refusal;
+  if (task.title === title) return { refuse: "no_change" };
+  return {
+    kind: "renamed",
+    outcome: "renamed",
+    update: { title },
+    events: [{ action: "renamed", oldValue: task.title, newValue: title }],
+  };
+}
+
+/** ack: each assignee for themself; anyone else is politely refused. */
+export function planAcknowledge(task: TaskView, actor: PlanActor, now: Date): PlanDecision {
+  if (!isAssignee(task, actor.id)) return { refuse: "not_assignee" };
+  if (task.status !== "open") return { refuse: "not_open" };
+  const mine = task.assignees.find((a) => a.id === actor.id);
+  if (mine?.acknowledgedAt) return { refuse: "already_acknowledged" };
+  return {
+    kind: "acknowledged",
+    outcome: "acknowledged",
+    update: {},
+    assigneeUpdates: [{ memberId: actor.id, acknowledgedAt: now }],
+    events: [{ action: "acknowledged", newValue: { id: actor.id, name: actor.displayName } }],
+  };
+}

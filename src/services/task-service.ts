@@ -1,0 +1,280 @@
+import type { Actor } from "../core/handler.js";
+import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import type { Logger } from "../logger.js";
+import { transactionWithClaim } from "./event-claim.js";
+import { type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
+import { personSelect, type TaskRow, taskEventSelect, taskSelect, toTaskEventView, toTaskView } from "./task-mapper.js";
+import {
+  type AssignMode,
+  type DueInput,
+  dueValue,
+  type PlanDecision,
+  planAcknowledge,
+  planAssign,
+  planCancel,
+  planDone,
+  planDueChange,
+  planRename,
+  planReopen,
+  type TaskChangeKind,
+  type TaskOutcome,
+  type TaskPlan,
+  type TaskRefusal,
+} from "./task-plans.js";
+
+export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
+export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
+
+export interface TaskChange {
+  taskId: string;
+  channelId: string;
+  kind: TaskChangeKind;
+}
+
+export interface TaskServiceOptions {
+  prisma: PrismaClient;
+  /**
+   * Called after each committed change (never for a refused or rolled-back one). Errors it throws are logged and
+   * swallowed: the change is already saved. The pings engineer plugs the scheduler in here.
+   */
+  onTaskChanged?: (change: TaskChange) => void | Promise<void>;
+  logger?: Logger;
+  /** The clock; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/** A task of one channel, by its number. `expectedVersion`, when given, must match or the change is a conflict. */
+export interface TaskRef {
+  channelId: string;
+  number: number;
+  expectedVersion?: number;
+}
+
+export type TaskActor = Pick<Actor, "id" | "isManager" | "displayName" | "externalId">;
+
+export type TaskWriteResult =
+  | { ok: true; outcome: TaskOutcome; task: TaskView; previous: TaskView }
+  | { ok: false; reason: TaskRefusal; task: TaskView | null };
+
+export interface CreateTaskInput {
+  channelId: string;
+  creatorId: string;
+  title: string;
+  assigneeIds: string[];
+  due: DueInput | null;
+  sourceRef?: string;
+}
+
+export interface StatusCounts {
+  open: number;
+  overdue: number;
+  dueThisWeek: number;
+  doneThisWeek: number;
+  /** Done tasks that had a due date, and of those the ones closed on or before it. */
+  doneWithDue: number;
+  doneOnTime: number;
+}
+
+export interface TaskList {
+  tasks: TaskView[];
+  /** All matching tasks, when more than `tasks` shows. */
+  total: number;
+}
+
+/** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
+class VersionConflict extends Error {}
+
+export type TaskService = ReturnType<typeof createTaskService>;
+
+/** Tasks, their assignees and their history. The only place that writes tasks. */
+export function createTaskService(options: TaskServiceOptions) {
+  const { prisma, logger } = options;
+  const clock = options.now ?? (() => new Date());
+
+  async function loadTask(where: Prisma.TaskWhereUniqueInput): Promise<TaskView | null> {
+    const row: TaskRow | null = await prisma.task.findUnique({ where, select: taskSelect });
+    if (!row) return null;
+    const view = toTaskView(row);
+    if (row.closedById && !view.closedBy) {
+      const closer = await prisma.member.findUnique({ where: { id: row.closedById }, select: personSelect });
+      return toTaskView(row, closer ? [closer] : []);
+    }
+    return view;
+  }
+
+  async function notify(change: TaskChange): Promise<void> {
+    try {
+      await options.onTaskChanged?.(change);
+    } catch (error) {
+      logger?.error({ err: error, taskId: change.taskId, kind: change.kind }, "onTaskChanged failed");
+    }
+  }
+
+  async function writePlan(tx: Prisma.TransactionClient, task: TaskView, actorId: string, plan: TaskPlan) {
+    const { count } = await tx.task.updateMany({
+      where: { id: task.id, version: task.version },
+      data: { ...plan.update, version: { increment: 1 } },
+    });
+    if (count !== 1) throw new VersionConflict();
+    if (plan.clearAllAssigneesDone) {
+      await tx.taskAssignee.updateMany({ where: { taskId: task.id }, data: { doneAt: null } });
+    }
+    for (const { memberId, ...data } of plan.assigneeUpdates ?? []) {
+      await tx.taskAssignee.update({ where: { taskId_memberId: { taskId: task.id, memberId } }, data });
+    }
+    if (plan.removeAssignees?.length) {
+      await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
+    }
+    if (plan.addAssignees?.length) {
+      await tx.taskAssignee.createMany({ data: plan.addAssignees.map((memberId) => ({ taskId: task.id, memberId })) });
+    }
+    await tx.taskEvent.createMany({
+      data: plan.events.map((event) => ({
+        taskId: task.id,
+        actorId,
+        action: event.action,
+        oldValue: (event.oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
+        newValue: (event.newValue ?? undefined) as Prisma.InputJsonValue | undefined,
+      })),
+    });
+  }
+
+  /** Read, decide, then write conditionally on the version read: of two concurrent changes exactly one wins. */
+  async function mutate(ref: TaskRef, actor: TaskActor, decide: (task: TaskView) => PlanDecision): Promise<TaskWriteResult> {
+    const current = await loadTask({ channelId_number: { channelId: ref.channelId, number: ref.number } });
+    if (!current) return { ok: false, reason: "not_found", task: null };
+    if (ref.expectedVersion !== undefined && ref.expectedVersion !== current.version) {
+      return { ok: false, reason: "conflict", task: current };
+    }
+    const plan = decide(current);
+    if ("refuse" in plan) return { ok: false, reason: plan.refuse, task: current };
+    try {
+      await transactionWithClaim(prisma, (tx) => writePlan(tx, current, actor.id, plan));
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
+    }
+    const task = (await loadTask({ id: current.id })) as TaskView;
+    await notify({ taskId: task.id, channelId: task.channelId, kind: plan.kind });
+    return { ok: true, outcome: plan.outcome, task, previous: current };
+  }
+
+  return {
+    /** Creates a task with the channel's next number (allocated in the same transaction). */
+    async createTask(input: CreateTaskInput): Promise<TaskView> {
+      const assigneeIds = [...new Set(input.assigneeIds)];
+      const taskId = await transactionWithClaim(prisma, async (tx) => {
+        const channel = await tx.channel.update({
+          where: { id: input.channelId },
+          data: { nextTaskNumber: { increment: 1 } },
+          select: { nextTaskNumber: true },
+        });
+        const task = await tx.task.create({
+          data: {
+            channelId: input.channelId,
+            number: channel.nextTaskNumber - 1,
+            title: input.title,
+            creatorId: input.creatorId,
+            dueAt: input.due?.dueAt ?? null,
+            dueHasTime: input.due?.hasTime ?? false,
+            dueStart: input.due?.start ?? null,
+            dueGrain: input.due?.grain ?? null,
+            sourceRef: input.sourceRef ?? null,
+            assignees: { create: assigneeIds.map((memberId) => ({ memberId })) },
+          },
+          select: { id: true },
+        });
+        await tx.taskEvent.create({
+          data: {
+            taskId: task.id,
+            actorId: input.creatorId,
+            action: "created",
+            newValue: {
+              title: input.title,
+              due: dueValue(input.due?.dueAt ?? null, input.due?.hasTime ?? false),
+              assigneeIds,
+            },
+          },
+        });
+        return task.id;
+      });
+      const task = (await loadTask({ id: taskId })) as TaskView;
+      await notify({ taskId, channelId: task.channelId, kind: "created" });
+      return task;
+    },
+
+    /** The task numbered `number` in this channel; null when the channel has none (other channels are invisible). */
+    findTask(channelId: string, number: number): Promise<TaskView | null> {
+      return loadTask({ channelId_number: { channelId, number } });
+    },
+
+    /** The append-only history of a task, oldest first. */
+    async getHistory(taskId: string): Promise<TaskEventView[]> {
+      const rows = await prisma.taskEvent.findMany({ where: { taskId }, select: taskEventSelect, orderBy: { id: "asc" } });
+      return rows.map(toTaskEventView);
+    },
+
+    async listTasks(channelId: string, query: TaskListQuery): Promise<TaskList> {
+      const where = taskListWhere(channelId, query);
+      const limit = query.limit ?? 50;
+      const rows: TaskRow[] = await prisma.task.findMany({
+        where,
+        select: taskSelect,
+        orderBy: taskListOrder(query.filter),
+        take: limit + 1,
+      });
+      const total = rows.length > limit ? await prisma.task.count({ where }) : rows.length;
+      return { tasks: rows.slice(0, limit).map((row) => toTaskView(row)), total };
+    },
+
+    /** Counts for the channel, or for the tasks of one assignee when `memberId` is given. */
+    async countStatus(channelId: string, scope: { memberId?: string; now: Date; timezone: string }): Promise<StatusCounts> {
+      const { startOfWeek, endOfWeek } = timeWindows(scope.now, scope.timezone);
+      const base: Prisma.TaskWhereInput = scope.memberId
+        ? { channelId, assignees: { some: { memberId: scope.memberId } } }
+        : { channelId };
+      const doneWithDue: Prisma.TaskWhereInput = { ...base, status: "done", dueAt: { not: null } };
+      const [open, overdue, dueThisWeek, doneThisWeek, withDue, onTime] = await Promise.all([
+        prisma.task.count({ where: { ...base, status: "open" } }),
+        prisma.task.count({ where: { ...base, status: "open", dueAt: { lt: scope.now } } }),
+        prisma.task.count({ where: { ...base, status: "open", dueAt: { gte: startOfWeek, lte: endOfWeek } } }),
+        prisma.task.count({ where: { ...base, status: "done", closedAt: { gte: startOfWeek } } }),
+        prisma.task.count({ where: doneWithDue }),
+        prisma.task.count({ where: { ...doneWithDue, closedAt: { lte: prisma.task.fields.dueAt } } }),
+      ]);
+      return { open, overdue, dueThisWeek, doneThisWeek, doneWithDue: withDue, doneOnTime: onTime };
+    },
+
+    markDone(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
+      const now = clock();
+      return mutate(ref, actor, (task) => planDone(task, actor, now));
+    },
+
+    reopenTask(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
+      return mutate(ref, actor, (task) => planReopen(task, actor));
+    },
+
+    cancelTask(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
+      const now = clock();
+      return mutate(ref, actor, (task) => planCancel(task, actor, now));
+    },
+
+    changeDue(ref: TaskRef, actor: TaskActor, due: DueInput | null): Promise<TaskWriteResult> {
+      return mutate(ref, actor, (task) => planDueChange(task, actor, due));
+    },
+
+    changeAssignees(ref: TaskRef, actor: TaskActor, mode: AssignMode, people: PersonView[]): Promise<TaskWriteResult> {
+      return mutate(ref, actor, (task) => planAssign(task, actor, mode, people));
+    },
+
+    renameTask(ref: TaskRef, actor: TaskActor, title: string): Promise<TaskWriteResult> {
+      return mutate(ref, actor, (task) => planRename(task, actor, title));
+    },
+
+    acknowledge(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
+      const now = clock();
+      return mutate(ref, actor, (task) => planAcknowledge(task, actor, now));
+    },
+  };
+}

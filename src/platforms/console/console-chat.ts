@@ -1,0 +1,132 @@
+import { createInterface } from "node:readline";
+import type { Readable, Writable } from "node:stream";
+import { AppError } from "../../core/errors.js";
+import type { Bot } from "../../core/handler.js";
+import type { IncomingMessage, Locale } from "../../core/incoming.js";
+import { type Reply, stripReservedCharacters } from "../../core/reply.js";
+import { consoleUserId, findConsoleMentions } from "./console-identity.js";
+import { formatConsoleReply } from "./console-render.js";
+
+export interface ConsoleChatOptions {
+  bot: Bot;
+  input: Readable;
+  output: Writable;
+  /** Show a prompt and a welcome text (a person at a terminal) or not (a piped conversation). */
+  interactive: boolean;
+  /** The first speaker. Default "Tôi". */
+  speaker?: string;
+  /** The channel the conversation happens in. Default "nhom-du-an". */
+  channel?: string;
+  locale?: Locale;
+  /** Fixed clock, for scripted conversations; default: the real time. `/now <ISO>` changes it. */
+  now?: () => Date;
+  /** Told about every failure the bot threw (for logging). */
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * The terminal chat: each line is a message from the current speaker in the current channel. Lines starting with
+ * `/as`, `/in`, `/now` or `/quit` steer the chat itself; everything else goes to the bot exactly as a Slack or Zalo
+ * message would. Resolves when the input ends (end of a pipe, Ctrl-D) or after `/quit`.
+ */
+export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const state = {
+    speaker: options.speaker ?? "Tôi",
+    channel: options.channel ?? "nhom-du-an",
+    clock: options.now ?? (() => new Date()),
+    sequence: 0,
+  };
+  const write = (text: string) => options.output.write(`${text}\n`);
+  const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
+  const prompt = () => {
+    if (options.interactive) options.output.write(`${state.speaker} › `);
+  };
+  if (options.interactive) write(welcomeText(options.locale ?? "vi"));
+  prompt();
+  for await (const rawLine of lines) {
+    const line = rawLine.trim();
+    if (line === "/quit" || line === "/exit") break;
+    if (line !== "" && !line.startsWith("#!")) {
+      const steering = steer(line, state);
+      if (steering !== undefined) write(steering);
+      else await converse(line, state, options, write);
+    }
+    prompt();
+  }
+  lines.close();
+}
+
+type ChatState = { speaker: string; channel: string; clock: () => Date; sequence: number };
+
+function steer(line: string, state: ChatState): string | undefined {
+  const [word, ...rest] = line.split(/\s+/);
+  const argument = rest.join(" ").replace(/^[@#]/, "").trim();
+  if (word === "/as" && argument !== "") {
+    state.speaker = argument;
+    return `— giờ bạn là ${argument} / you are now ${argument}`;
+  }
+  if (word === "/in" && argument !== "") {
+    state.channel = argument;
+    return `— kênh #${argument} / channel #${argument}`;
+  }
+  if (word === "/now" && argument !== "") {
+    const fixed = new Date(argument);
+    if (Number.isNaN(fixed.getTime())) return "— thời điểm không hợp lệ / invalid time (ví dụ / e.g. /now 2026-12-01T09:00:00+07:00)";
+    state.clock = () => fixed;
+    return `— đồng hồ: ${fixed.toISOString()} / clock set`;
+  }
+  return undefined;
+}
+
+async function converse(line: string, state: ChatState, options: ConsoleChatOptions, write: (t: string) => void) {
+  state.sequence += 1;
+  const message = toIncomingMessage(line, state);
+  let replies: Reply[];
+  try {
+    replies = await options.bot.handle(message);
+  } catch (error) {
+    // The bot turns user mistakes into replies; anything thrown means the system failed (e.g. database down).
+    options.onError?.(error);
+    write(busyText(error instanceof AppError && error.code === "database_unavailable"));
+    return;
+  }
+  for (const reply of replies) write(formatConsoleReply(reply));
+}
+
+function toIncomingMessage(line: string, state: ChatState): IncomingMessage {
+  const text = stripReservedCharacters(line);
+  const sentAt = state.clock();
+  return {
+    platform: "console",
+    workspace: { externalId: "local", name: "Terminal" },
+    channel: { externalId: state.channel, name: state.channel, isPrivateChat: false },
+    sender: { externalId: consoleUserId(state.speaker), displayName: state.speaker },
+    text,
+    mentions: findConsoleMentions(text),
+    eventId: `console-${process.pid}-${Date.now()}-${state.sequence}`,
+    sentAt,
+    messageRef: `line-${state.sequence}`,
+  };
+}
+
+function busyText(databaseDown: boolean): string {
+  const why = databaseDown ? "Cơ sở dữ liệu tạm thời không kết nối được" : "Đã có lỗi ngoài ý muốn";
+  const whyEn = databaseDown ? "The database is unreachable for now" : "Something unexpected went wrong";
+  return `⚠️ ${why}; chưa ghi gì, vui lòng thử lại. / ${whyEn}; nothing was saved, please try again.`;
+}
+
+function welcomeText(locale: Locale): string {
+  const vi = [
+    "Rõ Việc — trò chuyện trên terminal. Gõ như trong nhóm chat, ví dụ:",
+    "  giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau",
+    "  việc của tôi · xong #1 · giúp",
+    "Lệnh của terminal: /as @Tên (đổi người nói), /in #kênh (đổi kênh), /quit (thoát).",
+  ];
+  const en = [
+    "Rõ Việc — terminal chat. Type as in a team chat, e.g.:",
+    "  assign @Lan write the planning report by Friday 5pm",
+    "  my tasks · done #1 · help",
+    "Terminal commands: /as @Name (switch speaker), /in #channel (switch channel), /quit.",
+  ];
+  return (locale === "en" ? [...en, "", ...vi] : [...vi, "", ...en]).join("\n");
+}

@@ -1,0 +1,3 @@
+export { runConsoleChat, type ConsoleChatOptions } from "./console-chat.js";
+export { ConsoleSender } from "./console-sender.js";
+export { consoleUserId, findConsoleMentions } from "./console-identity.js";

@@ -1,0 +1,51 @@
+/**
+ * The pieces a deadline phrase is made of ("thứ 6" + "tuần sau" + "17h"). Each rule
+ * reads one piece at a position of the folded text; the resolver combines them.
+ * Keeping pieces small and order-free is what lets "17h thứ 6 tuần sau" and
+ * "thứ 6 tuần sau lúc 17h" share one set of rules.
+ */
+import type { Unit } from "./lexicon.js";
+
+export type Pod =
+  | "morning" | "earlymorning" | "noon" | "afternoon" | "evening" | "lateevening" | "night" | "afterlunch";
+
+export type Piece =
+  | { k: "now" }
+  | { k: "asap" }
+  | { k: "day"; n: number }
+  | { k: "weekday"; wd: number; mod: "next" | "nextweek" | "last" | null }
+  | { k: "date"; d: number; m: number; y: number | null; ambiguous?: boolean }
+  | { k: "dom"; d: number }
+  | { k: "month"; m: number; mod: "next" | "afterNext" | null }
+  | { k: "year"; y: number }
+  | { k: "period"; unit: Unit; offset: number; lastWord?: boolean }
+  | { k: "quarter"; q: number }
+  | { k: "time"; h: number; m: number; s: number | null; grain: "hour" | "minute" | "second"; mer: "am" | "pm" | null }
+  | { k: "num"; n: number; min?: number; digits: number; mer?: "am" | "pm" }
+  | { k: "mer"; mer: "am" | "pm" }
+  | { k: "shift"; minutes: number }
+  | { k: "pod"; pod: Pod; vi: boolean }
+  | { k: "offset"; n: number; unit: Unit; working: boolean; style: "in" | "window" | "past" }
+  | { k: "edge"; edge: "end" | "begin" | "mid" }
+  | { k: "nth"; n: number; unit: "day" | "week" | "weekend" | "weekday"; wd?: number }
+  | { k: "ord"; n: number }
+  | { k: "at" }
+  | { k: "dayword" }
+  | { k: "tz"; offset: number }
+  | { k: "weekend"; offset: number }
+  | { k: "season"; season: "spring" | "summer" | "autumn" | "winter" }
+  | { k: "holiday"; name: "christmas" | "tet" | "newyear" }
+  | { k: "eod" };
+
+/** A rule: a sticky regex over the folded text and a builder (null = the rule does not apply here). */
+export interface PieceRule {
+  re: RegExp;
+  make(m: RegExpExecArray, orig: string): Piece[] | null;
+}
+
+/** Builds a sticky regex that must end at a word boundary (letters and digits). */
+export function rule(source: string, make: PieceRule["make"], boundary = "(?![a-z0-9])"): PieceRule {
+  return { re: new RegExp(`(?:${source})${boundary}`, "y"), make };
+}
+
+export const one = (p: Piece): Piece[] => [p];

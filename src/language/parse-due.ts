@@ -1,0 +1,95 @@
+/**
+ * parseDue: a whole phrase ("thứ 6 tuần sau", "by Friday 5pm", "July 13-15") to a
+ * deadline. Ranges resolve to their end as the deadline and their start as the period.
+ */
+import { DateTime } from "luxon";
+import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
+import { fold } from "./fold.js";
+import { type Resolved, type ResolveEnv, resolveDue } from "./resolve-due.js";
+import { scanPieces } from "./scan.js";
+import type { DueResolution, Grain, ParseContext } from "./types.js";
+
+const DEFAULT_END_OF_DAY = 17 * 60;
+let defaultCalendar: WorkingCalendar | null = null;
+
+// Words that introduce a deadline; they are not part of it ("trước 17h", "by Friday").
+const MARKERS = /^(?:(?:truoc|han chot|han|deadline|by|due(?: date)?|before|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
+const GRAINS: Grain[] = ["second", "minute", "hour", "day", "week", "month", "quarter", "year"];
+
+export function envOf(ctx: ParseContext): ResolveEnv {
+  defaultCalendar ??= createWorkingCalendar();
+  const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
+  if (!now.isValid) throw new RangeError(`unknown time zone: ${ctx.timezone}`);
+  return { now, endOfDay: ctx.endOfDayMinutes ?? DEFAULT_END_OF_DAY, calendar: ctx.calendar ?? defaultCalendar };
+}
+
+function resolveText(orig: string, folded: string, env: ResolveEnv): Resolved | null {
+  if (!/[a-z0-9]/.test(folded)) return null;
+  const pieces = scanPieces(orig, folded);
+  return pieces ? resolveDue(pieces.map((p) => p.piece), env) : null;
+}
+
+const RANGE = /\s*(?:\s-\s|-|–|\bto\b|\bthru\b|\bthrough\b|\btill\b|\buntill?\b|\band\b|\bbut before\b|\bden\b|\btoi\b)\s*/g;
+const RANGE_PREFIX = /^(?:from|between|later than|tu|in between|around)\s+/;
+const MERIDIEM = /\s*(a\.?\s?m\.?|p\.?\s?m\.?)$/;
+
+/** "July 13-15", "from 9:30 to 11:00 on Thursday", "3-4pm": the left side borrows what it lacks. */
+function resolveRange(orig: string, folded: string, env: ResolveEnv): Resolved | null {
+  const off = RANGE_PREFIX.exec(folded)?.[0].length ?? 0;
+  for (const m of folded.slice(off).matchAll(RANGE)) {
+    const cut = off + (m.index ?? 0);
+    const [lo, lf] = [orig.slice(off, cut), folded.slice(off, cut)];
+    const [ro, rf] = [orig.slice(cut + m[0].length), folded.slice(cut + m[0].length)];
+    const right = resolveText(ro, rf, env) ?? borrowRight(lo, lf, ro, rf, env);
+    if (!right) continue;
+    const left = borrowLeft(lo, lf, ro, rf, env);
+    if (!left) continue;
+    const grain = GRAINS[Math.min(GRAINS.indexOf(left.grain), GRAINS.indexOf(right.grain))] as Grain;
+    return { start: left.start, deadline: right.deadline, grain, hasTime: right.hasTime };
+  }
+  return null;
+}
+
+function borrowLeft(lo: string, lf: string, ro: string, rf: string, env: ResolveEnv): Resolved | null {
+  const mer = MERIDIEM.exec(rf)?.[1];
+  if (mer && !MERIDIEM.test(lf) && /\d$/.test(lf)) return resolveText(`${lo} ${mer}`, `${lf} ${mer}`, env);
+  const words = [...rf.matchAll(/\S+/g)];
+  for (let i = 1; i < words.length; i++) {
+    const at = words[i]?.index ?? 0;
+    const hit = resolveText(`${lo} ${ro.slice(at)}`, `${lf} ${rf.slice(at)}`, env);
+    if (hit) return hit;
+  }
+  return resolveText(lo, lf, env);
+}
+
+function borrowRight(lo: string, lf: string, ro: string, rf: string, env: ResolveEnv): Resolved | null {
+  const words = [...lf.matchAll(/\S+/g)];
+  for (let i = words.length - 1; i >= 1; i--) {
+    const at = words[i]?.index ?? 0;
+    const hit = resolveText(`${lo.slice(0, at)} ${ro}`, `${lf.slice(0, at)} ${rf}`, env);
+    if (hit) return hit;
+  }
+  return null;
+}
+
+/** Resolves a phrase given as original text and its folded copy; markers are skipped. */
+export function resolvePhrase(orig: string, folded: string, env: ResolveEnv, allowRange = true): Resolved | null {
+  let skip = MARKERS.exec(folded)?.[0].length ?? 0;
+  // "sáng" (morning) folds to the marker "sang" (to): keep it when typed with its accent.
+  if (skip > 0 && /^sáng/i.test(orig)) skip = 0;
+  const [o, f] = [orig.slice(skip), folded.slice(skip)];
+  const whole = resolveText(o, f, env);
+  if (whole || !allowRange) return whole;
+  return resolveRange(o, f, env);
+}
+
+export function toDueResolution(r: Resolved, text: string): DueResolution {
+  return { deadline: r.deadline.toJSDate(), hasTime: r.hasTime, start: r.start.toJSDate(), grain: r.grain, text };
+}
+
+/** Reads a whole phrase as a deadline ("thứ 6 tuần sau", "by Friday 5pm"); null if it is not one. */
+export function parseDue(text: string, ctx: ParseContext): DueResolution | null {
+  const orig = text.normalize("NFC").trim();
+  const r = resolvePhrase(orig, fold(orig), envOf(ctx));
+  return r ? toDueResolution(r, orig) : null;
+}

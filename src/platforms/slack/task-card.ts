@@ -21,6 +21,10 @@ export interface CardActionValue {
   n: number;
   /** Current due (ISO), so "+1 day" extends from the due date and not from now. */
   d?: string;
+  /** 1 when the current due has a time of day. */
+  h?: 0 | 1;
+  /** The task's Slack channel, for cards shown outside it (App Home). */
+  c?: string;
   /** +1 day / +1 week, for the extend menu. */
   x?: "1d" | "1w";
 }
@@ -49,8 +53,11 @@ const STATUS_LABEL: Record<TaskView["status"], string> = {
   cancelled: "⛔ Đã huỷ / Cancelled",
 };
 
-/** One task as two blocks: a summary section and, while it is open, its buttons. */
-export function renderTaskCard(task: TaskView, describeDue: DueDescriber): KnownBlock[] {
+/**
+ * One task as two blocks: a summary section and, while it is open, its buttons. `channelExternalId` is given for
+ * cards shown outside their channel (App Home), so a press still knows where the task lives.
+ */
+export function renderTaskCard(task: TaskView, describeDue: DueDescriber, channelExternalId?: string): KnownBlock[] {
   const prefix = taskBlockPrefix(task.id);
   const assignees =
     task.assignees.length === 0
@@ -58,7 +65,7 @@ export function renderTaskCard(task: TaskView, describeDue: DueDescriber): Known
       : task.assignees.map((a) => `${renderPerson(a)}${a.doneAt ? " ✅" : a.acknowledgedAt ? " 👌" : ""}`).join(", ");
   const due = describeDue(task);
   const lines = [
-    `*#${task.number} ${escapeMrkdwn(task.title)}*`,
+    `*#${task.number} ${escapeMrkdwn(task.title)}*${channelExternalId ? ` · <#${channelExternalId}>` : ""}`,
     `👤 ${assignees}`,
     `⏰ ${due ? escapeMrkdwn(due) : "—"}`,
     STATUS_LABEL[task.status],
@@ -66,12 +73,19 @@ export function renderTaskCard(task: TaskView, describeDue: DueDescriber): Known
   const blocks: KnownBlock[] = [
     { type: "section", block_id: `${prefix}summary`, text: { type: "mrkdwn", text: lines.join("\n").slice(0, 3000) } },
   ];
-  if (task.status === "open") blocks.push(renderCardActions(task));
+  if (task.status === "open") blocks.push(renderCardActions(task, channelExternalId));
   return blocks;
 }
 
-function renderCardActions(task: TaskView): KnownBlock {
-  const base = { t: task.id, n: task.number, ...(task.dueAt ? { d: task.dueAt.toISOString() } : {}) };
+function renderCardActions(task: TaskView, channelExternalId: string | undefined): KnownBlock {
+  const base: CardActionValue = { t: task.id, n: task.number };
+  if (task.dueAt) {
+    base.d = task.dueAt.toISOString();
+    base.h = task.dueHasTime ? 1 : 0;
+  }
+  if (channelExternalId) base.c = channelExternalId;
+  // Datepicker and user select carry no value of their own: the task sits in the action id.
+  const ref = [task.id, task.number, channelExternalId ?? ""].join(":");
   return {
     type: "actions",
     block_id: `${taskBlockPrefix(task.id)}actions`,
@@ -94,12 +108,12 @@ function renderCardActions(task: TaskView): KnownBlock {
       },
       {
         type: "datepicker",
-        action_id: `${ACTION.extendDate}:${task.id}:${task.number}`,
+        action_id: `${ACTION.extendDate}:${ref}`,
         placeholder: { type: "plain_text", text: "📅 Chọn ngày / Pick a date" },
       },
       {
         type: "users_select",
-        action_id: `${ACTION.reassign}:${task.id}:${task.number}`,
+        action_id: `${ACTION.reassign}:${ref}`,
         placeholder: { type: "plain_text", text: "👤 Giao lại / Reassign", emoji: true },
       },
     ],

@@ -1,0 +1,109 @@
+import type { App } from "@slack/bolt";
+import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { Config } from "../../config.js";
+import type { Bot } from "../../core/handler.js";
+import type { MessageSender } from "../../core/sender.js";
+import type { PrismaClient } from "../../generated/prisma/client.js";
+import type { RouteHandler } from "../../http/server.js";
+import type { Logger } from "../../logger.js";
+import { createHomeService } from "../../services/home-service.js";
+import { createBoltLogger } from "./bolt-logger.js";
+import { CommandRunner } from "./command-runner.js";
+import { createDueDescriber } from "./due-text.js";
+import { HomeTab } from "./home-tab.js";
+import { SlackHttpReceiver } from "./http-receiver.js";
+import { listenForAddTask } from "./listen-add-task.js";
+import { listenForCardActions } from "./listen-card-actions.js";
+import { listenForMessages } from "./listen-messages.js";
+import { SlackMessageSender } from "./message-sender.js";
+import { ReplyDelivery } from "./reply-delivery.js";
+import { createBoltApp } from "./slack-app.js";
+import type { SlackRuntime } from "./slack-runtime.js";
+import { UserDirectory } from "./user-directory.js";
+
+/** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
+export const SLACK_EVENTS_PATH = "/slack/events";
+
+export interface SlackAdapterOptions {
+  config: Pick<
+    Config,
+    "SLACK_BOT_TOKEN" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN" | "SLACK_API_URL" | "DEFAULT_TIMEZONE"
+  >;
+  bot: Bot;
+  logger: Logger;
+  /** Enables the App Home tab "Việc của tôi / My tasks" (read-only queries). */
+  prisma?: PrismaClient;
+  /** POSTs to response_url; tests may inject one. Default: global fetch. */
+  fetchFn?: typeof fetch;
+  /** Our clock for the signature replay window, in ms. Default Date.now. */
+  now?: () => number;
+}
+
+export interface SlackAdapter {
+  /** Routes to mount on the shared HTTP server: `{ "/slack/events": … }`; empty in Socket Mode. */
+  routes: Record<string, RouteHandler>;
+  /** The outbox's sender for Slack (chat.postMessage with outbox metadata, no client-side retries). */
+  sender: MessageSender;
+  /** Connects the Socket Mode socket; a no-op in HTTP mode (the shared server is started by the caller). */
+  start(): Promise<void>;
+  stop(): Promise<void>;
+  /** The bolt app, for tests and diagnostics. */
+  app: App;
+}
+
+/**
+ * The Slack adapter: one bolt App whose listeners turn slash commands, mentions, DMs, card buttons, the shortcut
+ * and the modal into IncomingMessages for `bot.handle`, and render its replies as Block Kit.
+ * Needs SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).
+ */
+export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
+  const { config, bot, prisma } = options;
+  const logger = options.logger.child({ module: "slack" });
+  const botToken = config.SLACK_BOT_TOKEN;
+  if (!botToken) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN");
+  if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
+    throw new Error("createSlackAdapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
+  }
+  const slackApiUrl = config.SLACK_API_URL ? withTrailingSlash(config.SLACK_API_URL) : undefined;
+  const base: WebClientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), logger: createBoltLogger(logger) };
+  // Interactive answers may retry a little; the outbox client does not retry at all (the outbox owns retries).
+  const interactiveOptions: WebClientOptions = { ...base, retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 } };
+  const client = new WebClient(botToken, interactiveOptions);
+  const outboxClient = new WebClient(botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+
+  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE);
+  const directory = new UserDirectory({ client, logger });
+  const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
+  const home = prisma
+    ? new HomeTab({ client, homeService: createHomeService({ prisma }), directory, describeDue, logger, defaultTimezone: config.DEFAULT_TIMEZONE })
+    : undefined;
+  const runner = new CommandRunner({ bot, delivery, logger, onTasksChanged: home ? (team, users) => home.refresh(team, users) : undefined });
+  const runtime: SlackRuntime = { client, runner, delivery, directory, describeDue, logger, defaultTimezone: config.DEFAULT_TIMEZONE, home };
+
+  const receiver = config.SLACK_APP_TOKEN
+    ? undefined
+    : new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET as string, logger, now: options.now });
+  const app = createBoltApp({ botToken, receiver, appToken: config.SLACK_APP_TOKEN, clientOptions: interactiveOptions, logger });
+  listenForMessages(app, runtime);
+  listenForCardActions(app, runtime);
+  listenForAddTask(app, runtime);
+  app.event("app_home_opened", async ({ event, body }) => {
+    if (event.tab === "home" && home) await home.publish(body.team_id, event.user);
+  });
+
+  return {
+    routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
+    sender: new SlackMessageSender({ client: outboxClient, describeDue }),
+    app,
+    start: async () => {
+      if (config.SLACK_APP_TOKEN) await app.start();
+    },
+    stop: async () => {
+      if (config.SLACK_APP_TOKEN) await app.stop();
+    },
+  };
+}
+
+function withTrailingSlash(url: string): string {
+  return url.endsWith("/") ? url : `${url}/`;
+}

@@ -1,0 +1,135 @@
+import type { App, BlockAction } from "@slack/bolt";
+import type { KnownBlock } from "@slack/types";
+import type { ParsedCommand } from "../../language/index.js";
+import type { TaskView } from "../../core/task-view.js";
+import { buildIncoming, isDirectMessageChannel, lookupMentions } from "./incoming-builder.js";
+import { dueFromPickers, extendDue } from "./picked-due.js";
+import { describeSlackFailure } from "./slack-errors.js";
+import type { SlackRuntime } from "./slack-runtime.js";
+import { commandText, doneCommand, dueCommand, reassignCommand } from "./structured-commands.js";
+import { ACTION, decodeActionValue, renderTaskCard, taskBlockPrefix } from "./task-card.js";
+
+/** A press on a card, reduced to what the command needs. */
+interface CardPress {
+  taskId: string;
+  taskNumber: number;
+  /** The task's channel when the card is not in it (App Home). */
+  channelId?: string;
+  /** Builds the structured command once the pressing user's profile (zone, locale) is known. */
+  toCommand(timezone: string, locale: "vi" | "en" | null): ParsedCommand | undefined;
+  /** Users the command names (reassign), so they become members with a mention entry. */
+  userIds: string[];
+}
+
+/**
+ * Buttons and menus of task cards: ✅ Done, ⏰ Extend (+1 day, +1 week, pick a date), 👤 Reassign. Each becomes a
+ * structured command through the same Bot.handle as typed text (same permissions, history and dedupe on the
+ * trigger id); the card is then updated in place and a refusal is answered ephemerally.
+ */
+export function listenForCardActions(app: App, runtime: SlackRuntime): void {
+  const on = (actionId: string | RegExp, read: (action: Record<string, unknown>) => CardPress | undefined) =>
+    app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
+      await ack();
+      const press = read(action as unknown as Record<string, unknown>);
+      if (press) await handlePress(runtime, body, press);
+    });
+
+  on(ACTION.done, (action) => {
+    const value = decodeActionValue(action.value as string | undefined);
+    if (!value) return undefined;
+    return { taskId: value.t, taskNumber: value.n, channelId: value.c, userIds: [], toCommand: (_tz, locale) => doneCommand(value.n, locale) };
+  });
+  on(ACTION.extend, (action) => {
+    const value = decodeActionValue((action.selected_option as { value?: string } | undefined)?.value);
+    if (!value?.x) return undefined;
+    const by = value.x;
+    const current = value.d ? new Date(value.d) : undefined;
+    return {
+      taskId: value.t,
+      taskNumber: value.n,
+      channelId: value.c,
+      userIds: [],
+      toCommand: (tz, locale) => dueCommand(value.n, extendDue(current, by, value.h === 1, tz, new Date()), locale),
+    };
+  });
+  on(new RegExp(`^${ACTION.extendDate}:`), (action) => {
+    const ref = readActionRef(action.action_id as string);
+    const date = action.selected_date as string | undefined;
+    if (!ref || !date) return undefined;
+    return {
+      ...ref,
+      userIds: [],
+      toCommand: (tz, locale) => {
+        const due = dueFromPickers(date, undefined, tz);
+        return due ? dueCommand(ref.taskNumber, due, locale) : undefined;
+      },
+    };
+  });
+  on(new RegExp(`^${ACTION.reassign}:`), (action) => {
+    const ref = readActionRef(action.action_id as string);
+    const userId = action.selected_user as string | undefined;
+    if (!ref || !userId) return undefined;
+    return { ...ref, userIds: [userId], toCommand: (_tz, locale) => reassignCommand(ref.taskNumber, userId, locale) };
+  });
+}
+
+/** Datepicker and user select carry no value: the task id, number and (on App Home) channel sit in the action id. */
+function readActionRef(actionId: string): { taskId: string; taskNumber: number; channelId?: string } | undefined {
+  const [, taskId, number, channelId] = actionId.split(":");
+  const taskNumber = Number(number);
+  if (!taskId || !Number.isInteger(taskNumber)) return undefined;
+  return { taskId, taskNumber, ...(channelId ? { channelId } : {}) };
+}
+
+async function handlePress(runtime: SlackRuntime, body: BlockAction, press: CardPress): Promise<void> {
+  const channelId = body.channel?.id ?? body.container?.channel_id ?? press.channelId;
+  const teamId = body.team?.id ?? body.user.team_id;
+  if (!channelId || !teamId) return;
+  const sender = await runtime.directory.lookup(teamId, body.user.id);
+  const command = press.toCommand(sender.timezone ?? runtime.defaultTimezone, sender.locale ?? null);
+  if (!command) return;
+  const incoming = await buildIncoming(
+    { teamId, channelId, channelName: body.channel?.name, userId: body.user.id, eventId: body.trigger_id },
+    "",
+    runtime.directory,
+  );
+  incoming.text = commandText(command);
+  incoming.command = command;
+  incoming.mentions = await lookupMentions(teamId, press.userIds, runtime.directory);
+  const isDirectMessage = isDirectMessageChannel(channelId);
+  const messageTs = body.message?.ts ?? body.container?.message_ts;
+  const target = { channelId, userId: body.user.id, isDirectMessage, threadTs: body.container?.is_ephemeral ? undefined : messageTs };
+  const replies = await runtime.runner.handle(incoming, target);
+  if (!replies) return;
+  const updated = replies.flatMap((r) => (r.isError ? [] : (r.tasks ?? []))).find((t) => t.id === press.taskId);
+  if (updated) await updateCard(runtime, body, updated);
+  // The updated card already shows the task; the reply's text still tells what happened (or why not).
+  const rest = replies.map((r) => (updated && r.tasks?.some((t) => t.id === press.taskId) ? { ...r, tasks: undefined } : r));
+  await runtime.delivery.deliver(rest, target);
+}
+
+/** Replaces this task's blocks inside the message it was pressed on, keeping the rest of a longer list intact. */
+async function updateCard(runtime: SlackRuntime, body: BlockAction, task: TaskView): Promise<void> {
+  const card = renderTaskCard(task, runtime.describeDue);
+  const prefix = taskBlockPrefix(task.id);
+  const original = body.message?.blocks as KnownBlock[] | undefined;
+  const channelId = body.channel?.id ?? body.container?.channel_id;
+  if (original && body.message?.ts && channelId && !body.container?.is_ephemeral) {
+    const blocks: KnownBlock[] = [];
+    let inserted = false;
+    for (const block of original) {
+      if (!block.block_id?.startsWith(prefix)) blocks.push(block);
+      else if (!inserted) {
+        blocks.push(...card);
+        inserted = true;
+      }
+    }
+    try {
+      await runtime.client.chat.update({ channel: channelId, ts: body.message.ts, text: body.message.text ?? "", blocks });
+      return;
+    } catch (error) {
+      runtime.logger.warn({ failure: describeSlackFailure("chat.update", error) }, "slack card update failed");
+    }
+  }
+  if (body.response_url) await runtime.delivery.replaceOriginal(body.response_url, { text: `#${task.number}`, blocks: card });
+}

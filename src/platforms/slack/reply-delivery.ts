@@ -1,0 +1,124 @@
+import type { WebClient } from "@slack/web-api";
+import type { Reply } from "../../core/reply.js";
+import type { Logger } from "../../logger.js";
+import { renderReply, type SlackMessagePage } from "./reply-blocks.js";
+import { describeSlackFailure } from "./slack-errors.js";
+import type { DueDescriber } from "./task-card.js";
+
+/** Where the answers to one Slack request go. */
+export interface ReplyTarget {
+  channelId: string;
+  userId: string;
+  isDirectMessage: boolean;
+  /** The request's response_url (commands, interactions, shortcuts): works even where the bot is not a member. */
+  responseUrl?: string;
+  /** Answer inside this thread (a mention written in a thread). */
+  threadTs?: string;
+}
+
+export interface ReplyDeliveryOptions {
+  client: WebClient;
+  describeDue: DueDescriber;
+  logger: Logger;
+  /** POSTs to a response_url; injectable for tests. Default: global fetch. */
+  fetchFn?: typeof fetch;
+}
+
+/** Slack lets a response_url take 5 posts in 30 minutes; keep one spare for a final error message. */
+const RESPONSE_URL_BUDGET = 4;
+
+/** The polite "try again" answer when the system itself failed (database down). */
+export const BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút. / The system is busy, please try again.";
+
+/**
+ * Sends a handler's replies: `channel` replies visible to everyone (`in_channel`), `private` ones ephemeral to the
+ * person who asked (in a DM, a normal message). The response_url is preferred while its budget lasts because it
+ * also works in channels the bot has not joined; otherwise chat.postMessage / chat.postEphemeral.
+ */
+export class ReplyDelivery {
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: ReplyDeliveryOptions) {
+    this.fetchFn = options.fetchFn ?? fetch;
+  }
+
+  async deliver(replies: Reply[], target: ReplyTarget): Promise<void> {
+    const budget = { responseUrlPosts: 0 };
+    for (const reply of replies) {
+      const visibility = reply.isError ? "private" : reply.visibility;
+      for (const page of renderReply(reply, this.options.describeDue)) {
+        await this.post(page, visibility, target, budget);
+      }
+      if (reply.attachment) await this.upload(reply, visibility, target);
+    }
+  }
+
+  /** Sends one ephemeral text (errors, "busy"). */
+  async sendEphemeral(text: string, target: ReplyTarget): Promise<void> {
+    const page: SlackMessagePage = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
+    await this.post(page, "private", target, { responseUrlPosts: 0 });
+  }
+
+  private async post(
+    page: SlackMessagePage,
+    visibility: Reply["visibility"],
+    target: ReplyTarget,
+    budget: { responseUrlPosts: number },
+  ): Promise<void> {
+    const { client } = this.options;
+    if (target.responseUrl && budget.responseUrlPosts < RESPONSE_URL_BUDGET) {
+      budget.responseUrlPosts++;
+      const responseType = visibility === "channel" ? "in_channel" : "ephemeral";
+      await this.postToResponseUrl(target.responseUrl, { ...page, response_type: responseType, replace_original: false });
+      return;
+    }
+    const thread = target.threadTs ? { thread_ts: target.threadTs } : {};
+    try {
+      if (visibility === "channel" || target.isDirectMessage) {
+        await client.chat.postMessage({ channel: target.channelId, ...page, ...thread, unfurl_links: false });
+      } else {
+        await client.chat.postEphemeral({ channel: target.channelId, user: target.userId, ...page, ...thread });
+      }
+    } catch (error) {
+      this.options.logger.warn({ failure: describeSlackFailure("chat.postMessage", error) }, "slack reply failed");
+    }
+  }
+
+  /** Replaces the message a button was pressed on (ephemeral or not) through its response_url. */
+  async replaceOriginal(responseUrl: string, page: SlackMessagePage): Promise<void> {
+    await this.postToResponseUrl(responseUrl, { ...page, replace_original: true });
+  }
+
+  private async postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
+    try {
+      const response = await this.fetchFn(url, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify(body),
+      });
+      if (!response.ok) this.options.logger.warn({ status: response.status }, "slack response_url refused the reply");
+    } catch (error) {
+      this.options.logger.warn({ code: (error as { code?: string }).code }, "slack response_url unreachable");
+    }
+  }
+
+  private async upload(reply: Reply, visibility: Reply["visibility"], target: ReplyTarget): Promise<void> {
+    const attachment = reply.attachment;
+    if (!attachment) return;
+    const { client } = this.options;
+    try {
+      let channelId = target.channelId;
+      if (visibility === "private" && !target.isDirectMessage) {
+        const opened = await client.conversations.open({ users: target.userId });
+        channelId = opened.channel?.id ?? target.userId;
+      }
+      await client.filesUploadV2({
+        channel_id: channelId,
+        file: Buffer.from(attachment.content),
+        filename: attachment.filename,
+      });
+    } catch (error) {
+      this.options.logger.warn({ failure: describeSlackFailure("files.uploadV2", error) }, "slack file upload failed");
+    }
+  }
+}

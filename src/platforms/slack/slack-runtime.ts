@@ -1,0 +1,21 @@
+import type { WebClient } from "@slack/web-api";
+import type { Logger } from "../../logger.js";
+import type { CommandRunner } from "./command-runner.js";
+import type { HomeTab } from "./home-tab.js";
+import type { ReplyDelivery } from "./reply-delivery.js";
+import type { DueDescriber } from "./task-card.js";
+import type { UserDirectory } from "./user-directory.js";
+
+/** What the listeners share; built once by the adapter factory. */
+export interface SlackRuntime {
+  client: WebClient;
+  runner: CommandRunner;
+  delivery: ReplyDelivery;
+  directory: UserDirectory;
+  describeDue: DueDescriber;
+  logger: Logger;
+  /** Zone for picked dates when Slack does not tell the person's own. */
+  defaultTimezone: string;
+  /** Present when a database is available to read "My tasks". */
+  home?: HomeTab;
+}

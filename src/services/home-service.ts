@@ -1,0 +1,88 @@
+import { DateTime } from "luxon";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Platform } from "../core/incoming.js";
+import type { TaskView } from "../core/task-view.js";
+import { type TaskRow, taskSelect, toTaskView } from "./task-mapper.js";
+
+/** A task with the platform id of its channel, so a cross-channel view can say where it lives. */
+export interface HomeTask {
+  task: TaskView;
+  channelExternalId: string;
+}
+
+/** "Việc của tôi / My tasks", grouped the way the App Home shows them. */
+export interface MyTasks {
+  overdue: HomeTask[];
+  dueThisWeek: HomeTask[];
+  /** Due after this week, or without a due date. */
+  later: HomeTask[];
+  /** Finished by this person (or closed) in the last {@link DONE_RECENTLY_DAYS} days. */
+  doneRecently: HomeTask[];
+}
+
+export const DONE_RECENTLY_DAYS = 7;
+/** Caps per query, so a very busy person's Home stays within Slack's 100-block limit. */
+const MAX_OPEN = 60;
+const MAX_DONE = 10;
+
+export interface HomeServiceOptions {
+  prisma: PrismaClient;
+}
+
+/**
+ * Read-only queries for a person's own tasks across every channel of their workspace (Slack App Home). Writes go
+ * through the task service; this only reads, with `select`, and returns plain views.
+ */
+export function createHomeService({ prisma }: HomeServiceOptions) {
+  return {
+    async myTasks(
+      who: { platform: Platform; workspaceExternalId: string; memberExternalId: string },
+      now: Date,
+      timezone: string,
+    ): Promise<MyTasks> {
+      const empty: MyTasks = { overdue: [], dueThisWeek: [], later: [], doneRecently: [] };
+      const member = await prisma.member.findFirst({
+        where: { externalId: who.memberExternalId, workspace: { platform: who.platform, externalId: who.workspaceExternalId } },
+        select: { id: true },
+      });
+      if (!member) return empty;
+      const select = { ...taskSelect, channel: { select: { externalId: true } } } as const;
+      const since = new Date(now.getTime() - DONE_RECENTLY_DAYS * 24 * 60 * 60 * 1000);
+      const [open, done] = await Promise.all([
+        prisma.task.findMany({
+          where: { status: "open", assignees: { some: { memberId: member.id, doneAt: null } } },
+          select,
+          orderBy: [{ dueAt: { sort: "asc", nulls: "last" } }, { createdAt: "asc" }],
+          take: MAX_OPEN,
+        }),
+        prisma.task.findMany({
+          where: {
+            OR: [
+              { assignees: { some: { memberId: member.id, doneAt: { gte: since } } } },
+              { status: "done", closedAt: { gte: since }, assignees: { some: { memberId: member.id } } },
+            ],
+          },
+          select,
+          orderBy: [{ updatedAt: "desc" }],
+          take: MAX_DONE,
+        }),
+      ]);
+      const toHome = (row: TaskRow & { channel: { externalId: string } }): HomeTask => ({
+        task: toTaskView(row),
+        channelExternalId: row.channel.externalId,
+      });
+      const endOfWeek = DateTime.fromJSDate(now, { zone: timezone }).endOf("week").toJSDate();
+      for (const row of open) {
+        const item = toHome(row);
+        const due = item.task.dueAt;
+        if (due && due < now) empty.overdue.push(item);
+        else if (due && due <= endOfWeek) empty.dueThisWeek.push(item);
+        else empty.later.push(item);
+      }
+      empty.doneRecently = done.map(toHome);
+      return empty;
+    },
+  };
+}
+
+export type HomeService = ReturnType<typeof createHomeService>;

@@ -1,0 +1,114 @@
+import { AppError } from "../../core/errors.js";
+import type { Bot } from "../../core/handler.js";
+import type { Reply } from "../../core/reply.js";
+import type { MessageSender } from "../../core/sender.js";
+import type { Logger } from "../../logger.js";
+import { normalizeMessage } from "./normalize-update.js";
+import type { ZaloClient } from "./zalo-client.js";
+import type { ZaloBotInfo, ZaloMessage, ZaloUpdate } from "./zalo-types.js";
+
+/** Said when the system itself failed (database down): the user's command was not lost through their fault. */
+export const BUSY_TEXT = "⏳ Hệ thống đang bận, vui lòng thử lại sau ít phút.\nPlease try again in a few minutes.";
+
+/**
+ * Said for `message.unsupported.received`: Zalo withholds the content of some users' messages by law, so we can only
+ * ask for the command again as typed text.
+ */
+export const UNSUPPORTED_TEXT =
+  "🙏 Xin lỗi, Rõ Việc không đọc được tin nhắn này.\nBạn vui lòng gõ lại lệnh bằng chữ, ví dụ:\n" +
+  "giao @Lan nộp báo cáo trước 17h thứ 6\n\nSorry, I could not read that message.\nPlease type your command as text.";
+
+export interface UpdateProcessorOptions {
+  client: ZaloClient;
+  bot: Bot;
+  sender: MessageSender;
+  logger: Logger;
+  /** The bot's own account (from getMe); the processor refuses work until it is known. */
+  botInfo: () => ZaloBotInfo | undefined;
+  /** How often "typing…" is renewed while the bot works, in milliseconds. Zalo shows it ≤ 5 s. Default 4000. */
+  typingIntervalMs?: number;
+}
+
+/**
+ * The one catch point of the Zalo adapter: every update, from the webhook or the poller, goes through `process`,
+ * which never throws. Text messages go to the core (which dedupes on message_id durably); other kinds are ignored,
+ * except unsupported messages, which get a polite answer once per message_id.
+ */
+export function createUpdateProcessor(options: UpdateProcessorOptions) {
+  const { client, bot, sender, logger, typingIntervalMs = 4000 } = options;
+  // Only for the polite answer to unsupported messages, which the core never sees; text dedupe is the core's.
+  const answeredUnsupported = new Set<string>();
+
+  async function reply(chatId: string, replies: Reply[], messageId: string): Promise<void> {
+    for (const [index, item] of replies.entries()) {
+      try {
+        await sender.send(chatId, item, { outboxId: `zalo:${messageId}:${index}` });
+      } catch (error) {
+        logger.error({ err: error, chatId, messageId }, "zalo reply failed");
+      }
+    }
+  }
+
+  async function handleText(message: ZaloMessage, me: ZaloBotInfo): Promise<void> {
+    const incoming = normalizeMessage(message, me);
+    if (!incoming) return;
+    const stopTyping = startTyping(message.chat.id);
+    let replies: Reply[];
+    try {
+      replies = await bot.handle(incoming);
+    } catch (error) {
+      const level = error instanceof AppError && error.code === "database_unavailable" ? "warn" : "error";
+      logger[level]({ err: error, messageId: message.message_id }, "zalo message could not be handled");
+      replies = [{ visibility: "channel", text: BUSY_TEXT, isError: true }];
+    } finally {
+      stopTyping();
+    }
+    await reply(message.chat.id, replies, message.message_id);
+  }
+
+  /** Sends "typing" now and every `typingIntervalMs` until stopped. Failures only matter to the debug log. */
+  function startTyping(chatId: string): () => void {
+    const send = () =>
+      client.sendChatAction({ chat_id: chatId, action: "typing" }, { maxRetries: 0 }).catch((error: unknown) => {
+        logger.debug({ err: error }, "zalo typing action failed");
+      });
+    void send();
+    const timer = setInterval(send, typingIntervalMs);
+    timer.unref();
+    return () => clearInterval(timer);
+  }
+
+  async function process(update: ZaloUpdate): Promise<void> {
+    const me = options.botInfo();
+    const message = update.message;
+    try {
+      if (!me) throw new Error("update received before getMe");
+      if (!message?.chat?.id || !message.from?.id || message.from.is_bot) return;
+      switch (update.event_name) {
+        case "message.text.received":
+          return await handleText(message, me);
+        case "message.unsupported.received":
+          if (answeredUnsupported.has(message.message_id)) return;
+          rememberBounded(answeredUnsupported, message.message_id, 1000);
+          return await reply(message.chat.id, [{ visibility: "channel", text: UNSUPPORTED_TEXT }], message.message_id);
+        default:
+          // Images, stickers, voice and unknown events carry no command.
+          logger.debug({ event: update.event_name }, "zalo update ignored");
+      }
+    } catch (error) {
+      logger.error({ err: error, event: update.event_name }, "zalo update failed");
+    }
+  }
+
+  return { process };
+}
+
+export type UpdateProcessor = ReturnType<typeof createUpdateProcessor>;
+
+function rememberBounded(set: Set<string>, value: string, max: number): void {
+  set.add(value);
+  if (set.size > max) {
+    const oldest = set.values().next().value;
+    if (oldest !== undefined) set.delete(oldest);
+  }
+}

@@ -1,0 +1,111 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { RouteHandler } from "../../http/server.js";
+import type { Logger } from "../../logger.js";
+import type { ZaloUpdate } from "./zalo-types.js";
+
+export interface WebhookRouteOptions {
+  /** The `secret_token` given to setWebhook; Zalo sends it back in `X-Bot-Api-Secret-Token`. */
+  secret: string;
+  /** Called after the 200 has been sent; must not throw (the adapter's processor catches everything). */
+  onUpdate: (update: ZaloUpdate) => void;
+  /** False until getMe has answered: deliveries then get 503 and Zalo may deliver again. Default always ready. */
+  isReady?: () => boolean;
+  /** Largest accepted body, in bytes. Default 256 KiB; a Zalo update is a few hundred bytes. */
+  maxBodyBytes?: number;
+  logger: Logger;
+}
+
+/**
+ * The webhook receiver: transport only. Checks the secret (constant time), content type, size and JSON shape,
+ * answers at once, then hands the update on, so a slow database never makes Zalo time out and redeliver.
+ * Nothing is written for a rejected request.
+ */
+export function createWebhookRoute(options: WebhookRouteOptions): RouteHandler {
+  const { secret, onUpdate, logger, maxBodyBytes = 256 * 1024, isReady = () => true } = options;
+  const expected = digest(secret);
+  return async (request, response) => {
+    if (request.method !== "POST") return answer(response, 405, "method_not_allowed", { allow: "POST" });
+    const given = request.headers["x-bot-api-secret-token"];
+    if (typeof given !== "string" || !timingSafeEqual(digest(given), expected)) {
+      logger.warn({ remote: request.socket.remoteAddress }, "zalo webhook: bad or missing secret");
+      return drainThen(request, () => answer(response, 403, "forbidden"));
+    }
+    const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
+    if (contentType !== "application/json")
+      return drainThen(request, () => answer(response, 415, "unsupported_media_type"));
+    const body = await readBody(request, maxBodyBytes);
+    if (body === "too_large") return answer(response, 413, "payload_too_large");
+    const update = parseUpdate(body);
+    if (!update) return answer(response, 400, "bad_request");
+    if (!isReady()) return answer(response, 503, "starting");
+    answer(response, 200);
+    onUpdate(update);
+  };
+}
+
+/** Accepts the documented wrapped body `{ok, result:{event_name, message}}` and the bare `{event_name, message}`. */
+export function parseUpdate(body: Buffer): ZaloUpdate | undefined {
+  let data: unknown;
+  try {
+    data = JSON.parse(body.toString("utf8"));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(data)) return undefined;
+  const candidate = isObject(data.result) ? data.result : data;
+  if (typeof candidate.event_name !== "string") return undefined;
+  if (candidate.message !== undefined && !isObject(candidate.message)) return undefined;
+  return candidate as unknown as ZaloUpdate;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+// Hashing both sides first gives equal lengths, so timingSafeEqual neither throws nor leaks the secret's length.
+function digest(value: string): Buffer {
+  return createHash("sha256").update(value, "utf8").digest();
+}
+
+/** Reads the body up to `limit` bytes; past it, keeps draining (so the client sees our answer) but stores nothing. */
+function readBody(request: IncomingMessage, limit: number): Promise<Buffer | "too_large"> {
+  const declared = Number(request.headers["content-length"]);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let tooLarge = Number.isFinite(declared) && declared > limit;
+    request.on("data", (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) tooLarge = true;
+      // Draining has its limits too: past eight times the cap, the sender is not a well-behaved client.
+      if (size > limit * 8) request.destroy();
+      if (!tooLarge) chunks.push(chunk);
+    });
+    request.on("end", () => resolve(tooLarge ? "too_large" : Buffer.concat(chunks)));
+    request.on("error", reject);
+    request.on("close", () => {
+      if (!request.readableEnded) resolve("too_large");
+    });
+  });
+}
+
+function drainThen(request: IncomingMessage, then: () => void): void {
+  let done = false;
+  const once = () => {
+    if (!done) then();
+    done = true;
+  };
+  request.resume();
+  if (request.readableEnded) {
+    once();
+    return;
+  }
+  request.once("end", once);
+  request.once("error", once);
+}
+
+function answer(response: ServerResponse, status: number, error?: string, headers: Record<string, string> = {}): void {
+  response.writeHead(status, { "content-type": "application/json", ...headers });
+  response.end(JSON.stringify(error ? { ok: false, error } : { ok: true }));
+}

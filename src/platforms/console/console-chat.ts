@@ -1,5 +1,6 @@
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import type { AdjustableClock } from "../../core/clock.js";
 import { AppError } from "../../core/errors.js";
 import type { Bot } from "../../core/handler.js";
 import type { IncomingMessage, Locale } from "../../core/incoming.js";
@@ -18,8 +19,8 @@ export interface ConsoleChatOptions {
   /** The channel the conversation happens in. Default "nhom-du-an". */
   channel?: string;
   locale?: Locale;
-  /** Fixed clock, for scripted conversations; default: the real time. `/now <ISO>` changes it. */
-  now?: () => Date;
+  /** The bot's clock; `/now <ISO>` freezes it there, so a scripted conversation reads the same any day. */
+  clock: AdjustableClock;
   /** Told about every failure the bot threw (for logging). */
   onError?: (error: unknown) => void;
 }
@@ -33,7 +34,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   const state = {
     speaker: options.speaker ?? "Tôi",
     channel: options.channel ?? "nhom-du-an",
-    clock: options.now ?? (() => new Date()),
+    clock: options.clock,
     sequence: 0,
   };
   const write = (text: string) => options.output.write(`${text}\n`);
@@ -56,7 +57,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   lines.close();
 }
 
-type ChatState = { speaker: string; channel: string; clock: () => Date; sequence: number };
+type ChatState = { speaker: string; channel: string; clock: AdjustableClock; sequence: number };
 
 function steer(line: string, state: ChatState): string | undefined {
   const [word, ...rest] = line.split(/\s+/);
@@ -72,7 +73,7 @@ function steer(line: string, state: ChatState): string | undefined {
   if (word === "/now" && argument !== "") {
     const fixed = new Date(argument);
     if (Number.isNaN(fixed.getTime())) return "— thời điểm không hợp lệ / invalid time (ví dụ / e.g. /now 2026-12-01T09:00:00+07:00)";
-    state.clock = () => fixed;
+    state.clock.set(fixed);
     return `— đồng hồ: ${fixed.toISOString()} / clock set`;
   }
   return undefined;
@@ -95,7 +96,7 @@ async function converse(line: string, state: ChatState, options: ConsoleChatOpti
 
 function toIncomingMessage(line: string, state: ChatState): IncomingMessage {
   const text = stripReservedCharacters(line);
-  const sentAt = state.clock();
+  const sentAt = state.clock.now();
   return {
     platform: "console",
     workspace: { externalId: "local", name: "Terminal" },

@@ -1,0 +1,17 @@
+/** The bot's sense of "now". The terminal chat can freeze it (`/now …`) so a scripted demo reads the same every day. */
+export interface Clock {
+  now(): Date;
+}
+
+export class AdjustableClock implements Clock {
+  private fixed: Date | undefined;
+
+  now(): Date {
+    return this.fixed ? new Date(this.fixed) : new Date();
+  }
+
+  /** Freezes the clock at `instant`; `undefined` returns to real time. */
+  set(instant: Date | undefined): void {
+    this.fixed = instant;
+  }
+}

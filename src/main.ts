@@ -1,0 +1,56 @@
+import { join } from "node:path";
+import { pino } from "pino";
+import { createApp } from "./app.js";
+import { ConfigError, loadConfig } from "./config.js";
+import { AdjustableClock } from "./core/clock.js";
+import { createLogger, type Logger } from "./logger.js";
+import { runConsoleChat } from "./platforms/console/index.js";
+
+/**
+ * `npm start`. With a Slack or Zalo token it serves those platforms; with none it opens the terminal chat on the
+ * same bot (reading a piped conversation line by line when standard input is not a terminal).
+ */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const consoleMode = !config.SLACK_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  const logger = consoleMode ? consoleLogger(config.LOG_LEVEL, config.DATA_DIR) : createLogger(config.LOG_LEVEL);
+  const clock = new AdjustableClock();
+  const app = await createApp({ config, logger, clock });
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= app.stop();
+    return stopping;
+  };
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      logger.info({ signal }, "shutting down");
+      void stop().then(() => process.exit(0));
+    });
+  }
+  await app.start();
+  if (!consoleMode) return;
+  await runConsoleChat({
+    bot: app.bot,
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+    locale: config.DEFAULT_LOCALE,
+    clock,
+    onError: (error) => logger.error({ err: error }, "terminal chat message failed"),
+  });
+  await stop();
+}
+
+/** In the terminal chat, logs would mix with the conversation: they go to a file in the data directory. */
+function consoleLogger(level: string, dataDir: string): Logger {
+  return createLogger(level, pino.destination({ dest: join(dataDir, "ro-viec.log"), mkdir: true, sync: false }));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(error.message);
+  } else {
+    console.error("Rõ Việc không khởi động được / Rõ Việc could not start:", error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

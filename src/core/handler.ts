@@ -1,3 +1,4 @@
+import type { WorkingCalendar } from "../calendar/index.js";
 import type { ParsedCommand } from "../language/index.js";
 import type { IncomingMessage, Locale } from "./incoming.js";
 import type { Reply } from "./reply.js";
@@ -21,6 +22,13 @@ export interface CommandContext<Services = unknown> {
   locale: Locale;
   now: Date;
   services: Services;
+  /**
+   * The people the command's assignees name (mentions and typed names), resolved to members in order: a mention
+   * with a platform id is that member, a typed name matches a known member or becomes a pending one.
+   */
+  mentioned?: PersonView[];
+  /** The channel's working calendar (working days, holidays, declared days off), for "còn 2 ngày làm việc". */
+  calendar?: WorkingCalendar;
 }
 
 export type CommandHandler<Services = unknown> = (

@@ -117,6 +117,7 @@ export const en: Catalogue = {
   "settings.label.workdays": () => "working days",
   "settings.label.summary": () => "weekly summary",
   "settings.label.pings": () => "reminders",
+  "settings.label.manager": () => "managers",
   "settings.label.dayoff": () => "day off",
   "error.empty": () => `What can I do for you? Type "help" to see the commands.`,
   "error.unknown_command": ({ fragment }) =>

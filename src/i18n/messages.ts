@@ -116,6 +116,7 @@ export interface MessageParams {
   "settings.label.workdays": Empty;
   "settings.label.summary": Empty;
   "settings.label.pings": Empty;
+  "settings.label.manager": Empty;
   "settings.label.dayoff": Empty;
   // Parse errors: what was not understood and the right form
   "error.empty": Empty;

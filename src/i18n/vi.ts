@@ -121,6 +121,7 @@ export const vi: Catalogue = {
   "settings.label.workdays": () => "ngày làm việc",
   "settings.label.summary": () => "báo cáo tuần",
   "settings.label.pings": () => "nhắc việc",
+  "settings.label.manager": () => "quản lý",
   "settings.label.dayoff": () => "ngày nghỉ",
   "error.empty": () => `Bạn cần mình làm gì? Gõ "trợ giúp" để xem các lệnh.`,
   "error.unknown_command": ({ fragment }) =>

@@ -1,0 +1,10 @@
+import type { AppHandler } from "../src/core/services.js";
+import { t } from "../src/i18n/index.js";
+import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
+
+/** cancel #N: the task is no longer needed. */
+export const cancelTask: AppHandler = async (command, context) => {
+  const result = await context.services.tasks.cancelTask(taskRefOf(command.taskRef, context), context.actor);
+  if (!result.ok) return refusalReply(result, command.taskRef ?? 0, context);
+  return channelReply(t(context.locale, "task.cancelled", { number: result.task.number, title: result.task.title }), [result.task]);
+};

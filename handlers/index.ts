@@ -1,0 +1,36 @@
+import type { AppHandler } from "../src/core/services.js";
+import type { CommandName } from "../src/language/index.js";
+import { acknowledgeTask } from "./ack.js";
+import { addTask } from "./add.js";
+import { assignTask } from "./assign.js";
+import { cancelTask } from "./cancel.js";
+import { markDone } from "./done.js";
+import { changeDue } from "./due.js";
+import { renameTask } from "./edit.js";
+import { showHelp } from "./help.js";
+import { listTasks } from "./list.js";
+import { notAvailableYet } from "./not-available.js";
+import { reopenTask } from "./reopen.js";
+import { changeSettings } from "./settings.js";
+import { showTask } from "./show.js";
+import { showStatus } from "./status.js";
+
+/** The core's handler for every command. remind / summary / export are placeholders the jobs engineer replaces. */
+export const coreHandlers: Record<CommandName, AppHandler> = {
+  add: addTask,
+  list: listTasks,
+  show: showTask,
+  done: markDone,
+  reopen: reopenTask,
+  cancel: cancelTask,
+  due: changeDue,
+  assign: assignTask,
+  edit: renameTask,
+  ack: acknowledgeTask,
+  status: showStatus,
+  settings: changeSettings,
+  help: showHelp,
+  remind: notAvailableYet,
+  summary: notAvailableYet,
+  export: notAvailableYet,
+};

@@ -1,0 +1,39 @@
+import { personToken } from "../src/core/reply.js";
+import type { AppHandler } from "../src/core/services.js";
+import { t } from "../src/i18n/index.js";
+import { renderPeople } from "../src/render/render-context.js";
+import { renderSettings } from "../src/render/settings.js";
+import { applySettingChange } from "../src/services/channel-settings.js";
+import { parseSettingValue } from "../src/services/settings-values.js";
+import { channelReply, errorReply } from "./task-replies.js";
+
+/** settings: show them, or change one (managers only; see requireManagerForSettings for the first-manager rule). */
+export const changeSettings: AppHandler = async (command, context) => {
+  const { directory } = context.services;
+  const setting = command.settings;
+  if (!setting || setting.key === "show" || (setting.value === null && setting.key !== "manager")) {
+    const [pingPolicy, daysOff] = await Promise.all([
+      directory.getPingPolicy(context.channel.id),
+      directory.listDaysOff(context.channel.workspaceId, context.now.toISOString().slice(0, 10)),
+    ]);
+    return { visibility: "private", text: renderSettings(context.channel, { pingPolicy, daysOff }, context.locale) };
+  }
+  const label = t(context.locale, `settings.label.${setting.key}`);
+  const change = parseSettingValue(setting.key, setting.value ?? "", context.locale);
+  if (change.kind === "invalid") {
+    return errorReply(t(context.locale, "settings.bad_value", { key: label, value: setting.value ?? "", example: change.example }));
+  }
+  const people = context.mentioned ?? [];
+  const applied = await applySettingChange(directory, context.channel, context.actor, change, people);
+  if (!applied.ok) return errorReply(t(context.locale, "settings.manager_missing"));
+  const locale = applied.channel.locale;
+  const lines = [
+    change.kind === "managers"
+      ? t(locale, change.mode === "add" ? "settings.manager_added" : "settings.manager_removed", { people: renderPeople(people, locale) })
+      : change.kind === "dayoff"
+        ? t(locale, "settings.day_off_added", { day: change.day, working: change.isWorkingDay })
+        : t(locale, "settings.updated", { what: `${t(locale, `settings.label.${setting.key}`)} = ${setting.value}` }),
+  ];
+  if (applied.becameManager) lines.push(t(locale, "settings.became_manager", { person: personToken(context.actor) }));
+  return channelReply(lines.join("\n"));
+};

@@ -1,0 +1,138 @@
+import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
+import { t } from "../i18n/index.js";
+import { type CommandName, type ParsedCommand, type ParseResult, parseCommand } from "../language/index.js";
+import type { Logger } from "../logger.js";
+import { renderParseError } from "../render/parse-error.js";
+import { isDatabaseUnavailable } from "../services/database-errors.js";
+import type { IncomingSession } from "../services/directory-service.js";
+import { DuplicateEventError, type EventClaim, runWithEventClaim } from "../services/event-claim.js";
+import { AppError } from "./errors.js";
+import type { Bot } from "./handler.js";
+import { createHandlerRegistry, type HandlerOverrides } from "./handler-registry.js";
+import type { IncomingMessage, Locale } from "./incoming.js";
+import { composeMiddleware, logCommands, type MessageContext, type Middleware, requireManagerForSettings } from "./middleware.js";
+import type { Reply } from "./reply.js";
+import type { Services } from "./services.js";
+
+export interface BotOptions<S extends Services = Services> {
+  services: S;
+  logger: Logger;
+  /** Handlers replacing or adding to the core's, by command name (e.g. the jobs engineer's remind/summary/export). */
+  handlers?: HandlerOverrides<S>;
+  /** Extra middleware, run after the built-in ones (logging, settings permission) and before the handler. */
+  middleware?: Middleware<S>[];
+  /**
+   * Whether a message is the bot's own (or another bot's). Such messages are dropped before any database work, so
+   * the bot never answers itself. Default: none are.
+   */
+  isOwnMessage?: (message: IncomingMessage) => boolean;
+  /** The clock; default `() => new Date()`. */
+  now?: () => Date;
+}
+
+/**
+ * The adapter-neutral entry point. For each message: drop own messages, drop duplicate deliveries (durably, via
+ * ProcessedEvent), record workspace/channel/sender, parse with the channel's settings, resolve the named people,
+ * run middleware, and dispatch to the handler registered for the command.
+ */
+export function createBot<S extends Services>(options: BotOptions<S>): Bot {
+  const { services, logger } = options;
+  const clock = options.now ?? (() => new Date());
+  const registry = createHandlerRegistry(options.handlers);
+  const pipeline = composeMiddleware<S>(
+    [logCommands<S>(), requireManagerForSettings<S>(), ...(options.middleware ?? [])],
+    async (context) => {
+      if (!context.parsed.ok) return [parseErrorReply(context.parsed, context)];
+      const handler = registry.get(context.parsed.command.command);
+      if (!handler) return [notAvailableReply(context.parsed.command.command, context.locale)];
+      const replies = await handler(context.parsed.command, context);
+      return Array.isArray(replies) ? replies : [replies];
+    },
+  );
+
+  async function workingCalendar(session: IncomingSession, now: Date): Promise<WorkingCalendar> {
+    const from = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
+    const days = await services.directory.listDaysOff(session.channel.workspaceId, from);
+    return createWorkingCalendar({
+      workingDays: session.channel.workingDays,
+      extraDaysOff: days.filter((d) => !d.isWorkingDay).map((d) => d.day),
+      extraWorkingDays: days.filter((d) => d.isWorkingDay).map((d) => d.day),
+    });
+  }
+
+  async function buildContext(message: IncomingMessage, now: Date): Promise<MessageContext<S>> {
+    const session = await services.directory.recordIncoming(message, now);
+    const calendar = await workingCalendar(session, now);
+    const parsed: ParseResult = message.command
+      ? { ok: true, command: message.command }
+      : parseCommand(message.text, {
+          now,
+          timezone: session.channel.timezone,
+          endOfDayMinutes: session.channel.endOfDayMinutes,
+          calendar,
+          knownNames: await services.directory.knownNames(session.channel.workspaceId),
+        });
+    const mentioned = parsed.ok
+      ? await services.directory.resolvePeople(session.channel.workspaceId, namedPeople(parsed.command), message.mentions)
+      : [];
+    return {
+      incoming: message,
+      channel: session.channel,
+      actor: session.actor,
+      // The channel's language; the message's own language only when we could not understand it at all.
+      locale: !parsed.ok && parsed.locale ? parsed.locale : session.channel.locale,
+      now,
+      services,
+      mentioned,
+      calendar,
+      parsed,
+      logger,
+    };
+  }
+
+  async function handleOnce(message: IncomingMessage, claim: EventClaim | undefined): Promise<Reply[]> {
+    if (claim && (await services.directory.isEventProcessed(claim))) return [];
+    const now = clock();
+    const replies = await runWithEventClaim(claim, async () => pipeline(await buildContext(message, now)));
+    // Commands that wrote claimed the event in their own transaction; the others are marked now.
+    if (claim && !claim.claimed && !(await services.directory.markEventProcessed(claim))) return [];
+    return replies;
+  }
+
+  return {
+    async handle(message) {
+      if (options.isOwnMessage?.(message)) return [];
+      const claim: EventClaim | undefined = message.eventId
+        ? { platform: message.platform, key: message.eventId, claimed: false }
+        : undefined;
+      try {
+        return await handleOnce(message, claim);
+      } catch (error) {
+        if (error instanceof DuplicateEventError) return [];
+        if (error instanceof AppError) throw error;
+        if (isDatabaseUnavailable(error)) {
+          throw new AppError("database_unavailable", "the database is unavailable; try again shortly", { cause: error });
+        }
+        logger.error({ err: error, platform: message.platform }, "unexpected error while handling a message");
+        throw new AppError("internal", "unexpected error while handling a message", { cause: error });
+      }
+    },
+  };
+}
+
+/** The people a command names: its assignees, or the manager a settings change names ("+Lan" / "-Lan"). */
+function namedPeople(command: ParsedCommand): string[] {
+  if (command.assignees.length > 0) return command.assignees;
+  const setting = command.settings;
+  if (setting?.key === "manager" && setting.value && /^[+-]./.test(setting.value)) return [setting.value.slice(1)];
+  return [];
+}
+
+function parseErrorReply(failure: Extract<ParseResult, { ok: false }>, context: { locale: Locale }): Reply {
+  return { visibility: "private", isError: true, text: renderParseError(failure, context.locale) };
+}
+
+function notAvailableReply(command: CommandName, locale: Locale): Reply {
+  return { visibility: "private", isError: true, text: t(locale, "error.not_available", { command }) };
+}
+

@@ -1,0 +1,72 @@
+import type { ParseResult } from "../language/index.js";
+import type { Logger } from "../logger.js";
+import { t } from "../i18n/index.js";
+import { renderPeople } from "../render/render-context.js";
+import type { CommandContext } from "./handler.js";
+import type { Reply } from "./reply.js";
+import type { Services } from "./services.js";
+
+/** One message on its way to a handler: the handler's context plus what the pipeline found out. */
+export interface MessageContext<S extends Services = Services> extends CommandContext<S> {
+  parsed: ParseResult;
+  logger: Logger;
+}
+
+/** Runs before the handler; calls `next()` at most once to go on, or answers itself to stop. */
+export type Middleware<S extends Services = Services> = (
+  context: MessageContext<S>,
+  next: () => Promise<Reply[]>,
+) => Promise<Reply[]>;
+
+/** Chains middleware around `final`. A second `next()` from the same middleware is a bug and throws. */
+export function composeMiddleware<S extends Services>(
+  middleware: readonly Middleware<S>[],
+  final: (context: MessageContext<S>) => Promise<Reply[]>,
+): (context: MessageContext<S>) => Promise<Reply[]> {
+  return (context) => {
+    const run = (index: number): Promise<Reply[]> => {
+      const current = middleware[index];
+      if (!current) return final(context);
+      let called = false;
+      return current(context, () => {
+        if (called) throw new Error("next() called twice by one middleware");
+        called = true;
+        return run(index + 1);
+      });
+    };
+    return run(0);
+  };
+}
+
+/** Logs each command with its outcome and duration; never the message text (it may be private). */
+export function logCommands<S extends Services>(): Middleware<S> {
+  return async (context, next) => {
+    const started = performance.now();
+    const command = context.parsed.ok ? context.parsed.command.command : `parse_error:${context.parsed.error}`;
+    const log = context.logger.child({ command, channelId: context.channel.id, actorId: context.actor.id });
+    try {
+      const replies = await next();
+      log.info({ ms: Math.round(performance.now() - started), replies: replies.length, error: replies.some((r) => r.isError) }, "command handled");
+      return replies;
+    } catch (error) {
+      log.error({ err: error, ms: Math.round(performance.now() - started) }, "command failed");
+      throw error;
+    }
+  };
+}
+
+/**
+ * Only managers (and workspace admins) change a channel's settings. A channel without any manager yet lets anyone
+ * change them; the settings handler then makes that first person its manager, so the channel always gets an owner.
+ * Showing the settings is open to everyone.
+ */
+export function requireManagerForSettings<S extends Services>(): Middleware<S> {
+  return async (context, next) => {
+    const { parsed, actor, channel, locale } = context;
+    if (!parsed.ok || parsed.command.command !== "settings") return next();
+    const setting = parsed.command.settings;
+    const isChange = setting !== undefined && setting.key !== "show";
+    if (!isChange || actor.isManager || channel.managers.length === 0) return next();
+    return [{ visibility: "private", isError: true, text: t(locale, "settings.forbidden", { managers: renderPeople(channel.managers, locale) }) }];
+  };
+}

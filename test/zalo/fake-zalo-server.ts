@@ -26,6 +26,8 @@ export class FakeZaloServer {
   emptyPollDelayMs = 20;
   webhookUrl = "";
   webhookSecret = "";
+  /** Chats the bot may not write to (a person who never wrote to the bot): sendMessage answers 403. */
+  readonly unreachableChats = new Set<string>();
   private readonly scripts = new Map<string, ScriptedResponse[]>();
   private readonly updates: unknown[] = [];
   private readonly server: Server;
@@ -123,6 +125,9 @@ export class FakeZaloServer {
       case "getWebhookInfo":
         return ok({ url: this.webhookUrl, updated_at: Date.now() });
       case "sendMessage": {
+        if (this.unreachableChats.has(String(body.chat_id))) {
+          return { status: 403, body: { ok: false, error_code: 403, description: "User has not interacted with bot" } };
+        }
         const text = String(body.text ?? "");
         if (text.length === 0 || text.length > 2000) {
           return { status: 400, body: { ok: false, error_code: 400, description: "text must be 1-2000 characters" } };

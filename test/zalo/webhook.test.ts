@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
-import { BUSY_TEXT, UNSUPPORTED_TEXT } from "../../src/platforms/zalo/update-processor.js";
+import { BUSY_TEXT, SENT_PRIVATELY_TEXT, UNSUPPORTED_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { textUpdate } from "./fixtures.js";
 import { type Harness, RecordingBot, startHarness, WEBHOOK_SECRET } from "./harness.js";
 
@@ -133,5 +133,21 @@ describe("Zalo webhook", () => {
     const output = h.logs.join("");
     expect(output).toContain("zalo reply failed");
     expect(output).not.toContain(h.zalo.token.split(":")[1]);
+  });
+
+  it("sends a private reply to a group message to the asker's own chat, with a note in the group", async () => {
+    bot.answer = async () => [{ visibility: "private", text: "📋 Việc của bạn: #1" }];
+    await post(textUpdate("@Rõ Việc việc của tôi", { chatType: "GROUP", fromId: "u5" }));
+    await h.adapter.whenIdle();
+    expect(h.zalo.sentTexts("u5")).toEqual(["📋 Việc của bạn: #1"]);
+    expect(h.zalo.sentTexts("group-1")).toEqual([SENT_PRIVATELY_TEXT]);
+  });
+
+  it("answers in the group when the asker never wrote to the bot privately", async () => {
+    bot.answer = async () => [{ visibility: "private", text: "📋 Việc của bạn: #1" }];
+    h.zalo.unreachableChats.add("u6");
+    await post(textUpdate("@Rõ Việc việc của tôi", { chatType: "GROUP", fromId: "u6" }));
+    await h.adapter.whenIdle();
+    expect(h.zalo.sentTexts("group-1")).toEqual(["📋 Việc của bạn: #1"]);
   });
 });

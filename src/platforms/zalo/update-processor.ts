@@ -1,7 +1,7 @@
 import { AppError } from "../../core/errors.js";
 import type { Bot } from "../../core/handler.js";
 import type { Reply } from "../../core/reply.js";
-import type { MessageSender } from "../../core/sender.js";
+import { type MessageSender, SendError } from "../../core/sender.js";
 import type { Logger } from "../../logger.js";
 import { normalizeMessage } from "./normalize-update.js";
 import type { ZaloClient } from "./zalo-client.js";
@@ -17,6 +17,9 @@ export const BUSY_TEXT = "⏳ Hệ thống đang bận, vui lòng thử lại sa
 export const UNSUPPORTED_TEXT =
   "🙏 Xin lỗi, Rõ Việc không đọc được tin nhắn này.\nBạn vui lòng gõ lại lệnh bằng chữ, ví dụ:\n" +
   "giao @Lan nộp báo cáo trước 17h thứ 6\n\nSorry, I could not read that message.\nPlease type your command as text.";
+
+/** Said in a group when the answer went to the asker's private chat with the bot. */
+export const SENT_PRIVATELY_TEXT = "📩 Đã trả lời riêng cho bạn. / Answered you privately.";
 
 export interface UpdateProcessorOptions {
   client: ZaloClient;
@@ -39,14 +42,34 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
   // Only for the polite answer to unsupported messages, which the core never sees; text dedupe is the core's.
   const answeredUnsupported = new Set<string>();
 
-  async function reply(chatId: string, replies: Reply[], messageId: string): Promise<void> {
+  async function reply(chatId: string, replies: Reply[], messageId: string, privateChatId?: string): Promise<void> {
     for (const [index, item] of replies.entries()) {
+      const meta = { outboxId: `zalo:${messageId}:${index}` };
       try {
-        await sender.send(chatId, item, { outboxId: `zalo:${messageId}:${index}` });
+        if (item.visibility === "private" && privateChatId && privateChatId !== chatId) {
+          if (await sendPrivately(privateChatId, chatId, item, meta)) continue;
+        }
+        await sender.send(chatId, item, meta);
       } catch (error) {
         logger.error({ err: error, chatId, messageId }, "zalo reply failed");
       }
     }
+  }
+
+  /**
+   * A private reply to a group message goes to the person's own chat with the bot. Zalo refuses when that person
+   * never wrote to the bot (a bot cannot start a conversation); the reply then goes to the group after all.
+   */
+  async function sendPrivately(privateChatId: string, groupId: string, item: Reply, meta: { outboxId: string }) {
+    try {
+      await sender.send(privateChatId, item, meta);
+    } catch (error) {
+      if (error instanceof SendError && error.options.retryable) throw error;
+      logger.debug({ err: error }, "zalo private reply refused; answering in the group");
+      return false;
+    }
+    await sender.send(groupId, { visibility: "channel", text: SENT_PRIVATELY_TEXT }, meta);
+    return true;
   }
 
   async function handleText(message: ZaloMessage, me: ZaloBotInfo): Promise<void> {
@@ -63,7 +86,8 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
     } finally {
       stopTyping();
     }
-    await reply(message.chat.id, replies, message.message_id);
+    const isGroup = message.chat.chat_type !== "PRIVATE";
+    await reply(message.chat.id, replies, message.message_id, isGroup ? message.from.id : undefined);
   }
 
   /** Sends "typing" now and every `typingIntervalMs` until stopped. Failures only matter to the debug log. */

@@ -79,6 +79,15 @@ describe("ZaloClient methods", () => {
     expect(waits).toEqual([]);
   });
 
+  it("getUpdates hands out an array result one update at a time, should Zalo ever send one", async () => {
+    const client = makeClient();
+    const [a, b] = [textUpdate("a"), textUpdate("b")];
+    server.script("getUpdates", { status: 200, body: { ok: true, result: [a, b] } });
+    expect(await client.getUpdates({ timeout: 1 })).toEqual(a);
+    expect(await client.getUpdates({ timeout: 1 })).toEqual(b);
+    expect(server.callsTo("getUpdates")).toHaveLength(1);
+  });
+
   it("processUpdate emits update, message and the kind to listeners", async () => {
     const client = makeClient();
     const seen: string[] = [];

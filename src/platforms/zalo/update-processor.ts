@@ -84,22 +84,30 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
       logger[level]({ err: error, messageId: message.message_id }, "zalo message could not be handled");
       replies = [{ visibility: "channel", text: BUSY_TEXT, isError: true }];
     } finally {
-      stopTyping();
+      await stopTyping();
     }
     const isGroup = message.chat.chat_type !== "PRIVATE";
     await reply(message.chat.id, replies, message.message_id, isGroup ? message.from.id : undefined);
   }
 
-  /** Sends "typing" now and every `typingIntervalMs` until stopped. Failures only matter to the debug log. */
-  function startTyping(chatId: string): () => void {
-    const send = () =>
-      client.sendChatAction({ chat_id: chatId, action: "typing" }, { maxRetries: 0 }).catch((error: unknown) => {
-        logger.debug({ err: error }, "zalo typing action failed");
-      });
-    void send();
+  /**
+   * Sends "typing" now and every `typingIntervalMs` until stopped. Stopping waits for the action in flight, so the
+   * indicator never arrives after the answer. Failures only matter to the debug log.
+   */
+  function startTyping(chatId: string): () => Promise<void> {
+    let inFlight: Promise<void> = Promise.resolve();
+    const send = () => {
+      inFlight = client
+        .sendChatAction({ chat_id: chatId, action: "typing" }, { maxRetries: 0 })
+        .catch((error: unknown) => logger.debug({ err: error }, "zalo typing action failed"));
+    };
+    send();
     const timer = setInterval(send, typingIntervalMs);
     timer.unref();
-    return () => clearInterval(timer);
+    return () => {
+      clearInterval(timer);
+      return inFlight;
+    };
   }
 
   async function process(update: ZaloUpdate): Promise<void> {

@@ -43,6 +43,7 @@ export class ZaloClient extends ZaloUpdateEmitter {
   // A private field so that logging or inspecting the client never shows the token.
   readonly #token: string;
   readonly #http: AxiosInstance;
+  readonly #pendingUpdates: ZaloUpdate[] = [];
   readonly #options: Required<Omit<ZaloClientOptions, "baseUrl" | "backoff">> & { backoff: BackoffOptions };
 
   constructor(token: string, options: ZaloClientOptions = {}) {
@@ -75,11 +76,20 @@ export class ZaloClient extends ZaloUpdateEmitter {
    */
   async getUpdates(params: { timeout?: number } = {}, options: ZaloCallOptions = {}): Promise<ZaloUpdate | null> {
     const timeout = params.timeout ?? 30;
+    const pending = this.#pendingUpdates.shift();
+    if (pending) return pending;
     try {
       // The HTTP timeout must outlast the poll, or every quiet poll would look like a network failure.
       const timeoutMs = options.timeoutMs ?? (timeout + 10) * 1000;
-      const update = await this.call<ZaloUpdate | null>("getUpdates", { timeout }, { ...options, timeoutMs });
-      return update ?? null;
+      const result = await this.call<ZaloUpdate | ZaloUpdate[] | null>(
+        "getUpdates",
+        { timeout },
+        { ...options, timeoutMs },
+      );
+      if (!Array.isArray(result)) return result ?? null;
+      // The docs say one update per call; should an array ever come (as in the Telegram-derived SDKs), keep the rest.
+      this.#pendingUpdates.push(...result.slice(1));
+      return result[0] ?? null;
     } catch (error) {
       if (error instanceof ZaloApiError && error.error_code === 408) return null;
       throw error;

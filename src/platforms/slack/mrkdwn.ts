@@ -11,7 +11,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** A person as Slack shows them: a real mention for a member with a Slack id, the escaped name otherwise. */
 export function renderPerson(person: PersonView): string {
-  return person.externalId && /^[UW][A-Z0-9]+$/.test(person.externalId)
+  return isSlackUserId(person.externalId)
     ? `<@${person.externalId}>`
     : escapeMrkdwn(person.displayName);
 }
@@ -21,7 +21,14 @@ export function renderPerson(person: PersonView): string {
  * (the token characters are untouched by escaping), then turn tokens into mentions.
  */
 export function renderReplyText(text: string): string {
-  return renderPersonTokens(escapeMrkdwn(text), renderPerson);
+  // The token's name was escaped with the rest of the text: only the mention form is added here.
+  return renderPersonTokens(escapeMrkdwn(text), (person) =>
+    isSlackUserId(person.externalId) ? `<@${person.externalId}>` : person.displayName,
+  );
+}
+
+function isSlackUserId(id: string | null): id is string {
+  return id !== null && /^[UW][A-Z0-9]+$/.test(id);
 }
 
 /** The text of a mention as it appears in Slack's message text, `<@U123>` or `<@U123|name>`. */

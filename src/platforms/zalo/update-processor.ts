@@ -43,11 +43,16 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
   const answeredUnsupported = new Set<string>();
 
   async function reply(chatId: string, replies: Reply[], messageId: string, privateChatId?: string): Promise<void> {
+    let notedInGroup = false;
     for (const [index, item] of replies.entries()) {
       const meta = { outboxId: `zalo:${messageId}:${index}` };
       try {
         if (item.visibility === "private" && privateChatId && privateChatId !== chatId) {
-          if (await sendPrivately(privateChatId, chatId, item, meta)) continue;
+          if (await sendPrivately(privateChatId, item, meta)) {
+            if (!notedInGroup) await sender.send(chatId, { visibility: "channel", text: SENT_PRIVATELY_TEXT }, meta);
+            notedInGroup = true;
+            continue;
+          }
         }
         await sender.send(chatId, item, meta);
       } catch (error) {
@@ -60,7 +65,7 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
    * A private reply to a group message goes to the person's own chat with the bot. Zalo refuses when that person
    * never wrote to the bot (a bot cannot start a conversation); the reply then goes to the group after all.
    */
-  async function sendPrivately(privateChatId: string, groupId: string, item: Reply, meta: { outboxId: string }) {
+  async function sendPrivately(privateChatId: string, item: Reply, meta: { outboxId: string }): Promise<boolean> {
     try {
       await sender.send(privateChatId, item, meta);
     } catch (error) {
@@ -68,7 +73,6 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
       logger.debug({ err: error }, "zalo private reply refused; answering in the group");
       return false;
     }
-    await sender.send(groupId, { visibility: "channel", text: SENT_PRIVATELY_TEXT }, meta);
     return true;
   }
 

@@ -1,0 +1,142 @@
+/**
+ * Deadline pings, the outbox and weekly summaries on BullMQ.
+ *
+ * `startJobs` is called once by the composition root (src/main.ts):
+ * - role `web`: producers only (queues + scheduler): task changes plan pings; no job is processed here;
+ * - role `worker`: workers for pings, outbox and summaries, plus the reconciler (at start and every 5 minutes);
+ * - role `all` (default of `npm start`): both in one process.
+ * Several workers on several machines may share one Redis and one PostgreSQL: job ids are deterministic, claims are
+ * conditional database updates, and the per-channel rate gate lives in Redis.
+ */
+import { type ConnectionOptions, Worker } from "bullmq";
+import { Redis } from "ioredis";
+import type { Platform } from "../src/core/incoming.js";
+import type { MessageSender } from "../src/core/sender.js";
+import type { PrismaClient } from "../src/generated/prisma/client.js";
+import type { Logger } from "../src/logger.js";
+import { createOutboxService } from "../src/services/outbox-service.js";
+import { createPingService } from "../src/services/ping-service.js";
+import { createReportService } from "../src/services/report-service.js";
+import { defaultJobTuning, type JobContext, type JobTuning } from "./job-context.js";
+import { queueNames } from "./job-types.js";
+import { createQueues, type JobQueues } from "./queues.js";
+import { RateGate } from "./rate-gate.js";
+import { reconcile, type ReconcileReport } from "./reconciler.js";
+import { checkRedisHealth, type RedisHealth } from "./redis-health.js";
+import { createScheduler, type PingScheduler } from "./scheduler.js";
+import { createSendOutboxProcessor } from "./send-outbox.processor.js";
+import { createSendPingProcessor } from "./send-ping.processor.js";
+import { createWeeklySummaryProcessor } from "./weekly-summary.processor.js";
+
+export type { JobTuning } from "./job-context.js";
+export type { ReconcileReport } from "./reconciler.js";
+export type { RedisHealth } from "./redis-health.js";
+export type { PingScheduler, TaskChangeNotice } from "./scheduler.js";
+
+export type JobsRole = "all" | "web" | "worker";
+
+export interface StartJobsOptions {
+  prisma: PrismaClient;
+  redisUrl: string;
+  /** One sender per platform adapter that is configured; outbox rows of other platforms wait for a worker that has one. */
+  senders: MessageSender[];
+  logger: Logger;
+  role: JobsRole;
+  /** Redis key prefix of every queue and gate. Default "roviec". Tests pass a unique one. */
+  prefix?: string;
+  /** The clock. Default `() => new Date()`. */
+  now?: () => Date;
+  tuning?: Partial<JobTuning>;
+}
+
+export interface Jobs {
+  /** Pass `scheduler.onTaskChanged` to createTaskService; call `scheduler.onChannelSettingsChanged` after settings. */
+  scheduler: PingScheduler;
+  /** Makes Redis match the database now (worker roles also run it at start and periodically). */
+  reconcile(): Promise<ReconcileReport>;
+  redisHealth: RedisHealth;
+  queues: JobQueues;
+  services: Pick<JobContext, "pings" | "outbox" | "reports">;
+  /** Graceful stop: no new jobs, in-flight jobs finish, then every connection closes. Safe to call twice. */
+  close(): Promise<void>;
+}
+
+export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
+  const { prisma, redisUrl, logger, role } = options;
+  const prefix = options.prefix ?? "roviec";
+  const tuning: JobTuning = { ...defaultJobTuning, ...options.tuning };
+  const log = logger.child({ module: "jobs" });
+  const now = options.now ?? (() => new Date());
+
+  // Producer connection: fail fast while Redis is down (a user's command must not hang; the reconciler repairs).
+  const producer: ConnectionOptions = { url: redisUrl, enableOfflineQueue: false };
+  // Worker connections must retry forever (BullMQ's production guide: maxRetriesPerRequest null).
+  const consumer: ConnectionOptions = { url: redisUrl, maxRetriesPerRequest: null };
+
+  const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
+  redis.on("error", (error) => log.debug({ err: error }, "redis connection error"));
+  const redisHealth = await checkRedisHealth(redis, log);
+
+  const queues = createQueues({ connection: producer, prefix, maxSendAttempts: tuning.maxSendAttempts });
+  const outbox = createOutboxService({ prisma });
+  const pings = createPingService({ prisma, outbox, logger: log });
+  const reports = createReportService({ prisma });
+  const senders = new Map<Platform, MessageSender>(options.senders.map((s) => [s.platform, s]));
+  const context: JobContext = { pings, outbox, reports, queues, rateGate: new RateGate(redis, prefix), senders, logger, now, tuning };
+  const scheduler = createScheduler(context);
+
+  const workers: Worker[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const runReconcile = () => reconcile(context, scheduler);
+
+  if (role !== "web") {
+    const common = { connection: consumer, prefix, drainDelay: tuning.drainDelaySeconds, autorun: true };
+    workers.push(
+      new Worker(queueNames.pings, createSendPingProcessor(context, scheduler), { ...common, concurrency: tuning.pingConcurrency }),
+      new Worker(queueNames.summaries, createWeeklySummaryProcessor(context), { ...common, concurrency: 1 }),
+    );
+    for (const platform of senders.keys()) {
+      workers.push(
+        new Worker(queueNames.outbox(platform), createSendOutboxProcessor(context), {
+          ...common,
+          concurrency: tuning.outboxConcurrency,
+          limiter: { max: tuning.platformPerSecond[platform], duration: 1000 },
+        }),
+      );
+    }
+    for (const worker of workers) {
+      worker.on("error", (error) => log.warn({ err: error, queue: worker.name }, "worker error"));
+      worker.on("failed", (job, error) =>
+        log.warn({ queue: worker.name, jobId: job?.id, attemptsMade: job?.attemptsMade, err: error }, "job failed"),
+      );
+    }
+    await Promise.all(workers.map((w) => w.waitUntilReady()));
+    const report = await runReconcile();
+    log.info(report, "reconciled Redis with the database");
+    // An in-process timer, not a BullMQ scheduler: it must keep running when Redis lost all its keys.
+    if (tuning.reconcileEveryMs > 0) {
+      timer = setInterval(() => {
+        runReconcile().catch((error) => log.warn({ err: error }, "periodic reconcile failed"));
+      }, tuning.reconcileEveryMs);
+      timer.unref();
+    }
+  }
+
+  let closing: Promise<void> | undefined;
+  return {
+    scheduler,
+    reconcile: runReconcile,
+    redisHealth,
+    queues,
+    services: { pings, outbox, reports },
+    close() {
+      closing ??= (async () => {
+        if (timer) clearInterval(timer);
+        await Promise.all(workers.map((w) => w.close()));
+        await queues.close();
+        await redis.quit().catch(() => redis.disconnect());
+      })();
+      return closing;
+    },
+  };
+}

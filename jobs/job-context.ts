@@ -1,0 +1,51 @@
+/** What processors, the scheduler and the reconciler share; built once by startJobs. */
+import type { Platform } from "../src/core/incoming.js";
+import type { MessageSender } from "../src/core/sender.js";
+import type { Logger } from "../src/logger.js";
+import type { OutboxService } from "../src/services/outbox-service.js";
+import type { PingService } from "../src/services/ping-service.js";
+import type { ReportService } from "../src/services/report-service.js";
+import type { JobQueues } from "./queues.js";
+import type { RateGate } from "./rate-gate.js";
+
+export interface JobTuning {
+  /** Minimum spacing of messages to one chat, per platform, in ms. Default slack 1100, zalo 1000, console 0. */
+  channelIntervalMs: Record<Platform, number>;
+  /** Messages per second per platform across all chats (BullMQ worker limiter). Default slack 10, zalo 5, console 50. */
+  platformPerSecond: Record<Platform, number>;
+  /** Send attempts before an outbox row is marked failed (429 waits included). Default 8. */
+  maxSendAttempts: number;
+  /** Resends of an in-doubt message on a platform without history (Zalo). Default 1. */
+  maxInDoubtResends: number;
+  /** Seconds a worker long-polls an empty queue (BullMQ drainDelay). Default 5. */
+  drainDelaySeconds: number;
+  /** How often the reconciler runs in a worker, in ms. Default 300 000 (5 minutes); 0 turns the timer off. */
+  reconcileEveryMs: number;
+  /** Pings run concurrently per worker. Default 5. */
+  pingConcurrency: number;
+  /** Outbox sends run concurrently per platform and worker. Default 4. */
+  outboxConcurrency: number;
+}
+
+export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
+  channelIntervalMs: { slack: 1100, zalo: 1000, console: 0 },
+  platformPerSecond: { slack: 10, zalo: 5, console: 50 },
+  maxSendAttempts: 8,
+  maxInDoubtResends: 1,
+  drainDelaySeconds: 5,
+  reconcileEveryMs: 300_000,
+  pingConcurrency: 5,
+  outboxConcurrency: 4,
+});
+
+export interface JobContext {
+  pings: PingService;
+  outbox: OutboxService;
+  reports: ReportService;
+  queues: JobQueues;
+  rateGate: RateGate;
+  senders: ReadonlyMap<Platform, MessageSender>;
+  logger: Logger;
+  now: () => Date;
+  tuning: JobTuning;
+}

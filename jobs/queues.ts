@@ -1,0 +1,111 @@
+/**
+ * The producer side: queues and the few ways we add jobs. Every add uses a deterministic job id, so adding a job
+ * that exists is a no-op; `ensure*` also replaces a job left failed or completed (the reconciler's case).
+ */
+import { type ConnectionOptions, type Job, Queue } from "bullmq";
+import type { Platform } from "../src/core/incoming.js";
+import { type JobPayloads, outboxJobId, pingJobId, queueNames } from "./job-types.js";
+
+export const platforms: readonly Platform[] = ["slack", "zalo", "console"];
+
+export interface QueueSetOptions {
+  connection: ConnectionOptions;
+  /** Redis key prefix of every queue. */
+  prefix: string;
+  /** Attempts of an outbox send before the row is marked failed. Default 8. */
+  maxSendAttempts: number;
+}
+
+/** Exponential backoff with jitter so retries of a burst spread out instead of hitting the platform together. */
+const backoff = (delay: number) => ({ type: "exponential" as const, delay, jitter: 0.5 });
+const keepFailed = { age: 7 * 24 * 3600, count: 5000 };
+
+export type JobQueues = ReturnType<typeof createQueues>;
+
+export function createQueues(options: QueueSetOptions) {
+  const base = { connection: options.connection, prefix: options.prefix };
+  const pings = new Queue<JobPayloads["send-ping"]>(queueNames.pings, {
+    ...base,
+    defaultJobOptions: { attempts: 5, backoff: backoff(5_000), removeOnComplete: true, removeOnFail: keepFailed },
+  });
+  const summaries = new Queue<JobPayloads["weekly-summary"]>(queueNames.summaries, {
+    ...base,
+    defaultJobOptions: { attempts: 5, backoff: backoff(30_000), removeOnComplete: { count: 1000 }, removeOnFail: keepFailed },
+  });
+  const outbox = new Map(
+    platforms.map((platform) => [
+      platform,
+      new Queue<JobPayloads["send-outbox"]>(queueNames.outbox(platform), {
+        ...base,
+        defaultJobOptions: {
+          attempts: options.maxSendAttempts,
+          backoff: backoff(2_000),
+          removeOnComplete: true,
+          removeOnFail: keepFailed,
+        },
+      }),
+    ]),
+  );
+  const all = [pings, summaries, ...outbox.values()];
+  for (const queue of all) queue.on("error", () => undefined); // connection errors surface through the workers' logs
+
+  /** Removes a finished job with this id so it can be added again; false when a live job already exists. */
+  async function clearFinished(job: Job | undefined): Promise<boolean> {
+    if (!job) return true;
+    const state = await job.getState();
+    if (state === "completed" || state === "failed" || state === "unknown") {
+      await job.remove().catch(() => undefined);
+      return true;
+    }
+    return false;
+  }
+
+  function outboxQueue(platform: Platform): Queue<JobPayloads["send-outbox"]> {
+    const queue = outbox.get(platform);
+    if (!queue) throw new Error(`no outbox queue for ${platform}`);
+    return queue;
+  }
+
+  /** A delayed job firing at the ping's time (at once when that time passed). */
+  async function addPing(ping: { id: string; fireAt: Date }, now: Date): Promise<void> {
+    const delay = Math.max(0, ping.fireAt.getTime() - now.getTime());
+    await pings.add("send-ping", { pingId: ping.id }, { jobId: pingJobId(ping.id), delay });
+  }
+
+  async function addOutbox(platform: Platform, outboxId: string): Promise<void> {
+    await outboxQueue(platform).add("send-outbox", { outboxId }, { jobId: outboxJobId(outboxId) });
+  }
+
+  return {
+    pings,
+    summaries,
+    outbox,
+    all,
+    outboxQueue,
+    addPing,
+    addOutbox,
+
+    async removePing(pingId: string): Promise<void> {
+      // An active job cannot be removed; its processor finds the row cancelled and does nothing.
+      await pings.remove(pingJobId(pingId)).catch(() => undefined);
+    },
+
+    /** Like addPing, replacing a finished job of the same id. True when a job was added. */
+    async ensurePing(ping: { id: string; fireAt: Date }, now: Date): Promise<boolean> {
+      if (!(await clearFinished(await pings.getJob(pingJobId(ping.id))))) return false;
+      await addPing(ping, now);
+      return true;
+    },
+
+    async ensureOutbox(platform: Platform, outboxId: string): Promise<boolean> {
+      const queue = outboxQueue(platform);
+      if (!(await clearFinished(await queue.getJob(outboxJobId(outboxId))))) return false;
+      await addOutbox(platform, outboxId);
+      return true;
+    },
+
+    async close(): Promise<void> {
+      await Promise.all(all.map((q) => q.close()));
+    },
+  };
+}

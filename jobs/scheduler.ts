@@ -1,0 +1,97 @@
+/**
+ * The scheduler the task service calls after each committed change (`onTaskChanged`). The database is updated
+ * first (pings planned or cancelled there); then Redis is made to match. A Redis failure is logged, not thrown:
+ * the change is saved and the reconciler adds the missing jobs within minutes.
+ */
+import type { SummaryChannel } from "../src/services/report-service.js";
+import type { JobContext } from "./job-context.js";
+import { summarySchedulerId } from "./job-types.js";
+
+export type TaskChangeKind =
+  | "created"
+  | "due_changed"
+  | "assignees_changed"
+  | "closed"
+  | "reopened"
+  | "cancelled"
+  | "renamed"
+  | "acknowledged"
+  | "progress";
+
+export interface TaskChangeNotice {
+  taskId: string;
+  channelId: string;
+  kind: TaskChangeKind;
+}
+
+/** Changes that cannot move a ping: names are read when the ping is sent, so a rename needs nothing. */
+const NO_PING_EFFECT = new Set<TaskChangeKind>(["renamed", "acknowledged"]);
+
+export type PingScheduler = ReturnType<typeof createScheduler>;
+
+export function createScheduler(context: JobContext) {
+  const { pings, queues, reports, logger, now } = context;
+  const log = logger.child({ module: "scheduler" });
+
+  async function mirror(result: { planned: { id: string; fireAt: Date }[]; cancelled: string[] }): Promise<void> {
+    try {
+      for (const id of result.cancelled) await queues.removePing(id);
+      const at = now();
+      for (const ping of result.planned) await queues.addPing(ping, at);
+    } catch (error) {
+      log.warn({ err: error }, "could not update ping jobs in Redis; the reconciler will repair them");
+    }
+  }
+
+  async function syncTask(taskId: string): Promise<void> {
+    await mirror(await pings.syncTask(taskId, now()));
+  }
+
+  async function syncSummarySchedule(channel: SummaryChannel): Promise<void> {
+    const id = summarySchedulerId(channel.id);
+    if (!channel.summaryEnabled) {
+      await queues.summaries.removeJobScheduler(id);
+      return;
+    }
+    // A cron pattern in the channel's zone (not `every`): Monday 08:00 stays Monday 08:00 local.
+    await queues.summaries.upsertJobScheduler(
+      id,
+      { pattern: channel.summaryCron, tz: channel.timezone },
+      { name: "weekly-summary", data: { channelId: channel.id } },
+    );
+  }
+
+  return {
+    syncTask,
+    syncSummarySchedule,
+
+    /** Pass this to createTaskService({ onTaskChanged }). */
+    onTaskChanged: async (change: TaskChangeNotice): Promise<void> => {
+      if (NO_PING_EFFECT.has(change.kind)) return;
+      await syncTask(change.taskId);
+    },
+
+    /**
+     * Call after a channel's settings changed (summary schedule, time zone, working days, ping policy): upserts or
+     * removes the channel's summary job scheduler and re-plans the pings of its open tasks.
+     */
+    async onChannelSettingsChanged(channelId: string): Promise<void> {
+      const channel = await reports.channel(channelId);
+      if (!channel) return;
+      try {
+        await syncSummarySchedule(channel);
+      } catch (error) {
+        log.warn({ err: error, channelId }, "could not update the summary schedule in Redis; the reconciler will");
+      }
+      for (const taskId of await reports.openTaskIds(channelId)) await syncTask(taskId);
+    },
+
+    /** A one-off reminder (`remind #12 <when>`), moved out of quiet hours. Null when the task is gone. */
+    async addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null> {
+      const ping = await pings.addReminder(taskId, when);
+      if (!ping) return null;
+      await mirror({ planned: [ping], cancelled: [] });
+      return { pingId: ping.id, fireAt: ping.fireAt };
+    },
+  };
+}

@@ -1,0 +1,84 @@
+/**
+ * `send-outbox`: hands one outbox row to its platform's sender, at most one message per channel per interval,
+ * honouring 429 Retry-After, retrying transient failures with backoff and jitter, and keeping failures visible.
+ *
+ * Exactly once, as far as a platform allows: the row is marked in_doubt BEFORE the sender is called. A row found
+ * in_doubt later means a worker died mid-send: Slack's history (wasDelivered) tells whether it went out; Zalo keeps
+ * none, so the message is resent at most `maxInDoubtResends` times and each resend counted.
+ */
+import { DelayedError, type Job, UnrecoverableError } from "bullmq";
+import { SendError } from "../src/core/sender.js";
+import type { OutboxRecord } from "../src/services/outbox-service.js";
+import type { JobContext } from "./job-context.js";
+import { type JobPayloads, outboxPayloadSchema } from "./job-types.js";
+
+/** A little jitter so messages waiting for one channel do not all wake in the same millisecond. */
+const jitter = (ms: number) => Math.floor(Math.random() * ms);
+
+export function createSendOutboxProcessor(context: JobContext) {
+  const { outbox, senders, rateGate, tuning, now } = context;
+  const log = context.logger.child({ module: "send-outbox" });
+
+  async function postpone(job: Job, token: string | undefined, waitMs: number): Promise<never> {
+    await job.moveToDelayed(Date.now() + waitMs + jitter(100), token);
+    throw new DelayedError();
+  }
+
+  /** Recovery of a row left in doubt. Returns true when the message must not be sent (again). */
+  async function settledInDoubt(row: OutboxRecord): Promise<boolean> {
+    const sender = senders.get(row.platform);
+    if (sender?.wasDelivered) {
+      if (await sender.wasDelivered(row.target, row.id, row.createdAt)) {
+        await outbox.markSent(row.id, undefined, now());
+        log.info({ outboxId: row.id }, "in-doubt message was delivered before the crash; not resending");
+        return true;
+      }
+      return false;
+    }
+    if (row.inDoubtResends >= tuning.maxInDoubtResends) {
+      await outbox.markFailed(row.id, "in doubt again after a resend; not sent a third time to avoid duplicates");
+      return true;
+    }
+    await outbox.countInDoubtResend(row.id);
+    return false;
+  }
+
+  return async function sendOutbox(job: Job<JobPayloads["send-outbox"]>, token?: string): Promise<string> {
+    const parsed = outboxPayloadSchema.safeParse(job.data);
+    if (!parsed.success) throw new UnrecoverableError("send-outbox: bad payload");
+    const row = await outbox.get(parsed.data.outboxId);
+    if (!row) throw new UnrecoverableError("send-outbox: outbox row is gone");
+    if (row.status === "sent" || row.status === "failed") return row.status;
+    const sender = senders.get(row.platform);
+    if (!sender) {
+      await outbox.markFailed(row.id, `no sender configured for ${row.platform}`);
+      throw new UnrecoverableError(`no sender for ${row.platform}`);
+    }
+    const wait = await rateGate.acquire(row.platform, row.target, tuning.channelIntervalMs[row.platform]);
+    if (wait > 0) await postpone(job, token, wait);
+    if (row.status === "in_doubt" && (await settledInDoubt(row))) return "recovered";
+    if (!(await outbox.markInDoubt(row.id))) return "already-final";
+    const attempt = row.attempts + 1;
+    try {
+      const result = await sender.send(row.target, row.reply, { outboxId: row.id });
+      await outbox.markSent(row.id, result.externalMessageId, now());
+      return "sent";
+    } catch (error) {
+      if (!(error instanceof SendError)) throw error; // unknown outcome: the row stays in_doubt for recovery
+      const { retryable, retryAfterMs, status, method } = error.options;
+      const reason = `${row.platform} ${method}${status ? ` ${status}` : ""}: ${error.message}`;
+      if (!retryable || attempt >= tuning.maxSendAttempts) {
+        await outbox.markFailed(row.id, reason);
+        log.warn({ outboxId: row.id, attempt, status }, "outbox message failed for good");
+        throw new UnrecoverableError(reason);
+      }
+      await outbox.markPending(row.id, reason);
+      if (retryAfterMs !== undefined) {
+        // The platform said when: close this channel's gate for that long and wait exactly that (plus jitter).
+        await rateGate.block(row.platform, row.target, retryAfterMs);
+        await postpone(job, token, retryAfterMs);
+      }
+      throw error; // BullMQ retries with exponential backoff and jitter (Zalo 429 without Retry-After lands here)
+    }
+  };
+}

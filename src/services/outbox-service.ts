@@ -1,0 +1,184 @@
+/**
+ * The outbox table: every outbound ping and summary is a row here first, so nothing is lost when a worker, Redis or
+ * a platform fails. Status flow: pending → in_doubt (set BEFORE calling the platform) → sent | pending (the platform
+ * said no, retry) | failed (given up, kept and visible). Plain objects out; the queue side lives in jobs/.
+ */
+import type { Platform } from "../core/incoming.js";
+import type { Reply } from "../core/reply.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+
+export type OutboxStatus = "pending" | "in_doubt" | "sent" | "failed";
+
+export interface OutboxRecord {
+  id: string;
+  channelId: string | null;
+  platform: Platform;
+  target: string;
+  reply: Reply;
+  status: OutboxStatus;
+  attempts: number;
+  inDoubtResends: number;
+  lastError: string | null;
+  externalMessageId: string | null;
+  sentAt: Date | null;
+  createdAt: Date;
+}
+
+export interface NewOutboxMessage {
+  /** A deterministic id (e.g. one weekly summary per channel and slot) makes the insert idempotent. */
+  id?: string;
+  channelId: string | null;
+  platform: Platform;
+  target: string;
+  reply: Reply;
+}
+
+const DATE_KEYS = new Set(["dueAt", "createdAt", "closedAt", "acknowledgedAt", "doneAt"]);
+
+/** A reply as JSON: dates as ISO strings, an attachment's bytes as base64. */
+export function serializeReply(reply: Reply): Prisma.InputJsonValue {
+  const { attachment, ...rest } = reply;
+  const json = JSON.parse(JSON.stringify(rest)) as Record<string, unknown>;
+  if (attachment) {
+    json.attachment = {
+      filename: attachment.filename,
+      mimeType: attachment.mimeType,
+      contentBase64: Buffer.from(attachment.content).toString("base64"),
+    };
+  }
+  return json as Prisma.InputJsonValue;
+}
+
+/** The inverse of {@link serializeReply}. */
+export function deserializeReply(json: unknown): Reply {
+  const revived = JSON.parse(JSON.stringify(json), (key, value) =>
+    DATE_KEYS.has(key) && typeof value === "string" ? new Date(value) : value,
+  ) as Reply & { attachment?: { filename: string; mimeType: string; contentBase64?: string } };
+  const attachment = revived.attachment;
+  if (attachment?.contentBase64 !== undefined) {
+    revived.attachment = {
+      filename: attachment.filename,
+      mimeType: attachment.mimeType,
+      content: new Uint8Array(Buffer.from(attachment.contentBase64, "base64")),
+    };
+  }
+  return revived;
+}
+
+const recordSelect = {
+  id: true,
+  channelId: true,
+  platform: true,
+  target: true,
+  payload: true,
+  status: true,
+  attempts: true,
+  inDoubtResends: true,
+  lastError: true,
+  externalMessageId: true,
+  sentAt: true,
+  createdAt: true,
+} as const satisfies Prisma.OutboxMessageSelect;
+
+type RecordRow = Prisma.OutboxMessageGetPayload<{ select: typeof recordSelect }>;
+
+function toRecord({ payload, ...row }: RecordRow): OutboxRecord {
+  return { ...row, reply: deserializeReply(payload) };
+}
+
+/** Error texts are kept short: they are for people reading the failed rows, not for debugging whole bodies. */
+const clip = (text: string) => (text.length > 500 ? `${text.slice(0, 497)}...` : text);
+
+export type OutboxService = ReturnType<typeof createOutboxService>;
+
+export function createOutboxService(options: { prisma: PrismaClient }) {
+  const { prisma } = options;
+
+  /** Inserts a row inside the caller's transaction (the ping claim), returning its id. */
+  async function insert(db: Prisma.TransactionClient, message: NewOutboxMessage): Promise<{ id: string; created: boolean }> {
+    const data = {
+      ...(message.id ? { id: message.id } : {}),
+      channelId: message.channelId,
+      platform: message.platform,
+      target: message.target,
+      payload: serializeReply(message.reply),
+    };
+    if (!message.id) {
+      const row = await db.outboxMessage.create({ data, select: { id: true } });
+      return { id: row.id, created: true };
+    }
+    const { count } = await db.outboxMessage.createMany({ data: [data], skipDuplicates: true });
+    return { id: message.id, created: count === 1 };
+  }
+
+  return {
+    insert,
+    create: (message: NewOutboxMessage) => insert(prisma, message),
+
+    async get(id: string): Promise<OutboxRecord | null> {
+      const row = await prisma.outboxMessage.findUnique({ where: { id }, select: recordSelect });
+      return row ? toRecord(row) : null;
+    },
+
+    /**
+     * Marks the row in doubt and counts the attempt, just before the platform is called: if the process dies
+     * during the call, recovery knows the message may have gone out. False when the row is already final.
+     */
+    async markInDoubt(id: string): Promise<boolean> {
+      const { count } = await prisma.outboxMessage.updateMany({
+        where: { id, status: { in: ["pending", "in_doubt"] } },
+        data: { status: "in_doubt", attempts: { increment: 1 } },
+      });
+      return count === 1;
+    },
+
+    async markSent(id: string, externalMessageId: string | undefined, now: Date): Promise<void> {
+      await prisma.outboxMessage.updateMany({
+        where: { id, status: { not: "sent" } },
+        data: { status: "sent", sentAt: now, externalMessageId: externalMessageId ?? null },
+      });
+    },
+
+    /** The platform refused (so nothing went out): back to pending, to be retried. */
+    async markPending(id: string, error: string): Promise<void> {
+      await prisma.outboxMessage.updateMany({
+        where: { id, status: { in: ["pending", "in_doubt"] } },
+        data: { status: "pending", lastError: clip(error) },
+      });
+    },
+
+    /** Given up: the row stays, visible with its last error. */
+    async markFailed(id: string, error: string): Promise<void> {
+      await prisma.outboxMessage.updateMany({
+        where: { id, status: { not: "sent" } },
+        data: { status: "failed", lastError: clip(error) },
+      });
+    },
+
+    /** Counts a resend of an in-doubt message on a platform without history (Zalo). */
+    async countInDoubtResend(id: string): Promise<void> {
+      await prisma.outboxMessage.update({ where: { id }, data: { inDoubtResends: { increment: 1 } } });
+    },
+
+    /** Rows not yet final (pending or in doubt), oldest first: the reconciler makes sure each has a job. */
+    async listUnfinished(limit = 5000): Promise<{ id: string; platform: Platform }[]> {
+      return prisma.outboxMessage.findMany({
+        where: { status: { in: ["pending", "in_doubt"] } },
+        select: { id: true, platform: true },
+        orderBy: { createdAt: "asc" },
+        take: limit,
+      });
+    },
+
+    /** Failed rows, newest first, for people and dashboards. */
+    async listFailed(channelId?: string, limit = 100): Promise<OutboxRecord[]> {
+      const rows = await prisma.outboxMessage.findMany({
+        where: { status: "failed", ...(channelId ? { channelId } : {}) },
+        select: recordSelect,
+        orderBy: { createdAt: "desc" },
+        take: limit,
+      });
+      return rows.map(toRecord);
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Reads what weekly summaries and exports need: the channel's settings and its tasks as plain rows. The report
+ * itself is computed by src/scheduling/weekly-report.ts (pure).
+ */
+import type { Platform } from "../core/incoming.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { buildWeeklyReport, type ReportTaskRow, type WeeklyReport } from "../scheduling/index.js";
+
+export interface SummaryChannel {
+  id: string;
+  name: string | null;
+  platform: Platform;
+  target: string;
+  locale: "vi" | "en";
+  timezone: string;
+  summaryEnabled: boolean;
+  summaryCron: string;
+}
+
+const channelSelect = {
+  id: true,
+  name: true,
+  externalId: true,
+  locale: true,
+  timezone: true,
+  summaryEnabled: true,
+  summaryCron: true,
+  workspace: { select: { platform: true } },
+} as const;
+
+function toSummaryChannel(row: {
+  id: string;
+  name: string | null;
+  externalId: string;
+  locale: string;
+  timezone: string;
+  summaryEnabled: boolean;
+  summaryCron: string;
+  workspace: { platform: Platform };
+}): SummaryChannel {
+  return {
+    id: row.id,
+    name: row.name,
+    platform: row.workspace.platform,
+    target: row.externalId,
+    locale: row.locale === "en" ? "en" : "vi",
+    timezone: row.timezone,
+    summaryEnabled: row.summaryEnabled,
+    summaryCron: row.summaryCron,
+  };
+}
+
+export type ReportService = ReturnType<typeof createReportService>;
+
+export function createReportService(options: { prisma: PrismaClient }) {
+  const { prisma } = options;
+
+  async function taskRows(channelId: string): Promise<ReportTaskRow[]> {
+    const rows = await prisma.task.findMany({
+      where: { channelId },
+      select: {
+        number: true,
+        title: true,
+        status: true,
+        dueAt: true,
+        dueHasTime: true,
+        createdAt: true,
+        closedAt: true,
+        closedById: true,
+        assignees: {
+          select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
+          orderBy: [{ assignedAt: "asc" }, { memberId: "asc" }],
+        },
+      },
+      orderBy: { number: "asc" },
+    });
+    const closerIds = [...new Set(rows.flatMap((r) => (r.closedById ? [r.closedById] : [])))];
+    const closers = new Map(
+      (await prisma.member.findMany({ where: { id: { in: closerIds } }, select: { id: true, displayName: true } })).map((m) => [m.id, m.displayName]),
+    );
+    return rows.map(({ closedById, assignees, ...row }) => ({
+      ...row,
+      closedByName: closedById ? (closers.get(closedById) ?? null) : null,
+      assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
+    }));
+  }
+
+  return {
+    taskRows,
+
+    /** Ids of the channel's open tasks (re-planned when the channel's settings change). */
+    async openTaskIds(channelId: string): Promise<string[]> {
+      const rows = await prisma.task.findMany({ where: { channelId, status: "open" }, select: { id: true } });
+      return rows.map((r) => r.id);
+    },
+
+    async channel(channelId: string): Promise<SummaryChannel | null> {
+      const row = await prisma.channel.findUnique({ where: { id: channelId }, select: channelSelect });
+      return row ? toSummaryChannel(row) : null;
+    },
+
+    /** Every channel with its summary settings (the reconciler upserts or removes each one's job scheduler). */
+    async listChannels(): Promise<SummaryChannel[]> {
+      const rows = await prisma.channel.findMany({ select: channelSelect, orderBy: { createdAt: "asc" } });
+      return rows.map(toSummaryChannel);
+    },
+
+    /** The weekly report of a channel at `now`, in the channel's zone; null when the channel does not exist. */
+    async weeklyReport(channelId: string, now: Date): Promise<{ channel: SummaryChannel; report: WeeklyReport } | null> {
+      const row = await prisma.channel.findUnique({ where: { id: channelId }, select: channelSelect });
+      if (!row) return null;
+      const channel = toSummaryChannel(row);
+      return { channel, report: buildWeeklyReport(await taskRows(channelId), now, channel.timezone) };
+    },
+  };
+}

@@ -5,7 +5,8 @@
 import { EN_MONTH, EN_WEEKDAY, NUMBER_WORD_RE, ORDINAL_WORDS, UNIT_RE, UNIT_WORDS, readNumber } from "./lexicon.js";
 import { type Piece, type PieceRule, type Pod, one, rule } from "./due-pieces.js";
 
-const WEEKDAYS = Object.keys(EN_WEEKDAY).sort((a, b) => b.length - a.length).join("|");
+// "thu" is Thursday, but "thu 9" is a mistyped Vietnamese "thứ 9", not Thursday at 9.
+const WEEKDAYS = Object.keys(EN_WEEKDAY).sort((a, b) => b.length - a.length).join("|").replace(/\bthu\b(?!r)/, "thu(?!\\s*\\d)");
 const MONTHS = Object.keys(EN_MONTH).sort((a, b) => b.length - a.length).join("|");
 const ORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)";
 const NUM = `\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}`;

@@ -29,7 +29,7 @@ function postedCard(task = taskView()) {
 }
 
 function actionElement(task: ReturnType<typeof taskView>, type: string): Record<string, unknown> {
-  const actions = renderTaskCard(task, noDue).find((b) => b.type === "actions") as { elements: Record<string, unknown>[] };
+  const actions = renderTaskCard(task, noDue).find((b) => b.type === "actions") as unknown as { elements: Record<string, unknown>[] };
   const element = actions.elements.find((e) => e.type === type);
   if (!element) throw new Error(`no ${type} on the card`);
   return element;

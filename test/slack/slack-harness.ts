@@ -34,6 +34,7 @@ export async function startSlackHarness(options: { bot: Bot; prisma?: PrismaClie
       SLACK_APP_TOKEN: undefined,
       SLACK_API_URL: fake.apiUrl,
       DEFAULT_TIMEZONE: "Asia/Ho_Chi_Minh",
+      DEFAULT_LOCALE: "vi",
     },
     bot: options.bot,
     logger,

@@ -1,27 +1,20 @@
-import { DateTime } from "luxon";
+import { formatDue, formatRelative } from "../../language/index.js";
 import type { DueDescriber } from "./task-card.js";
 
 /**
- * Due dates in words for cards: "17:00 thứ Sáu 11/12/2026 (còn 2 ngày)". Cards are shown to a whole channel whose
- * settings the adapter does not see, so they use the deployment's default zone.
+ * Due dates in words for cards: "17:00 thứ Sáu 11/12/2026 (còn 2 ngày)", with the language module's formatters.
+ * A Reply does not carry its channel's settings, so cards use the deployment's default zone and language; the
+ * reply text above a card is already in the channel's own.
  */
-export function createDueDescriber(timezone: string, now: () => Date = () => new Date()): DueDescriber {
+export function createDueDescriber(
+  timezone: string,
+  locale: "vi" | "en" = "vi",
+  now: () => Date = () => new Date(),
+): DueDescriber {
   return (task) => {
     if (!task.dueAt) return undefined;
-    const due = DateTime.fromJSDate(task.dueAt, { zone: timezone }).setLocale("vi");
-    const weekday = due.toFormat("cccc");
-    const words = `${task.dueHasTime ? `${due.toFormat("HH:mm")} ` : ""}${capitalizeAfterThu(weekday)} ${due.toFormat("dd/MM/yyyy")}`;
-    return `${words} (${relative(task.dueAt, now())})`;
+    const absolute = formatDue({ deadline: task.dueAt, hasTime: task.dueHasTime }, locale, timezone);
+    if (task.status !== "open") return absolute;
+    return `${absolute} (${formatRelative(task.dueAt, now(), locale, timezone)})`;
   };
-}
-
-function capitalizeAfterThu(weekday: string): string {
-  return weekday.replace(/^thứ (\S)/, (_m, c: string) => `thứ ${c.toUpperCase()}`).replace(/^chủ nhật/i, "Chủ nhật");
-}
-
-function relative(due: Date, now: Date): string {
-  const minutes = Math.round((due.getTime() - now.getTime()) / 60000);
-  const abs = Math.abs(minutes);
-  const amount = abs >= 1440 ? `${Math.round(abs / 1440)} ngày` : abs >= 60 ? `${Math.round(abs / 60)} giờ` : `${abs} phút`;
-  return minutes >= 0 ? `còn ${amount}` : `quá hạn ${amount}`;
 }

@@ -27,7 +27,7 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 export interface SlackAdapterOptions {
   config: Pick<
     Config,
-    "SLACK_BOT_TOKEN" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN" | "SLACK_API_URL" | "DEFAULT_TIMEZONE"
+    "SLACK_BOT_TOKEN" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN" | "SLACK_API_URL" | "DEFAULT_TIMEZONE" | "DEFAULT_LOCALE"
   >;
   bot: Bot;
   logger: Logger;
@@ -71,7 +71,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const client = new WebClient(botToken, interactiveOptions);
   const outboxClient = new WebClient(botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
 
-  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE);
+  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE);
   const directory = new UserDirectory({ client, logger });
   const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
   const home = prisma

@@ -1,0 +1,182 @@
+// Fixtures for the jobs tests: a migrated database, a unique Redis prefix, seeded channels and tasks, and a
+// recording MessageSender (the platform edge, not a collaborator).
+import { Redis } from "ioredis";
+import { pino } from "pino";
+import type { Platform } from "../../src/core/incoming.js";
+import type { Reply } from "../../src/core/reply.js";
+import { type MessageSender, SendError } from "../../src/core/sender.js";
+import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import { createTestDatabase, type TestDatabase } from "../setup/db.js";
+import { testRedisUrl, uniquePrefix } from "../setup/redis.js";
+
+export const silentLogger = pino({ level: "silent" });
+
+export interface SentMessage {
+  target: string;
+  text: string;
+  outboxId: string;
+  at: number;
+}
+
+/** Records every send; can fail on demand; with `history` it answers wasDelivered like Slack does. */
+export class RecordingSender implements MessageSender {
+  readonly sent: SentMessage[] = [];
+  readonly calls: number[] = [];
+  private failures: SendError[] = [];
+  readonly history = new Set<string>();
+  declare wasDelivered?: (target: string, outboxId: string, since: Date) => Promise<boolean>;
+
+  constructor(
+    readonly platform: Platform,
+    options: { withHistory?: boolean } = {},
+  ) {
+    if (options.withHistory) {
+      this.wasDelivered = async (_target, outboxId) => this.history.has(outboxId);
+    }
+  }
+
+  failNext(...errors: SendError[]): void {
+    this.failures.push(...errors);
+  }
+
+  async send(target: string, reply: Reply, meta: { outboxId: string }): Promise<{ externalMessageId?: string }> {
+    this.calls.push(Date.now());
+    const failure = this.failures.shift();
+    if (failure) throw failure;
+    this.sent.push({ target, text: reply.text, outboxId: meta.outboxId, at: Date.now() });
+    this.history.add(meta.outboxId);
+    return { externalMessageId: `m${this.sent.length}` };
+  }
+}
+
+export function rateLimited(platform: Platform, retryAfterMs?: number): SendError {
+  return new SendError("rate limited", { platform, method: "chat.postMessage", retryable: true, status: 429, retryAfterMs });
+}
+
+export interface Seeded {
+  workspaceId: string;
+  channelId: string;
+  channelExternalId: string;
+  lan: string;
+  minh: string;
+  boss: string;
+}
+
+/** A workspace with one channel and three members (Lan, Minh, and Sếp Hùng who creates tasks). */
+export async function seedChannel(
+  prisma: PrismaClient,
+  options: { platform?: Platform; externalId?: string; locale?: string; timezone?: string; name?: string; workspaceId?: string } = {},
+): Promise<Seeded> {
+  const platform = options.platform ?? "slack";
+  const workspaceId =
+    options.workspaceId ??
+    (await prisma.workspace.create({ data: { platform, externalId: `T${Math.random().toString(36).slice(2, 8)}` }, select: { id: true } })).id;
+  const externalId = options.externalId ?? `C${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+  const channel = await prisma.channel.create({
+    data: { workspaceId, externalId, name: options.name ?? "phong-ke-hoach", locale: options.locale ?? "vi", timezone: options.timezone ?? "Asia/Ho_Chi_Minh" },
+    select: { id: true },
+  });
+  const member = async (name: string, normalized: string) =>
+    (
+      await prisma.member.upsert({
+        where: { workspaceId_externalId: { workspaceId, externalId: `U_${normalized}` } },
+        create: { workspaceId, externalId: `U_${normalized}`, displayName: name, normalizedName: normalized },
+        update: {},
+        select: { id: true },
+      })
+    ).id;
+  return {
+    workspaceId,
+    channelId: channel.id,
+    channelExternalId: externalId,
+    lan: await member("Lan", "lan"),
+    minh: await member("Minh", "minh"),
+    boss: await member("Hùng", "hung"),
+  };
+}
+
+let taskCounter = 0;
+
+export async function seedTask(
+  prisma: PrismaClient,
+  seeded: Seeded,
+  data: {
+    number?: number;
+    title?: string;
+    dueAt?: Date | null;
+    dueHasTime?: boolean;
+    assignees?: string[];
+    status?: "open" | "done" | "cancelled";
+    createdAt?: Date;
+    closedAt?: Date | null;
+  } = {},
+): Promise<string> {
+  const number = data.number ?? ++taskCounter + 100;
+  const task = await prisma.task.create({
+    data: {
+      channelId: seeded.channelId,
+      number,
+      title: data.title ?? `Việc số ${number}`,
+      creatorId: seeded.boss,
+      dueAt: data.dueAt ?? null,
+      dueHasTime: data.dueHasTime ?? true,
+      status: data.status ?? "open",
+      ...(data.createdAt ? { createdAt: data.createdAt } : {}),
+      closedAt: data.closedAt ?? null,
+      assignees: { create: (data.assignees ?? [seeded.lan]).map((memberId) => ({ memberId })) },
+    },
+    select: { id: true },
+  });
+  return task.id;
+}
+
+export interface JobsFixture {
+  db: TestDatabase;
+  prisma: PrismaClient;
+  prefix: string;
+  redisUrl: string;
+  close(): Promise<void>;
+}
+
+export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"): Promise<JobsFixture> {
+  const db = await createTestDatabase(kind);
+  const prefix = uniquePrefix("rvjobs");
+  const redisUrl = testRedisUrl();
+  return {
+    db,
+    prisma: db.prisma,
+    prefix,
+    redisUrl,
+    async close() {
+      await deletePrefix(redisUrl, prefix);
+      await db.close();
+    },
+  };
+}
+
+/** Deletes every key under `prefix` — our FLUSHALL for a shared Redis. */
+export async function deletePrefix(redisUrl: string, prefix: string): Promise<number> {
+  const redis = new Redis(redisUrl);
+  let deleted = 0;
+  try {
+    let cursor = "0";
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500);
+      cursor = next;
+      if (keys.length > 0) deleted += await redis.del(...keys);
+    } while (cursor !== "0");
+  } finally {
+    redis.disconnect();
+  }
+  return deleted;
+}
+
+export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 50): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, stepMs));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -79,3 +79,35 @@ export async function createPersistentPglite(): Promise<{ dataDir: string; open(
     remove: () => rm(dataDir, { recursive: true, force: true }),
   };
 }
+
+/** A conversation in one channel of the harness (each test its own channel, so task numbers start at #1). */
+export interface ChannelChat {
+  channelExternalId: string;
+  say(text: string, as?: TestPerson, overrides?: IncomingOverrides): Promise<Reply[]>;
+  sayText(text: string, as?: TestPerson, overrides?: IncomingOverrides): Promise<string>;
+  /** The channel's row id (after its first message). */
+  channelId(): Promise<string>;
+}
+
+let channelSequence = 0;
+
+export function channelChat(harness: ChatHarness, name = "kenh"): ChannelChat {
+  channelSequence += 1;
+  const channelExternalId = `${name}-${channelSequence}`;
+  const withChannel = (overrides: IncomingOverrides = {}): IncomingOverrides => ({
+    ...overrides,
+    channel: { externalId: channelExternalId, ...overrides.channel },
+  });
+  return {
+    channelExternalId,
+    say: (text, as, overrides) => harness.say(text, as, withChannel(overrides)),
+    sayText: (text, as, overrides) => harness.sayText(text, as, withChannel(overrides)),
+    async channelId() {
+      const row = await harness.database.prisma.channel.findFirstOrThrow({
+        where: { externalId: channelExternalId },
+        select: { id: true },
+      });
+      return row.id;
+    },
+  };
+}

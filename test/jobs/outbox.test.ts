@@ -1,0 +1,117 @@
+// The outbox on real Redis and PostgreSQL: per-channel spacing, 429 Retry-After, retries that end visible as
+// failed, and exactly-once recovery of sends left in doubt by a killed worker.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { JobTuning } from "../../jobs/job-context.js";
+import { SendError } from "../../src/core/sender.js";
+import { createJobsFixture, type JobsFixture, rateLimited, RecordingSender, seedChannel, silentLogger, sleep, waitFor } from "./helpers.js";
+
+describe("outbox", () => {
+  let fx: JobsFixture;
+  let jobs: Jobs | undefined;
+
+  beforeEach(async () => {
+    fx = await createJobsFixture("postgres");
+  });
+  afterEach(async () => {
+    await jobs?.close();
+    jobs = undefined;
+    await fx.close();
+  });
+
+  const start = async (senders: RecordingSender[], tuning: Partial<JobTuning> = {}) => {
+    jobs = await startJobs({
+      prisma: fx.prisma,
+      redisUrl: fx.redisUrl,
+      senders,
+      logger: silentLogger,
+      role: "all",
+      prefix: fx.prefix,
+      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, ...tuning },
+    });
+    return jobs;
+  };
+
+  const enqueue = async (j: Jobs, platform: "slack" | "zalo", target: string, text: string, channelId: string | null = null) => {
+    const { id } = await j.services.outbox.create({ channelId, platform, target, reply: { visibility: "channel", text } });
+    await j.queues.addOutbox(platform, id);
+    return id;
+  };
+
+  const row = (id: string) => fx.prisma.outboxMessage.findUniqueOrThrow({ where: { id } });
+
+  it("spaces messages to one channel by the per-channel interval but lets other channels through", async () => {
+    const sender = new RecordingSender("slack");
+    const j = await start([sender], { channelIntervalMs: { slack: 1000, zalo: 1000, console: 0 } });
+    for (const n of [1, 2, 3]) await enqueue(j, "slack", "C_BUSY", `busy ${n}`);
+    await enqueue(j, "slack", "C_QUIET", "quiet");
+    await waitFor(() => sender.sent.length === 4, 15_000);
+    const busy = sender.sent.filter((m) => m.target === "C_BUSY").map((m) => m.at);
+    expect(busy).toHaveLength(3);
+    for (let i = 1; i < busy.length; i++) expect((busy[i] as number) - (busy[i - 1] as number)).toBeGreaterThanOrEqual(950);
+    const quiet = sender.sent.find((m) => m.target === "C_QUIET");
+    expect(quiet?.at).toBeLessThan(busy[2] as number);
+  });
+
+  it("honours 429 Retry-After before sending again", async () => {
+    const sender = new RecordingSender("slack");
+    sender.failNext(rateLimited("slack", 1500));
+    const j = await start([sender]);
+    const id = await enqueue(j, "slack", "C1", "xin chào");
+    await waitFor(() => sender.sent.length === 1, 10_000);
+    expect(sender.calls).toHaveLength(2);
+    expect((sender.calls[1] as number) - (sender.calls[0] as number)).toBeGreaterThanOrEqual(1450);
+    expect(await row(id)).toMatchObject({ status: "sent", attempts: 2, externalMessageId: "m1" });
+  });
+
+  it("backs off on a Zalo 429 without Retry-After, and keeps a message that still fails as failed with its error", async () => {
+    const zalo = new RecordingSender("zalo");
+    zalo.failNext(rateLimited("zalo"));
+    const j = await start([zalo], { maxSendAttempts: 3 });
+    const ok = await enqueue(j, "zalo", "G1", "một");
+    await waitFor(() => zalo.sent.length === 1, 15_000);
+    expect(await row(ok)).toMatchObject({ status: "sent", attempts: 2 });
+
+    const boom = () => new SendError("server error", { platform: "zalo", method: "sendMessage", retryable: true, status: 502 });
+    zalo.failNext(boom(), boom(), boom());
+    const failing = await enqueue(j, "zalo", "G2", "hai");
+    await waitFor(async () => (await row(failing)).status === "failed", 30_000, 200);
+    expect(await row(failing)).toMatchObject({ status: "failed", attempts: 3, lastError: "zalo sendMessage 502: server error" });
+
+    zalo.failNext(new SendError("forbidden", { platform: "zalo", method: "sendMessage", retryable: false, status: 403 }));
+    const refused = await enqueue(j, "zalo", "G3", "ba");
+    await waitFor(async () => (await row(refused)).status === "failed", 10_000, 100);
+    expect(await row(refused)).toMatchObject({ attempts: 1, lastError: "zalo sendMessage 403: forbidden" });
+  });
+
+  it("a worker killed mid-send and restarted sends each message exactly once", async () => {
+    const slack = new RecordingSender("slack", { withHistory: true });
+    const zalo = new RecordingSender("zalo");
+    const slackChannel = await seedChannel(fx.prisma, { platform: "slack" });
+    // Rows as a killed worker leaves them: marked in_doubt, one attempt counted, no result recorded.
+    const inDoubt = async (platform: "slack" | "zalo", target: string, text: string, inDoubtResends = 0) =>
+      (
+        await fx.prisma.outboxMessage.create({
+          data: { platform, target, payload: { visibility: "channel", text }, status: "in_doubt", attempts: 1, inDoubtResends, channelId: platform === "slack" ? slackChannel.channelId : null },
+          select: { id: true },
+        })
+      ).id;
+    const deliveredBeforeCrash = await inDoubt("slack", "C1", "đã tới");
+    slack.history.add(deliveredBeforeCrash);
+    const lostInCrash = await inDoubt("slack", "C2", "chưa tới");
+    const zaloOnce = await inDoubt("zalo", "G1", "zalo lần đầu");
+    const zaloAlreadyResent = await inDoubt("zalo", "G2", "zalo đã gửi lại", 1);
+
+    await start([slack, zalo]); // reconciles at start: every unfinished row gets its job
+    await waitFor(async () => (await fx.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } })) === 0, 10_000, 100);
+    await sleep(300);
+
+    expect(slack.sent.map((m) => m.text)).toEqual(["chưa tới"]);
+    expect(zalo.sent.map((m) => m.text)).toEqual(["zalo lần đầu"]);
+    expect(await row(deliveredBeforeCrash)).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await row(lostInCrash)).toMatchObject({ status: "sent", attempts: 2 });
+    expect(await row(zaloOnce)).toMatchObject({ status: "sent", inDoubtResends: 1 });
+    expect(await row(zaloAlreadyResent)).toMatchObject({ status: "failed", inDoubtResends: 1 });
+    expect((await row(zaloAlreadyResent)).lastError).toContain("in doubt");
+  });
+});

@@ -1,7 +1,7 @@
 import { DateTime } from "luxon";
-import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Platform } from "../core/incoming.js";
 import type { TaskView } from "../core/task-view.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
 import { type TaskRow, taskSelect, toTaskView } from "./task-mapper.js";
 
 /** A task with the platform id of its channel, so a cross-channel view can say where it lives. */
@@ -42,7 +42,10 @@ export function createHomeService({ prisma }: HomeServiceOptions) {
     ): Promise<MyTasks> {
       const empty: MyTasks = { overdue: [], dueThisWeek: [], later: [], doneRecently: [] };
       const member = await prisma.member.findFirst({
-        where: { externalId: who.memberExternalId, workspace: { platform: who.platform, externalId: who.workspaceExternalId } },
+        where: {
+          externalId: who.memberExternalId,
+          workspace: { platform: who.platform, externalId: who.workspaceExternalId },
+        },
         select: { id: true },
       });
       if (!member) return empty;

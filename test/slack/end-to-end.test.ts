@@ -25,7 +25,10 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     database = await createTestDatabase(kind);
     const logger = pino({ level: "silent" });
     const tasks = createTaskService({ prisma: database.prisma, logger });
-    const directory = createDirectoryService({ prisma: database.prisma, defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
+    const directory = createDirectoryService({
+      prisma: database.prisma,
+      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+    });
     const bot = createBot({ services: { tasks, directory }, logger });
     harness = await startSlackHarness({ bot, prisma: database.prisma });
   });
@@ -41,7 +44,13 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   const tasksInChannel = () =>
     database.prisma.task.findMany({
       where: { channel: { externalId: channel } },
-      select: { number: true, title: true, status: true, dueAt: true, assignees: { select: { member: { select: { externalId: true } } } } },
+      select: {
+        number: true,
+        title: true,
+        status: true,
+        dueAt: true,
+        assignees: { select: { member: { select: { externalId: true } } } },
+      },
       orderBy: { number: "asc" },
     });
 
@@ -49,7 +58,13 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   async function command(text: string, user = "U0LAN", name = "/viec") {
     const id = `${channel}-${Math.random().toString(36).slice(2)}`;
     const response = await harness.post(
-      slashCommand({ command: name, text, responseUrl: harness.fake.responseUrl(id), channel_id: channel, user_id: user }),
+      slashCommand({
+        command: name,
+        text,
+        responseUrl: harness.fake.responseUrl(id),
+        channel_id: channel,
+        user_id: user,
+      }),
     );
     expect(response.status).toBe(200);
     await eventually(() => expect(harness.fake.responsesTo(id).length).toBeGreaterThan(0));
@@ -59,7 +74,10 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   /** Shows an in_channel answer as a message in the fake channel (what Slack does) and returns it. */
   function showInChannel(answer: { text: string; blocks: Block[] }) {
     const ts = `${Math.floor(Date.now() / 1000)}.${String(++n).padStart(6, "0")}`;
-    harness.fake.history.set(channel, [...(harness.fake.history.get(channel) ?? []), { ts, text: answer.text, blocks: answer.blocks }]);
+    harness.fake.history.set(channel, [
+      ...(harness.fake.history.get(channel) ?? []),
+      { ts, text: answer.text, blocks: answer.blocks },
+    ]);
     return { ts, text: answer.text, blocks: answer.blocks };
   }
 
@@ -76,15 +94,27 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     expect(all).toContain("#1");
     expect(all).toContain("<@U0MINH>");
     const [task] = await tasksInChannel();
-    expect(task).toMatchObject({ number: 1, title: "nộp báo cáo quý", status: "open", assignees: [{ member: { externalId: "U0MINH" } }] });
+    expect(task).toMatchObject({
+      number: 1,
+      title: "nộp báo cáo quý",
+      status: "open",
+      assignees: [{ member: { externalId: "U0MINH" } }],
+    });
     expect(task?.dueAt).toBeInstanceOf(Date);
-    const minh = await database.prisma.member.findFirst({ where: { externalId: "U0MINH" }, select: { displayName: true, timezone: true } });
+    const minh = await database.prisma.member.findFirst({
+      where: { externalId: "U0MINH" },
+      select: { displayName: true, timezone: true },
+    });
     expect(minh).toEqual({ displayName: "Minh", timezone: "Asia/Ho_Chi_Minh" });
   });
 
   it("creates a task from an English slash command and escapes the echoed title", async () => {
     // Slack escapes what people type: a literal "<!channel>" arrives as "&lt;!channel&gt;".
-    const [answer] = await command("add check &lt;!channel&gt; &amp; &lt;https://evil.example|here&gt; for <@U0HOA> by tomorrow", "U0LAN", "/task");
+    const [answer] = await command(
+      "add check &lt;!channel&gt; &amp; &lt;https://evil.example|here&gt; for <@U0HOA> by tomorrow",
+      "U0LAN",
+      "/task",
+    );
     const all = JSON.stringify(answer);
     expect(all).toContain("&lt;!channel&gt; &amp; &lt;https://evil.example|here&gt;");
     expect(all).not.toContain("<!channel>");
@@ -95,12 +125,19 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   });
 
   it("a retried app_mention (X-Slack-Retry-Num) never creates a second task", async () => {
-    const request = appMention(`<@${harness.fake.botUserId}> giao <@U0MINH> gửi hợp đồng`, "U0LAN", channel, `Ev${channel}`);
+    const request = appMention(
+      `<@${harness.fake.botUserId}> giao <@U0MINH> gửi hợp đồng`,
+      "U0LAN",
+      channel,
+      `Ev${channel}`,
+    );
     await harness.post(request);
     await eventually(async () => expect(await tasksInChannel()).toHaveLength(1));
     const posted = () => harness.fake.callsOf("chat.postMessage").filter((c) => c.args.channel === channel);
     await eventually(() => expect(posted()).toHaveLength(1));
-    const retry = await harness.post(request, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    const retry = await harness.post(request, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
     expect(retry.status).toBe(200);
     // A marker after the retry: once it is answered, the retry (sent before it) has been fully handled.
     await command("list");
@@ -110,7 +147,12 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
 
   it("writes nothing for a bad signature or a stale timestamp", async () => {
     const trigger = `refused-${channel}`;
-    const request = slashCommand({ text: "add không được ghi", responseUrl: harness.fake.responseUrl("x"), channel_id: channel, trigger_id: trigger });
+    const request = slashCommand({
+      text: "add không được ghi",
+      responseUrl: harness.fake.responseUrl("x"),
+      channel_id: channel,
+      trigger_id: trigger,
+    });
     expect((await harness.post(request, { signature: `v0=${"1".repeat(64)}` })).status).toBe(401);
     expect((await harness.post(request, { timestamp: Math.floor(Date.now() / 1000) - 3600 })).status).toBe(401);
     expect((await harness.post(request, { timestamp: Math.floor(Date.now() / 1000) + 3600 })).status).toBe(401);
@@ -125,18 +167,28 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     const done = cardElement(message.blocks, "button");
     const press = (user: string) =>
       harness.post(
-        blockAction({ type: "button", action_id: done.action_id, value: done.value }, { user, channel, message, responseUrl: harness.fake.responseUrl(`${channel}-b-${user}`) }),
+        blockAction(
+          { type: "button", action_id: done.action_id, value: done.value },
+          { user, channel, message, responseUrl: harness.fake.responseUrl(`${channel}-b-${user}`) },
+        ),
       );
     await press("U0HOA");
-    await eventually(() => expect(harness.fake.callsOf("chat.postEphemeral").filter((c) => c.args.channel === channel)).toHaveLength(1));
+    await eventually(() =>
+      expect(harness.fake.callsOf("chat.postEphemeral").filter((c) => c.args.channel === channel)).toHaveLength(1),
+    );
     expect(harness.fake.callsOf("chat.postEphemeral").find((c) => c.args.channel === channel)?.args.user).toBe("U0HOA");
     expect((await tasksInChannel())[0]?.status).toBe("open");
     await press("U0MINH");
     await eventually(async () => expect((await tasksInChannel())[0]?.status).toBe("done"));
-    await eventually(() => expect(harness.fake.callsOf("chat.update").filter((c) => c.args.channel === channel)).toHaveLength(1));
+    await eventually(() =>
+      expect(harness.fake.callsOf("chat.update").filter((c) => c.args.channel === channel)).toHaveLength(1),
+    );
     const updated = harness.fake.history.get(channel)?.find((m) => m.ts === message.ts)?.blocks as Block[];
     expect(updated.some((b) => b.type === "actions")).toBe(false);
-    const history = await database.prisma.taskEvent.findMany({ where: { task: { channel: { externalId: channel } } }, select: { action: true } });
+    const history = await database.prisma.taskEvent.findMany({
+      where: { task: { channel: { externalId: channel } } },
+      select: { action: true },
+    });
     expect(history.length).toBeGreaterThanOrEqual(2);
   });
 
@@ -191,7 +243,9 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     await command("giao <@U0HOA> gửi báo giá trước 17h ngày 30/12/2030");
     const publishes = () => harness.fake.callsOf("views.publish").filter((c) => c.args.user_id === "U0HOA");
     const seen = publishes().length;
-    await harness.post(eventCallback({ type: "app_home_opened", user: "U0HOA", channel: "D0HOA", tab: "home", event_ts: "1.1" }));
+    await harness.post(
+      eventCallback({ type: "app_home_opened", user: "U0HOA", channel: "D0HOA", tab: "home", event_ts: "1.1" }),
+    );
     await eventually(() => expect(publishes().length).toBeGreaterThan(seen));
     const view = JSON.stringify(publishes().at(-1)?.args.view);
     expect(view).toContain("Việc của tôi / My tasks");

@@ -109,12 +109,14 @@ export class FakeSlackServer {
   }
 
   private sendFault(res: ServerResponse, fault: Fault): void {
-    if ("error" in fault) return send(res, 200, { ok: false, error: fault.error });
-    if (fault.status === 429 && "retryAfterSeconds" in fault) {
+    if ("error" in fault) {
+      send(res, 200, { ok: false, error: fault.error });
+    } else if (fault.status === 429 && "retryAfterSeconds" in fault) {
       res.setHeader("retry-after", String(fault.retryAfterSeconds));
-      return send(res, 429, { ok: false, error: "ratelimited" });
+      send(res, 429, { ok: false, error: "ratelimited" });
+    } else {
+      send(res, fault.status, { ok: false, error: "fake_failure" });
     }
-    send(res, fault.status, { ok: false, error: "fake_failure" });
   }
 
   private answer(method: string, args: Record<string, unknown>): Record<string, unknown> {

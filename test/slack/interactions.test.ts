@@ -22,14 +22,19 @@ const noDue = () => undefined;
 
 /** Posts a card to the fake channel (as the bot would) and returns its ts and blocks. */
 function postedCard(task = taskView()) {
-  const blocks = [{ type: "section", block_id: "intro", text: { type: "mrkdwn", text: "Danh sách" } }, ...renderTaskCard(task, noDue)];
+  const blocks = [
+    { type: "section", block_id: "intro", text: { type: "mrkdwn", text: "Danh sách" } },
+    ...renderTaskCard(task, noDue),
+  ];
   const ts = `${Math.floor(Date.now() / 1000)}.000900`;
   harness.fake.history.set("C0GENERAL", [{ ts, text: "Danh sách", blocks }]);
   return { task, message: { ts, text: "Danh sách", blocks } };
 }
 
 function actionElement(task: ReturnType<typeof taskView>, type: string): Record<string, unknown> {
-  const actions = renderTaskCard(task, noDue).find((b) => b.type === "actions") as unknown as { elements: Record<string, unknown>[] };
+  const actions = renderTaskCard(task, noDue).find((b) => b.type === "actions") as unknown as {
+    elements: Record<string, unknown>[];
+  };
   const element = actions.elements.find((e) => e.type === type);
   if (!element) throw new Error(`no ${type} on the card`);
   return element;
@@ -38,24 +43,35 @@ function actionElement(task: ReturnType<typeof taskView>, type: string): Record<
 describe("card buttons", () => {
   it("✅ Done runs a structured done command and updates the card in place", async () => {
     const { task, message } = postedCard();
-    bot.answer = () => [{ visibility: "channel", text: "Đã xong #12", tasks: [{ ...task, status: "done", version: 2 }] }];
+    bot.answer = () => [
+      { visibility: "channel", text: "Đã xong #12", tasks: [{ ...task, status: "done", version: 2 }] },
+    ];
     const button = actionElement(task, "button");
     const response = await harness.post(
-      blockAction({ type: "button", action_id: button.action_id, value: button.value }, { message, responseUrl: harness.fake.responseUrl("a") }),
+      blockAction(
+        { type: "button", action_id: button.action_id, value: button.value },
+        { message, responseUrl: harness.fake.responseUrl("a") },
+      ),
     );
     expect(response.status).toBe(200);
     await vi.waitFor(() => expect(harness.fake.callsOf("chat.update")).toHaveLength(1));
     const incoming = bot.received[0] as IncomingMessage;
     expect(incoming.command).toMatchObject({ command: "done", taskRef: 12 });
     expect(incoming.eventId).toBeTruthy();
-    const update = harness.fake.callsOf("chat.update")[0]?.args as { ts: string; blocks: { block_id?: string; type: string; text?: { text: string } }[] };
+    const update = harness.fake.callsOf("chat.update")[0]?.args as {
+      ts: string;
+      blocks: { block_id?: string; type: string; text?: { text: string } }[];
+    };
     expect(update.ts).toBe(message.ts);
     expect(update.blocks[0]?.block_id).toBe("intro");
     expect(update.blocks.some((b) => b.type === "actions")).toBe(false);
     expect(update.blocks.map((b) => b.text?.text ?? "").join("\n")).toContain("Đã xong / Done");
     // The reply's text is still posted (in the card's thread), without a second card.
     await vi.waitFor(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
-    expect(harness.fake.callsOf("chat.postMessage")[0]?.args).toMatchObject({ thread_ts: message.ts, text: "Đã xong #12" });
+    expect(harness.fake.callsOf("chat.postMessage")[0]?.args).toMatchObject({
+      thread_ts: message.ts,
+      text: "Đã xong #12",
+    });
   });
 
   it("⏰ Extend +1 day moves the due by one day, keeping the time", async () => {
@@ -102,7 +118,12 @@ describe("card buttons", () => {
       ),
     );
     await vi.waitFor(() => expect(bot.received).toHaveLength(1));
-    expect(bot.received[0]?.command).toMatchObject({ command: "assign", taskRef: 12, assignees: ["U0HOA"], assignMode: "replace" });
+    expect(bot.received[0]?.command).toMatchObject({
+      command: "assign",
+      taskRef: 12,
+      assignees: ["U0HOA"],
+      assignMode: "replace",
+    });
     expect(bot.received[0]?.mentions).toEqual([
       { token: "U0HOA", externalId: "U0HOA", displayName: "Hoa", timezone: "Asia/Bangkok", locale: "en" },
     ]);
@@ -113,7 +134,10 @@ describe("card buttons", () => {
     bot.answer = () => [{ visibility: "private", text: "Bạn không được phép đóng #12", isError: true }];
     const button = actionElement(task, "button");
     await harness.post(
-      blockAction({ type: "button", action_id: button.action_id, value: button.value }, { message, user: "U0HOA", responseUrl: harness.fake.responseUrl("e") }),
+      blockAction(
+        { type: "button", action_id: button.action_id, value: button.value },
+        { message, user: "U0HOA", responseUrl: harness.fake.responseUrl("e") },
+      ),
     );
     await vi.waitFor(() => expect(harness.fake.callsOf("chat.postEphemeral")).toHaveLength(1));
     expect(harness.fake.callsOf("chat.postEphemeral")[0]?.args).toMatchObject({ user: "U0HOA", channel: "C0GENERAL" });
@@ -129,13 +153,23 @@ describe("shortcut and modal", () => {
     );
     expect(response.status).toBe(200);
     await vi.waitFor(() => expect(harness.fake.callsOf("views.open")).toHaveLength(1));
-    const view = harness.fake.callsOf("views.open")[0]?.args.view as { blocks: { element: { initial_value?: string } }[]; private_metadata: string };
+    const view = harness.fake.callsOf("views.open")[0]?.args.view as {
+      blocks: { element: { initial_value?: string } }[];
+      private_metadata: string;
+    };
     expect(view.blocks[0]?.element.initial_value).toBe("Nhờ @U0MINH gửi hợp đồng & phụ lục");
-    expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: "C0GENERAL", messageRef: "1764000000.000100" });
+    expect(JSON.parse(view.private_metadata)).toMatchObject({
+      channelId: "C0GENERAL",
+      messageRef: "1764000000.000100",
+    });
   });
 
   it("a submission becomes a structured add command and the answer goes to the response_url", async () => {
-    const metadata = JSON.stringify({ channelId: "C0GENERAL", responseUrl: harness.fake.responseUrl("m"), messageRef: "1.2" });
+    const metadata = JSON.stringify({
+      channelId: "C0GENERAL",
+      responseUrl: harness.fake.responseUrl("m"),
+      messageRef: "1.2",
+    });
     bot.answer = () => [{ visibility: "channel", text: "Đã tạo #13" }];
     const response = await harness.post(
       viewSubmission({
@@ -170,7 +204,10 @@ describe("shortcut and modal", () => {
       }),
     );
     expect(response.status).toBe(200);
-    expect(JSON.parse(response.text)).toMatchObject({ response_action: "errors", errors: { title: expect.any(String) } });
+    expect(JSON.parse(response.text)).toMatchObject({
+      response_action: "errors",
+      errors: { title: expect.any(String) },
+    });
     expect(bot.received).toHaveLength(0);
   });
 });
@@ -197,19 +234,27 @@ describe("rendering replies", () => {
 
   it("paginates a long list within Block Kit limits instead of failing", async () => {
     const tasks = Array.from({ length: 40 }, (_, i) => taskView({ number: i + 1, title: `Việc số ${i + 1}` }));
-    const longText = Array.from({ length: 200 }, (_, i) => `• #${i + 1} một dòng khá dài của danh sách việc`).join("\n");
+    const longText = Array.from({ length: 200 }, (_, i) => `• #${i + 1} một dòng khá dài của danh sách việc`).join(
+      "\n",
+    );
     bot.answer = () => [{ visibility: "channel", text: longText, tasks }];
     await harness.post(slashCommand({ text: "list", responseUrl: harness.fake.responseUrl("p") }));
     type Page = { blocks: { type: string; block_id?: string; text?: { text: string } }[] };
-    const pages = () => [...harness.fake.responsesTo("p"), ...harness.fake.callsOf("chat.postMessage").map((c) => c.args)] as Page[];
-    const cards = () => pages().flatMap((p) => p.blocks).filter((b) => b.block_id?.endsWith(":summary"));
+    const pages = () =>
+      [...harness.fake.responsesTo("p"), ...harness.fake.callsOf("chat.postMessage").map((c) => c.args)] as Page[];
+    const cards = () =>
+      pages()
+        .flatMap((p) => p.blocks)
+        .filter((b) => b.block_id?.endsWith(":summary"));
     await vi.waitFor(() => expect(cards()).toHaveLength(40));
     expect(pages().length).toBeGreaterThanOrEqual(3);
     for (const page of pages()) {
       expect(page.blocks.length).toBeLessThanOrEqual(50);
       for (const block of page.blocks) expect(block.text?.text.length ?? 0).toBeLessThanOrEqual(3000);
     }
-    const sections = pages().flatMap((p) => p.blocks).filter((b) => b.type === "section" && !b.block_id);
+    const sections = pages()
+      .flatMap((p) => p.blocks)
+      .filter((b) => b.type === "section" && !b.block_id);
     expect(sections.map((b) => b.text?.text).join("\n")).toContain("#200 ");
   });
 });

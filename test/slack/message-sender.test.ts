@@ -1,8 +1,8 @@
 // The outbox's Slack sender against the fake Web API over real HTTP: metadata, history check, 429 and errors.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { SendError } from "../../src/core/sender.js";
-import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { taskView } from "./fixtures.js";
+import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 
 let harness: SlackHarness;
 
@@ -32,16 +32,26 @@ describe("SlackMessageSender", () => {
     harness.fake.failNext("chat.postMessage", { status: 429, retryAfterSeconds: 7 });
     const error = await harness.adapter.sender.send("C0GENERAL", reply, { outboxId: "ob-3" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SendError);
-    expect((error as SendError).options).toMatchObject({ platform: "slack", method: "chat.postMessage", retryable: true, status: 429, retryAfterMs: 7000 });
+    expect((error as SendError).options).toMatchObject({
+      platform: "slack",
+      method: "chat.postMessage",
+      retryable: true,
+      status: 429,
+      retryAfterMs: 7000,
+    });
     expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1);
   });
 
   it("marks permanent Slack errors as not retryable and server errors as retryable", async () => {
     harness.fake.failNext("chat.postMessage", { error: "channel_not_found" });
-    const permanent = (await harness.adapter.sender.send("C0GONE", reply, { outboxId: "ob-4" }).catch((e: unknown) => e)) as SendError;
+    const permanent = (await harness.adapter.sender
+      .send("C0GONE", reply, { outboxId: "ob-4" })
+      .catch((e: unknown) => e)) as SendError;
     expect(permanent.options).toMatchObject({ retryable: false, code: "channel_not_found" });
     harness.fake.failNext("chat.postMessage", { status: 503 });
-    const transient = (await harness.adapter.sender.send("C0GENERAL", reply, { outboxId: "ob-5" }).catch((e: unknown) => e)) as SendError;
+    const transient = (await harness.adapter.sender
+      .send("C0GENERAL", reply, { outboxId: "ob-5" })
+      .catch((e: unknown) => e)) as SendError;
     expect(transient.options).toMatchObject({ retryable: true, status: 503 });
     expect(String(permanent.message)).not.toContain("xoxb");
     expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(2);

@@ -29,9 +29,15 @@ describe("Slack request signing", () => {
   it("refuses a flipped body byte and a wrong secret", () => {
     const flipped = Buffer.from(body);
     flipped[10] = (flipped[10] as number) ^ 1;
-    expect(verifySlackSignature({ signingSecret: secret, timestamp, signature, body: flipped, nowMs })).toBe("bad_signature");
-    expect(verifySlackSignature({ signingSecret: `${secret}x`, timestamp, signature, body, nowMs })).toBe("bad_signature");
-    expect(verifySlackSignature({ signingSecret: secret, timestamp, signature: "v0=abc", body, nowMs })).toBe("bad_signature");
+    expect(verifySlackSignature({ signingSecret: secret, timestamp, signature, body: flipped, nowMs })).toBe(
+      "bad_signature",
+    );
+    expect(verifySlackSignature({ signingSecret: `${secret}x`, timestamp, signature, body, nowMs })).toBe(
+      "bad_signature",
+    );
+    expect(verifySlackSignature({ signingSecret: secret, timestamp, signature: "v0=abc", body, nowMs })).toBe(
+      "bad_signature",
+    );
   });
 
   it("refuses timestamps more than five minutes away, in the past and in the future", () => {
@@ -44,9 +50,15 @@ describe("Slack request signing", () => {
   });
 
   it("refuses missing or malformed headers", () => {
-    expect(verifySlackSignature({ signingSecret: secret, timestamp: undefined, signature, body, nowMs })).toBe("missing_headers");
-    expect(verifySlackSignature({ signingSecret: secret, timestamp, signature: undefined, body, nowMs })).toBe("missing_headers");
-    expect(verifySlackSignature({ signingSecret: secret, timestamp: "12abc", signature, body, nowMs })).toBe("bad_timestamp");
+    expect(verifySlackSignature({ signingSecret: secret, timestamp: undefined, signature, body, nowMs })).toBe(
+      "missing_headers",
+    );
+    expect(verifySlackSignature({ signingSecret: secret, timestamp, signature: undefined, body, nowMs })).toBe(
+      "missing_headers",
+    );
+    expect(verifySlackSignature({ signingSecret: secret, timestamp: "12abc", signature, body, nowMs })).toBe(
+      "bad_timestamp",
+    );
   });
 });
 

@@ -48,10 +48,15 @@ const form = (fields: Record<string, string>): SlackPost => ({
   body: Buffer.from(new URLSearchParams(fields).toString()),
   contentType: "application/x-www-form-urlencoded",
 });
-const json = (value: unknown): SlackPost => ({ body: Buffer.from(JSON.stringify(value)), contentType: "application/json" });
+const json = (value: unknown): SlackPost => ({
+  body: Buffer.from(JSON.stringify(value)),
+  contentType: "application/json",
+});
 const interactive = (payload: unknown): SlackPost => form({ payload: JSON.stringify(payload) });
 
-export function slashCommand(overrides: Partial<Record<string, string>> & { text: string; responseUrl: string }): SlackPost {
+export function slashCommand(
+  overrides: Partial<Record<string, string>> & { text: string; responseUrl: string },
+): SlackPost {
   const { responseUrl, ...rest } = overrides;
   return form({
     token: "deprecated-verification-token",
@@ -69,7 +74,10 @@ export function slashCommand(overrides: Partial<Record<string, string>> & { text
   });
 }
 
-export function eventCallback(event: Record<string, unknown>, eventId = `Ev${randomBytes(5).toString("hex")}`): SlackPost {
+export function eventCallback(
+  event: Record<string, unknown>,
+  eventId = `Ev${randomBytes(5).toString("hex")}`,
+): SlackPost {
   return json({
     token: "deprecated-verification-token",
     team_id: TEAM_ID,
@@ -130,7 +138,10 @@ export function messageShortcut(text: string, responseUrl: string, user = "U0LAN
   });
 }
 
-export function viewSubmission(view: { private_metadata: string; values: Record<string, unknown> }, user = "U0LAN"): SlackPost {
+export function viewSubmission(
+  view: { private_metadata: string; values: Record<string, unknown> },
+  user = "U0LAN",
+): SlackPost {
   return interactive({
     type: "view_submission",
     team: { id: TEAM_ID, domain: "congty" },

@@ -1,7 +1,7 @@
 // The real bolt app over real HTTP: what is refused before any listener runs, and what is normalised and answered.
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "../../src/core/errors.js";
-import { startSlackHarness, RecordingBot, type SlackHarness } from "./slack-harness.js";
+import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { appMention, directMessage, eventCallback, slashCommand } from "./slack-requests.js";
 
 let harness: SlackHarness;
@@ -37,7 +37,10 @@ describe("refused requests: nothing runs", () => {
   it("answers 400 to a signed but malformed body", async () => {
     const response = await harness.post({ body: Buffer.from("{not json"), contentType: "application/json" });
     expect(response.status).toBe(400);
-    const form = await harness.post({ body: Buffer.from("payload=%7Bbroken"), contentType: "application/x-www-form-urlencoded" });
+    const form = await harness.post({
+      body: Buffer.from("payload=%7Bbroken"),
+      contentType: "application/x-www-form-urlencoded",
+    });
     expect(form.status).toBe(400);
     expect(bot.received).toHaveLength(0);
   });
@@ -76,7 +79,9 @@ describe("slash commands", () => {
       channel: { externalId: "C0GENERAL", name: "general", isPrivateChat: false },
       sender: { externalId: "U0LAN", displayName: "Lan", timezone: "Asia/Ho_Chi_Minh", locale: "vi" },
       text: "/viec giao @U0MINH nộp báo cáo quý trước 17h thứ 6",
-      mentions: [{ token: "U0MINH", externalId: "U0MINH", displayName: "Minh", timezone: "Asia/Ho_Chi_Minh", locale: "vi" }],
+      mentions: [
+        { token: "U0MINH", externalId: "U0MINH", displayName: "Minh", timezone: "Asia/Ho_Chi_Minh", locale: "vi" },
+      ],
     });
     expect(incoming?.eventId).toMatch(/^\d+\./);
     expect(harness.fake.responsesTo("vi")[0]).toMatchObject({ response_type: "in_channel", text: "ok" });
@@ -129,14 +134,20 @@ describe("events", () => {
     const bot_ = harness.fake.botUserId;
     await harness.post(appMention(`<@${bot_}> list overdue`, "U0LAN", "C0GENERAL", "Ev0001"));
     await vi.waitFor(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
-    expect(bot.received[0]).toMatchObject({ text: "list overdue", eventId: "T0001:Ev0001", messageRef: expect.any(String) });
+    expect(bot.received[0]).toMatchObject({
+      text: "list overdue",
+      eventId: "T0001:Ev0001",
+      messageRef: expect.any(String),
+    });
     expect(harness.fake.callsOf("chat.postMessage")[0]?.args).toMatchObject({ channel: "C0GENERAL", text: "ok" });
   });
 
   it("passes a retried delivery (X-Slack-Retry-Num) through with the same event id; the core dedupes", async () => {
     const request = appMention(`<@${harness.fake.botUserId}> add viết báo cáo`, "U0LAN", "C0GENERAL", "Ev0002");
     expect((await harness.post(request)).status).toBe(200);
-    const retry = await harness.post(request, { headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" } });
+    const retry = await harness.post(request, {
+      headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
+    });
     expect(retry.status).toBe(200);
     await vi.waitFor(() => expect(bot.received).toHaveLength(2));
     expect(bot.received.map((m) => m.eventId)).toEqual(["T0001:Ev0002", "T0001:Ev0002"]);
@@ -146,14 +157,25 @@ describe("events", () => {
     bot.answer = () => [{ visibility: "private", text: "Việc của bạn" }];
     await harness.post(directMessage("việc của tôi"));
     await vi.waitFor(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
-    expect(bot.received[0]).toMatchObject({ text: "việc của tôi", channel: { externalId: "D0LAN", isPrivateChat: true } });
+    expect(bot.received[0]).toMatchObject({
+      text: "việc của tôi",
+      channel: { externalId: "D0LAN", isPrivateChat: true },
+    });
     expect(harness.fake.callsOf("chat.postMessage")[0]?.args.channel).toBe("D0LAN");
     expect(harness.fake.callsOf("chat.postEphemeral")).toHaveLength(0);
   });
 
   it("ignores the bot's own messages and other bots", async () => {
     await harness.post(
-      eventCallback({ type: "message", channel_type: "im", user: "U0X", bot_id: "B0OTHER", text: "hi", ts: "1.1", channel: "D0X" }),
+      eventCallback({
+        type: "message",
+        channel_type: "im",
+        user: "U0X",
+        bot_id: "B0OTHER",
+        text: "hi",
+        ts: "1.1",
+        channel: "D0X",
+      }),
     );
     await harness.post(directMessage("hello", harness.fake.botUserId, "D0LAN"));
     await harness.post(directMessage("real one"));

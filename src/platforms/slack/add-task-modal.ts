@@ -73,7 +73,10 @@ export function buildAddTaskModal(origin: AddTaskOrigin, initialTitle?: string):
 
 type ViewStateValues = Record<
   string,
-  Record<string, { value?: string | null; selected_users?: string[]; selected_date?: string | null; selected_time?: string | null }>
+  Record<
+    string,
+    { value?: string | null; selected_users?: string[]; selected_date?: string | null; selected_time?: string | null }
+  >
 >;
 
 /** Reads the submitted state; `errors` (per block id) when the form must be shown again. */

@@ -29,7 +29,10 @@ export class CommandRunner {
       replies = await bot.handle(incoming);
     } catch (error) {
       const code = error instanceof AppError ? error.code : "internal";
-      logger.error({ code, err: error instanceof AppError ? undefined : error, eventId: incoming.eventId }, "slack command failed");
+      logger.error(
+        { code, err: error instanceof AppError ? undefined : error, eventId: incoming.eventId },
+        "slack command failed",
+      );
       await delivery.sendEphemeral(BUSY_TEXT, target);
       return undefined;
     }

@@ -76,7 +76,12 @@ export class HomeTab {
     if (hidden > 0) {
       blocks.push({
         type: "context",
-        elements: [{ type: "mrkdwn", text: `… và ${hidden} việc khác: gõ \`/task list mine\` / and ${hidden} more: type \`/task list mine\`` }],
+        elements: [
+          {
+            type: "mrkdwn",
+            text: `… và ${hidden} việc khác: gõ \`/task list mine\` / and ${hidden} more: type \`/task list mine\``,
+          },
+        ],
       });
     }
     return { type: "home", blocks };

@@ -60,7 +60,11 @@ export async function buildIncoming(
 }
 
 /** Mention entries for user ids picked in a form (modal multi-select, reassign select). */
-export function lookupMentions(teamId: string, userIds: string[], directory: UserDirectory): Promise<IncomingMention[]> {
+export function lookupMentions(
+  teamId: string,
+  userIds: string[],
+  directory: UserDirectory,
+): Promise<IncomingMention[]> {
   return Promise.all(
     userIds.map(async (id) => {
       const user = await directory.lookup(teamId, id);

@@ -27,7 +27,12 @@ export const SLACK_EVENTS_PATH = "/slack/events";
 export interface SlackAdapterOptions {
   config: Pick<
     Config,
-    "SLACK_BOT_TOKEN" | "SLACK_SIGNING_SECRET" | "SLACK_APP_TOKEN" | "SLACK_API_URL" | "DEFAULT_TIMEZONE" | "DEFAULT_LOCALE"
+    | "SLACK_BOT_TOKEN"
+    | "SLACK_SIGNING_SECRET"
+    | "SLACK_APP_TOKEN"
+    | "SLACK_API_URL"
+    | "DEFAULT_TIMEZONE"
+    | "DEFAULT_LOCALE"
   >;
   bot: Bot;
   logger: Logger;
@@ -67,7 +72,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const slackApiUrl = config.SLACK_API_URL ? withTrailingSlash(config.SLACK_API_URL) : undefined;
   const base: WebClientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), logger: createBoltLogger(logger) };
   // Interactive answers may retry a little; the outbox client does not retry at all (the outbox owns retries).
-  const interactiveOptions: WebClientOptions = { ...base, retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 } };
+  const interactiveOptions: WebClientOptions = {
+    ...base,
+    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
+  };
   const client = new WebClient(botToken, interactiveOptions);
   const outboxClient = new WebClient(botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
 
@@ -75,15 +83,42 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const directory = new UserDirectory({ client, logger });
   const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
   const home = prisma
-    ? new HomeTab({ client, homeService: createHomeService({ prisma }), directory, describeDue, logger, defaultTimezone: config.DEFAULT_TIMEZONE })
+    ? new HomeTab({
+        client,
+        homeService: createHomeService({ prisma }),
+        directory,
+        describeDue,
+        logger,
+        defaultTimezone: config.DEFAULT_TIMEZONE,
+      })
     : undefined;
-  const runner = new CommandRunner({ bot, delivery, logger, onTasksChanged: home ? (team, users) => home.refresh(team, users) : undefined });
-  const runtime: SlackRuntime = { client, runner, delivery, directory, describeDue, logger, defaultTimezone: config.DEFAULT_TIMEZONE, home };
+  const runner = new CommandRunner({
+    bot,
+    delivery,
+    logger,
+    onTasksChanged: home ? (team, users) => home.refresh(team, users) : undefined,
+  });
+  const runtime: SlackRuntime = {
+    client,
+    runner,
+    delivery,
+    directory,
+    describeDue,
+    logger,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+    home,
+  };
 
   const receiver = config.SLACK_APP_TOKEN
     ? undefined
     : new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET as string, logger, now: options.now });
-  const app = createBoltApp({ botToken, receiver, appToken: config.SLACK_APP_TOKEN, clientOptions: interactiveOptions, logger });
+  const app = createBoltApp({
+    botToken,
+    receiver,
+    appToken: config.SLACK_APP_TOKEN,
+    clientOptions: interactiveOptions,
+    logger,
+  });
   listenForMessages(app, runtime);
   listenForCardActions(app, runtime);
   listenForAddTask(app, runtime);

@@ -1,10 +1,5 @@
 import type { App, MessageShortcut } from "@slack/bolt";
-import {
-  ADD_TASK_CALLBACK_ID,
-  buildAddTaskModal,
-  readAddTaskOrigin,
-  readAddTaskSubmission,
-} from "./add-task-modal.js";
+import { ADD_TASK_CALLBACK_ID, buildAddTaskModal, readAddTaskOrigin, readAddTaskSubmission } from "./add-task-modal.js";
 import { buildIncoming, isDirectMessageChannel, lookupMentions } from "./incoming-builder.js";
 import { normalizeSlackText } from "./mrkdwn.js";
 import { dueFromPickers } from "./picked-due.js";

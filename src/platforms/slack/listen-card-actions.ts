@@ -1,7 +1,7 @@
 import type { App, BlockAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
-import type { ParsedCommand } from "../../language/index.js";
 import type { TaskView } from "../../core/task-view.js";
+import type { ParsedCommand } from "../../language/index.js";
 import { buildIncoming, isDirectMessageChannel, lookupMentions } from "./incoming-builder.js";
 import { dueFromPickers, extendDue } from "./picked-due.js";
 import { describeSlackFailure } from "./slack-errors.js";
@@ -37,7 +37,13 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
   on(ACTION.done, (action) => {
     const value = decodeActionValue(action.value as string | undefined);
     if (!value) return undefined;
-    return { taskId: value.t, taskNumber: value.n, channelId: value.c, userIds: [], toCommand: (_tz, locale) => doneCommand(value.n, locale) };
+    return {
+      taskId: value.t,
+      taskNumber: value.n,
+      channelId: value.c,
+      userIds: [],
+      toCommand: (_tz, locale) => doneCommand(value.n, locale),
+    };
   });
   on(ACTION.extend, (action) => {
     const value = decodeActionValue((action.selected_option as { value?: string } | undefined)?.value);
@@ -98,13 +104,20 @@ async function handlePress(runtime: SlackRuntime, body: BlockAction, press: Card
   incoming.mentions = await lookupMentions(teamId, press.userIds, runtime.directory);
   const isDirectMessage = isDirectMessageChannel(channelId);
   const messageTs = body.message?.ts ?? body.container?.message_ts;
-  const target = { channelId, userId: body.user.id, isDirectMessage, threadTs: body.container?.is_ephemeral ? undefined : messageTs };
+  const target = {
+    channelId,
+    userId: body.user.id,
+    isDirectMessage,
+    threadTs: body.container?.is_ephemeral ? undefined : messageTs,
+  };
   const replies = await runtime.runner.handle(incoming, target);
   if (!replies) return;
   const updated = replies.flatMap((r) => (r.isError ? [] : (r.tasks ?? []))).find((t) => t.id === press.taskId);
   if (updated) await updateCard(runtime, body, updated);
   // The updated card already shows the task; the reply's text still tells what happened (or why not).
-  const rest = replies.map((r) => (updated && r.tasks?.some((t) => t.id === press.taskId) ? { ...r, tasks: undefined } : r));
+  const rest = replies.map((r) =>
+    updated && r.tasks?.some((t) => t.id === press.taskId) ? { ...r, tasks: undefined } : r,
+  );
   await runtime.delivery.deliver(rest, target);
 }
 
@@ -125,11 +138,17 @@ async function updateCard(runtime: SlackRuntime, body: BlockAction, task: TaskVi
       }
     }
     try {
-      await runtime.client.chat.update({ channel: channelId, ts: body.message.ts, text: body.message.text ?? "", blocks });
+      await runtime.client.chat.update({
+        channel: channelId,
+        ts: body.message.ts,
+        text: body.message.text ?? "",
+        blocks,
+      });
       return;
     } catch (error) {
       runtime.logger.warn({ failure: describeSlackFailure("chat.update", error) }, "slack card update failed");
     }
   }
-  if (body.response_url) await runtime.delivery.replaceOriginal(body.response_url, { text: `#${task.number}`, blocks: card });
+  if (body.response_url)
+    await runtime.delivery.replaceOriginal(body.response_url, { text: `#${task.number}`, blocks: card });
 }

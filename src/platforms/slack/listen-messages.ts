@@ -20,7 +20,11 @@ export function listenForMessages(app: App, runtime: SlackRuntime): void {
       responseUrl: command.response_url,
     };
     if (command.text.trim() === "") {
-      const origin = { channelId: command.channel_id, channelName: command.channel_name, responseUrl: command.response_url };
+      const origin = {
+        channelId: command.channel_id,
+        channelName: command.channel_name,
+        responseUrl: command.response_url,
+      };
       try {
         await client.views.open({ trigger_id: command.trigger_id, view: buildAddTaskModal(origin) });
       } catch (error) {

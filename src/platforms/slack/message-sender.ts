@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import type { MessageSender } from "../../core/sender.js";
-import { type SlackMessagePage, renderReply } from "./reply-blocks.js";
+import { renderReply, type SlackMessagePage } from "./reply-blocks.js";
 import { toSendError } from "./slack-errors.js";
 import type { DueDescriber } from "./task-card.js";
 
@@ -54,7 +54,9 @@ export class SlackMessageSender implements MessageSender {
         throw toSendError("conversations.history", error);
       }
       const found = (result.messages ?? []).some((message) => {
-        const metadata = message.metadata as { event_type?: string; event_payload?: Record<string, unknown> } | undefined;
+        const metadata = message.metadata as
+          | { event_type?: string; event_payload?: Record<string, unknown> }
+          | undefined;
         return metadata?.event_type === OUTBOX_EVENT_TYPE && metadata.event_payload?.outbox_id === outboxId;
       });
       if (found) return true;
@@ -64,7 +66,11 @@ export class SlackMessageSender implements MessageSender {
     return false;
   }
 
-  private async post(channel: string, page: SlackMessagePage, outboxId: string | undefined): Promise<string | undefined> {
+  private async post(
+    channel: string,
+    page: SlackMessagePage,
+    outboxId: string | undefined,
+  ): Promise<string | undefined> {
     try {
       const result = await this.options.client.chat.postMessage({
         channel,

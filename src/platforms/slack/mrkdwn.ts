@@ -11,9 +11,7 @@ export function escapeMrkdwn(text: string): string {
 
 /** A person as Slack shows them: a real mention for a member with a Slack id, the escaped name otherwise. */
 export function renderPerson(person: PersonView): string {
-  return isSlackUserId(person.externalId)
-    ? `<@${person.externalId}>`
-    : escapeMrkdwn(person.displayName);
+  return isSlackUserId(person.externalId) ? `<@${person.externalId}>` : escapeMrkdwn(person.displayName);
 }
 
 /**

@@ -25,7 +25,9 @@ export function dueFromPickers(
 ): PickedDue | undefined {
   const day = DateTime.fromISO(date, { zone: timezone });
   if (!day.isValid) return undefined;
-  const [hours, minutes] = time ? time.split(":").map(Number) : [Math.floor(endOfDayMinutes / 60), endOfDayMinutes % 60];
+  const [hours, minutes] = time
+    ? time.split(":").map(Number)
+    : [Math.floor(endOfDayMinutes / 60), endOfDayMinutes % 60];
   if (!Number.isInteger(hours) || !Number.isInteger(minutes)) return undefined;
   const deadline = day.set({ hour: hours, minute: minutes, second: 0, millisecond: 0 });
   return {

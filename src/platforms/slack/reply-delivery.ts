@@ -69,7 +69,11 @@ export class ReplyDelivery {
     if (target.responseUrl && budget.responseUrlPosts < RESPONSE_URL_BUDGET) {
       budget.responseUrlPosts++;
       const responseType = visibility === "channel" ? "in_channel" : "ephemeral";
-      await this.postToResponseUrl(target.responseUrl, { ...page, response_type: responseType, replace_original: false });
+      await this.postToResponseUrl(target.responseUrl, {
+        ...page,
+        response_type: responseType,
+        replace_original: false,
+      });
       return;
     }
     const thread = target.threadTs ? { thread_ts: target.threadTs } : {};

@@ -7,11 +7,7 @@ export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
 /** Slack's replay window: a request more than five minutes from our clock, either way, is refused. */
 export const MAX_CLOCK_SKEW_SECONDS = 5 * 60;
 
-export type VerificationFailure =
-  | "missing_headers"
-  | "bad_timestamp"
-  | "stale_timestamp"
-  | "bad_signature";
+export type VerificationFailure = "missing_headers" | "bad_timestamp" | "stale_timestamp" | "bad_signature";
 
 export interface SignatureInput {
   signingSecret: string;

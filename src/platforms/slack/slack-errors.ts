@@ -26,7 +26,13 @@ export function describeSlackFailure(method: string, error: unknown): SlackFailu
   const coded = error as { code?: string; retryAfter?: number; statusCode?: number; data?: { error?: string } };
   switch (coded?.code) {
     case ErrorCode.RateLimitedError:
-      return { method, code: "ratelimited", status: 429, retryable: true, retryAfterMs: (coded.retryAfter ?? 1) * 1000 };
+      return {
+        method,
+        code: "ratelimited",
+        status: 429,
+        retryable: true,
+        retryAfterMs: (coded.retryAfter ?? 1) * 1000,
+      };
     case ErrorCode.PlatformError: {
       const slackError = coded.data?.error ?? "unknown_error";
       return { method, code: slackError, status: 200, retryable: RETRYABLE_PLATFORM_ERRORS.has(slackError) };

@@ -1,5 +1,5 @@
-import type { ParsedCommand } from "../../language/index.js";
 import { stripReservedCharacters } from "../../core/reply.js";
+import type { ParsedCommand } from "../../language/index.js";
 import type { PickedDue } from "./picked-due.js";
 
 /**
@@ -30,7 +30,12 @@ export function addCommand(
   due: PickedDue | undefined,
   locale: "vi" | "en" | null,
 ): ParsedCommand {
-  return { ...base("add", locale), title: stripReservedCharacters(title).trim(), assignees: assigneeIds, due: due ?? null };
+  return {
+    ...base("add", locale),
+    title: stripReservedCharacters(title).trim(),
+    assignees: assigneeIds,
+    due: due ?? null,
+  };
 }
 
 /** A readable slash-style line for the record, e.g. "/task due #12 2026-12-11". */

@@ -1,7 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { IncomingPerson, Locale } from "../../core/incoming.js";
-import type { Logger } from "../../logger.js";
 import { stripReservedCharacters } from "../../core/reply.js";
+import type { Logger } from "../../logger.js";
 import { describeSlackFailure } from "./slack-errors.js";
 
 export interface SlackUser extends IncomingPerson {
@@ -71,7 +71,10 @@ export class UserDirectory {
         isBot: Boolean(user?.is_bot),
       };
     } catch (error) {
-      this.options.logger.warn({ failure: describeSlackFailure("users.info", error), userId }, "users.info failed; using the user id as the name");
+      this.options.logger.warn(
+        { failure: describeSlackFailure("users.info", error), userId },
+        "users.info failed; using the user id as the name",
+      );
       return { externalId: userId, displayName: userId, isWorkspaceAdmin: false, isBot: false };
     }
   }

@@ -61,8 +61,9 @@ function withDue(msg: Message, command: "due" | "remind"): ParseResult {
   const text = o.trim();
   if (!text) return fail(msg, "missing_due", command);
   const lead = o.length - o.trimStart().length;
-  const r = resolvePhrase(o.slice(lead).trimEnd(), f.slice(lead, lead + text.length), envOf(msg.ctx));
-  return r ? ok(msg, command, { due: toDueResolution(r, text) }) : fail(msg, "bad_due", command, text);
+  const env = envOf(msg.ctx);
+  const r = resolvePhrase(o.slice(lead).trimEnd(), f.slice(lead, lead + text.length), env);
+  return r ? ok(msg, command, { due: toDueResolution(r, text, env) }) : fail(msg, "bad_due", command, text);
 }
 
 function assign(msg: Message, mode: "replace" | "add" | "remove"): ParseResult {
@@ -87,7 +88,7 @@ export function addTask(msg: Message): ParseResult {
   const raw = found ? o.slice(0, found.from) + " " + o.slice(found.to) : o;
   const title = cleanTitle(raw);
   if (!title) return fail(msg, "missing_title", "add");
-  const due = found?.due ? toDueResolution(found.due, o.slice(found.from, found.to).trim()) : null;
+  const due = found?.due ? toDueResolution(found.due, o.slice(found.from, found.to).trim(), env) : null;
   return ok(msg, "add", { title, due, taskRef: null });
 }
 

@@ -35,7 +35,8 @@ export type Piece =
   | { k: "weekend"; offset: number }
   | { k: "season"; season: "spring" | "summer" | "autumn" | "winter" }
   | { k: "holiday"; name: "christmas" | "tet" | "newyear" }
-  | { k: "eod" };
+  | { k: "eod" }
+  | { k: "weekdayCount"; wd: number; n: number };
 
 /** A rule: a sticky regex over the folded text and a builder (null = the rule does not apply here). */
 export interface PieceRule {

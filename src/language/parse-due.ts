@@ -16,11 +16,20 @@ let defaultCalendar: WorkingCalendar | null = null;
 const MARKERS = /^(?:(?:truoc|han chot|han|deadline|by|due(?: date)?|before|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
 const GRAINS: Grain[] = ["second", "minute", "hour", "day", "week", "month", "quarter", "year"];
 
+let lastEnv: { key: string; ctx: ParseContext; env: ResolveEnv } | null = null;
+
 export function envOf(ctx: ParseContext): ResolveEnv {
+  const key = `${ctx.now.getTime()}|${ctx.timezone}|${ctx.endOfDayMinutes}`;
+  if (lastEnv && lastEnv.key === key && lastEnv.ctx.calendar === ctx.calendar) return lastEnv.env;
   defaultCalendar ??= createWorkingCalendar();
-  const now = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
-  if (!now.isValid) throw new RangeError(`unknown time zone: ${ctx.timezone}`);
-  return { now, endOfDay: ctx.endOfDayMinutes ?? DEFAULT_END_OF_DAY, calendar: ctx.calendar ?? defaultCalendar };
+  const realNow = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
+  if (!realNow.isValid) throw new RangeError(`unknown time zone: ${ctx.timezone}`);
+  const env: ResolveEnv = {
+    now: realNow.setZone("utc", { keepLocalTime: true }), realNow, zone: ctx.timezone,
+    endOfDay: ctx.endOfDayMinutes ?? DEFAULT_END_OF_DAY, calendar: ctx.calendar ?? defaultCalendar,
+  };
+  lastEnv = { key, ctx, env };
+  return env;
 }
 
 function resolveText(orig: string, folded: string, env: ResolveEnv): Resolved | null {
@@ -56,6 +65,7 @@ function borrowLeft(lo: string, lf: string, ro: string, rf: string, env: Resolve
   const words = [...rf.matchAll(/\S+/g)];
   for (let i = 1; i < words.length; i++) {
     const at = words[i]?.index ?? 0;
+    if (/^\d/.test(rf.slice(at))) continue;
     const hit = resolveText(`${lo} ${ro.slice(at)}`, `${lf} ${rf.slice(at)}`, env);
     if (hit) return hit;
   }
@@ -69,7 +79,8 @@ function borrowRight(lo: string, lf: string, ro: string, rf: string, env: Resolv
     const hit = resolveText(`${lo.slice(0, at)} ${ro}`, `${lf.slice(0, at)} ${rf}`, env);
     if (hit) return hit;
   }
-  return null;
+  // "8am until 6": a bare number on the right is a clock time.
+  return /^\d{1,2}(?::\d{2})?$/.test(rf.trim()) ? resolveText(`at ${ro}`, `at ${rf}`, env) : null;
 }
 
 /** Resolves a phrase given as original text and its folded copy; markers are skipped. */
@@ -83,13 +94,16 @@ export function resolvePhrase(orig: string, folded: string, env: ResolveEnv, all
   return resolveRange(o, f, env);
 }
 
-export function toDueResolution(r: Resolved, text: string): DueResolution {
-  return { deadline: r.deadline.toJSDate(), hasTime: r.hasTime, start: r.start.toJSDate(), grain: r.grain, text };
+/** Places the wall-clock results in the channel's zone. */
+export function toDueResolution(r: Resolved, text: string, env: ResolveEnv): DueResolution {
+  const real = (d: DateTime): Date => d.setZone(env.zone, { keepLocalTime: true }).toJSDate();
+  return { deadline: real(r.deadline), hasTime: r.hasTime, start: real(r.start), grain: r.grain, text };
 }
 
 /** Reads a whole phrase as a deadline ("thứ 6 tuần sau", "by Friday 5pm"); null if it is not one. */
 export function parseDue(text: string, ctx: ParseContext): DueResolution | null {
   const orig = text.normalize("NFC").trim();
-  const r = resolvePhrase(orig, fold(orig), envOf(ctx));
-  return r ? toDueResolution(r, orig) : null;
+  const env = envOf(ctx);
+  const r = resolvePhrase(orig, fold(orig), env);
+  return r ? toDueResolution(r, orig, env) : null;
 }

@@ -13,8 +13,16 @@ import { type PieceBag, type Span, dateSpan, daySpan } from "./resolve-span.js";
 import { clockHour, podDeadline, podWindow } from "./resolve-time.js";
 import type { Grain } from "./types.js";
 
+/**
+ * `now` is the channel's wall-clock time carried in UTC: calendar arithmetic on a
+ * fixed zone is fast and DST-free, and the wall time is placed in the real zone once,
+ * at the end (so "9h sáng mai" stays 09:00 across a DST change).
+ */
 export interface ResolveEnv {
   now: DateTime;
+  /** The real instant in the channel's zone, for elapsed-time offsets ("in 3 hours"). */
+  realNow: DateTime;
+  zone: string;
   endOfDay: number;
   calendar: WorkingCalendar;
 }
@@ -28,6 +36,12 @@ export interface Resolved {
 
 const iso = (d: DateTime): string => d.toISODate() as string;
 
+/** The wall-clock day of a "YYYY-MM-DD" string (cheaper than parsing it with a zone). */
+function dayOf(base: DateTime, isoDate: string): DateTime {
+  const [year, month, day] = isoDate.split("-").map(Number);
+  return base.startOf("day").set({ year, month, day });
+}
+
 function atMinutes(day: DateTime, minutes: number): DateTime {
   return day.startOf("day").plus({ minutes });
 }
@@ -38,7 +52,7 @@ function spanDeadline(span: Span, env: ResolveEnv): DateTime {
   const last = span.end.minus({ milliseconds: 1 }).startOf("day");
   if (span.grain === "day" && +first === +last) return atMinutes(first, env.endOfDay);
   const found = env.calendar.lastWorkingDayInRange(iso(first), iso(last));
-  const day = found ? DateTime.fromISO(found, { zone: env.now.zone }) : last;
+  const day = found ? dayOf(first, found) : last;
   return atMinutes(day, env.endOfDay);
 }
 
@@ -60,13 +74,18 @@ function baseSpan(bag: PieceBag, env: ResolveEnv): Span | null | undefined {
 function withTime(t: Extract<Piece, { k: "time" }>, bag: PieceBag, span: Span | undefined, env: ResolveEnv): Resolved {
   const h = clockHour(t, bag.pod?.pod ?? null);
   const zone = bag.tz ? FixedOffsetZone.instance(bag.tz.offset) : env.now.zone;
-  const local = env.now.setZone(zone);
+  const local = bag.tz ? env.realNow.setZone(zone) : env.now;
   let day: DateTime = local.startOf("day");
   if (span) day = span.grain === "day" || span.grain === "hour" ? span.start : spanDeadline(span, env);
   let at: DateTime = day.setZone(zone, { keepLocalTime: true }).startOf("day").plus({ hours: h, minutes: t.m, seconds: t.s ?? 0 });
   if (!span && at <= local) at = at.plus({ days: 1 });
-  at = at.setZone(env.now.zone);
+  if (bag.tz) at = at.setZone(env.zone).setZone("utc", { keepLocalTime: true });
   return { start: at, deadline: at, grain: bag.tz && t.grain === "hour" ? "minute" : t.grain, hasTime: true };
+}
+
+/** Real elapsed time from now (DST-aware), as a wall-clock time. */
+function elapsed(env: ResolveEnv, d: Record<string, number>): DateTime {
+  return env.realNow.plus(d).setZone("utc", { keepLocalTime: true });
 }
 
 function withOffset(o: Extract<Piece, { k: "offset" }>, bag: PieceBag, env: ResolveEnv): Resolved | null {
@@ -77,17 +96,17 @@ function withOffset(o: Extract<Piece, { k: "offset" }>, bag: PieceBag, env: Reso
     const sign = o.style === "window" ? 1 : -1;
     const start = now.startOf(unit).plus({ [`${unit}s`]: o.style === "window" ? 1 : -o.n });
     const end = o.style === "window" ? start.plus({ [`${unit}s`]: o.n }) : now.startOf(unit);
-    const deadline = small ? now.plus({ [`${unit}s`]: sign * o.n }) : spanDeadline({ start, end, grain: "day" }, env);
+    const deadline = small ? elapsed(env, { [`${unit}s`]: sign * o.n }) : spanDeadline({ start, end, grain: "day" }, env);
     return { start, deadline, grain: unit, hasTime: small };
   }
   if (small) {
-    const at = now.plus({ minutes: o.unit === "hour" ? o.n * 60 : o.unit === "minute" ? o.n : o.n / 60 });
-    const grain = o.unit === "hour" ? "minute" : "second";
+    const at = elapsed(env, { seconds: Math.round((o.unit === "hour" ? 3600 : o.unit === "minute" ? 60 : 1) * o.n) });
+    const grain = o.unit === "hour" && Number.isInteger(o.n) ? "minute" : "second";
     return { start: at.startOf(grain), deadline: at, grain, hasTime: true };
   }
   const today = now.startOf("day");
   const day = o.working
-    ? DateTime.fromISO(env.calendar.addWorkingDays(iso(today), o.n), { zone: now.zone })
+    ? dayOf(today, env.calendar.addWorkingDays(iso(today), o.n))
     : today.plus({ [`${o.unit}s`]: o.n });
   if (bag.time) return withTime(bag.time, bag, daySpan(day), env);
   return { start: day, deadline: atMinutes(day, env.endOfDay), grain: "day", hasTime: false };

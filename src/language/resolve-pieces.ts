@@ -29,15 +29,22 @@ function readNumbers(ps: Piece[]): Piece[] | null {
       continue;
     }
     const year = asYear(p);
+    const hasDom = out.some((q) => q.k === "dom" || q.k === "date");
     if (prev?.k === "dayword" && p.n <= 31) out.push({ k: "dom", d: p.n });
-    else if (prev?.k === "at" || p.min !== undefined || next?.k === "mer") {
+    else if (prev?.k === "at" && next?.k === "num" && next.digits === 2 && next.n <= 59 && p.digits <= 2) {
+      // "at 3 15" is 3:15.
+      out.push({ k: "time", h: p.n, m: next.n, s: null, grain: "minute", mer: null });
+      i++;
+    } else if (p.mer && prev?.k !== "at") return null;
+    else if (prev?.k === "at" || p.min !== undefined || next?.k === "mer" || p.mer) {
       const t = numberAsTime(p);
       if (!t) return null;
       out.push(t);
     } else if (year) out.push(year);
-    else if ((prev?.k === "month" || next?.k === "month") && p.n >= 1 && p.n <= 31 && p.digits <= 2) out.push({ k: "dom", d: p.n });
-    else if (prev?.k === "dom" && p.digits === 2 && out.some((q) => q.k === "month")) out.push({ k: "year", y: p.n < 50 ? 2000 + p.n : 1900 + p.n });
-    else if (hasContext && !ps.some((q) => q.k === "time")) {
+    else if (hasDom && p.digits === 2 && out.some((q) => q.k === "month")) out.push({ k: "year", y: p.n < 50 ? 2000 + p.n : 1900 + p.n });
+    else if ((prev?.k === "month" || next?.k === "month" || (next?.k === "period" && next.unit === "month")) && p.n >= 1 && p.n <= 31 && p.digits <= 2) {
+      out.push({ k: "dom", d: p.n });
+    } else if (hasContext && !hasDom && !ps.some((q) => q.k === "time" || q.k === "month")) {
       const t = numberAsTime(p);
       if (!t) return null;
       out.push(t);
@@ -75,6 +82,8 @@ export function gatherPieces(pieces: Piece[]): PieceBag | null {
   if (!ps || ps.length === 0) return null;
   const bag: Record<string, Piece> = {};
   for (const p of ps) {
+    // "1-8 september" is a range, not 1 August in September.
+    if ((p.k === "month" && bag.date) || (p.k === "date" && bag.month)) return null;
     if (bag[p.k]) {
       // "tối nay" after "hôm nay" repeats the same day harmlessly.
       const same = p.k === "day" && (bag[p.k] as Extract<Piece, { k: "day" }>).n === p.n;

@@ -60,6 +60,13 @@ function weekdaySpan(now: DateTime, w: Of<"weekday">, bag: PieceBag): Span {
 }
 
 function domSpan(now: DateTime, d: number, bag: PieceBag): Span | null {
+  if (bag.month && !bag.year && !bag.month.mod && bag.weekday) {
+    for (let y = now.year; y < now.year + 12; y++) {
+      const day = now.set({ year: y, month: bag.month.m, day: d }).startOf("day");
+      if (day.day === d && day.weekday === bag.weekday.wd) return daySpan(day);
+    }
+    return null;
+  }
   if (bag.month && !bag.year && !bag.month.mod) {
     const day = nextDate(now, bag.month.m, d, null);
     return day ? daySpan(day) : null;
@@ -108,6 +115,10 @@ export function dateSpan(now: DateTime, bag: PieceBag): Span | null | undefined 
   if (bag.dom) return domSpan(now, bag.dom.d, bag);
   if (bag.nth) return nthSpan(now, bag.nth, bag);
   if (bag.weekday) return weekdaySpan(now, bag.weekday, bag);
+  if (bag.weekdayCount) {
+    const { wd, n } = bag.weekdayCount;
+    return daySpan(now.startOf("day").plus({ days: ((wd - now.weekday + 6) % 7) + 1 + 7 * (n - 1) }));
+  }
   if (bag.day) return daySpan(now.plus({ days: bag.day.n }));
   if (bag.month) return unitSpan(monthStart(now, bag) as DateTime, "month");
   if (bag.quarter) {

@@ -65,6 +65,9 @@ export const COMMON_RULES: PieceRule[] = [
       return time(h, min, null, mer(m[8]), (m[2] ?? m[4]) === "gio");
     }),
   rule(`(\\d{1,2})\\s*(?:ish)?\\s*(${MER})`, (m) => time(Number(m[1]), null, null, mer(m[2]), true), "(?![a-z])"),
+  rule("(\\d{1,2})(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", (m) => one({ k: "num", n: Number(m[1]), digits: 2 }), ""),
+  // "at 3p": a glued a/p counts only after "at" (the resolver checks), so "4a" stays a non-time.
+  rule("(\\d{1,2})([ap])\\.?", (m) => one({ k: "num", n: Number(m[1]), digits: 2, mer: m[2] === "a" ? "am" : "pm" }), "(?![a-z0-9])"),
   rule("(\\d{1,4})(ish)?(?:\\s*(?:o'?clock|oclock))?", (m) =>
     one({ k: "num", n: Number(m[1]), digits: (m[1] ?? "").length })),
   rule("\\(?(utc|gmt|cet|cest|bst|ist|ict|pst|pdt|mst|mdt|cst|cdt|est|edt|jst|sgt)\\)?", (m) =>

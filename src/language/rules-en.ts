@@ -5,8 +5,7 @@
 import { EN_MONTH, EN_WEEKDAY, NUMBER_WORD_RE, ORDINAL_WORDS, UNIT_RE, UNIT_WORDS, readNumber } from "./lexicon.js";
 import { type Piece, type PieceRule, type Pod, one, rule } from "./due-pieces.js";
 
-// "thu" is Thursday, but "thu 9" is a mistyped Vietnamese "thứ 9", not Thursday at 9.
-const WEEKDAYS = Object.keys(EN_WEEKDAY).sort((a, b) => b.length - a.length).join("|").replace(/\bthu\b(?!r)/, "thu(?!\\s*\\d)");
+const WEEKDAYS = Object.keys(EN_WEEKDAY).sort((a, b) => b.length - a.length).join("|");
 const MONTHS = Object.keys(EN_MONTH).sort((a, b) => b.length - a.length).join("|");
 const ORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)";
 const NUM = `\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}`;
@@ -50,18 +49,21 @@ export const EN_RULES: PieceRule[] = [
   rule("right now|just now|now|at the moment|atm|immediately", () => one({ k: "now" })),
   rule("asap|as soon as possible", () => one({ k: "asap" })),
   rule("(?:the\\s+)?(?:eod|end of (?:the )?day|close of business|cob)", () => one({ k: "eod" })),
-  rule(`(?:in|within)\\s+(?:about\\s+|a\\s+)?(${NUM}|\\d+ and an? half)?\\s*(?:more\\s+)?(working days?|business days?|${UNIT_RE})`,
-    (m) => offset(m[1], m[2]?.replace(/^(working|business) days?$/, "day"), "in", /working|business/.test(m[2] ?? ""))),
-  rule(`(?:in|within)\\s+(?:a\\s+)?(1/4|1/2|3/4|half an|a quarter of an|three-quarters of an)\\s*(?:h|hour)`, (m) => {
-    const min = { "1/4": 15, "1/2": 30, "3/4": 45, "half an": 30, "a quarter of an": 15, "three-quarters of an": 45 }[m[1] ?? ""] ?? 30;
+  rule(`(?:in|within)\\s+(?:about\\s+)?(?:a\\s+)?(1/4|1/2|3/4|half an|a quarter of an|quarter of an|three-quarters of an)\\s*(?:h|hour)`, (m) => {
+    const min = { "1/4": 15, "1/2": 30, "3/4": 45, "half an": 30, "a quarter of an": 15, "quarter of an": 15, "three-quarters of an": 45 }[m[1] ?? ""] ?? 30;
     return one({ k: "offset", n: min, unit: "minute", working: false, style: "in" });
   }),
+  rule(`(${NUM})\\s+(${WEEKDAYS})s\\s+from\\s+(?:now|today)`, (m) =>
+    one({ k: "weekdayCount", n: readNumber(m[1] ?? "") ?? 1, wd: EN_WEEKDAY[m[2] ?? ""] ?? 1 })),
+  rule(`(?:in|within)\\s+(?:about\\s+|a\\s+)?(${NUM}|\\d+ and an? half)?\\s*(?:more\\s+)?(working days?|business days?|${UNIT_RE})`,
+    (m) => offset(m[1], m[2]?.replace(/^(working|business) days?$/, "day"), "in", /working|business/.test(m[2] ?? ""))),
   rule("in\\s+(\\d{1,3})(?:'|\"| ?min)?", (m) => one({ k: "offset", n: Number(m[1]), unit: "minute", working: false, style: "in" })),
   rule(`(${NUM})\\s+(${UNIT_RE})\\s+(?:from (?:right )?now|from today|hence|later)`, (m) => offset(m[1], m[2], "in")),
   rule(`(${NUM}|a)\\s+(${UNIT_RE}|fortnight)\\s+(?:from (?:right )?now|hence)`, (m) => offset(m[1], m[2], "in")),
   rule("a fortnight hence", () => one({ k: "offset", n: 14, unit: "day", working: false, style: "in" })),
   rule(`(?:${NEXT})\\s+(${NUM})\\s+(${UNIT_RE})`, (m) => offset(m[1], m[2], "window")),
   rule(`(?:${LAST})\\s+(${NUM})\\s+(${UNIT_RE})`, (m) => offset(m[1], m[2], "past")),
+  rule(`after\\s+(${NUM})\\s+(days?|weeks?|months?)`, (m) => offset(m[1], m[2], "in")),
   rule(`(${NUM})\\s+(working days?|business days?)`, (m) => offset(m[1], "day", "in", true)),
   rule(`(${ORDS})?\\s*(last\\s+)?(day|week|weekend|week-end|week end|wkend)\\s+(?:of|in)`, (m) => {
     const n = ordinal(m[1]) * (m[2] || !m[1] ? -1 : 1);
@@ -82,7 +84,9 @@ export const EN_RULES: PieceRule[] = [
   rule(`(?:the\\s+)?(${THIS}|${NEXT}|${LAST})\\s+(week|month|quarter|qtr|year|yr)`, (m) =>
     one({ k: "period", unit: UNIT_WORDS[m[2] ?? ""] ?? "week", offset: rel(m[1]), lastWord: /last/.test(m[1] ?? "") })),
   rule("the (week|month|quarter|year)", (m) => one({ k: "period", unit: UNIT_WORDS[m[1] ?? ""] ?? "week", offset: 0 })),
-  rule(`(?:(this|next|last|coming|upcoming|past)\\s+)?(${WEEKDAYS})s?\\.?(?:\\s+(after next))?`, (m) => {
+  rule(`(?:(this|next|last|coming|upcoming|past)\\s+)?(${WEEKDAYS})s?\\.?(?:\\s+(after next))?`, (m, o) => {
+    // "thu" is Thursday, but "thứ 9" is a mistyped Vietnamese weekday, not Thursday at 9.
+    if (/thứ/i.test(o)) return null;
     const mod = m[3] || m[1] === "next" ? "nextweek" : m[1] === "last" || m[1] === "past" ? "last" : null;
     return one({ k: "weekday", wd: EN_WEEKDAY[m[2] ?? ""] ?? 1, mod });
   }),
@@ -111,7 +115,7 @@ export const EN_RULES: PieceRule[] = [
   ]),
   rule("christmas(?: day)?|xmas", () => one({ k: "holiday", name: "christmas" })),
   rule("new year'?s? day", () => one({ k: "holiday", name: "newyear" })),
-  rule(`(half|(?:a\\s+)?quarter|\\d{1,2}|${MIN_WORDS})(?:\\s+minutes?)?\\s+(past|after|to|till|before|from)`, (m) => {
+  rule(`(half|(?:a\\s+)?quarter|\\d{1,2}(?=\\s+min)|\\d{1,2}(?=\\s+\\w+\\s+(?:noon|midnight|\\d{1,2}\\s*(?:am|pm|h)))|${MIN_WORDS})(?:\\s+minutes?)?\\s+(past|after|to|till|before|from)`, (m) => {
     const w = m[1] ?? "";
     const n = w === "half" ? 30 : /quarter/.test(w) ? 15 : /^\d/.test(w) ? Number(w) : (wordMinutes(w) ?? 0);
     return one({ k: "shift", minutes: /^(to|till|before)$/.test(m[2] ?? "") ? -n : n });
@@ -119,6 +123,7 @@ export const EN_RULES: PieceRule[] = [
   rule(`(${HOUR_WORDS})(?:\\s+(${MIN_WORDS}))?`, (m) =>
     one({ k: "num", n: readNumber(m[1] ?? "") ?? 0, min: wordMinutes(m[2]), digits: 1 })),
   rule(`(${ORDS})`, (m) => one({ k: "ord", n: ordinal(m[1]) })),
+  rule("(week|month|quarter|year)", (m) => one({ k: "period", unit: UNIT_WORDS[m[1] ?? ""] ?? "week", offset: 0 })),
   rule("at|@|around|about|approximately|approx|for", () => one({ k: "at" })),
-  rule("on|the|of|in|during|ish|this|o'?clock|oclock|day|from now", () => []),
+  rule("on|the|of|in|during|ish|this|o'?clock|oclock|day|from now|from|since|anytime after|after|sometimes before|sometime before", () => []),
 ];

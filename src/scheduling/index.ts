@@ -7,3 +7,4 @@ export * from "./ping-text.js";
 export * from "./weekly-report.js";
 export * from "./summary-text.js";
 export * from "./merge.js";
+export * from "./command-texts.js";

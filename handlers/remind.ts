@@ -1,0 +1,31 @@
+/**
+ * remind #12 <when>: a one-off reminder. The ping goes through the same machinery as deadline pings (quiet hours,
+ * merging, outbox); the reply says when it will come, in the channel's zone.
+ */
+import type { Reply } from "../src/core/reply.js";
+import type { AppHandler, Services } from "../src/core/services.js";
+import { commandTexts, formatDeadline } from "../src/scheduling/index.js";
+import type { ReportService } from "../src/services/report-service.js";
+
+/** The services the jobs handlers add to the core's (the lead passes `jobs.scheduler` and `jobs.services.reports`). */
+export interface JobHandlerServices extends Services {
+  reminders: { addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null> };
+  reports: ReportService;
+}
+
+const privateError = (text: string): Reply => ({ visibility: "private", isError: true, text });
+
+export const remind: AppHandler<JobHandlerServices> = async (command, context) => {
+  const texts = commandTexts[context.locale];
+  const number = command.taskRef ?? 0;
+  if (!command.due) return privateError(texts.reminderNeedsWhen(number));
+  const task = await context.services.tasks.findTask(context.channel.id, number);
+  if (!task) return privateError(texts.notFound(number));
+  if (task.status !== "open") return privateError(texts.reminderClosed(number));
+  if (command.due.deadline <= context.now) return privateError(texts.reminderPast(number));
+  const ping = await context.services.reminders.addReminder(task.id, command.due.deadline);
+  if (!ping) return privateError(texts.notFound(number));
+  const when = formatDeadline(ping.fireAt, true, context.channel.timezone, context.locale);
+  const moved = ping.fireAt.getTime() !== command.due.deadline.getTime();
+  return { visibility: "channel", text: moved ? texts.reminderMoved(number, when) : texts.reminderSet(number, when), tasks: [task] };
+};

@@ -126,15 +126,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (event.tab === "home" && home) await home.publish(body.team_id, event.user);
   });
 
+  let socketStarted = false;
   return {
     routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
     sender: new SlackMessageSender({ client: outboxClient, describeDue }),
     app,
     start: async () => {
-      if (config.SLACK_APP_TOKEN) await app.start();
+      if (!config.SLACK_APP_TOKEN || socketStarted) return;
+      await app.start();
+      socketStarted = true;
     },
     stop: async () => {
-      if (config.SLACK_APP_TOKEN) await app.stop();
+      if (!socketStarted) return;
+      socketStarted = false;
+      await app.stop();
     },
   };
 }

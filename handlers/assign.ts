@@ -7,7 +7,12 @@ import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 export const assignTask: AppHandler = async (command, context) => {
   const mode = command.assignMode ?? "replace";
   const people = context.mentioned ?? [];
-  const result = await context.services.tasks.changeAssignees(taskRefOf(command.taskRef, context), context.actor, mode, people);
+  const result = await context.services.tasks.changeAssignees(
+    taskRefOf(command.taskRef, context),
+    context.actor,
+    mode,
+    people,
+  );
   if (!result.ok) return refusalReply(result, command.taskRef ?? 0, context);
   const text = t(context.locale, "task.assignees_changed", {
     number: result.task.number,

@@ -6,5 +6,7 @@ import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 export const cancelTask: AppHandler = async (command, context) => {
   const result = await context.services.tasks.cancelTask(taskRefOf(command.taskRef, context), context.actor);
   if (!result.ok) return refusalReply(result, command.taskRef ?? 0, context);
-  return channelReply(t(context.locale, "task.cancelled", { number: result.task.number, title: result.task.title }), [result.task]);
+  return channelReply(t(context.locale, "task.cancelled", { number: result.task.number, title: result.task.title }), [
+    result.task,
+  ]);
 };

@@ -14,7 +14,10 @@ export const markDone: AppHandler = async (command, context) => {
   const { locale } = context;
   if (outcome === "part_done") {
     const remaining = task.assignees.filter((assignee) => assignee.doneAt === null);
-    return channelReply(t(locale, "task.part_done", { number: task.number, remaining: renderPeople(remaining, locale) }), [task]);
+    return channelReply(
+      t(locale, "task.part_done", { number: task.number, remaining: renderPeople(remaining, locale) }),
+      [task],
+    );
   }
   const id = outcome === "all_finished" ? "task.all_finished" : "task.closed";
   return channelReply(t(locale, id, { number: task.number, title: task.title }), [task]);

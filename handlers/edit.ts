@@ -7,6 +7,10 @@ export const renameTask: AppHandler = async (command, context) => {
   const title = command.title ?? "";
   const result = await context.services.tasks.renameTask(taskRefOf(command.taskRef, context), context.actor, title);
   if (!result.ok) return refusalReply(result, command.taskRef ?? 0, context);
-  const text = t(context.locale, "task.renamed", { number: result.task.number, oldTitle: result.previous.title, newTitle: title });
+  const text = t(context.locale, "task.renamed", {
+    number: result.task.number,
+    oldTitle: result.previous.title,
+    newTitle: title,
+  });
   return channelReply(text, [result.task]);
 };

@@ -21,7 +21,9 @@ export const changeSettings: AppHandler = async (command, context) => {
   const label = t(context.locale, `settings.label.${setting.key}`);
   const change = parseSettingValue(setting.key, setting.value ?? "", context.locale);
   if (change.kind === "invalid") {
-    return errorReply(t(context.locale, "settings.bad_value", { key: label, value: setting.value ?? "", example: change.example }));
+    return errorReply(
+      t(context.locale, "settings.bad_value", { key: label, value: setting.value ?? "", example: change.example }),
+    );
   }
   const people = context.mentioned ?? [];
   const applied = await applySettingChange(directory, context.channel, context.actor, change, people);
@@ -29,7 +31,9 @@ export const changeSettings: AppHandler = async (command, context) => {
   const locale = applied.channel.locale;
   const lines = [
     change.kind === "managers"
-      ? t(locale, change.mode === "add" ? "settings.manager_added" : "settings.manager_removed", { people: renderPeople(people, locale) })
+      ? t(locale, change.mode === "add" ? "settings.manager_added" : "settings.manager_removed", {
+          people: renderPeople(people, locale),
+        })
       : change.kind === "dayoff"
         ? t(locale, "settings.day_off_added", { day: change.day, working: change.isWorkingDay })
         : t(locale, "settings.updated", { what: `${t(locale, `settings.label.${setting.key}`)} = ${setting.value}` }),

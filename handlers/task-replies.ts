@@ -1,10 +1,10 @@
-import type { AppCommandContext } from "../src/core/services.js";
 import type { Reply } from "../src/core/reply.js";
+import type { AppCommandContext } from "../src/core/services.js";
 import type { TaskView } from "../src/core/task-view.js";
 import { t } from "../src/i18n/index.js";
 import type { DueResolution } from "../src/language/index.js";
+import { type RenderContext, renderPeople } from "../src/render/render-context.js";
 import { renderTaskCard } from "../src/render/task-card.js";
-import { renderPeople, type RenderContext } from "../src/render/render-context.js";
 import type { DueInput, TaskWriteResult } from "../src/services/task-service.js";
 
 /** Shared by the task handlers: how a context renders, and how a refused change is explained. */
@@ -25,7 +25,11 @@ export function errorReply(text: string, tasks?: TaskView[]): Reply {
 }
 
 /** The polite answer to a change that was not made: why, and who may do it; a conflict shows the task as it is now. */
-export function refusalReply(result: Extract<TaskWriteResult, { ok: false }>, number: number, context: AppCommandContext): Reply {
+export function refusalReply(
+  result: Extract<TaskWriteResult, { ok: false }>,
+  number: number,
+  context: AppCommandContext,
+): Reply {
   const { locale } = context;
   const task = result.task;
   const status = task ? t(locale, `status.${task.status}`) : "";
@@ -35,7 +39,9 @@ export function refusalReply(result: Extract<TaskWriteResult, { ok: false }>, nu
     case "forbidden": {
       const creator = task ? renderPeople([task.creator], locale) : t(locale, "people.creator");
       const assignees = task && task.assignees.length > 0 ? renderPeople(task.assignees, locale) : null;
-      return errorReply(t(locale, "task.forbidden", { number, allowed: t(locale, "people.allowed", { creator, assignees }) }));
+      return errorReply(
+        t(locale, "task.forbidden", { number, allowed: t(locale, "people.allowed", { creator, assignees }) }),
+      );
     }
     case "conflict": {
       const card = task ? `\n\n${renderTaskCard(task, renderContextOf(context))}` : "";

@@ -10,7 +10,13 @@ import { AppError } from "./errors.js";
 import type { Bot } from "./handler.js";
 import { createHandlerRegistry, type HandlerOverrides } from "./handler-registry.js";
 import type { IncomingMessage, Locale } from "./incoming.js";
-import { composeMiddleware, logCommands, type MessageContext, type Middleware, requireManagerForSettings } from "./middleware.js";
+import {
+  composeMiddleware,
+  logCommands,
+  type MessageContext,
+  type Middleware,
+  requireManagerForSettings,
+} from "./middleware.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -73,7 +79,11 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
           knownNames: await services.directory.knownNames(session.channel.workspaceId),
         });
     const mentioned = parsed.ok
-      ? await services.directory.resolvePeople(session.channel.workspaceId, namedPeople(parsed.command), message.mentions)
+      ? await services.directory.resolvePeople(
+          session.channel.workspaceId,
+          namedPeople(parsed.command),
+          message.mentions,
+        )
       : [];
     return {
       incoming: message,
@@ -111,7 +121,9 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
         if (error instanceof DuplicateEventError) return [];
         if (error instanceof AppError) throw error;
         if (isDatabaseUnavailable(error)) {
-          throw new AppError("database_unavailable", "the database is unavailable; try again shortly", { cause: error });
+          throw new AppError("database_unavailable", "the database is unavailable; try again shortly", {
+            cause: error,
+          });
         }
         logger.error({ err: error, platform: message.platform }, "unexpected error while handling a message");
         throw new AppError("internal", "unexpected error while handling a message", { cause: error });
@@ -135,4 +147,3 @@ function parseErrorReply(failure: Extract<ParseResult, { ok: false }>, context: 
 function notAvailableReply(command: CommandName, locale: Locale): Reply {
   return { visibility: "private", isError: true, text: t(locale, "error.not_available", { command }) };
 }
-

@@ -13,7 +13,9 @@ export type HandlerOverrides<S extends Services = Services> = Partial<Record<Com
  * `{ remind, summary, export }` here to replace the "not available yet" placeholders.
  */
 export function createHandlerRegistry<S extends Services>(overrides: HandlerOverrides<S> = {}): HandlerRegistry<S> {
-  const registry = new Map<CommandName, CommandHandler<S>>(Object.entries(coreHandlers) as [CommandName, CommandHandler<S>][]);
+  const registry = new Map<CommandName, CommandHandler<S>>(
+    Object.entries(coreHandlers) as [CommandName, CommandHandler<S>][],
+  );
   for (const [name, handler] of Object.entries(overrides) as [CommandName, CommandHandler<S> | undefined][]) {
     if (handler) registry.set(name, handler);
   }

@@ -1,6 +1,6 @@
+import { t } from "../i18n/index.js";
 import type { ParseResult } from "../language/index.js";
 import type { Logger } from "../logger.js";
-import { t } from "../i18n/index.js";
 import { renderPeople } from "../render/render-context.js";
 import type { CommandContext } from "./handler.js";
 import type { Reply } from "./reply.js";
@@ -46,7 +46,10 @@ export function logCommands<S extends Services>(): Middleware<S> {
     const log = context.logger.child({ command, channelId: context.channel.id, actorId: context.actor.id });
     try {
       const replies = await next();
-      log.info({ ms: Math.round(performance.now() - started), replies: replies.length, error: replies.some((r) => r.isError) }, "command handled");
+      log.info(
+        { ms: Math.round(performance.now() - started), replies: replies.length, error: replies.some((r) => r.isError) },
+        "command handled",
+      );
       return replies;
     } catch (error) {
       log.error({ err: error, ms: Math.round(performance.now() - started) }, "command failed");
@@ -67,6 +70,12 @@ export function requireManagerForSettings<S extends Services>(): Middleware<S> {
     const setting = parsed.command.settings;
     const isChange = setting !== undefined && setting.key !== "show";
     if (!isChange || actor.isManager || channel.managers.length === 0) return next();
-    return [{ visibility: "private", isError: true, text: t(locale, "settings.forbidden", { managers: renderPeople(channel.managers, locale) }) }];
+    return [
+      {
+        visibility: "private",
+        isError: true,
+        text: t(locale, "settings.forbidden", { managers: renderPeople(channel.managers, locale) }),
+      },
+    ];
   };
 }

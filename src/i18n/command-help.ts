@@ -12,10 +12,14 @@ const viHelp: Record<CommandName, CommandHelp> = {
   add: {
     usage: "giao @người <việc> [hạn]  ·  /viec them <việc> [@người] [hạn]",
     description: "Tạo việc mới, giao cho một hay nhiều người, có hạn hoặc không.",
-    examples: [`"giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau"`, `"/viec them chuẩn bị họp giao ban @Minh @Lan mai"`],
+    examples: [
+      `"giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau"`,
+      `"/viec them chuẩn bị họp giao ban @Minh @Lan mai"`,
+    ],
   },
   list: {
-    usage: "việc của tôi · việc của @người · việc quá hạn · việc hôm nay · việc tuần này · việc đã xong · danh sách việc",
+    usage:
+      "việc của tôi · việc của @người · việc quá hạn · việc hôm nay · việc tuần này · việc đã xong · danh sách việc",
     description: "Xem danh sách việc, xếp theo hạn.",
     examples: [`"việc của tôi"`, `"/viec ds quá hạn"`, `"việc của @Lan"`],
   },
@@ -70,7 +74,10 @@ const enHelp: Record<CommandName, CommandHelp> = {
   add: {
     usage: "assign @person <task> [due]  ·  /task add <task> [@person] [due]",
     description: "Creates a task for zero or more people, with or without a due date.",
-    examples: [`"assign @Lan send the planning report by 5pm next Friday"`, `"/task add prepare the weekly meeting @Minh tomorrow"`],
+    examples: [
+      `"assign @Lan send the planning report by 5pm next Friday"`,
+      `"/task add prepare the weekly meeting @Minh tomorrow"`,
+    ],
   },
   list: {
     usage: "my tasks · tasks of @person · overdue · due today · this week · done · list",
@@ -84,7 +91,11 @@ const enHelp: Record<CommandName, CommandHelp> = {
     examples: [`"done #12"`, `"/task done 12"`],
   },
   reopen: { usage: "reopen #number", description: "Reopens a done or cancelled task.", examples: [`"reopen #12"`] },
-  cancel: { usage: "cancel #number", description: "Cancels a task that is no longer needed.", examples: [`"cancel #12"`] },
+  cancel: {
+    usage: "cancel #number",
+    description: "Cancels a task that is no longer needed.",
+    examples: [`"cancel #12"`],
+  },
   due: {
     usage: "due #number <new due>  ·  extend #number <new due>",
     description: "Changes the due date.",
@@ -95,7 +106,11 @@ const enHelp: Record<CommandName, CommandHelp> = {
     description: "Replaces, adds or removes assignees.",
     examples: [`"reassign #12 to @Minh"`, `"/task assign #12 @Lan"`],
   },
-  edit: { usage: "rename #number <new title>", description: "Renames a task.", examples: [`"rename #12 quarterly report"`] },
+  edit: {
+    usage: "rename #number <new title>",
+    description: "Renames a task.",
+    examples: [`"rename #12 quarterly report"`],
+  },
   ack: { usage: "got it #number", description: "An assignee confirms they took the task.", examples: [`"got it #12"`] },
   status: {
     usage: "status  ·  status @person",
@@ -116,8 +131,16 @@ const enHelp: Record<CommandName, CommandHelp> = {
     ],
   },
   help: { usage: "help [command]", description: "Shows this help.", examples: [`"help"`, `"help add"`] },
-  remind: { usage: "remind #number <when>", description: "Sets a reminder.", examples: [`"remind #12 at 9am tomorrow"`] },
-  export: { usage: "export xlsx", description: "Exports the task list to a file.", examples: [`"export xlsx"`, `"export csv"`] },
+  remind: {
+    usage: "remind #number <when>",
+    description: "Sets a reminder.",
+    examples: [`"remind #12 at 9am tomorrow"`],
+  },
+  export: {
+    usage: "export xlsx",
+    description: "Exports the task list to a file.",
+    examples: [`"export xlsx"`, `"export csv"`],
+  },
 };
 
 export function commandHelp(locale: Locale, command: CommandName): CommandHelp {

@@ -16,7 +16,8 @@ export const en: Catalogue = {
   "task.all_finished": ({ number, title }) => `Everyone finished their part: task *#${number}* (${title}) is done.`,
   "task.reopened": ({ number, title }) => `Reopened task *#${number}*: ${title}.`,
   "task.cancelled": ({ number, title }) => `Cancelled task *#${number}*: ${title}.`,
-  "task.due_changed": ({ number, oldDue, newDue }) => `Changed the due date of task *#${number}*: ${oldDue} → due: ${newDue}.`,
+  "task.due_changed": ({ number, oldDue, newDue }) =>
+    `Changed the due date of task *#${number}*: ${oldDue} → due: ${newDue}.`,
   "task.due_removed": ({ number, oldDue }) => `Removed the due date of task *#${number}* (was: ${oldDue}).`,
   "task.assignees_changed": ({ number, oldAssignees, newAssignees }) =>
     `Changed who works on task *#${number}*: ${oldAssignees} → ${newAssignees}.`,
@@ -34,7 +35,8 @@ export const en: Catalogue = {
   "task.already_open": ({ number }) => `Task *#${number}* is still open; no need to reopen it.`,
   "task.already_acknowledged": ({ number }) => `You already took task *#${number}*.`,
   "task.already_done_by_you": ({ number }) => `You already finished your part of task *#${number}*.`,
-  "task.not_open": ({ number, status }) => `Task *#${number}* is ${status} and can't be changed. Reopen it first if needed.`,
+  "task.not_open": ({ number, status }) =>
+    `Task *#${number}* is ${status} and can't be changed. Reopen it first if needed.`,
   "task.no_change": ({ number }) => `Nothing changed in task *#${number}*.`,
   "task.assignee_unknown": ({ name }) => `I don't know who "${name}" is in this channel yet.`,
   "status.open": () => "open",
@@ -45,7 +47,8 @@ export const en: Catalogue = {
   "assignee.not_acknowledged": () => "not acknowledged",
   "people.nobody": () => "nobody",
   "people.creator": () => "the creator",
-  "people.allowed": ({ creator, assignees }) => (assignees ? `${creator} (creator), ${assignees}` : `${creator} (creator)`),
+  "people.allowed": ({ creator, assignees }) =>
+    assignees ? `${creator} (creator), ${assignees}` : `${creator} (creator)`,
   "list.title.mine": () => "*Your tasks*",
   "list.title.assignee": ({ people }) => `*Tasks of ${people}*`,
   "list.title.overdue": () => "*Overdue tasks*",
@@ -74,7 +77,8 @@ export const en: Catalogue = {
   "history.reopened": () => "reopened the task",
   "history.cancelled": () => "cancelled the task",
   "history.due_changed": ({ oldDue, newDue }) => `changed the due date: ${oldDue} → ${newDue}`,
-  "history.assignees_changed": ({ oldAssignees, newAssignees }) => `changed assignees: ${oldAssignees} → ${newAssignees}`,
+  "history.assignees_changed": ({ oldAssignees, newAssignees }) =>
+    `changed assignees: ${oldAssignees} → ${newAssignees}`,
   "history.renamed": ({ oldTitle, newTitle }) => `renamed: "${oldTitle}" → "${newTitle}"`,
   "history.acknowledged": ({ person }) => `${person} acknowledged`,
   "history.other": ({ action }) => action,
@@ -83,7 +87,8 @@ export const en: Catalogue = {
   "status.title.person": ({ person }) => `*Status of ${person}*`,
   "status.counts": ({ open, overdue, dueThisWeek, doneThisWeek }) =>
     `Open: ${open}\nOverdue: ${overdue}\nDue this week: ${dueThisWeek}\nDone this week: ${doneThisWeek}`,
-  "status.on_time": ({ percent, onTime, withDue }) => `On time: ${percent}% (${onTime}/${withDue} tasks with a due date)`,
+  "status.on_time": ({ percent, onTime, withDue }) =>
+    `On time: ${percent}% (${onTime}/${withDue} tasks with a due date)`,
   "status.on_time_none": () => "On time: no task with a due date finished yet",
   "settings.title": () => "*Channel settings*",
   "settings.show": (s) =>
@@ -105,12 +110,15 @@ export const en: Catalogue = {
   "settings.days_off_none": () => "none",
   "settings.updated": ({ what }) => `Saved: ${what}.`,
   "settings.became_manager": ({ person }) => `This channel had no manager, so ${person} is now its first manager.`,
-  "settings.forbidden": ({ managers }) => `Sorry, only the channel's managers (${managers}) or an admin can change settings.`,
-  "settings.bad_value": ({ key, value, example }) => `I didn't understand "${value}" for ${key}. For example: ${example}`,
+  "settings.forbidden": ({ managers }) =>
+    `Sorry, only the channel's managers (${managers}) or an admin can change settings.`,
+  "settings.bad_value": ({ key, value, example }) =>
+    `I didn't understand "${value}" for ${key}. For example: ${example}`,
   "settings.manager_added": ({ people }) => `Added manager: ${people}.`,
   "settings.manager_removed": ({ people }) => `Removed manager: ${people}.`,
   "settings.manager_missing": () => `Mention who to add or remove. For example: "settings manager add @Lan"`,
-  "settings.day_off_added": ({ day, working }) => (working ? `Noted ${day} as an extra working day.` : `Noted ${day} as a day off.`),
+  "settings.day_off_added": ({ day, working }) =>
+    working ? `Noted ${day} as an extra working day.` : `Noted ${day} as a day off.`,
   "settings.label.language": () => "language",
   "settings.label.timezone": () => "time zone",
   "settings.label.endofday": () => "end of working day",

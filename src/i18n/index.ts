@@ -3,8 +3,8 @@ import { en } from "./en.js";
 import type { Catalogue, MessageId, MessageParams } from "./messages.js";
 import { vi } from "./vi.js";
 
+export { type CommandHelp, commandHelp, exampleFor } from "./command-help.js";
 export type { Catalogue, MessageId, MessageParams } from "./messages.js";
-export { commandHelp, exampleFor, type CommandHelp } from "./command-help.js";
 
 const catalogues: Record<Locale, Catalogue> = { vi, en };
 

@@ -35,7 +35,8 @@ export const vi: Catalogue = {
   "task.already_open": ({ number }) => `Việc *#${number}* vẫn đang mở, không cần mở lại.`,
   "task.already_acknowledged": ({ number }) => `Bạn đã nhận việc *#${number}* từ trước rồi.`,
   "task.already_done_by_you": ({ number }) => `Bạn đã báo xong phần của mình trong việc *#${number}* rồi.`,
-  "task.not_open": ({ number, status }) => `Việc *#${number}* đã ${status}, không thay đổi được nữa. Mở lại trước nếu cần.`,
+  "task.not_open": ({ number, status }) =>
+    `Việc *#${number}* đã ${status}, không thay đổi được nữa. Mở lại trước nếu cần.`,
   "task.no_change": ({ number }) => `Việc *#${number}* không có gì thay đổi.`,
   "task.assignee_unknown": ({ name }) => `Mình chưa biết ai là "${name}" trong kênh này.`,
   "status.open": () => "đang mở",
@@ -46,7 +47,8 @@ export const vi: Catalogue = {
   "assignee.not_acknowledged": () => "chưa nhận",
   "people.nobody": () => "chưa ai",
   "people.creator": () => "người giao việc",
-  "people.allowed": ({ creator, assignees }) => (assignees ? `${creator} (người giao), ${assignees}` : `${creator} (người giao)`),
+  "people.allowed": ({ creator, assignees }) =>
+    assignees ? `${creator} (người giao), ${assignees}` : `${creator} (người giao)`,
   "list.title.mine": () => "*Việc của bạn*",
   "list.title.assignee": ({ people }) => `*Việc của ${people}*`,
   "list.title.overdue": () => "*Việc quá hạn*",
@@ -105,8 +107,7 @@ export const vi: Catalogue = {
   "settings.pings_custom": ({ policy }) => policy,
   "settings.days_off_none": () => "không có",
   "settings.updated": ({ what }) => `Đã lưu cài đặt: ${what}.`,
-  "settings.became_manager": ({ person }) =>
-    `Kênh chưa có quản lý nên ${person} trở thành quản lý đầu tiên của kênh.`,
+  "settings.became_manager": ({ person }) => `Kênh chưa có quản lý nên ${person} trở thành quản lý đầu tiên của kênh.`,
   "settings.forbidden": ({ managers }) =>
     `Xin lỗi, chỉ quản lý kênh (${managers}) hoặc quản trị viên mới đổi được cài đặt.`,
   "settings.bad_value": ({ key, value, example }) =>
@@ -114,7 +115,8 @@ export const vi: Catalogue = {
   "settings.manager_added": ({ people }) => `Đã thêm quản lý: ${people}.`,
   "settings.manager_removed": ({ people }) => `Đã bỏ quản lý: ${people}.`,
   "settings.manager_missing": () => `Hãy nhắc tên người cần thêm hoặc bỏ. Ví dụ: "cài đặt quản lý thêm @Lan"`,
-  "settings.day_off_added": ({ day, working }) => (working ? `Đã ghi ${day} là ngày làm bù.` : `Đã ghi ${day} là ngày nghỉ.`),
+  "settings.day_off_added": ({ day, working }) =>
+    working ? `Đã ghi ${day} là ngày làm bù.` : `Đã ghi ${day} là ngày nghỉ.`,
   "settings.label.language": () => "ngôn ngữ",
   "settings.label.timezone": () => "múi giờ",
   "settings.label.endofday": () => "giờ hết ngày làm việc",

@@ -1,5 +1,5 @@
-import { formatDue, formatRelative } from "../language/index.js";
 import { t } from "../i18n/index.js";
+import { formatDue, formatRelative } from "../language/index.js";
 import type { RenderContext } from "./render-context.js";
 
 export interface DueLike {
@@ -22,7 +22,10 @@ export function renderDue(due: DueLike, context: RenderContext, options: { relat
 export function renderStoredDue(value: unknown, context: RenderContext): string {
   if (typeof value === "object" && value !== null && "dueAt" in value) {
     const stored = value as { dueAt: string; hasTime?: boolean };
-    return renderDue({ dueAt: new Date(stored.dueAt), dueHasTime: stored.hasTime ?? false }, context, { relative: false }) ?? "";
+    return (
+      renderDue({ dueAt: new Date(stored.dueAt), dueHasTime: stored.hasTime ?? false }, context, { relative: false }) ??
+      ""
+    );
   }
   return t(context.locale, "task.no_due");
 }

@@ -18,7 +18,9 @@ function storedPeople(value: unknown, context: RenderContext): string {
 
 function storedPerson(value: unknown, fallback: string): string {
   const person = value as Partial<StoredPerson> | null;
-  return person?.id && person.name ? personToken({ id: person.id, externalId: null, displayName: person.name }) : fallback;
+  return person?.id && person.name
+    ? personToken({ id: person.id, externalId: null, displayName: person.name })
+    : fallback;
 }
 
 /** What one history entry says, old → new. */
@@ -27,7 +29,9 @@ export function describeTaskEvent(event: TaskEventView, context: RenderContext):
   const actor = event.actor ? personToken(event.actor) : t(locale, "history.system");
   switch (event.action) {
     case "created":
-      return t(locale, "history.created", { title: String((event.newValue as { title?: string } | null)?.title ?? "") });
+      return t(locale, "history.created", {
+        title: String((event.newValue as { title?: string } | null)?.title ?? ""),
+      });
     case "closed":
       return t(locale, "history.closed");
     case "assignee_done":

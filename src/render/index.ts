@@ -1,8 +1,8 @@
 /** Text rendering shared by every platform. Replies carry person tokens; adapters turn them into mentions. */
-export { renderDue, renderStoredDue, type DueLike } from "./due-text.js";
+export { type DueLike, renderDue, renderStoredDue } from "./due-text.js";
 export { renderHelp } from "./help.js";
 export { describeTaskEvent, renderHistory } from "./history.js";
-export { formatMoment, renderPeople, type RenderContext } from "./render-context.js";
+export { formatMoment, type RenderContext, renderPeople } from "./render-context.js";
 export {
   formatMinutesOfDay,
   renderSettings,

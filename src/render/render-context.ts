@@ -1,9 +1,9 @@
 import { DateTime } from "luxon";
+import type { WorkingCalendar } from "../calendar/index.js";
 import type { Locale } from "../core/incoming.js";
 import { personToken } from "../core/reply.js";
 import type { PersonView } from "../core/task-view.js";
 import { t } from "../i18n/index.js";
-import type { WorkingCalendar } from "../calendar/index.js";
 
 /** What every renderer needs to put a task into words for one channel. */
 export interface RenderContext {

@@ -18,7 +18,10 @@ export function formatMinutesOfDay(minutes: number): string {
 
 /** [1,2,3,4,5] → "thứ Hai, thứ Ba, …" */
 export function renderWorkingDays(days: readonly number[], locale: Locale): string {
-  return [...days].sort((a, b) => a - b).map((d) => weekdayName(d, locale)).join(", ");
+  return [...days]
+    .sort((a, b) => a - b)
+    .map((d) => weekdayName(d, locale))
+    .join(", ");
 }
 
 /** A summary cron of the form "m h * * d" in words ("08:00 thứ Hai"); anything else is shown as it is. */
@@ -32,7 +35,8 @@ export function renderSummarySchedule(cron: string, locale: Locale): string {
 
 function renderPingPolicy(policy: unknown, locale: Locale): string {
   if (policy === null || policy === undefined) return t(locale, "settings.pings_default");
-  if (typeof policy === "object" && (policy as { enabled?: unknown }).enabled === false) return t(locale, "settings.pings_off");
+  if (typeof policy === "object" && (policy as { enabled?: unknown }).enabled === false)
+    return t(locale, "settings.pings_off");
   return t(locale, "settings.pings_custom", { policy: JSON.stringify(policy) });
 }
 

@@ -10,7 +10,11 @@ export function onTimeRate(counts: Pick<StatusCounts, "doneWithDue" | "doneOnTim
 }
 
 /** The counts of a channel, or of one person when `person` is given. */
-export function renderStatus(counts: StatusCounts, context: Pick<RenderContext, "locale">, person?: PersonView): string {
+export function renderStatus(
+  counts: StatusCounts,
+  context: Pick<RenderContext, "locale">,
+  person?: PersonView,
+): string {
   const { locale } = context;
   const rate = onTimeRate(counts);
   return [

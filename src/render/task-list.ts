@@ -20,21 +20,36 @@ export function dueGroupOf(task: TaskView, now: Date, timezone: string): DueGrou
 }
 
 /** Tasks grouped in display order, each group sorted by due (then number). Empty groups are left out. */
-export function groupTasksByDue(tasks: readonly TaskView[], now: Date, timezone: string): { group: DueGroup; tasks: TaskView[] }[] {
+export function groupTasksByDue(
+  tasks: readonly TaskView[],
+  now: Date,
+  timezone: string,
+): { group: DueGroup; tasks: TaskView[] }[] {
   const byDue = [...tasks].sort(
-    (a, b) => (a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) || a.number - b.number,
+    (a, b) =>
+      (a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) ||
+      a.number - b.number,
   );
-  return GROUP_ORDER.map((group) => ({ group, tasks: byDue.filter((task) => dueGroupOf(task, now, timezone) === group) })).filter(
-    (entry) => entry.tasks.length > 0,
-  );
+  return GROUP_ORDER.map((group) => ({
+    group,
+    tasks: byDue.filter((task) => dueGroupOf(task, now, timezone) === group),
+  })).filter((entry) => entry.tasks.length > 0);
 }
 
 /** A titled list grouped by due; `total` above the shown count adds "… and N more". */
-export function renderTaskList(title: string, tasks: readonly TaskView[], context: RenderContext, total = tasks.length): string {
+export function renderTaskList(
+  title: string,
+  tasks: readonly TaskView[],
+  context: RenderContext,
+  total = tasks.length,
+): string {
   if (tasks.length === 0) return `${title}\n${t(context.locale, "list.empty")}`;
   const lines = [title];
   for (const { group, tasks: groupTasks } of groupTasksByDue(tasks, context.now, context.timezone)) {
-    lines.push("", `*${t(context.locale, `group.${group}` as MessageId & `group.${DueGroup}`)}* (${groupTasks.length})`);
+    lines.push(
+      "",
+      `*${t(context.locale, `group.${group}` as MessageId & `group.${DueGroup}`)}* (${groupTasks.length})`,
+    );
     for (const task of groupTasks) lines.push(`• ${renderTaskLine(task, context)}`);
   }
   if (total > tasks.length) lines.push("", t(context.locale, "list.more", { count: total - tasks.length }));

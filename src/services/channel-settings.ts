@@ -22,7 +22,8 @@ export async function applySettingChange(
   const claimsChannel = channel.managers.length === 0 && !channel.isPrivateChat;
   if (claimsChannel) await directory.addManagers(channel.id, [actor.id]);
   if (change.kind === "patch") await directory.updateChannelSettings(channel.id, change.patch);
-  if (change.kind === "dayoff") await directory.setDayOff(channel.workspaceId, change.day, change.isWorkingDay, change.note);
+  if (change.kind === "dayoff")
+    await directory.setDayOff(channel.workspaceId, change.day, change.isWorkingDay, change.note);
   if (change.kind === "managers") {
     const ids = people.map((person) => person.id);
     if (change.mode === "add") await directory.addManagers(channel.id, ids);

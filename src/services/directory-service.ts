@@ -91,7 +91,13 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
    */
   async function ensureMember(
     workspaceId: string,
-    person: { externalId: string; displayName: string; timezone?: string; isWorkspaceAdmin?: boolean; privateChatId?: string },
+    person: {
+      externalId: string;
+      displayName: string;
+      timezone?: string;
+      isWorkspaceAdmin?: boolean;
+      privateChatId?: string;
+    },
   ) {
     const profile = {
       displayName: person.displayName,
@@ -158,7 +164,9 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   }
 
   async function loadChannel(channelId: string): Promise<ChannelSettingsView> {
-    return toChannelSettingsView(await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: channelSelect }));
+    return toChannelSettingsView(
+      await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: channelSelect }),
+    );
   }
 
   return {
@@ -166,7 +174,11 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     async recordIncoming(message: IncomingMessage, now: Date): Promise<IncomingSession> {
       const workspace = await prisma.workspace.upsert({
         where: { platform_externalId: { platform: message.platform, externalId: message.workspace.externalId } },
-        create: { platform: message.platform, externalId: message.workspace.externalId, name: message.workspace.name ?? null },
+        create: {
+          platform: message.platform,
+          externalId: message.workspace.externalId,
+          name: message.workspace.name ?? null,
+        },
         update: {},
         select: { id: true },
       });

@@ -20,9 +20,18 @@ const EXAMPLES: Record<SettingKey, Record<Locale, string>> = {
   endofday: { vi: `"cài đặt giờ hết ngày 17:30"`, en: `"settings endofday 17:30"` },
   manager: { vi: `"cài đặt quản lý thêm @Lan"`, en: `"settings manager add @Lan"` },
   workdays: { vi: `"cài đặt ngày làm việc t2-t6"`, en: `"settings workdays mon-fri"` },
-  summary: { vi: `"cài đặt báo cáo tuần 8:00 thứ 2" hoặc "cài đặt báo cáo tuần tắt"`, en: `"settings summary mon 8:00" or "settings summary off"` },
-  pings: { vi: `"cài đặt nhắc việc tắt" hoặc "cài đặt nhắc việc giờ yên lặng 21:00-07:00"`, en: `"settings pings off" or "settings pings quiet 21:00-07:00"` },
-  dayoff: { vi: `"cài đặt ngày nghỉ 02/05/2026" hoặc "cài đặt ngày nghỉ 26/04/2026 làm bù"`, en: `"settings dayoff 2026-05-02" or "settings dayoff 2026-04-26 working"` },
+  summary: {
+    vi: `"cài đặt báo cáo tuần 8:00 thứ 2" hoặc "cài đặt báo cáo tuần tắt"`,
+    en: `"settings summary mon 8:00" or "settings summary off"`,
+  },
+  pings: {
+    vi: `"cài đặt nhắc việc tắt" hoặc "cài đặt nhắc việc giờ yên lặng 21:00-07:00"`,
+    en: `"settings pings off" or "settings pings quiet 21:00-07:00"`,
+  },
+  dayoff: {
+    vi: `"cài đặt ngày nghỉ 02/05/2026" hoặc "cài đặt ngày nghỉ 26/04/2026 làm bù"`,
+    en: `"settings dayoff 2026-05-02" or "settings dayoff 2026-04-26 working"`,
+  },
 };
 
 export function settingExample(key: SettingKey, locale: Locale): string {
@@ -100,7 +109,10 @@ function parseSummary(value: string): ChannelSettingsPatch | null {
   const time = /(\d{1,2}(?:\s*[:h]\s*\d{0,2})?\s*(?:am|pm)?)(?!\S)/.exec(value.replace(/^(on|bat)\s+/, ""));
   const minutes = time ? parseTimeOfDay(time[1] as string) : null;
   if (minutes === null || !time) return null;
-  const rest = value.replace(/^(on|bat)\s+/, "").replace(time[0], " ").trim();
+  const rest = value
+    .replace(/^(on|bat)\s+/, "")
+    .replace(time[0], " ")
+    .trim();
   const weekday = rest === "" ? 1 : parseWeekday(rest);
   if (weekday === null) return null;
   return { summaryEnabled: true, summaryCron: `${minutes % 60} ${Math.floor(minutes / 60)} * * ${weekday}` };
@@ -119,7 +131,8 @@ function parsePings(raw: string, value: string): ChannelSettingsPatch | null {
   if (raw.trim().startsWith("{")) {
     try {
       const parsed: unknown = JSON.parse(raw);
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) return { pingPolicy: parsed as Record<string, unknown> };
+      if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
+        return { pingPolicy: parsed as Record<string, unknown> };
     } catch {
       return null;
     }
@@ -153,7 +166,13 @@ export function parseSettingValue(key: SettingKey, raw: string, locale: Locale):
       return patch(parsePings(raw, value));
     case "manager":
       // The parser gives "+Lan" / "-Lan"; typed words ("bỏ", "remove") are accepted too.
-      return { kind: "managers", mode: /^-|^(bo|xoa|remove|delete|go)\b/.test(raw.trim()) || /^(bo|xoa|remove|delete|go)\b/.test(value) ? "remove" : "add" };
+      return {
+        kind: "managers",
+        mode:
+          /^-|^(bo|xoa|remove|delete|go)\b/.test(raw.trim()) || /^(bo|xoa|remove|delete|go)\b/.test(value)
+            ? "remove"
+            : "add",
+      };
     case "dayoff": {
       const day = parseDay(raw);
       if (!day) return invalid;

@@ -1,5 +1,5 @@
-import type { Prisma } from "../generated/prisma/client.js";
 import type { AssigneeView, PersonView, TaskEventView, TaskView } from "../core/task-view.js";
+import type { Prisma } from "../generated/prisma/client.js";
 
 /** The columns of a member that views need; used by every query that returns people. */
 export const personSelect = { id: true, externalId: true, displayName: true } as const;

@@ -80,7 +80,8 @@ export type PlanDecision = TaskPlan | { refuse: TaskRefusal };
 type PlanActor = Pick<Actor, "id" | "isManager" | "displayName" | "externalId">;
 
 const personValue = (p: PersonView) => ({ id: p.id, name: p.displayName });
-export const dueValue = (dueAt: Date | null, hasTime: boolean) => (dueAt ? { dueAt: dueAt.toISOString(), hasTime } : null);
+export const dueValue = (dueAt: Date | null, hasTime: boolean) =>
+  dueAt ? { dueAt: dueAt.toISOString(), hasTime } : null;
 
 function refuseUnlessChangeable(task: TaskView, actor: PlanActor): { refuse: TaskRefusal } | null {
   if (!canChangeTask(task, actor)) return { refuse: "forbidden" };
@@ -104,7 +105,13 @@ export function planDone(task: TaskView, actor: PlanActor, now: Date): PlanDecis
   const assigneeUpdates = [{ memberId: actor.id, doneAt: now }];
   const othersFinished = task.assignees.every((a) => a.id === actor.id || a.doneAt !== null);
   if (othersFinished) {
-    return { kind: "closed", outcome: "all_finished", update: close, assigneeUpdates, events: [partEvent, closedEvent] };
+    return {
+      kind: "closed",
+      outcome: "all_finished",
+      update: close,
+      assigneeUpdates,
+      events: [partEvent, closedEvent],
+    };
   }
   return { kind: "progress", outcome: "part_done", update: {}, assigneeUpdates, events: [partEvent] };
 }

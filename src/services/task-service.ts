@@ -3,7 +3,6 @@ import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { transactionWithClaim } from "./event-claim.js";
-import { type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
 import { personSelect, type TaskRow, taskEventSelect, taskSelect, toTaskEventView, toTaskView } from "./task-mapper.js";
 import {
   type AssignMode,
@@ -22,6 +21,7 @@ import {
   type TaskPlan,
   type TaskRefusal,
 } from "./task-plans.js";
+import { type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
 
 export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
@@ -141,7 +141,11 @@ export function createTaskService(options: TaskServiceOptions) {
   }
 
   /** Read, decide, then write conditionally on the version read: of two concurrent changes exactly one wins. */
-  async function mutate(ref: TaskRef, actor: TaskActor, decide: (task: TaskView) => PlanDecision): Promise<TaskWriteResult> {
+  async function mutate(
+    ref: TaskRef,
+    actor: TaskActor,
+    decide: (task: TaskView) => PlanDecision,
+  ): Promise<TaskWriteResult> {
     const current = await loadTask({ channelId_number: { channelId: ref.channelId, number: ref.number } });
     if (!current) return { ok: false, reason: "not_found", task: null };
     if (ref.expectedVersion !== undefined && ref.expectedVersion !== current.version) {
@@ -211,7 +215,11 @@ export function createTaskService(options: TaskServiceOptions) {
 
     /** The append-only history of a task, oldest first. */
     async getHistory(taskId: string): Promise<TaskEventView[]> {
-      const rows = await prisma.taskEvent.findMany({ where: { taskId }, select: taskEventSelect, orderBy: { id: "asc" } });
+      const rows = await prisma.taskEvent.findMany({
+        where: { taskId },
+        select: taskEventSelect,
+        orderBy: { id: "asc" },
+      });
       return rows.map(toTaskEventView);
     },
 
@@ -229,7 +237,10 @@ export function createTaskService(options: TaskServiceOptions) {
     },
 
     /** Counts for the channel, or for the tasks of one assignee when `memberId` is given. */
-    async countStatus(channelId: string, scope: { memberId?: string; now: Date; timezone: string }): Promise<StatusCounts> {
+    async countStatus(
+      channelId: string,
+      scope: { memberId?: string; now: Date; timezone: string },
+    ): Promise<StatusCounts> {
       const { startOfWeek, endOfWeek } = timeWindows(scope.now, scope.timezone);
       const base: Prisma.TaskWhereInput = scope.memberId
         ? { channelId, assignees: { some: { memberId: scope.memberId } } }

@@ -1,8 +1,8 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
-import { PrismaClient } from "../../src/generated/prisma/client.js";
 import { toPlainText } from "../../src/core/reply.js";
+import { PrismaClient } from "../../src/generated/prisma/client.js";
 import { type ChatHarness, channelChat, createChatHarness, harnessFor } from "../helpers/chat-harness.js";
 import { incomingMessage, people } from "../helpers/incoming.js";
 import { createTestDatabase, testDatabaseKinds } from "../setup/db.js";
@@ -18,7 +18,12 @@ async function closedPglite() {
 
 /** A bot pointed at a PostgreSQL server that does not answer (nothing listens on port 1). */
 function unreachablePostgres() {
-  const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: "postgresql://roviec@127.0.0.1:1/roviec", connectionTimeoutMillis: 2000 }) });
+  const prisma = new PrismaClient({
+    adapter: new PrismaPg({
+      connectionString: "postgresql://roviec@127.0.0.1:1/roviec",
+      connectionTimeoutMillis: 2000,
+    }),
+  });
   return harnessFor({ prisma, kind: "postgres", close: () => prisma.$disconnect() }, async () => {});
 }
 
@@ -84,17 +89,29 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
 
   it("handles a duplicate delivery once: the second returns nothing and writes nothing", async () => {
     const chat = channelChat(harness);
-    const message = incomingMessage({ text: "giao @Lan việc giao hai lần", eventId: `evt-${kind}-1`, channel: { externalId: chat.channelExternalId } });
+    const message = incomingMessage({
+      text: "giao @Lan việc giao hai lần",
+      eventId: `evt-${kind}-1`,
+      channel: { externalId: chat.channelExternalId },
+    });
     const first = await harness.bot.handle(message);
     expect(first).toHaveLength(1);
     const after = await harness.counts();
     expect(await harness.bot.handle({ ...message })).toEqual([]);
     expect(await harness.counts()).toEqual(after);
-    const read = incomingMessage({ text: "danh sách", eventId: `evt-${kind}-2`, channel: { externalId: chat.channelExternalId } });
+    const read = incomingMessage({
+      text: "danh sách",
+      eventId: `evt-${kind}-2`,
+      channel: { externalId: chat.channelExternalId },
+    });
     expect(await harness.bot.handle(read)).toHaveLength(1);
     expect(await harness.bot.handle(read)).toEqual([]);
     // Two deliveries at the same moment: one answer.
-    const racing = incomingMessage({ text: "giao @Minh việc đua", eventId: `evt-${kind}-3`, channel: { externalId: chat.channelExternalId } });
+    const racing = incomingMessage({
+      text: "giao @Minh việc đua",
+      eventId: `evt-${kind}-3`,
+      channel: { externalId: chat.channelExternalId },
+    });
     const results = await Promise.all([harness.bot.handle(racing), harness.bot.handle({ ...racing })]);
     expect(results.map((r) => r.length).sort()).toEqual([0, 1]);
     const titled = await harness.database.prisma.task.count({ where: { title: "việc đua" } });
@@ -107,7 +124,12 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
     const channelId = await chat.channelId();
     const task = await harness.tasks.findTask(channelId, 1);
     if (!task) throw new Error("task missing");
-    const creator = { id: task.creator.id, isManager: false, displayName: task.creator.displayName, externalId: task.creator.externalId };
+    const creator = {
+      id: task.creator.id,
+      isManager: false,
+      displayName: task.creator.displayName,
+      externalId: task.creator.externalId,
+    };
     const ref = { channelId, number: 1, expectedVersion: task.version };
     const [done, renamed] = await Promise.all([
       harness.tasks.markDone(ref, creator),
@@ -116,9 +138,15 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
     expect([done.ok, renamed.ok].filter(Boolean)).toHaveLength(1);
     const loser = done.ok ? renamed : done;
     expect(loser).toMatchObject({ ok: false, reason: "conflict" });
-    const events = await harness.database.prisma.taskEvent.findMany({ where: { taskId: task.id }, select: { action: true } });
+    const events = await harness.database.prisma.taskEvent.findMany({
+      where: { taskId: task.id },
+      select: { action: true },
+    });
     expect(events.map((e) => e.action)).toEqual(["created", done.ok ? "closed" : "renamed"]);
-    const row = await harness.database.prisma.task.findUniqueOrThrow({ where: { id: task.id }, select: { version: true } });
+    const row = await harness.database.prisma.task.findUniqueOrThrow({
+      where: { id: task.id },
+      select: { version: true },
+    });
     expect(row.version).toBe(task.version + 1);
 
     // Through the bot: two people close and cancel at once; exactly one change lands.
@@ -129,7 +157,10 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
     const loserText = toPlainText(errors[0]?.text ?? "");
     expect(loserText).toMatch(/vừa được người khác thay đổi|đã hoàn thành|đã bị hủy/);
     const second = await harness.tasks.findTask(channelId, 2);
-    const actions = await harness.database.prisma.taskEvent.findMany({ where: { taskId: second?.id }, select: { action: true } });
+    const actions = await harness.database.prisma.taskEvent.findMany({
+      where: { taskId: second?.id },
+      select: { action: true },
+    });
     expect(actions.filter((a) => a.action === "closed" || a.action === "cancelled")).toHaveLength(1);
     expect(second?.version).toBe(2);
   });
@@ -146,7 +177,10 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
     expect(pending.externalId).toBeNull();
     const mine = await chat.sayText("việc của tôi", newcomer);
     expect(mine).toContain("nhập số liệu");
-    const bound = await harness.database.prisma.member.findUniqueOrThrow({ where: { id: pending.id }, select: { externalId: true } });
+    const bound = await harness.database.prisma.member.findUniqueOrThrow({
+      where: { id: pending.id },
+      select: { externalId: true },
+    });
     expect(bound.externalId).toBe(newcomer.externalId);
     // A typed name without diacritics finds the same, now known, person.
     await chat.say("giao @hanh kiểm tra số liệu", people.sep, zalo);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { toPlainText } from "../../src/core/reply.js";
-import { t } from "../../src/i18n/index.js";
 import { en } from "../../src/i18n/en.js";
+import { t } from "../../src/i18n/index.js";
 import { vi } from "../../src/i18n/vi.js";
 import { renderHelp } from "../../src/render/help.js";
 import { renderHistory } from "../../src/render/history.js";
@@ -69,7 +69,9 @@ describe("status, settings, history and help", () => {
     expect(text).toContain("Đang mở: 4");
     expect(text).toContain("Quá hạn: 1");
     expect(text).toContain("Đúng hạn: 75% (3/4");
-    expect(renderStatus({ ...counts, doneWithDue: 0, doneOnTime: 0 }, { locale: "en" })).toContain("no task with a due date");
+    expect(renderStatus({ ...counts, doneWithDue: 0, doneOnTime: 0 }, { locale: "en" })).toContain(
+      "no task with a due date",
+    );
   });
 
   it("puts settings into words", () => {
@@ -100,7 +102,14 @@ describe("status, settings, history and help", () => {
   it("tells history old → new", () => {
     const history = renderHistory(
       [
-        { id: "1", action: "renamed", actor: personView("Lan"), oldValue: "Báo cáo", newValue: "Báo cáo quý", createdAt: now },
+        {
+          id: "1",
+          action: "renamed",
+          actor: personView("Lan"),
+          oldValue: "Báo cáo",
+          newValue: "Báo cáo quý",
+          createdAt: now,
+        },
         {
           id: "2",
           action: "assignees_changed",

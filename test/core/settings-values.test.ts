@@ -19,17 +19,30 @@ describe("settings values", () => {
 
   it("turns each key into a change, or the right form", () => {
     expect(parseSettingValue("language", "en", "vi")).toEqual({ kind: "patch", patch: { locale: "en" } });
-    expect(parseSettingValue("timezone", "Asia/Bangkok", "vi")).toEqual({ kind: "patch", patch: { timezone: "Asia/Bangkok" } });
+    expect(parseSettingValue("timezone", "Asia/Bangkok", "vi")).toEqual({
+      kind: "patch",
+      patch: { timezone: "Asia/Bangkok" },
+    });
     expect(parseSettingValue("timezone", "Hà Nội", "vi").kind).toBe("invalid");
     expect(parseSettingValue("summary", "off", "vi")).toEqual({ kind: "patch", patch: { summaryEnabled: false } });
     expect(parseSettingValue("summary", "8:30 t2", "vi")).toEqual({
       kind: "patch",
       patch: { summaryEnabled: true, summaryCron: "30 8 * * 1" },
     });
-    expect(parseSettingValue("pings", "off", "vi")).toEqual({ kind: "patch", patch: { pingPolicy: { enabled: false } } });
+    expect(parseSettingValue("pings", "off", "vi")).toEqual({
+      kind: "patch",
+      patch: { pingPolicy: { enabled: false } },
+    });
     expect(parseSettingValue("manager", "-Lan", "vi")).toEqual({ kind: "managers", mode: "remove" });
     expect(parseSettingValue("manager", "+Lan", "vi")).toEqual({ kind: "managers", mode: "add" });
-    expect(parseSettingValue("dayoff", "2026-12-24", "vi")).toEqual({ kind: "dayoff", day: "2026-12-24", isWorkingDay: false });
-    expect(parseSettingValue("endofday", "abc", "en")).toEqual({ kind: "invalid", example: `"settings endofday 17:30"` });
+    expect(parseSettingValue("dayoff", "2026-12-24", "vi")).toEqual({
+      kind: "dayoff",
+      day: "2026-12-24",
+      isWorkingDay: false,
+    });
+    expect(parseSettingValue("endofday", "abc", "en")).toEqual({
+      kind: "invalid",
+      example: `"settings endofday 17:30"`,
+    });
   });
 });

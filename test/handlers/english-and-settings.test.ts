@@ -1,8 +1,8 @@
+import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { toPlainText } from "../../src/core/reply.js";
 import type { ParsedCommand } from "../../src/language/index.js";
-import { pino } from "pino";
 import { type ChatHarness, channelChat, createChatHarness } from "../helpers/chat-harness.js";
 import { incomingMessage, people } from "../helpers/incoming.js";
 import { testDatabaseKinds } from "../setup/db.js";
@@ -46,7 +46,11 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
       where: { externalId: chat.channelExternalId },
       select: { workingDays: true, summaryEnabled: true, pingPolicy: true, workspaceId: true },
     });
-    expect(channel).toMatchObject({ workingDays: [1, 2, 3, 4, 5, 6], summaryEnabled: false, pingPolicy: { enabled: false } });
+    expect(channel).toMatchObject({
+      workingDays: [1, 2, 3, 4, 5, 6],
+      summaryEnabled: false,
+      pingPolicy: { enabled: false },
+    });
     const dayOff = await harness.database.prisma.workspaceDayOff.findFirst({
       where: { workspaceId: channel.workspaceId, day: new Date("2026-12-24T00:00:00Z") },
       select: { isWorkingDay: true },
@@ -59,9 +63,22 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
   it("takes a structured command (a Slack button) without parsing, and drops the bot's own messages", async () => {
     const chat = channelChat(harness);
     await chat.say("giao @Lan việc bấm nút");
-    const command: ParsedCommand = { command: "done", taskRef: 1, title: null, assignees: [], filter: null, due: null, locale: null };
+    const command: ParsedCommand = {
+      command: "done",
+      taskRef: 1,
+      title: null,
+      assignees: [],
+      filter: null,
+      due: null,
+      locale: null,
+    };
     const replies = await harness.bot.handle(
-      incomingMessage({ text: "[button] done", command, sender: people.lan, channel: { externalId: chat.channelExternalId } }),
+      incomingMessage({
+        text: "[button] done",
+        command,
+        sender: people.lan,
+        channel: { externalId: chat.channelExternalId },
+      }),
     );
     expect(toPlainText(replies[0]?.text ?? "")).toContain("hoàn thành");
     const quietBot = createBot({
@@ -70,7 +87,10 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
       isOwnMessage: (message) => message.sender.externalId === "U_BOT",
     });
     const before = await harness.counts();
-    const own = incomingMessage({ text: "giao @Lan vòng lặp", sender: { externalId: "U_BOT", displayName: "Rõ Việc" } });
+    const own = incomingMessage({
+      text: "giao @Lan vòng lặp",
+      sender: { externalId: "U_BOT", displayName: "Rõ Việc" },
+    });
     expect(await quietBot.handle(own)).toEqual([]);
     expect(await harness.counts()).toEqual(before);
   });

@@ -30,7 +30,10 @@ describe.each(testDatabaseKinds)("task commands on %s", (kind) => {
     const task = await taskRow(await chat.channelId(), 1);
     expect(task.title).toBe("nộp báo cáo quy hoạch");
     expect(task.dueHasTime).toBe(true);
-    const events = await harness.database.prisma.taskEvent.findMany({ where: { taskId: task.id }, select: { action: true } });
+    const events = await harness.database.prisma.taskEvent.findMany({
+      where: { taskId: task.id },
+      select: { action: true },
+    });
     expect(events).toEqual([{ action: "created" }]);
     expect(harness.changes.at(-1)).toMatchObject({ taskId: task.id, kind: "created" });
   });

@@ -34,8 +34,16 @@ export interface ChatHarness {
 export function wireBot(database: Database, now: () => Date = () => FIXED_NOW) {
   const changes: TaskChange[] = [];
   const logger = pino({ level: "silent" });
-  const tasks = createTaskService({ prisma: database.prisma, now, logger, onTaskChanged: (change) => void changes.push(change) });
-  const directory = createDirectoryService({ prisma: database.prisma, defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
+  const tasks = createTaskService({
+    prisma: database.prisma,
+    now,
+    logger,
+    onTaskChanged: (change) => void changes.push(change),
+  });
+  const directory = createDirectoryService({
+    prisma: database.prisma,
+    defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+  });
   const bot = createBot({ services: { tasks, directory }, logger, now });
   return { bot, tasks, directory, changes };
 }
@@ -71,7 +79,11 @@ export async function createChatHarness(kind: TestDatabaseKind): Promise<ChatHar
 }
 
 /** A PGlite database in a temporary directory, reopenable to prove data survives a restart. */
-export async function createPersistentPglite(): Promise<{ dataDir: string; open(): Promise<Database>; remove(): Promise<void> }> {
+export async function createPersistentPglite(): Promise<{
+  dataDir: string;
+  open(): Promise<Database>;
+  remove(): Promise<void>;
+}> {
   const dataDir = await mkdtemp(join(tmpdir(), "roviec-core-"));
   return {
     dataDir,

@@ -101,13 +101,14 @@ export function buildWeeklyReport(tasks: ReportTaskRow[], now: Date, timezone: s
   const lastWeekStart = addLocalWeeks(weekStart, -1, timezone);
   const weekBefore = addLocalWeeks(weekStart, -2, timezone);
   const nextWeekStart = addLocalWeeks(weekStart, 1, timezone);
-  const names = (t: ReportTaskRow) => t.assignees.map((a) => a.name);
+  // Names alphabetically: a stable order whatever order people were assigned in.
+  const names = (t: ReportTaskRow) => t.assignees.map((a) => a.name).sort((a, b) => a.localeCompare(b, "vi"));
   const doneLastWeek = tasks
     .filter((t) => t.status === "done" && inRange(t.closedAt, lastWeekStart, weekStart))
     .sort((a, b) => a.number - b.number)
     .map((t) => {
       const finishers = t.assignees.filter((a) => a.doneAt !== null);
-      const by = finishers.length > 0 ? finishers.map((a) => a.name) : t.closedByName ? [t.closedByName] : [];
+      const by = finishers.length > 0 ? finishers.map((a) => a.name).sort((a, b) => a.localeCompare(b, "vi")) : t.closedByName ? [t.closedByName] : [];
       const closedAt = t.closedAt as Date;
       return { number: t.number, title: t.title, by, closedAt, dueAt: t.dueAt, onTime: t.dueAt ? closedAt <= t.dueAt : null };
     });

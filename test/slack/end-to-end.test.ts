@@ -252,4 +252,25 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     expect(view).toContain("gửi báo giá");
     expect(view).toContain(`<#${channel}>`);
   });
+
+  it("✅ Done pressed on the App Home closes the task in its channel and refreshes the Home tab", async () => {
+    await command("giao <@U0HOA> gọi khách hàng trước 17h ngày 30/12/2030");
+    const publishes = () => harness.fake.callsOf("views.publish").filter((c) => c.args.user_id === "U0HOA");
+    await harness.post(
+      eventCallback({ type: "app_home_opened", user: "U0HOA", channel: "D0HOA", tab: "home", event_ts: "1.2" }),
+    );
+    await eventually(() => expect(JSON.stringify(publishes().at(-1)?.args.view)).toContain("gọi khách hàng"));
+    const view = publishes().at(-1)?.args.view as { blocks: Block[] };
+    const summary = view.blocks.findIndex((b) => b.text?.text.includes("gọi khách hàng"));
+    const done = view.blocks[summary + 1]?.elements?.find((e) => e.type === "button");
+    const seen = publishes().length;
+    await harness.post(
+      blockAction(
+        { type: "button", action_id: done?.action_id, value: done?.value },
+        { user: "U0HOA", fromHome: true, responseUrl: "" },
+      ),
+    );
+    await eventually(async () => expect((await tasksInChannel())[0]?.status).toBe("done"));
+    await eventually(() => expect(publishes().length).toBeGreaterThan(seen));
+  });
 });

@@ -104,10 +104,25 @@ export interface ActionOptions {
   channel?: string;
   responseUrl: string;
   message?: { ts: string; text?: string; blocks?: unknown[] };
+  /** Pressed on the App Home tab: no channel, no message, no response_url. */
+  fromHome?: boolean;
 }
 
 export function blockAction(action: Record<string, unknown>, options: ActionOptions): SlackPost {
   const channel = options.channel ?? CHANNEL_ID;
+  if (options.fromHome) {
+    return interactive({
+      type: "block_actions",
+      team: { id: TEAM_ID, domain: "congty" },
+      user: { id: options.user ?? "U0LAN", username: "lan", team_id: TEAM_ID },
+      api_app_id: "A0001",
+      token: "deprecated-verification-token",
+      trigger_id: triggerId(),
+      container: { type: "view", view_id: "VHOME" },
+      view: { id: "VHOME", type: "home" },
+      actions: [{ block_id: "b", action_ts: `${Date.now() / 1000}`, ...action }],
+    });
+  }
   return interactive({
     type: "block_actions",
     team: { id: TEAM_ID, domain: "congty" },

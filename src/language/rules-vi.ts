@@ -38,6 +38,7 @@ export const VI_RULES: PieceRule[] = [
   // "trong 5 ngày (làm việc)", "5 ngày nữa", "sau 2 tuần": N units after today.
   rule(`(?:trong(?: vong)?|sau)\\s+(${NUM})\\s+(${UNIT_VI})(?:\\s+(?:nua|toi))?`, (m) => offset(m[1], m[2], "in")),
   rule(`(${NUM})\\s+(${UNIT_VI})\\s+nua`, (m) => offset(m[1], m[2], "in")),
+  rule(`(${NUM})\\s+(ngay lam viec)`, (m) => offset(m[1], m[2], "in")),
   rule(`(${NUM})\\s+(${UNIT_VI})\\s+(toi|tiep theo|tiep|sap toi|ke tiep)`, (m, o) =>
     // "3 giờ tối" is 15:00, not "the next 3 hours": "tối" and "tới" fold alike.
     /tối$/.test(o) ? null : offset(m[1], m[2], "window")),

@@ -42,7 +42,9 @@ export function scoreCorpus(locale: "vi" | "en", differences: (e: CorpusEntry) =
   const { reference, entries } = loadCorpus(locale);
   return entries.map((entry) => {
     const due = parseDue(entry.phrase, { now: reference, timezone: ZONE });
-    const got = due ? `${DateTime.fromJSDate(due.start, { zone: ZONE }).toFormat("yyyy-MM-dd'T'HH:mm:ss")} ${due.grain}` : "none";
+    const got = due
+      ? `${DateTime.fromJSDate(due.start, { zone: ZONE }).toFormat("yyyy-MM-dd'T'HH:mm:ss")} ${due.grain}`
+      : "none";
     const want = wanted(entry);
     const ok = got === want;
     return { entry, ok, got, want, difference: ok ? undefined : differences(entry) };

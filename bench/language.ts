@@ -25,14 +25,19 @@ function report(locale: "vi" | "en"): { ok: number; total: number; results: Entr
   console.log(`\n== Duckling ${locale} (${results.length} phrases)`);
   for (const [cat, c] of [...byCat].sort()) {
     const declared = c.declared ? `  (+${c.declared} deliberate differences)` : "";
-    console.log(`  ${cat.padEnd(36)} ${String(c.ok).padStart(3)}/${String(c.total).padEnd(3)} ${pct(c.ok, c.total).padStart(5)}%${declared}`);
+    console.log(
+      `  ${cat.padEnd(36)} ${String(c.ok).padStart(3)}/${String(c.total).padEnd(3)} ${pct(c.ok, c.total).padStart(5)}%${declared}`,
+    );
   }
   const ok = results.filter((r) => r.ok).length;
   const declared = results.filter((r) => r.difference).length;
-  console.log(`  raw: ${ok}/${results.length} (${pct(ok, results.length)}%); excluding ${declared} deliberate differences: ${ok}/${results.length - declared}`);
+  console.log(
+    `  raw: ${ok}/${results.length} (${pct(ok, results.length)}%); excluding ${declared} deliberate differences: ${ok}/${results.length - declared}`,
+  );
   const misses = results.filter((r) => !r.ok && !r.difference);
   if (misses.length) console.log(`  not (yet) understood like Duckling:`);
-  for (const r of misses) console.log(`    ${JSON.stringify(r.entry.phrase).padEnd(44)} ours ${r.got.padEnd(28)} Duckling ${r.want}`);
+  for (const r of misses)
+    console.log(`    ${JSON.stringify(r.entry.phrase).padEnd(44)} ours ${r.got.padEnd(28)} Duckling ${r.want}`);
   return { ok, total: results.length - declared, results };
 }
 
@@ -42,16 +47,22 @@ function printDifferences(all: EntryResult[]): void {
     const hits = all.filter((r) => r.difference === key);
     if (!hits.length) continue;
     console.log(`  - ${reason}`);
-    for (const r of hits) console.log(`      ${JSON.stringify(r.entry.phrase).padEnd(42)} ours ${r.got.padEnd(28)} Duckling ${r.want}`);
+    for (const r of hits)
+      console.log(`      ${JSON.stringify(r.entry.phrase).padEnd(42)} ours ${r.got.padEnd(28)} Duckling ${r.want}`);
   }
 }
 
 function throughput(): void {
   const ctx = { now: new Date("2026-12-02T10:00:00+07:00"), timezone: "Asia/Ho_Chi_Minh" };
   const messages = [
-    "giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau", "assign @Lan write report by Friday 5pm",
-    "gia hạn #12 đến thứ 6", "việc của tôi", "xong #12", "@Lan: prepare slides due tomorrow",
-    "tạo việc kiểm tra hợp đồng trong 5 ngày làm việc", "nhắc #12 lúc 15h",
+    "giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau",
+    "assign @Lan write report by Friday 5pm",
+    "gia hạn #12 đến thứ 6",
+    "việc của tôi",
+    "xong #12",
+    "@Lan: prepare slides due tomorrow",
+    "tạo việc kiểm tra hợp đồng trong 5 ngày làm việc",
+    "nhắc #12 lúc 15h",
   ];
   const phrases = ["thứ 6 tuần sau", "17h30 ngày mai", "cuối tháng", "15/12", "next friday 5pm", "end of next week"];
   for (let i = 0; i < 200; i++) for (const m of messages) parseCommand(m, ctx); // warm-up
@@ -71,4 +82,6 @@ const vi = report("vi");
 const en = report("en");
 printDifferences([...vi.results, ...en.results]);
 throughput();
-console.log(`\nduckling vi ${vi.ok}/${vi.total} (${pct(vi.ok, vi.total)}%) en ${en.ok}/${en.total} (${pct(en.ok, en.total)}%)`);
+console.log(
+  `\nduckling vi ${vi.ok}/${vi.total} (${pct(vi.ok, vi.total)}%) en ${en.ok}/${en.total} (${pct(en.ok, en.total)}%)`,
+);

@@ -21,8 +21,10 @@ function readArgs(argv: string[]): CliArgs {
     else if (a === "--tz") tz = argv[++i] ?? tz;
     else words.push(a);
   }
-  if (Number.isNaN(now.getTime())) throw new Error("--now must be an ISO-8601 date-time, e.g. 2026-12-02T10:00:00+07:00");
-  if (!DateTime.local().setZone(tz).isValid) throw new Error(`--tz must be an IANA time zone, e.g. Asia/Ho_Chi_Minh (got ${tz})`);
+  if (Number.isNaN(now.getTime()))
+    throw new Error("--now must be an ISO-8601 date-time, e.g. 2026-12-02T10:00:00+07:00");
+  if (!DateTime.local().setZone(tz).isValid)
+    throw new Error(`--tz must be an IANA time zone, e.g. Asia/Ho_Chi_Minh (got ${tz})`);
   return { now, tz, text: words.join(" ") };
 }
 
@@ -49,7 +51,15 @@ function main(): void {
   const out = {
     ok: true,
     ...rest,
-    due: due ? { deadline: iso(due.deadline, args.tz), hasTime: due.hasTime, start: iso(due.start, args.tz), grain: due.grain, text: due.text } : null,
+    due: due
+      ? {
+          deadline: iso(due.deadline, args.tz),
+          hasTime: due.hasTime,
+          start: iso(due.start, args.tz),
+          grain: due.grain,
+          text: due.text,
+        }
+      : null,
   };
   process.stdout.write(`${JSON.stringify(out)}\n`);
 }

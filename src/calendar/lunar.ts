@@ -15,8 +15,15 @@ export function julianDay(day: number, month: number, year: number): number {
   const a = Math.floor((14 - month) / 12);
   const y = year + 4800 - a;
   const m = month + 12 * a - 3;
-  return day + Math.floor((153 * m + 2) / 5) + 365 * y + Math.floor(y / 4)
-    - Math.floor(y / 100) + Math.floor(y / 400) - 32045;
+  return (
+    day +
+    Math.floor((153 * m + 2) / 5) +
+    365 * y +
+    Math.floor(y / 4) -
+    Math.floor(y / 100) +
+    Math.floor(y / 400) -
+    32045
+  );
 }
 
 /** Gregorian [day, month, year] of a Julian day number. */
@@ -51,9 +58,10 @@ function newMoon(k: number): number {
   C1 = C1 - 0.0074 * Math.sin(dr * (M - Mpr)) + 0.0004 * Math.sin(dr * (2 * F + M));
   C1 = C1 - 0.0004 * Math.sin(dr * (2 * F - M)) - 0.0006 * Math.sin(dr * (2 * F + Mpr));
   C1 = C1 + 0.001 * Math.sin(dr * (2 * F - Mpr)) + 0.0005 * Math.sin(dr * (2 * Mpr + M));
-  const deltat = T < -11
-    ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
-    : -0.000278 + 0.000265 * T + 0.000262 * T2;
+  const deltat =
+    T < -11
+      ? 0.001 + 0.000839 * T + 0.0002261 * T2 - 0.00000845 * T3 - 0.000000081 * T * T3
+      : -0.000278 + 0.000265 * T + 0.000262 * T2;
   return jd1 + C1 - deltat;
 }
 
@@ -109,7 +117,11 @@ function leapMonthOffset(a11: number, tz: number): number {
  * that number. Returns null for a leap month the year does not have.
  */
 export function lunarToSolar(
-  lunarDay: number, lunarMonth: number, lunarYear: number, leap = false, tz = VN_TIME_ZONE,
+  lunarDay: number,
+  lunarMonth: number,
+  lunarYear: number,
+  leap = false,
+  tz = VN_TIME_ZONE,
 ): [number, number, number] | null {
   let a11: number;
   let b11: number;

@@ -3,8 +3,9 @@
  * their compensation days, and the days a workspace adds or swaps. All dates are
  * "YYYY-MM-DD" local dates so the calendar needs no time zone.
  */
-import { addDays, isoWeekday, parseIsoDate } from "./iso-date.js";
+
 import { type Holiday, vietnamHolidays } from "./holidays.js";
+import { addDays, isoWeekday, parseIsoDate } from "./iso-date.js";
 
 export interface WorkingCalendarOptions {
   /** ISO weekdays worked, 1 = Monday … 7 = Sunday. Default Monday–Friday. */

@@ -2,7 +2,7 @@
  * Builds a command from a message whose command word (if any) was found. One small
  * builder per kind of command; each says precisely what is missing when it fails.
  */
-import { VERBS, type Verb, helpTopicOf } from "./command-table.js";
+import { helpTopicOf, VERBS, type Verb } from "./command-table.js";
 import { findDue } from "./find-due.js";
 import type { Mention } from "./mentions.js";
 import { envOf, resolvePhrase, toDueResolution } from "./parse-due.js";
@@ -26,8 +26,13 @@ export interface Message {
 
 function ok(msg: Message, command: CommandName, fields: Partial<ParsedCommand> = {}): ParseResult {
   const base: ParsedCommand = {
-    command, taskRef: msg.ref?.ref ?? null, title: null, assignees: msg.mentions.map((m) => m.name),
-    filter: null, due: null, locale: msg.locale,
+    command,
+    taskRef: msg.ref?.ref ?? null,
+    title: null,
+    assignees: msg.mentions.map((m) => m.name),
+    filter: null,
+    due: null,
+    locale: msg.locale,
   };
   return { ok: true, command: { ...base, ...fields } };
 }
@@ -49,7 +54,8 @@ function afterRef(msg: Message): { o: string; f: string } {
   const from = msg.ref && msg.ref.from >= msg.bodyFrom ? msg.ref.to : msg.bodyFrom;
   const cut = (s: string): string => {
     let rest = s.slice(from);
-    if (msg.ref && msg.ref.from >= from) rest = s.slice(from, msg.ref.from) + " ".repeat(msg.ref.to - msg.ref.from) + s.slice(msg.ref.to);
+    if (msg.ref && msg.ref.from >= from)
+      rest = s.slice(from, msg.ref.from) + " ".repeat(msg.ref.to - msg.ref.from) + s.slice(msg.ref.to);
     return rest;
   };
   return { o: cut(msg.blankedOrig), f: cut(msg.blankedFolded) };
@@ -85,7 +91,7 @@ export function addTask(msg: Message): ParseResult {
   const f = msg.blankedFolded.slice(msg.bodyFrom);
   const found = findDue(o, f, env);
   if (found?.badFragment !== undefined) return fail(msg, "bad_due", "add", found.badFragment || undefined);
-  const raw = found ? o.slice(0, found.from) + " " + o.slice(found.to) : o;
+  const raw = found ? `${o.slice(0, found.from)} ${o.slice(found.to)}` : o;
   const title = cleanTitle(raw);
   if (!title) return fail(msg, "missing_title", "add");
   const due = found?.due ? toDueResolution(found.due, o.slice(found.from, found.to).trim(), env) : null;
@@ -98,7 +104,12 @@ function byVerb(msg: Message, verb: Verb): ParseResult {
     case "help":
       return ok(msg, "help", { helpTopic: rest ? helpTopicOf(rest.split(/\s+/)[0] ?? "") : null });
     case "settings": {
-      const s = parseSettings(msg.blankedOrig.slice(msg.bodyFrom).trim(), rest, msg.mentions.map((m) => m.name), msg.ctx);
+      const s = parseSettings(
+        msg.blankedOrig.slice(msg.bodyFrom).trim(),
+        rest,
+        msg.mentions.map((m) => m.name),
+        msg.ctx,
+      );
       if (!s) return fail(msg, "bad_setting", "settings", msg.orig.slice(msg.bodyFrom).trim());
       return "error" in s ? fail(msg, "bad_setting", "settings", s.fragment) : ok(msg, "settings", { settings: s });
     }
@@ -106,7 +117,9 @@ function byVerb(msg: Message, verb: Verb): ParseResult {
       return ok(msg, "export", { exportFormat: /\bcsv\b/.test(rest) ? "csv" : "xlsx" });
     case "list":
       if (verb.filter === "assignee" && msg.mentions.length === 0) return fail(msg, "missing_assignee", "list");
-      return ok(msg, "list", { filter: verb.filter === "open" && msg.mentions.length ? "assignee" : (verb.filter ?? "open") });
+      return ok(msg, "list", {
+        filter: verb.filter === "open" && msg.mentions.length ? "assignee" : (verb.filter ?? "open"),
+      });
     case "summary":
     case "status":
       return ok(msg, verb.command);
@@ -131,15 +144,20 @@ function byVerb(msg: Message, verb: Verb): ParseResult {
 /** "thêm @Minh vào #12" and "assign #12 to @Minh" change assignees; other add words create. */
 function addOrAssign(msg: Message, rest: string): ParseResult {
   if (msg.ref && msg.mentions.length > 0) {
-    if (/(?<![a-z])(?:vao|into)(?![a-z])/.test(rest) || (msg.locale !== "en" && /^them/.test(msg.blankedFolded.trim()))) {
+    if (
+      /(?<![a-z])(?:vao|into)(?![a-z])/.test(rest) ||
+      (msg.locale !== "en" && /^them/.test(msg.blankedFolded.trim()))
+    ) {
       return assign(msg, "add");
     }
-    if (/(?<![a-z])(?:to|cho)(?![a-z])/.test(rest)) return assign(msg, /^add/.test(msg.blankedFolded.trim()) ? "add" : "replace");
+    if (/(?<![a-z])(?:to|cho)(?![a-z])/.test(rest))
+      return assign(msg, /^add/.test(msg.blankedFolded.trim()) ? "add" : "replace");
   }
   return addTask(msg);
 }
 
-const SETTINGS_PHRASE = /^(?:ngon ngu|language|mui gio|timezone|time zone|gio ket thuc|gio tan lam|end of day|(?:them|bo|xoa|add|remove) (?:quan ly|manager)|ngay lam viec|workdays|working days|ngay nghi|nghi bu|day off)(?![a-z])/;
+const SETTINGS_PHRASE =
+  /^(?:ngon ngu|language|mui gio|timezone|time zone|gio ket thuc|gio tan lam|end of day|(?:them|bo|xoa|add|remove) (?:quan ly|manager)|ngay lam viec|workdays|working days|ngay nghi|nghi bu|day off)(?![a-z])/;
 
 const SLASH_PREFIX = /^\s*\/?\s*(?:(?:task|tasks|viec)\s+)?/;
 const SETTINGS_VERB: Verb = { re: /^/, command: "settings", locale: "vi" };
@@ -151,7 +169,9 @@ export function buildCommand(msg: Message): ParseResult {
   if (msg.verb) return byVerb(msg, msg.verb);
   // "#12", "việc 12" alone show the task; "#12 xong", "task 7 done" put the verb last.
   if (msg.ref) {
-    const rest = (msg.blankedFolded.slice(0, msg.ref.from) + msg.blankedFolded.slice(msg.ref.to)).replace(/^\s*\/?\s*/, "").trim();
+    const rest = (msg.blankedFolded.slice(0, msg.ref.from) + msg.blankedFolded.slice(msg.ref.to))
+      .replace(/^\s*\/?\s*/, "")
+      .trim();
     if (rest === "") return ok(msg, "show");
     const verb = VERBS.find((v) => v.re.test(rest) && rest.replace(v.re, "").trim() === "");
     if (verb) return byVerb({ ...msg, bodyFrom: msg.ref.to }, verb);

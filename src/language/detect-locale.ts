@@ -4,8 +4,10 @@
  */
 import { hasVietnameseLetters } from "./fold.js";
 
-const VI_WORDS = /(?<![a-z])(?:viec|giao|xong|huy|cua|toi|tuan|thang|ngay|hom|nay|mai|truoc|han|gio|thu [2-7]|cho|lai|nhac|nhan|xem|them|tao|danh sach|tat ca|bao cao|thong ke|cai dat|giup|huong dan|doi|gia han|bo|vao|khoi|sau|chieu|sang|trua|lam|nop|qua han|mo lai|tong ket|xuat)(?![a-z])/;
-const EN_WORDS = /(?<![a-z])(?:the|task|tasks|add|list|show|done|reopen|cancel|due|assign|reassign|rename|status|summary|settings|help|remind|export|my|by|to|tomorrow|today|friday|monday|next|week|month|write|report|prepare|got it|ack|for|of|and|at|overdue|this|in|day|days|end)(?![a-z])/;
+const VI_WORDS =
+  /(?<![a-z])(?:viec|giao|xong|huy|cua|toi|tuan|thang|ngay|hom|nay|mai|truoc|han|gio|thu [2-7]|cho|lai|nhac|nhan|xem|them|tao|danh sach|tat ca|bao cao|thong ke|cai dat|giup|huong dan|doi|gia han|bo|vao|khoi|sau|chieu|sang|trua|lam|nop|qua han|mo lai|tong ket|xuat)(?![a-z])/;
+const EN_WORDS =
+  /(?<![a-z])(?:the|task|tasks|add|list|show|done|reopen|cancel|due|assign|reassign|rename|status|summary|settings|help|remind|export|my|by|to|tomorrow|today|friday|monday|next|week|month|write|report|prepare|got it|ack|for|of|and|at|overdue|this|in|day|days|end)(?![a-z])/;
 
 export function detectLocale(orig: string, folded: string): "vi" | "en" | null {
   if (hasVietnameseLetters(orig)) return "vi";

@@ -7,7 +7,14 @@
 import type { Unit } from "./lexicon.js";
 
 export type Pod =
-  | "morning" | "earlymorning" | "noon" | "afternoon" | "evening" | "lateevening" | "night" | "afterlunch";
+  | "morning"
+  | "earlymorning"
+  | "noon"
+  | "afternoon"
+  | "evening"
+  | "lateevening"
+  | "night"
+  | "afterlunch";
 
 export type Piece =
   | { k: "now" }

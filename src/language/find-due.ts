@@ -3,8 +3,9 @@
  * sau"): first after a deadline word, else as the longest phrase ending the message.
  * What is left is the title.
  */
-import type { ResolveEnv, Resolved } from "./resolve-due.js";
+
 import { resolvePhrase } from "./parse-due.js";
+import type { Resolved, ResolveEnv } from "./resolve-due.js";
 
 export interface FoundDue {
   due: Resolved | null;
@@ -15,12 +16,14 @@ export interface FoundDue {
   badFragment?: string;
 }
 
-const MARKER = /(?<![a-z0-9])(?:truoc|han chot|han|deadline|by|due|before|den|sang|until|luc|vao|trong|no later than|cham nhat)(?:\s*:)?(?![a-z0-9])/g;
+const MARKER =
+  /(?<![a-z0-9])(?:truoc|han chot|han|deadline|by|due|before|den|sang|until|luc|vao|trong|no later than|cham nhat)(?:\s*:)?(?![a-z0-9])/g;
 const STRONG = /(?<![a-z0-9])(?:han chot|han|deadline|due)(?:\s*:)?\s+/g;
 
 function words(folded: string, from: number, to: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
-  for (const m of folded.slice(from, to).matchAll(/\S+/g)) out.push({ from: from + (m.index ?? 0), to: from + (m.index ?? 0) + m[0].length });
+  for (const m of folded.slice(from, to).matchAll(/\S+/g))
+    out.push({ from: from + (m.index ?? 0), to: from + (m.index ?? 0) + m[0].length });
   return out;
 }
 

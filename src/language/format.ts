@@ -32,7 +32,13 @@ function workingDaysBetween(from: DateTime, to: DateTime, calendar: WorkingCalen
  * "hôm nay" / "today", "ngày mai" / "tomorrow", "quá hạn 1 ngày" / "1 day overdue".
  * With a calendar, multi-day distances also give working days.
  */
-export function formatRelative(deadline: Date, now: Date, locale: "vi" | "en", timezone: string, calendar?: WorkingCalendar): string {
+export function formatRelative(
+  deadline: Date,
+  now: Date,
+  locale: "vi" | "en",
+  timezone: string,
+  calendar?: WorkingCalendar,
+): string {
   const d = DateTime.fromJSDate(deadline, { zone: timezone });
   const n = DateTime.fromJSDate(now, { zone: timezone });
   const minutes = Math.round(d.diff(n, "minutes").minutes);
@@ -40,12 +46,16 @@ export function formatRelative(deadline: Date, now: Date, locale: "vi" | "en", t
   const vi = locale === "vi";
   if (minutes < 0) {
     const late = -minutes;
-    const amount = late < 60 ? count(late, "phút", "minute", locale)
-      : late < 24 * 60 ? count(Math.floor(late / 60), "giờ", "hour", locale)
-      : count(Math.floor(late / (24 * 60)), "ngày", "day", locale);
+    const amount =
+      late < 60
+        ? count(late, "phút", "minute", locale)
+        : late < 24 * 60
+          ? count(Math.floor(late / 60), "giờ", "hour", locale)
+          : count(Math.floor(late / (24 * 60)), "ngày", "day", locale);
     return vi ? `quá hạn ${amount}` : `${amount} overdue`;
   }
-  if (minutes < 60) return vi ? `còn ${count(minutes, "phút", "minute", locale)}` : `${count(minutes, "phút", "minute", locale)} left`;
+  if (minutes < 60)
+    return vi ? `còn ${count(minutes, "phút", "minute", locale)}` : `${count(minutes, "phút", "minute", locale)} left`;
   if (days === 0) {
     const hours = Math.floor(minutes / 60);
     return vi ? `hôm nay, còn ${hours} giờ` : `today, ${count(hours, "giờ", "hour", locale)} left`;
@@ -54,5 +64,7 @@ export function formatRelative(deadline: Date, now: Date, locale: "vi" | "en", t
   const base = vi ? `còn ${days} ngày` : `${count(days, "ngày", "day", locale)} left`;
   if (!calendar) return base;
   const work = workingDaysBetween(n.startOf("day"), d.startOf("day"), calendar);
-  return vi ? `${base} (${work} ngày làm việc)` : `${base} (${count(work, "", "working day", locale).replace("  ", " ")})`;
+  return vi
+    ? `${base} (${work} ngày làm việc)`
+    : `${base} (${count(work, "", "working day", locale).replace("  ", " ")})`;
 }

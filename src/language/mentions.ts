@@ -22,7 +22,9 @@ export function findMentions(text: string, knownNames: string[] = []): Mention[]
       out.push({ name: m[2] ?? m[1], from, to: from + m[0].length });
       continue;
     }
-    const hit = known.find(({ f }) => folded.startsWith(f, from + 1) && !/[\p{L}\p{N}]/u.test(text[from + 1 + f.length] ?? ""));
+    const hit = known.find(
+      ({ f }) => folded.startsWith(f, from + 1) && !/[\p{L}\p{N}]/u.test(text[from + 1 + f.length] ?? ""),
+    );
     if (hit) {
       out.push({ name: text.slice(from + 1, from + 1 + hit.n.length), from, to: from + 1 + hit.n.length });
       re.lastIndex = from + 1 + hit.n.length;

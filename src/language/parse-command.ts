@@ -3,11 +3,12 @@
  * "/việc thêm …") and sentences ("giao @Lan nộp báo cáo trước 17h thứ 6") meet here,
  * so every platform speaks the same language.
  */
+
+import { buildCommand, type Message } from "./command-builders.js";
 import { VERBS, type Verb } from "./command-table.js";
 import { detectLocale } from "./detect-locale.js";
 import { fold } from "./fold.js";
 import { blank, findMentions, findTaskRef } from "./mentions.js";
-import { buildCommand, type Message } from "./command-builders.js";
 import type { ParseContext, ParseResult } from "./types.js";
 
 // "/task", "/viec", "task", "việc" before a command word are only a prefix.
@@ -39,8 +40,16 @@ export function parseCommand(text: string, ctx: ParseContext): ParseResult {
   }
   const ref = findTaskRef(blankedFolded);
   const msg: Message = {
-    orig, folded, blankedOrig, blankedFolded, mentions, ref, locale, ctx,
-    bodyFrom: verb ? verb.end : start, verb: verb?.verb ?? null,
+    orig,
+    folded,
+    blankedOrig,
+    blankedFolded,
+    mentions,
+    ref,
+    locale,
+    ctx,
+    bodyFrom: verb ? verb.end : start,
+    verb: verb?.verb ?? null,
   };
   return buildCommand(msg);
 }

@@ -13,7 +13,8 @@ const DEFAULT_END_OF_DAY = 17 * 60;
 let defaultCalendar: WorkingCalendar | null = null;
 
 // Words that introduce a deadline; they are not part of it ("trước 17h", "by Friday").
-const MARKERS = /^(?:(?:truoc|han chot|han|deadline|by|due(?: date)?|before|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
+const MARKERS =
+  /^(?:(?:truoc|han chot|han|deadline|by|due(?: date)?|before|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
 const GRAINS: Grain[] = ["second", "minute", "hour", "day", "week", "month", "quarter", "year"];
 
 let lastEnv: { key: string; ctx: ParseContext; env: ResolveEnv } | null = null;
@@ -25,8 +26,11 @@ export function envOf(ctx: ParseContext): ResolveEnv {
   const realNow = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
   if (!realNow.isValid) throw new RangeError(`unknown time zone: ${ctx.timezone}`);
   const env: ResolveEnv = {
-    now: realNow.setZone("utc", { keepLocalTime: true }), realNow, zone: ctx.timezone,
-    endOfDay: ctx.endOfDayMinutes ?? DEFAULT_END_OF_DAY, calendar: ctx.calendar ?? defaultCalendar,
+    now: realNow.setZone("utc", { keepLocalTime: true }),
+    realNow,
+    zone: ctx.timezone,
+    endOfDay: ctx.endOfDayMinutes ?? DEFAULT_END_OF_DAY,
+    calendar: ctx.calendar ?? defaultCalendar,
   };
   lastEnv = { key, ctx, env };
   return env;
@@ -35,10 +39,16 @@ export function envOf(ctx: ParseContext): ResolveEnv {
 function resolveText(orig: string, folded: string, env: ResolveEnv): Resolved | null {
   if (!/[a-z0-9]/.test(folded)) return null;
   const pieces = scanPieces(orig, folded);
-  return pieces ? resolveDue(pieces.map((p) => p.piece), env) : null;
+  return pieces
+    ? resolveDue(
+        pieces.map((p) => p.piece),
+        env,
+      )
+    : null;
 }
 
-const RANGE = /\s*(?:\s-\s|-|–|\bto\b|\bthru\b|\bthrough\b|\btill\b|\buntill?\b|\band\b|\bbut before\b|\bden\b|\btoi\b)\s*/g;
+const RANGE =
+  /\s*(?:\s-\s|-|–|\bto\b|\bthru\b|\bthrough\b|\btill\b|\buntill?\b|\band\b|\bbut before\b|\bden\b|\btoi\b)\s*/g;
 const RANGE_PREFIX = /^(?:from|between|later than|tu|in between|around)\s+/;
 const MERIDIEM = /\s*(a\.?\s?m\.?|p\.?\s?m\.?)$/;
 

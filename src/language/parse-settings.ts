@@ -21,8 +21,27 @@ const KEYS: [RegExp, SettingKey][] = [
 ];
 
 const WEEKDAY_TOKENS: Record<string, number> = {
-  t2: 1, t3: 2, t4: 3, t5: 4, t6: 5, t7: 6, cn: 7, mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7,
-  "1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "6": 6, "7": 7,
+  t2: 1,
+  t3: 2,
+  t4: 3,
+  t5: 4,
+  t6: 5,
+  t7: 6,
+  cn: 7,
+  mon: 1,
+  tue: 2,
+  wed: 3,
+  thu: 4,
+  fri: 5,
+  sat: 6,
+  sun: 7,
+  "1": 1,
+  "2": 2,
+  "3": 3,
+  "4": 4,
+  "5": 5,
+  "6": 6,
+  "7": 7,
 };
 
 /** "t2-t6", "mon-fri", "1-6", "mon,wed,fri" → "1,2,3,4,5". */
@@ -43,10 +62,21 @@ function readClock(v: string): string | null {
   return h <= 23 && min <= 59 ? `${String(h).padStart(2, "0")}:${String(min).padStart(2, "0")}` : null;
 }
 
-function valueOf(key: SettingKey, v: string, orig: string, mention: string | null, sign: string, ctx: ParseContext): string | null {
+function settingValue(
+  key: SettingKey,
+  v: string,
+  orig: string,
+  mention: string | null,
+  sign: string,
+  ctx: ParseContext,
+): string | null {
   switch (key) {
     case "language":
-      return /^(?:vi|tieng viet|vietnamese|viet)$/.test(v) ? "vi" : /^(?:en|english|tieng anh|anh)$/.test(v) ? "en" : null;
+      return /^(?:vi|tieng viet|vietnamese|viet)$/.test(v)
+        ? "vi"
+        : /^(?:en|english|tieng anh|anh)$/.test(v)
+          ? "en"
+          : null;
     case "timezone":
       return IANAZone.isValidZone(orig) ? orig : null;
     case "endofday":
@@ -70,21 +100,34 @@ function valueOf(key: SettingKey, v: string, orig: string, mention: string | nul
 }
 
 function isoDay(d: Date, zone: string): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
+  return new Intl.DateTimeFormat("en-CA", { timeZone: zone, year: "numeric", month: "2-digit", day: "2-digit" }).format(
+    d,
+  );
 }
 
 /** Reads the words after "cài đặt"/"settings" (or a settings phrase itself). */
-export function parseSettings(orig: string, folded: string, mentions: string[], ctx: ParseContext): SettingsResult | null {
+export function parseSettings(
+  orig: string,
+  folded: string,
+  mentions: string[],
+  ctx: ParseContext,
+): SettingsResult | null {
   const f = folded.trim();
   if (!f || /^(?:xem|show|hien thi|list)$/.test(f)) return { key: "show", value: null };
   for (const [re, key] of KEYS) {
     const m = re.exec(f);
     if (!m) continue;
     const restStart = folded.indexOf(f) + m[0].length;
-    const rawValue = orig.slice(restStart).replace(/^[\s:=]+/, "").trim();
-    const v = folded.slice(restStart).replace(/^[\s:=]+/, "").trim();
+    const rawValue = orig
+      .slice(restStart)
+      .replace(/^[\s:=]+/, "")
+      .trim();
+    const v = folded
+      .slice(restStart)
+      .replace(/^[\s:=]+/, "")
+      .trim();
     const sign = /^(?:bo|xoa|remove)\b/.test(f) || /^-/.test(v) ? "-" : "+";
-    const value = valueOf(key, v, rawValue, mentions[0] ?? null, sign, ctx);
+    const value = settingValue(key, v, rawValue, mentions[0] ?? null, sign, ctx);
     return value === null ? { error: "bad_setting", fragment: rawValue || orig.trim() } : { key, value };
   }
   return null;

@@ -4,12 +4,12 @@
  * tomorrow; a period → end-of-day on its last working day; "trong N ngày" → N
  * calendar days after today; "N ngày làm việc" → N working days.
  */
-import { DateTime, FixedOffsetZone } from "luxon";
+import { type DateTime, FixedOffsetZone } from "luxon";
 import type { WorkingCalendar } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
 import { edgeSpan, holidaySpan, seasonSpan, weekendSpan } from "./resolve-extra.js";
 import { gatherPieces } from "./resolve-pieces.js";
-import { type PieceBag, type Span, dateSpan, daySpan } from "./resolve-span.js";
+import { dateSpan, daySpan, type PieceBag, type Span } from "./resolve-span.js";
 import { clockHour, podDeadline, podWindow } from "./resolve-time.js";
 import type { Grain } from "./types.js";
 
@@ -77,7 +77,10 @@ function withTime(t: Extract<Piece, { k: "time" }>, bag: PieceBag, span: Span | 
   const local = bag.tz ? env.realNow.setZone(zone) : env.now;
   let day: DateTime = local.startOf("day");
   if (span) day = span.grain === "day" || span.grain === "hour" ? span.start : spanDeadline(span, env);
-  let at: DateTime = day.setZone(zone, { keepLocalTime: true }).startOf("day").plus({ hours: h, minutes: t.m, seconds: t.s ?? 0 });
+  let at: DateTime = day
+    .setZone(zone, { keepLocalTime: true })
+    .startOf("day")
+    .plus({ hours: h, minutes: t.m, seconds: t.s ?? 0 });
   if (!span && at <= local) at = at.plus({ days: 1 });
   if (bag.tz) at = at.setZone(env.zone).setZone("utc", { keepLocalTime: true });
   return { start: at, deadline: at, grain: bag.tz && t.grain === "hour" ? "minute" : t.grain, hasTime: true };
@@ -96,7 +99,9 @@ function withOffset(o: Extract<Piece, { k: "offset" }>, bag: PieceBag, env: Reso
     const sign = o.style === "window" ? 1 : -1;
     const start = now.startOf(unit).plus({ [`${unit}s`]: o.style === "window" ? 1 : -o.n });
     const end = o.style === "window" ? start.plus({ [`${unit}s`]: o.n }) : now.startOf(unit);
-    const deadline = small ? elapsed(env, { [`${unit}s`]: sign * o.n }) : spanDeadline({ start, end, grain: "day" }, env);
+    const deadline = small
+      ? elapsed(env, { [`${unit}s`]: sign * o.n })
+      : spanDeadline({ start, end, grain: "day" }, env);
     return { start, deadline, grain: unit, hasTime: small };
   }
   if (small) {

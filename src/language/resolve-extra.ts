@@ -5,7 +5,7 @@
 import type { DateTime } from "luxon";
 import { tetDate } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
-import { type Span, daySpan } from "./resolve-span.js";
+import { daySpan, type Span } from "./resolve-span.js";
 
 type Of<K extends Piece["k"]> = Extract<Piece, { k: K }>;
 
@@ -35,7 +35,12 @@ export function edgeSpan(span: Span, edge: Of<"edge">["edge"]): Span | null {
   }
 }
 
-const SEASONS = { spring: [3, 20, 6, 21], summer: [6, 21, 9, 24], autumn: [9, 23, 12, 21], winter: [12, 21, 3, 21] } as const;
+const SEASONS = {
+  spring: [3, 20, 6, 21],
+  summer: [6, 21, 9, 24],
+  autumn: [9, 23, 12, 21],
+  winter: [12, 21, 3, 21],
+} as const;
 
 /** The season now running, or the next one of that name. */
 export function seasonSpan(now: DateTime, season: Of<"season">["season"]): Span {

@@ -3,10 +3,22 @@
  * ordinals mean from their neighbours, then gather one piece of each kind.
  */
 import type { Piece } from "./due-pieces.js";
-import { numberAsTime } from "./resolve-time.js";
 import type { PieceBag } from "./resolve-span.js";
+import { numberAsTime } from "./resolve-time.js";
 
-const DATEISH = new Set(["day", "weekday", "date", "dom", "month", "pod", "period", "offset", "nth", "weekend", "holiday"]);
+const DATEISH = new Set([
+  "day",
+  "weekday",
+  "date",
+  "dom",
+  "month",
+  "pod",
+  "period",
+  "offset",
+  "nth",
+  "weekend",
+  "holiday",
+]);
 
 function asYear(p: Extract<Piece, { k: "num" }>): Piece | null {
   return p.digits === 4 && p.n >= 1900 && p.n <= 2200 ? { k: "year", y: p.n } : null;
@@ -41,8 +53,14 @@ function readNumbers(ps: Piece[]): Piece[] | null {
       if (!t) return null;
       out.push(t);
     } else if (year) out.push(year);
-    else if (hasDom && p.digits === 2 && out.some((q) => q.k === "month")) out.push({ k: "year", y: p.n < 50 ? 2000 + p.n : 1900 + p.n });
-    else if ((prev?.k === "month" || next?.k === "month" || (next?.k === "period" && next.unit === "month")) && p.n >= 1 && p.n <= 31 && p.digits <= 2) {
+    else if (hasDom && p.digits === 2 && out.some((q) => q.k === "month"))
+      out.push({ k: "year", y: p.n < 50 ? 2000 + p.n : 1900 + p.n });
+    else if (
+      (prev?.k === "month" || next?.k === "month" || (next?.k === "period" && next.unit === "month")) &&
+      p.n >= 1 &&
+      p.n <= 31 &&
+      p.digits <= 2
+    ) {
       out.push({ k: "dom", d: p.n });
     } else if (hasContext && !hasDom && !ps.some((q) => q.k === "time" || q.k === "month")) {
       const t = numberAsTime(p);

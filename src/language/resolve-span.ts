@@ -87,8 +87,12 @@ function domSpan(now: DateTime, d: number, bag: PieceBag): Span | null {
 }
 
 function nthSpan(now: DateTime, nth: Of<"nth">, bag: PieceBag): Span | null {
-  const box = bag.month || bag.period?.unit === "month" ? unitSpan(monthStart(now, bag) as DateTime, "month")
-    : bag.year ? unitSpan(now.set({ year: bag.year.y }), "year") : null;
+  const box =
+    bag.month || bag.period?.unit === "month"
+      ? unitSpan(monthStart(now, bag) as DateTime, "month")
+      : bag.year
+        ? unitSpan(now.set({ year: bag.year.y }), "year")
+        : null;
   if (!box) return null;
   const days: DateTime[] = [];
   for (let d = box.start; d < box.end; d = d.plus({ days: 1 })) days.push(d);
@@ -96,7 +100,10 @@ function nthSpan(now: DateTime, nth: Of<"nth">, bag: PieceBag): Span | null {
   if (nth.unit === "weekday") hits = days.filter((d) => d.weekday === nth.wd);
   if (nth.unit === "weekend") hits = days.filter((d) => d.weekday === 5);
   if (nth.unit === "week") {
-    hits = nth.n > 0 ? days.filter((d) => d.weekday === 1) : days.filter((d) => d.weekday === 7).map((d) => d.minus({ days: 6 }));
+    hits =
+      nth.n > 0
+        ? days.filter((d) => d.weekday === 1)
+        : days.filter((d) => d.weekday === 7).map((d) => d.minus({ days: 6 }));
   }
   const pick = nth.n > 0 ? hits[nth.n - 1] : hits[hits.length + nth.n];
   if (!pick) return null;

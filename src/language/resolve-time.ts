@@ -48,8 +48,14 @@ export function clockHour(t: Time, pod: Pod | null): number {
 /** Part-of-day windows [from, to) in hours; Duckling's, with Vietnamese "sáng" from 4:00. */
 export function podWindow(pod: Pod, vi: boolean): [number, number] {
   const w: Record<Pod, [number, number]> = {
-    morning: [vi ? 4 : 0, 12], earlymorning: [0, 9], noon: [12, 14], afternoon: [12, 19], evening: [18, 24],
-    lateevening: [21, 24], night: [18, 24], afterlunch: [13, 17],
+    morning: [vi ? 4 : 0, 12],
+    earlymorning: [0, 9],
+    noon: [12, 14],
+    afternoon: [12, 19],
+    evening: [18, 24],
+    lateevening: [21, 24],
+    night: [18, 24],
+    afterlunch: [13, 17],
   };
   return w[pod];
 }
@@ -57,8 +63,14 @@ export function podWindow(pod: Pod, vi: boolean): [number, number] {
 /** The deadline a part of day stands for, in minutes; "chiều" means by the end of the working day. */
 export function podDeadline(pod: Pod, endOfDay: number): number {
   const at: Record<Pod, number> = {
-    morning: 9 * 60, earlymorning: 7 * 60, noon: 12 * 60, afternoon: endOfDay, afterlunch: 13 * 60,
-    evening: 20 * 60, lateevening: 23 * 60, night: 23 * 60,
+    morning: 9 * 60,
+    earlymorning: 7 * 60,
+    noon: 12 * 60,
+    afternoon: endOfDay,
+    afterlunch: 13 * 60,
+    evening: 20 * 60,
+    lateevening: 23 * 60,
+    night: 23 * 60,
   };
   return at[pod];
 }

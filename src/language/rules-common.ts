@@ -4,10 +4,11 @@
  * Numeric dates are day/month first, the Vietnamese (and most of the world's) order;
  * month/day is used only when day/month cannot be a date ("4/25").
  */
-import { ZONE_OFFSETS, readNumber } from "./lexicon.js";
+import { readNumber, ZONE_OFFSETS } from "./lexicon.js";
 
 const VI_HOUR_WORDS = "muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi";
-import { type Piece, type PieceRule, one, rule } from "./due-pieces.js";
+
+import { one, type Piece, type PieceRule, rule } from "./due-pieces.js";
 
 const MER = "a\\.?\\s?m\\.?|p\\.?\\s?m\\.?";
 
@@ -22,7 +23,13 @@ function fullYear(y: string | undefined): number | null {
   return y.length <= 2 ? (n < 50 ? 2000 + n : 1900 + n) : n;
 }
 
-function time(h: number, m: number | null, s: number | null, meridiem: "am" | "pm" | null, hourGrain = false): Piece[] | null {
+function time(
+  h: number,
+  m: number | null,
+  s: number | null,
+  meridiem: "am" | "pm" | null,
+  hourGrain = false,
+): Piece[] | null {
   if (h > 24 || (m ?? 0) > 59 || (s ?? 0) > 59) return null;
   const grain = s !== null ? "second" : m !== null || !hourGrain ? "minute" : "hour";
   return one({ k: "time", h, m: m ?? 0, s, grain, mer: meridiem });
@@ -43,18 +50,31 @@ export const COMMON_RULES: PieceRule[] = [
   }),
   rule("(\\d{4})[-/](\\d{1,2})", (m) => {
     const month = Number(m[2]);
-    return month >= 1 && month <= 12 ? [{ k: "month", m: month, mod: null }, { k: "year", y: Number(m[1]) }] : null;
+    return month >= 1 && month <= 12
+      ? [
+          { k: "month", m: month, mod: null },
+          { k: "year", y: Number(m[1]) },
+        ]
+      : null;
   }),
   rule("(\\d{1,2})\\s*[/.]\\s*(\\d{4})", (m) => {
     const month = Number(m[1]);
-    return month >= 1 && month <= 12 ? [{ k: "month", m: month, mod: null }, { k: "year", y: Number(m[2]) }] : null;
+    return month >= 1 && month <= 12
+      ? [
+          { k: "month", m: month, mod: null },
+          { k: "year", y: Number(m[2]) },
+        ]
+      : null;
   }),
   rule("(\\d{1,2})\\s*([/.-])\\s*(\\d{1,2})(?:\\s*\\2\\s*(\\d{4}|\\d{2}))?", (m) =>
-    numericDate(Number(m[1]), Number(m[3]), fullYear(m[4]))),
+    numericDate(Number(m[1]), Number(m[3]), fullYear(m[4])),
+  ),
   rule(`(\\d{1,2}):(\\d{2})(?::(\\d{2}))?\\s*(${MER}|[ap](?![a-z]))?`, (m) =>
-    time(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, mer(m[4]))),
+    time(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, mer(m[4])),
+  ),
   // "17h", "17h30", "10g45", "8 giờ 30 (phút)", "3 giờ rưỡi", "11 giờ kém 15". "giờ" alone names an hour.
-  rule(`(?:(\\d{1,2})\\s*(h|g|gio)|(${VI_HOUR_WORDS})\\s+(gio))\\s*(?:(\\d{1,2})(?:\\s*(?:phut|p))?|(ruoi)|kem\\s*(\\d{1,2})(?:\\s*phut)?)?(?:\\s*(am|pm))?`,
+  rule(
+    `(?:(\\d{1,2})\\s*(h|g|gio)|(${VI_HOUR_WORDS})\\s+(gio))\\s*(?:(\\d{1,2})(?:\\s*(?:phut|p))?|(ruoi)|kem\\s*(\\d{1,2})(?:\\s*phut)?)?(?:\\s*(am|pm))?`,
     (m) => {
       let h = m[1] ? Number(m[1]) : (readNumber(m[3] ?? "") ?? 0);
       let min: number | null = m[5] ? Number(m[5]) : m[6] ? 30 : null;
@@ -63,14 +83,25 @@ export const COMMON_RULES: PieceRule[] = [
         min = 60 - Number(m[7]);
       }
       return time(h, min, null, mer(m[8]), (m[2] ?? m[4]) === "gio");
-    }),
+    },
+  ),
   rule(`(\\d{1,2})\\s*(?:ish)?\\s*(${MER})`, (m) => time(Number(m[1]), null, null, mer(m[2]), true), "(?![a-z])"),
-  rule("(\\d{1,2})(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", (m) => one({ k: "num", n: Number(m[1]), digits: 2 }), ""),
+  rule(
+    "(\\d{1,2})(?=jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)",
+    (m) => one({ k: "num", n: Number(m[1]), digits: 2 }),
+    "",
+  ),
   // "at 3p": a glued a/p counts only after "at" (the resolver checks), so "4a" stays a non-time.
-  rule("(\\d{1,2})([ap])\\.?", (m) => one({ k: "num", n: Number(m[1]), digits: 2, mer: m[2] === "a" ? "am" : "pm" }), "(?![a-z0-9])"),
+  rule(
+    "(\\d{1,2})([ap])\\.?",
+    (m) => one({ k: "num", n: Number(m[1]), digits: 2, mer: m[2] === "a" ? "am" : "pm" }),
+    "(?![a-z0-9])",
+  ),
   rule("(\\d{1,4})(ish)?(?:\\s*(?:o'?clock|oclock))?", (m) =>
-    one({ k: "num", n: Number(m[1]), digits: (m[1] ?? "").length })),
+    one({ k: "num", n: Number(m[1]), digits: (m[1] ?? "").length }),
+  ),
   rule("\\(?(utc|gmt|cet|cest|bst|ist|ict|pst|pdt|mst|mdt|cst|cdt|est|edt|jst|sgt)\\)?", (m) =>
-    one({ k: "tz", offset: ZONE_OFFSETS[m[1] ?? "utc"] ?? 0 })),
+    one({ k: "tz", offset: ZONE_OFFSETS[m[1] ?? "utc"] ?? 0 }),
+  ),
   rule(`(${MER})`, (m) => one({ k: "mer", mer: mer(m[1]) ?? "am" }), "(?![a-z])"),
 ];

@@ -2,11 +2,16 @@
  * English deadline words. Readings follow Duckling's where they make sense for
  * deadlines ("next Friday" is Friday of next week, "this week" runs Monday–Sunday).
  */
-import { EN_MONTH, EN_WEEKDAY, NUMBER_WORD_RE, ORDINAL_WORDS, UNIT_RE, UNIT_WORDS, readNumber } from "./lexicon.js";
-import { type Piece, type PieceRule, type Pod, one, rule } from "./due-pieces.js";
 
-const WEEKDAYS = Object.keys(EN_WEEKDAY).sort((a, b) => b.length - a.length).join("|");
-const MONTHS = Object.keys(EN_MONTH).sort((a, b) => b.length - a.length).join("|");
+import { one, type Piece, type PieceRule, type Pod, rule } from "./due-pieces.js";
+import { EN_MONTH, EN_WEEKDAY, NUMBER_WORD_RE, ORDINAL_WORDS, readNumber, UNIT_RE, UNIT_WORDS } from "./lexicon.js";
+
+const WEEKDAYS = Object.keys(EN_WEEKDAY)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
+const MONTHS = Object.keys(EN_MONTH)
+  .sort((a, b) => b.length - a.length)
+  .join("|");
 const ORDS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\\d{1,2}(?:st|nd|rd|th)";
 const NUM = `\\d+(?:\\.\\d+)?|${NUMBER_WORD_RE}`;
 const NEXT = "next|coming|upcoming|the following|following|the next";
@@ -25,11 +30,22 @@ function rel(word: string | undefined): number {
 }
 
 const EN_POD: Record<string, Pod> = {
-  morning: "morning", "early morning": "earlymorning", afternoon: "afternoon", evening: "evening",
-  night: "evening", lunch: "noon", tonight: "evening", tonite: "evening",
+  morning: "morning",
+  "early morning": "earlymorning",
+  afternoon: "afternoon",
+  evening: "evening",
+  night: "evening",
+  lunch: "noon",
+  tonight: "evening",
+  tonite: "evening",
 };
 
-function offset(num: string | undefined, unitWord: string | undefined, style: "in" | "window" | "past", working = false): Piece[] | null {
+function offset(
+  num: string | undefined,
+  unitWord: string | undefined,
+  style: "in" | "window" | "past",
+  working = false,
+): Piece[] | null {
   const n = num === undefined ? 1 : readNumber(num.replace(/ and an? half/, ".5"));
   const unit = UNIT_WORDS[unitWord ?? ""];
   if (n === null || !unit) return null;
@@ -37,7 +53,8 @@ function offset(num: string | undefined, unitWord: string | undefined, style: "i
 }
 
 const HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve";
-const MIN_WORDS = "(?:twenty|thirty|forty|fifty)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|fifteen|ten|oh five";
+const MIN_WORDS =
+  "(?:twenty|thirty|forty|fifty)(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|fifteen|ten|oh five";
 
 function wordMinutes(w: string | undefined): number | undefined {
   if (!w) return undefined;
@@ -49,15 +66,32 @@ export const EN_RULES: PieceRule[] = [
   rule("right now|just now|now|at the moment|atm|immediately", () => one({ k: "now" })),
   rule("asap|as soon as possible", () => one({ k: "asap" })),
   rule("(?:the\\s+)?(?:eod|end of (?:the )?day|close of business|cob)", () => one({ k: "eod" })),
-  rule(`(?:in|within)\\s+(?:about\\s+)?(?:a\\s+)?(1/4|1/2|3/4|half an|a quarter of an|quarter of an|three-quarters of an)\\s*(?:h|hour)`, (m) => {
-    const min = { "1/4": 15, "1/2": 30, "3/4": 45, "half an": 30, "a quarter of an": 15, "quarter of an": 15, "three-quarters of an": 45 }[m[1] ?? ""] ?? 30;
-    return one({ k: "offset", n: min, unit: "minute", working: false, style: "in" });
-  }),
+  rule(
+    `(?:in|within)\\s+(?:about\\s+)?(?:a\\s+)?(1/4|1/2|3/4|half an|a quarter of an|quarter of an|three-quarters of an)\\s*(?:h|hour)`,
+    (m) => {
+      const min =
+        {
+          "1/4": 15,
+          "1/2": 30,
+          "3/4": 45,
+          "half an": 30,
+          "a quarter of an": 15,
+          "quarter of an": 15,
+          "three-quarters of an": 45,
+        }[m[1] ?? ""] ?? 30;
+      return one({ k: "offset", n: min, unit: "minute", working: false, style: "in" });
+    },
+  ),
   rule(`(${NUM})\\s+(${WEEKDAYS})s\\s+from\\s+(?:now|today)`, (m) =>
-    one({ k: "weekdayCount", n: readNumber(m[1] ?? "") ?? 1, wd: EN_WEEKDAY[m[2] ?? ""] ?? 1 })),
-  rule(`(?:in|within)\\s+(?:about\\s+|a\\s+)?(${NUM}|\\d+ and an? half)?\\s*(?:more\\s+)?(working days?|business days?|${UNIT_RE})`,
-    (m) => offset(m[1], m[2]?.replace(/^(working|business) days?$/, "day"), "in", /working|business/.test(m[2] ?? ""))),
-  rule("in\\s+(\\d{1,3})(?:'|\"| ?min)?", (m) => one({ k: "offset", n: Number(m[1]), unit: "minute", working: false, style: "in" })),
+    one({ k: "weekdayCount", n: readNumber(m[1] ?? "") ?? 1, wd: EN_WEEKDAY[m[2] ?? ""] ?? 1 }),
+  ),
+  rule(
+    `(?:in|within)\\s+(?:about\\s+|a\\s+)?(${NUM}|\\d+ and an? half)?\\s*(?:more\\s+)?(working days?|business days?|${UNIT_RE})`,
+    (m) => offset(m[1], m[2]?.replace(/^(working|business) days?$/, "day"), "in", /working|business/.test(m[2] ?? "")),
+  ),
+  rule("in\\s+(\\d{1,3})(?:'|\"| ?min)?", (m) =>
+    one({ k: "offset", n: Number(m[1]), unit: "minute", working: false, style: "in" }),
+  ),
   rule(`(${NUM})\\s+(${UNIT_RE})\\s+(?:from (?:right )?now|from today|hence|later)`, (m) => offset(m[1], m[2], "in")),
   rule(`(${NUM}|a)\\s+(${UNIT_RE}|fortnight)\\s+(?:from (?:right )?now|hence)`, (m) => offset(m[1], m[2], "in")),
   rule("a fortnight hence", () => one({ k: "offset", n: 14, unit: "day", working: false, style: "in" })),
@@ -80,9 +114,11 @@ export const EN_RULES: PieceRule[] = [
     return m[1] ? [q, { k: "year", y: m[1].length === 2 ? 2000 + Number(m[1]) : Number(m[1]) }] : [q];
   }),
   rule(`(?:(${THIS}|${NEXT}|${LAST})\\s+)?(week-end|weekend|week end|wkend)`, (m) =>
-    one({ k: "weekend", offset: rel(m[1]) })),
+    one({ k: "weekend", offset: rel(m[1]) }),
+  ),
   rule(`(?:the\\s+)?(${THIS}|${NEXT}|${LAST})\\s+(week|month|quarter|qtr|year|yr)`, (m) =>
-    one({ k: "period", unit: UNIT_WORDS[m[2] ?? ""] ?? "week", offset: rel(m[1]), lastWord: /last/.test(m[1] ?? "") })),
+    one({ k: "period", unit: UNIT_WORDS[m[2] ?? ""] ?? "week", offset: rel(m[1]), lastWord: /last/.test(m[1] ?? "") }),
+  ),
   rule("the (week|month|quarter|year)", (m) => one({ k: "period", unit: UNIT_WORDS[m[1] ?? ""] ?? "week", offset: 0 })),
   rule(`(?:(this|next|last|coming|upcoming|past)\\s+)?(${WEEKDAYS})s?\\.?(?:\\s+(after next))?`, (m, o) => {
     // "thu" is Thursday, but "thứ 9" is a mistyped Vietnamese weekday, not Thursday at 9.
@@ -90,21 +126,38 @@ export const EN_RULES: PieceRule[] = [
     const mod = m[3] || m[1] === "next" ? "nextweek" : m[1] === "last" || m[1] === "past" ? "last" : null;
     return one({ k: "weekday", wd: EN_WEEKDAY[m[2] ?? ""] ?? 1, mod });
   }),
-  rule(`(?:(next)\\s+)?(${MONTHS})\\.?(?:\\s+(after next))?`, (m) =>
-    one({ k: "month", m: EN_MONTH[m[2] ?? ""] ?? 1, mod: m[3] ? "afterNext" : m[1] ? "next" : null }), "(?![a-z])"),
+  rule(
+    `(?:(next)\\s+)?(${MONTHS})\\.?(?:\\s+(after next))?`,
+    (m) => one({ k: "month", m: EN_MONTH[m[2] ?? ""] ?? 1, mod: m[3] ? "afterNext" : m[1] ? "next" : null }),
+    "(?![a-z])",
+  ),
   rule("(?:the\\s+)?day after tomorrow", () => one({ k: "day", n: 2 })),
   rule("(?:the\\s+)?day before yesterday", () => one({ k: "day", n: -2 })),
   rule("today|tomorrows?|tmrw?|tmr|yesterday", (m) =>
-    one({ k: "day", n: m[0] === "today" ? 0 : m[0] === "yesterday" ? -1 : 1 })),
+    one({ k: "day", n: m[0] === "today" ? 0 : m[0] === "yesterday" ? -1 : 1 }),
+  ),
   rule("(?:at\\s+|this\\s+)?(noon|midday|mid day|midnight)", (m) =>
-    one({ k: "time", h: m[1] === "midnight" ? 24 : 12, m: 0, s: null, grain: "hour", mer: null })),
-  rule("(late\\s+)?(tonight|tonite)", (m) => [{ k: "pod", pod: m[1] ? "lateevening" : "evening", vi: false }, { k: "day", n: 0 }]),
-  rule("last night", () => [{ k: "pod", pod: "evening", vi: false }, { k: "day", n: -1 }]),
-  rule("late last night", () => [{ k: "pod", pod: "lateevening", vi: false }, { k: "day", n: -1 }]),
+    one({ k: "time", h: m[1] === "midnight" ? 24 : 12, m: 0, s: null, grain: "hour", mer: null }),
+  ),
+  rule("(late\\s+)?(tonight|tonite)", (m) => [
+    { k: "pod", pod: m[1] ? "lateevening" : "evening", vi: false },
+    { k: "day", n: 0 },
+  ]),
+  rule("last night", () => [
+    { k: "pod", pod: "evening", vi: false },
+    { k: "day", n: -1 },
+  ]),
+  rule("late last night", () => [
+    { k: "pod", pod: "lateevening", vi: false },
+    { k: "day", n: -1 },
+  ]),
   rule("after lunch", () => one({ k: "pod", pod: "afterlunch", vi: false })),
   rule("(?:(?:this|in the|at)\\s+)?(early morning|morning|afternoon|evening|night|lunch)(?:ish)?", (m) =>
-    one({ k: "pod", pod: EN_POD[m[1] ?? ""] ?? "morning", vi: false })),
-  rule("early in the morning|in the early hours of the morning", () => one({ k: "pod", pod: "earlymorning", vi: false })),
+    one({ k: "pod", pod: EN_POD[m[1] ?? ""] ?? "morning", vi: false }),
+  ),
+  rule("early in the morning|in the early hours of the morning", () =>
+    one({ k: "pod", pod: "earlymorning", vi: false }),
+  ),
   rule("in the (am|pm)", (m) => one({ k: "mer", mer: m[1] === "am" ? "am" : "pm" })),
   rule("(?:at\\s+)?(?:the\\s+)?(?:end of|close of)|late", () => one({ k: "edge", edge: "end" })),
   rule("(?:at\\s+)?(?:the\\s+)?(?:beginning of|start of)|early", () => one({ k: "edge", edge: "begin" })),
@@ -115,15 +168,22 @@ export const EN_RULES: PieceRule[] = [
   ]),
   rule("christmas(?: day)?|xmas", () => one({ k: "holiday", name: "christmas" })),
   rule("new year'?s? day", () => one({ k: "holiday", name: "newyear" })),
-  rule(`(half|(?:a\\s+)?quarter|\\d{1,2}(?=\\s+min)|\\d{1,2}(?=\\s+\\w+\\s+(?:noon|midnight|\\d{1,2}\\s*(?:am|pm|h)))|${MIN_WORDS})(?:\\s+minutes?)?\\s+(past|after|to|till|before|from)`, (m) => {
-    const w = m[1] ?? "";
-    const n = w === "half" ? 30 : /quarter/.test(w) ? 15 : /^\d/.test(w) ? Number(w) : (wordMinutes(w) ?? 0);
-    return one({ k: "shift", minutes: /^(to|till|before)$/.test(m[2] ?? "") ? -n : n });
-  }),
+  rule(
+    `(half|(?:a\\s+)?quarter|\\d{1,2}(?=\\s+min)|\\d{1,2}(?=\\s+\\w+\\s+(?:noon|midnight|\\d{1,2}\\s*(?:am|pm|h)))|${MIN_WORDS})(?:\\s+minutes?)?\\s+(past|after|to|till|before|from)`,
+    (m) => {
+      const w = m[1] ?? "";
+      const n = w === "half" ? 30 : /quarter/.test(w) ? 15 : /^\d/.test(w) ? Number(w) : (wordMinutes(w) ?? 0);
+      return one({ k: "shift", minutes: /^(to|till|before)$/.test(m[2] ?? "") ? -n : n });
+    },
+  ),
   rule(`(${HOUR_WORDS})(?:\\s+(${MIN_WORDS}))?`, (m) =>
-    one({ k: "num", n: readNumber(m[1] ?? "") ?? 0, min: wordMinutes(m[2]), digits: 1 })),
+    one({ k: "num", n: readNumber(m[1] ?? "") ?? 0, min: wordMinutes(m[2]), digits: 1 }),
+  ),
   rule(`(${ORDS})`, (m) => one({ k: "ord", n: ordinal(m[1]) })),
   rule("(week|month|quarter|year)", (m) => one({ k: "period", unit: UNIT_WORDS[m[1] ?? ""] ?? "week", offset: 0 })),
   rule("at|@|around|about|approximately|approx|for", () => one({ k: "at" })),
-  rule("on|the|of|in|during|ish|this|o'?clock|oclock|day|from now|from|since|anytime after|after|sometimes before|sometime before", () => []),
+  rule(
+    "on|the|of|in|during|ish|this|o'?clock|oclock|day|from now|from|since|anytime after|after|sometimes before|sometime before",
+    () => [],
+  ),
 ];

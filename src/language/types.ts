@@ -27,12 +27,36 @@ export interface ParseContext {
   knownNames?: string[];
 }
 
-export type CommandName = "add" | "list" | "show" | "done" | "reopen" | "cancel" | "due" | "assign" | "edit"
-  | "status" | "summary" | "settings" | "help" | "remind" | "ack" | "export";
+export type CommandName =
+  | "add"
+  | "list"
+  | "show"
+  | "done"
+  | "reopen"
+  | "cancel"
+  | "due"
+  | "assign"
+  | "edit"
+  | "status"
+  | "summary"
+  | "settings"
+  | "help"
+  | "remind"
+  | "ack"
+  | "export";
 
 export type ListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
 
-export type SettingKey = "language" | "timezone" | "endofday" | "manager" | "workdays" | "summary" | "pings" | "dayoff" | "show";
+export type SettingKey =
+  | "language"
+  | "timezone"
+  | "endofday"
+  | "manager"
+  | "workdays"
+  | "summary"
+  | "pings"
+  | "dayoff"
+  | "show";
 
 export interface ParsedCommand {
   command: CommandName;
@@ -52,8 +76,15 @@ export interface ParsedCommand {
   locale: "vi" | "en" | null;
 }
 
-export type ParseErrorCode = "empty" | "unknown_command" | "missing_task_ref" | "missing_title" | "bad_due"
-  | "missing_due" | "missing_assignee" | "bad_setting";
+export type ParseErrorCode =
+  | "empty"
+  | "unknown_command"
+  | "missing_task_ref"
+  | "missing_title"
+  | "bad_due"
+  | "missing_due"
+  | "missing_assignee"
+  | "bad_setting";
 
 export type ParseResult =
   | { ok: true; command: ParsedCommand }

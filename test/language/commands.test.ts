@@ -7,7 +7,12 @@ describe("add", () => {
     ["/task add Viết báo cáo @Lan @Minh thứ 6 tuần sau", "Viết báo cáo", ["Lan", "Minh"], "2026-12-11 17:00 Fri"],
     ["/viec them Nộp hồ sơ @Lan 15/12", "Nộp hồ sơ", ["Lan"], "2026-12-15 17:00 Tue"],
     ["/việc thêm Họp giao ban trước 9h sáng mai", "Họp giao ban", [], "2026-12-03 09:00 Thu"],
-    ["giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau", "nộp báo cáo quy hoạch", ["Lan"], "2026-12-11 17:00 Fri"],
+    [
+      "giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau",
+      "nộp báo cáo quy hoạch",
+      ["Lan"],
+      "2026-12-11 17:00 Fri",
+    ],
     ["giao việc cho @Lan: chuẩn bị slide hạn chót cuối tháng", "chuẩn bị slide", ["Lan"], "2026-12-31 17:00 Thu"],
     ["tạo việc kiểm tra hợp đồng trong 5 ngày làm việc", "kiểm tra hợp đồng", [], "2026-12-09 17:00 Wed"],
     ["assign @Lan write report by Friday 5pm", "write report", ["Lan"], "2026-12-04 17:00 Fri"],
@@ -28,7 +33,10 @@ describe("add", () => {
     expect(c.due).toBeNull();
   });
   it("keeps diacritics exactly as typed, and mentions of known multi-word names", () => {
-    const c = command("giao @Nguyễn Văn Lan soạn thảo Quyết định số 12 trước thứ 6", ctxAt(undefined, undefined, { knownNames: ["Nguyễn Văn Lan"] }));
+    const c = command(
+      "giao @Nguyễn Văn Lan soạn thảo Quyết định số 12 trước thứ 6",
+      ctxAt(undefined, undefined, { knownNames: ["Nguyễn Văn Lan"] }),
+    );
     expect(c.assignees).toEqual(["Nguyễn Văn Lan"]);
     expect(c.title).toBe("soạn thảo Quyết định số 12");
   });
@@ -41,12 +49,26 @@ describe("add", () => {
 
 describe("list", () => {
   it.each([
-    ["việc của tôi", "mine"], ["viec cua toi", "mine"], ["my tasks", "mine"],
-    ["việc của @Lan", "assignee"], ["tasks of @Lan", "assignee"],
-    ["quá hạn", "overdue"], ["qua han", "overdue"], ["overdue", "overdue"],
-    ["hôm nay", "today"], ["due today", "today"], ["tuần này", "week"], ["this week", "week"],
-    ["đã xong", "done"], ["danh sách", "open"], ["list", "open"], ["tất cả", "open"],
-    ["việc tôi giao", "created"], ["tasks I assigned", "created"], ["/task list", "open"], ["/viec danh sach", "open"],
+    ["việc của tôi", "mine"],
+    ["viec cua toi", "mine"],
+    ["my tasks", "mine"],
+    ["việc của @Lan", "assignee"],
+    ["tasks of @Lan", "assignee"],
+    ["quá hạn", "overdue"],
+    ["qua han", "overdue"],
+    ["overdue", "overdue"],
+    ["hôm nay", "today"],
+    ["due today", "today"],
+    ["tuần này", "week"],
+    ["this week", "week"],
+    ["đã xong", "done"],
+    ["danh sách", "open"],
+    ["list", "open"],
+    ["tất cả", "open"],
+    ["việc tôi giao", "created"],
+    ["tasks I assigned", "created"],
+    ["/task list", "open"],
+    ["/viec danh sach", "open"],
   ])("%s → %s", (text, filter) => {
     const c = command(text);
     expect(c.command).toBe("list");
@@ -59,12 +81,29 @@ describe("list", () => {
 
 describe("commands on one task", () => {
   it.each([
-    ["#12", "show"], ["xem #12", "show"], ["show #12", "show"], ["việc 12", "show"],
-    ["xong #12", "done"], ["hoàn thành #12", "done"], ["done #12", "done"], ["xong việc 12", "done"], ["hoàn thành số 12", "done"],
-    ["task 12 done", "done"], ["#12 xong", "done"], ["/task done #12", "done"],
-    ["mở lại #12", "reopen"], ["mo lai #12", "reopen"], ["reopen #12", "reopen"],
-    ["hủy #12", "cancel"], ["huỷ #12", "cancel"], ["huy #12", "cancel"], ["cancel #12", "cancel"],
-    ["nhận việc #12", "ack"], ["đã nhận #12", "ack"], ["got it #12", "ack"], ["ack #12", "ack"],
+    ["#12", "show"],
+    ["xem #12", "show"],
+    ["show #12", "show"],
+    ["việc 12", "show"],
+    ["xong #12", "done"],
+    ["hoàn thành #12", "done"],
+    ["done #12", "done"],
+    ["xong việc 12", "done"],
+    ["hoàn thành số 12", "done"],
+    ["task 12 done", "done"],
+    ["#12 xong", "done"],
+    ["/task done #12", "done"],
+    ["mở lại #12", "reopen"],
+    ["mo lai #12", "reopen"],
+    ["reopen #12", "reopen"],
+    ["hủy #12", "cancel"],
+    ["huỷ #12", "cancel"],
+    ["huy #12", "cancel"],
+    ["cancel #12", "cancel"],
+    ["nhận việc #12", "ack"],
+    ["đã nhận #12", "ack"],
+    ["got it #12", "ack"],
+    ["ack #12", "ack"],
   ])("%s → %s", (text, name) => {
     const c = command(text);
     expect(c.command).toBe(name);
@@ -90,9 +129,13 @@ describe("due and remind", () => {
 
 describe("assign and edit", () => {
   it.each([
-    ["giao lại #12 cho @Minh", "replace"], ["reassign #12 to @Minh", "replace"], ["assign #12 to @Minh", "replace"],
-    ["thêm @Minh vào #12", "add"], ["add @Minh to #12", "add"],
-    ["bỏ @Minh khỏi #12", "remove"], ["remove @Minh from #12", "remove"],
+    ["giao lại #12 cho @Minh", "replace"],
+    ["reassign #12 to @Minh", "replace"],
+    ["assign #12 to @Minh", "replace"],
+    ["thêm @Minh vào #12", "add"],
+    ["add @Minh to #12", "add"],
+    ["bỏ @Minh khỏi #12", "remove"],
+    ["remove @Minh from #12", "remove"],
   ])("%s → %s", (text, mode) => {
     const c = command(text);
     expect(c.command).toBe("assign");
@@ -109,10 +152,19 @@ describe("assign and edit", () => {
 
 describe("status, summary, export, help", () => {
   it.each([
-    ["thống kê", "status"], ["tình hình", "status"], ["status", "status"], ["thong ke", "status"],
-    ["tổng kết tuần", "summary"], ["báo cáo tuần", "summary"], ["summary", "summary"],
-    ["xuất báo cáo xlsx", "export"], ["export csv", "export"],
-    ["giúp", "help"], ["trợ giúp", "help"], ["hướng dẫn", "help"], ["help", "help"],
+    ["thống kê", "status"],
+    ["tình hình", "status"],
+    ["status", "status"],
+    ["thong ke", "status"],
+    ["tổng kết tuần", "summary"],
+    ["báo cáo tuần", "summary"],
+    ["summary", "summary"],
+    ["xuất báo cáo xlsx", "export"],
+    ["export csv", "export"],
+    ["giúp", "help"],
+    ["trợ giúp", "help"],
+    ["hướng dẫn", "help"],
+    ["help", "help"],
   ])("%s → %s", (text, name) => expect(command(text).command).toBe(name));
   it("keeps the person of a status, the export format and the help topic", () => {
     expect(command("status @Lan").assignees).toEqual(["Lan"]);
@@ -126,15 +178,26 @@ describe("status, summary, export, help", () => {
 
 describe("settings", () => {
   it.each([
-    ["cài đặt ngôn ngữ en", "language", "en"], ["settings language vi", "language", "vi"],
-    ["cài đặt múi giờ Asia/Bangkok", "timezone", "Asia/Bangkok"], ["settings timezone America/New_York", "timezone", "America/New_York"],
-    ["giờ kết thúc 17:30", "endofday", "17:30"], ["end of day 17:30", "endofday", "17:30"], ["cài đặt giờ kết thúc 17h30", "endofday", "17:30"],
-    ["thêm quản lý @Lan", "manager", "+Lan"], ["add manager @Lan", "manager", "+Lan"], ["bỏ quản lý @Lan", "manager", "-Lan"],
-    ["remove manager @Lan", "manager", "-Lan"], ["cài đặt ngày làm việc t2-t7", "workdays", "1,2,3,4,5,6"],
-    ["settings workdays mon-fri", "workdays", "1,2,3,4,5"], ["cài đặt tổng kết tắt", "summary", "off"],
-    ["settings summary on", "summary", "on"], ["settings pings off", "pings", "off"],
-    ["ngày nghỉ 24/12", "dayoff", "2026-12-24"], ["settings day off 24/12", "dayoff", "2026-12-24"],
-    ["cài đặt", "show", null], ["settings", "show", null],
+    ["cài đặt ngôn ngữ en", "language", "en"],
+    ["settings language vi", "language", "vi"],
+    ["cài đặt múi giờ Asia/Bangkok", "timezone", "Asia/Bangkok"],
+    ["settings timezone America/New_York", "timezone", "America/New_York"],
+    ["giờ kết thúc 17:30", "endofday", "17:30"],
+    ["end of day 17:30", "endofday", "17:30"],
+    ["cài đặt giờ kết thúc 17h30", "endofday", "17:30"],
+    ["thêm quản lý @Lan", "manager", "+Lan"],
+    ["add manager @Lan", "manager", "+Lan"],
+    ["bỏ quản lý @Lan", "manager", "-Lan"],
+    ["remove manager @Lan", "manager", "-Lan"],
+    ["cài đặt ngày làm việc t2-t7", "workdays", "1,2,3,4,5,6"],
+    ["settings workdays mon-fri", "workdays", "1,2,3,4,5"],
+    ["cài đặt tổng kết tắt", "summary", "off"],
+    ["settings summary on", "summary", "on"],
+    ["settings pings off", "pings", "off"],
+    ["ngày nghỉ 24/12", "dayoff", "2026-12-24"],
+    ["settings day off 24/12", "dayoff", "2026-12-24"],
+    ["cài đặt", "show", null],
+    ["settings", "show", null],
   ])("%s", (text, key, value) => {
     const c = command(text);
     expect(c.command).toBe("settings");

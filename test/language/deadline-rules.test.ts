@@ -24,7 +24,9 @@ describe("a date without a time → that date at end-of-day", () => {
     expect(deadline("1/1/2027")).toBe("2027-01-01 17:00 Fri");
   });
   it("uses the channel's end-of-day", () => {
-    expect(deadline("15/12", ctxAt(undefined, undefined, { endOfDayMinutes: 17 * 60 + 30 }))).toBe("2026-12-15 17:30 Tue");
+    expect(deadline("15/12", ctxAt(undefined, undefined, { endOfDayMinutes: 17 * 60 + 30 }))).toBe(
+      "2026-12-15 17:30 Tue",
+    );
   });
 });
 
@@ -127,9 +129,16 @@ describe("counts of days", () => {
 });
 
 describe("deadline words are skipped", () => {
-  it.each(["trước thứ 6", "hạn thứ 6", "hạn chót thứ 6", "deadline thứ 6", "by Friday", "due Friday", "đến thứ 6", "before Friday"])(
-    "%s", (text) => expect(deadline(text)).toBe("2026-12-04 17:00 Fri"),
-  );
+  it.each([
+    "trước thứ 6",
+    "hạn thứ 6",
+    "hạn chót thứ 6",
+    "deadline thứ 6",
+    "by Friday",
+    "due Friday",
+    "đến thứ 6",
+    "before Friday",
+  ])("%s", (text) => expect(deadline(text)).toBe("2026-12-04 17:00 Fri"));
 });
 
 describe("time zones", () => {
@@ -138,7 +147,9 @@ describe("time zones", () => {
     const d = due("next Monday", ctx);
     expect(local(d.deadline, ctx.timezone)).toBe("2026-03-09 17:00 Mon");
     expect(d.deadline.toISOString()).toBe("2026-03-09T21:00:00.000Z"); // EDT, UTC−4
-    expect(due("tomorrow 9am", ctxAt("2026-11-01T00:30:00-04:00", "America/New_York")).deadline.toISOString()).toBe("2026-11-02T14:00:00.000Z"); // EST
+    expect(due("tomorrow 9am", ctxAt("2026-11-01T00:30:00-04:00", "America/New_York")).deadline.toISOString()).toBe(
+      "2026-11-02T14:00:00.000Z",
+    ); // EST
   });
   it("counts hours as elapsed time across the DST change", () => {
     const ctx = ctxAt("2026-03-08T00:30:00-05:00", "America/New_York");

@@ -8,7 +8,9 @@ export const en: Catalogue = {
       assignees ? `Assigned to: ${assignees}` : "Not assigned to anyone yet.",
       due ? `due: ${due}` : "No due date.",
     ].join("\n"),
-  "task.due_line": ({ absolute, relative }) => (relative ? `${absolute} (${relative})` : absolute),
+  "task.due_line": ({ absolute, relative }) =>
+    // formatRelative may carry its own parentheses ("còn 6 ngày (5 ngày làm việc)"): no nesting.
+    relative ? (relative.includes("(") ? `${absolute}, ${relative}` : `${absolute} (${relative})`) : absolute,
   "task.no_due": () => "no due date",
   "task.closed": ({ number, title }) => `Closed task *#${number}*: ${title}. Thanks, everyone!`,
   "task.part_done": ({ number, remaining }) =>
@@ -81,6 +83,8 @@ export const en: Catalogue = {
     `changed assignees: ${oldAssignees} → ${newAssignees}`,
   "history.renamed": ({ oldTitle, newTitle }) => `renamed: "${oldTitle}" → "${newTitle}"`,
   "history.acknowledged": ({ person }) => `${person} acknowledged`,
+  "history.acknowledged_self": () => "acknowledged",
+  "history.assignee_done_self": () => "finished their part",
   "history.other": ({ action }) => action,
   "history.system": () => "system",
   "status.title.channel": () => "*Channel status*",

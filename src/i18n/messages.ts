@@ -76,6 +76,8 @@ export interface MessageParams {
   "history.assignees_changed": { oldAssignees: string; newAssignees: string };
   "history.renamed": { oldTitle: string; newTitle: string };
   "history.acknowledged": { person: string };
+  "history.acknowledged_self": Empty;
+  "history.assignee_done_self": Empty;
   "history.other": { action: string };
   "history.system": Empty;
   // Status

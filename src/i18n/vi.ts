@@ -8,7 +8,9 @@ export const vi: Catalogue = {
       assignees ? `Giao cho: ${assignees}` : "Chưa giao cho ai.",
       due ? `hạn: ${due}` : "Chưa có hạn.",
     ].join("\n"),
-  "task.due_line": ({ absolute, relative }) => (relative ? `${absolute} (${relative})` : absolute),
+  "task.due_line": ({ absolute, relative }) =>
+    // formatRelative may carry its own parentheses ("còn 6 ngày (5 ngày làm việc)"): no nesting.
+    relative ? (relative.includes("(") ? `${absolute}, ${relative}` : `${absolute} (${relative})`) : absolute,
   "task.no_due": () => "không có hạn",
   "task.closed": ({ number, title }) => `Đã đóng việc *#${number}*: ${title}. Cảm ơn cả nhà!`,
   "task.part_done": ({ number, remaining }) =>
@@ -80,6 +82,8 @@ export const vi: Catalogue = {
   "history.assignees_changed": ({ oldAssignees, newAssignees }) => `đổi người làm: ${oldAssignees} → ${newAssignees}`,
   "history.renamed": ({ oldTitle, newTitle }) => `đổi tên: "${oldTitle}" → "${newTitle}"`,
   "history.acknowledged": ({ person }) => `${person} đã nhận việc`,
+  "history.acknowledged_self": () => "nhận việc",
+  "history.assignee_done_self": () => "báo xong phần của mình",
   "history.other": ({ action }) => action,
   "history.system": () => "hệ thống",
   "status.title.channel": () => "*Tình hình công việc của kênh*",

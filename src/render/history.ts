@@ -23,6 +23,11 @@ function storedPerson(value: unknown, fallback: string): string {
     : fallback;
 }
 
+/** Whether the person an entry is about is the one who did it (then the line does not name them twice). */
+function isActor(event: TaskEventView): boolean {
+  return event.actor !== null && (event.newValue as Partial<StoredPerson> | null)?.id === event.actor.id;
+}
+
 /** What one history entry says, old → new. */
 export function describeTaskEvent(event: TaskEventView, context: RenderContext): string {
   const { locale } = context;
@@ -35,7 +40,9 @@ export function describeTaskEvent(event: TaskEventView, context: RenderContext):
     case "closed":
       return t(locale, "history.closed");
     case "assignee_done":
-      return t(locale, "history.assignee_done", { person: storedPerson(event.newValue, actor) });
+      return isActor(event)
+        ? t(locale, "history.assignee_done_self")
+        : t(locale, "history.assignee_done", { person: storedPerson(event.newValue, actor) });
     case "reopened":
       return t(locale, "history.reopened");
     case "cancelled":
@@ -53,7 +60,9 @@ export function describeTaskEvent(event: TaskEventView, context: RenderContext):
     case "renamed":
       return t(locale, "history.renamed", { oldTitle: String(event.oldValue), newTitle: String(event.newValue) });
     case "acknowledged":
-      return t(locale, "history.acknowledged", { person: storedPerson(event.newValue, actor) });
+      return isActor(event)
+        ? t(locale, "history.acknowledged_self")
+        : t(locale, "history.acknowledged", { person: storedPerson(event.newValue, actor) });
     default:
       return t(locale, "history.other", { action: event.action });
   }

@@ -213,6 +213,11 @@ export function createTaskService(options: TaskServiceOptions) {
       return loadTask({ channelId_number: { channelId, number } });
     },
 
+    /** A task by its id (for jobs that hold ids, e.g. pings); null when it no longer exists. */
+    findTaskById(taskId: string): Promise<TaskView | null> {
+      return loadTask({ id: taskId });
+    },
+
     /** The append-only history of a task, oldest first. */
     async getHistory(taskId: string): Promise<TaskEventView[]> {
       const rows = await prisma.taskEvent.findMany({

@@ -26,7 +26,7 @@ describe.each(testDatabaseKinds)("task commands on %s", (kind) => {
     expect(reply?.visibility).toBe("channel");
     expect(text).toContain("#1");
     expect(text).toContain("@Lan");
-    expect(text).toMatch(/hạn: 17:00 thứ Sáu 04\/12\/2026 \(còn .+\)/);
+    expect(text).toMatch(/hạn: 17:00 thứ Sáu 04\/12\/2026,? \(?còn /);
     const task = await taskRow(await chat.channelId(), 1);
     expect(task.title).toBe("nộp báo cáo quy hoạch");
     expect(task.dueHasTime).toBe(true);

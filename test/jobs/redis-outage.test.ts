@@ -1,0 +1,101 @@
+// BullMQ's known failure modes, as regression tests: a worker must resume after a Redis outage longer than its
+// drain delay (bullmq #4585), and a cron summary around a short outage must be neither lost nor doubled (#1658,
+// #2876). The outage is a TCP proxy cut between the worker and the shared Redis.
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Jobs, startJobs } from "../../jobs/index.js";
+import { summaryOutboxId } from "../../jobs/weekly-summary.processor.js";
+import { checkRedisHealth } from "../../jobs/redis-health.js";
+import { Redis } from "ioredis";
+import { createJobsFixture, type JobsFixture, RecordingSender, seedChannel, seedTask, silentLogger, sleep, waitFor } from "./helpers.js";
+import { TcpProxy } from "./tcp-proxy.js";
+
+describe("Redis outages", () => {
+  let fx: JobsFixture;
+  let proxy: TcpProxy;
+  const running: Jobs[] = [];
+  const tuning = { drainDelaySeconds: 1, reconcileEveryMs: 0, channelIntervalMs: { slack: 0, zalo: 0, console: 0 } };
+
+  beforeEach(async () => {
+    fx = await createJobsFixture("postgres");
+    const target = new URL(fx.redisUrl);
+    proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
+    await proxy.start();
+  });
+  afterEach(async () => {
+    await proxy.start().catch(() => undefined); // let closing clients reach Redis
+    for (const jobs of running.splice(0)) await jobs.close();
+    await proxy.stop();
+    await fx.close();
+  });
+
+  const start = async (redisUrl: string, role: "web" | "worker", sender: RecordingSender) => {
+    const jobs = await startJobs({ prisma: fx.prisma, redisUrl, senders: [sender], logger: silentLogger, role, prefix: fx.prefix, tuning });
+    running.push(jobs);
+    return jobs;
+  };
+
+  it("a worker resumes after an outage longer than its drain delay (bullmq #4585)", async () => {
+    const sender = new RecordingSender("slack");
+    await start(proxy.url, "worker", sender);
+    const web = await start(fx.redisUrl, "web", sender);
+    const s = await seedChannel(fx.prisma);
+    // At-deadline pings keep their instant in quiet hours, so this test runs at any time of day.
+    const taskId = await seedTask(fx.prisma, s, { number: 1, title: "Trước sự cố", dueAt: new Date(Date.now() + 500) });
+    await web.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
+    await waitFor(() => sender.sent.length === 1, 10_000);
+
+    await proxy.stop();
+    await sleep(4_000); // drainDelay 1 s: the blocking call's watchdog fires during the outage
+    await proxy.start();
+
+    const after = await seedTask(fx.prisma, s, { number: 2, title: "Sau sự cố", dueAt: new Date(Date.now() + 500) });
+    await web.scheduler.onTaskChanged({ taskId: after, channelId: s.channelId, kind: "created" });
+    await waitFor(() => sender.sent.length === 2, 20_000, 100);
+    expect(sender.sent[1]?.text).toContain("#2 Sau sự cố");
+  }, 40_000);
+
+  it("a cron summary around a short outage is neither lost nor doubled (bullmq #1658, #2876)", async () => {
+    const sender = new RecordingSender("slack");
+    const s = await seedChannel(fx.prisma);
+    await fx.prisma.channel.update({ where: { id: s.channelId }, data: { summaryCron: "*/3 * * * * *" } });
+    await start(proxy.url, "worker", sender);
+    await waitFor(() => sender.sent.length >= 1, 10_000);
+    await proxy.stop();
+    await sleep(2_000);
+    await proxy.start();
+    const resumedAt = Date.now();
+    await waitFor(() => sender.sent.some((m) => m.at > resumedAt + 3_500), 20_000, 100);
+    await sleep(300);
+
+    const ids = sender.sent.map((m) => m.outboxId);
+    expect(new Set(ids).size).toBe(ids.length); // nothing doubled
+    // Every slot between the first and the last message was delivered: nothing lost to the outage.
+    const slotOf = new Map<string, number>();
+    const first = Math.floor((sender.sent[0]?.at ?? 0) / 3000) * 3000 - 6000;
+    const last = Math.ceil((sender.sent.at(-1)?.at ?? 0) / 3000) * 3000;
+    for (let slot = first; slot <= last; slot += 3000) slotOf.set(summaryOutboxId(s.channelId, slot), slot);
+    const slots = ids.map((id) => slotOf.get(id));
+    expect(slots.every((slot) => slot !== undefined)).toBe(true);
+    const sorted = [...(slots as number[])].sort((a, b) => a - b);
+    for (let i = 1; i < sorted.length; i++) expect((sorted[i] as number) - (sorted[i - 1] as number)).toBe(3000);
+  }, 40_000);
+
+  it("says clearly when Redis may evict keys or does not persist", async () => {
+    const redis = new Redis(fx.redisUrl);
+    try {
+      const health = await checkRedisHealth(redis);
+      const policy = ((await redis.config("GET", "maxmemory-policy")) as string[])[1];
+      expect(health.maxmemoryPolicy).toBe(policy);
+      if (policy !== "noeviction") expect(health.problems.join("\n")).toContain("set maxmemory-policy noeviction");
+      if (health.appendonly !== "yes") expect(health.problems.join("\n")).toContain("set appendonly yes");
+    } finally {
+      redis.disconnect();
+    }
+    const fake = { config: async (_: string, name: string) => ["x", name === "maxmemory-policy" ? "allkeys-lru" : "no"], info: async () => "" };
+    const health = await checkRedisHealth(fake as never);
+    expect(health.problems).toEqual([
+      "maxmemory-policy is allkeys-lru: Redis may evict queue keys and lose pings; set maxmemory-policy noeviction",
+      "append-only persistence is no: a Redis restart loses queued jobs (the reconciler restores pings from the database, but set appendonly yes)",
+    ]);
+  });
+});

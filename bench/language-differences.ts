@@ -16,7 +16,7 @@ export const DIFFERENCES = {
 } as const;
 
 const DAY_OFFSET =
-  /^(?:in (?:a|\d+) days?|(?:a|\d+|seven|fourteen) days? (?:from (?:right )?now|hence)|a fortnight hence|\d+ days hence|after \d+ days|two years hence|in \d+ years? at .*|at \d+ in \d+ years|march in (?:1|a) year)$/i;
+  /^(?:in (?:a|\d+) days?|(?:a|\d+|seven|fourteen) days? (?:from (?:right )?now|hence)|a fortnight hence|\d+ days hence|after \d+ days|two years hence|in \d+ years? at .*|at \d+ in \d+ years)$/i;
 
 export function differenceOf(e: CorpusEntry): keyof typeof DIFFERENCES | undefined {
   const p = e.phrase.toLowerCase();

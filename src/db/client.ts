@@ -69,9 +69,16 @@ async function openPglite(dataDir: string, migrationsDir?: string): Promise<Data
     location = join(dataDir, "pglite");
     await mkdir(location, { recursive: true });
   }
-  const pglite = await PGlite.create(location);
+  return openPgliteDatabase(await PGlite.create(location), { migrationsDir });
+}
+
+/**
+ * Migrates an open PGlite instance and wraps it in a Prisma client; `close()` closes the instance too (on failure it
+ * is closed before the error is rethrown). For callers that build the instance themselves, e.g. from a snapshot.
+ */
+export async function openPgliteDatabase(pglite: PGlite, options: DeployMigrationsOptions = {}): Promise<Database> {
   try {
-    await deployMigrations(pgliteConnection(pglite), { migrationsDir });
+    await deployMigrations(pgliteConnection(pglite), options);
   } catch (error) {
     await pglite.close();
     throw error;

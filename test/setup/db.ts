@@ -1,7 +1,14 @@
 // Test databases: each call gets its own migrated database, so test files can run in parallel and leave nothing.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
-import { createDatabase, type Database, memoryDataDir, quoteIdentifier } from "../../src/db/client.js";
+import {
+  createDatabase,
+  type Database,
+  memoryDataDir,
+  openPgliteDatabase,
+  quoteIdentifier,
+} from "../../src/db/client.js";
+import { createTestPglite } from "./pglite.js";
 import { testDatabaseUrl } from "./services.js";
 
 export type TestDatabaseKind = Database["kind"];
@@ -21,10 +28,10 @@ export function uniqueSchemaName(prefix = "test"): string {
 
 /**
  * A freshly migrated database: on PostgreSQL a new schema in the test database (dropped on `close()`), on PGlite a
- * new in-memory instance (gone on `close()`). Always call `close()`, e.g. in `afterAll`/`afterEach`.
+ * new in-memory instance from a cached migrated snapshot (gone on `close()`). Always call `close()`, e.g. in `afterAll`/`afterEach`.
  */
 export async function createTestDatabase(kind: TestDatabaseKind): Promise<TestDatabase> {
-  if (kind === "pglite") return createDatabase({ dataDir: memoryDataDir });
+  if (kind === "pglite") return openPgliteDatabase(await createTestPglite("migrated"));
   const databaseUrl = testDatabaseUrl();
   const schema = uniqueSchemaName();
   let db: Database;

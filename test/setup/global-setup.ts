@@ -4,6 +4,7 @@ import { execSync } from "node:child_process";
 import { readdirSync } from "node:fs";
 import { Redis } from "ioredis";
 import pg from "pg";
+import { preparePgliteSnapshots } from "./pglite.js";
 import { redactUrl, testDatabaseUrl, testRedisUrl } from "./services.js";
 
 const startPostgresCommand = () =>
@@ -113,7 +114,7 @@ async function ensureRedis(): Promise<void> {
 }
 
 export default async function setup(): Promise<void> {
-  const results = await Promise.allSettled([ensurePostgres(), ensureRedis()]);
+  const results = await Promise.allSettled([ensurePostgres(), ensureRedis(), preparePgliteSnapshots()]);
   const failures = results.flatMap((r) => (r.status === "rejected" ? [(r.reason as Error).message] : []));
   if (failures.length > 0) throw new Error(`Test services missing:\n\n${failures.join("\n\n")}`);
 }

@@ -5,7 +5,12 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.js";
-import { type DeployMigrationsOptions, deployMigrations, type MigrationConnection } from "./deploy-migrations.js";
+import {
+  type DeployMigrationsOptions,
+  type DeployMigrationsResult,
+  deployMigrations,
+  type MigrationConnection,
+} from "./deploy-migrations.js";
 
 export interface CreateDatabaseOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
@@ -48,28 +53,47 @@ export function postgresConfig(databaseUrl: string, schema?: string): pg.ClientC
     : { connectionString: databaseUrl };
 }
 
-async function openPostgres(databaseUrl: string, options: CreateDatabaseOptions): Promise<Database> {
+/** Applies pending migrations and disconnects, without a Prisma client (`npm run db:deploy`). */
+export async function deployDatabase(options: CreateDatabaseOptions): Promise<DeployMigrationsResult> {
+  if (options.databaseUrl) return deployPostgres(options.databaseUrl, options);
+  const pglite = await PGlite.create(await pgliteLocation(options.dataDir));
+  try {
+    return await deployMigrations(pgliteConnection(pglite), { migrationsDir: options.migrationsDir });
+  } finally {
+    await pglite.close();
+  }
+}
+
+async function deployPostgres(databaseUrl: string, options: CreateDatabaseOptions): Promise<DeployMigrationsResult> {
   const { schema } = options;
+  // A dedicated session: the advisory lock that keeps concurrent deploys apart belongs to one connection.
   const client = new pg.Client(postgresConfig(databaseUrl, schema));
   await client.connect();
   try {
     if (schema) await client.query(`CREATE SCHEMA IF NOT EXISTS ${quoteIdentifier(schema)}`);
-    await deployMigrations(pgConnection(client), { migrationsDir: options.migrationsDir });
+    return await deployMigrations(pgConnection(client), { migrationsDir: options.migrationsDir });
   } finally {
     await client.end();
   }
+}
+
+async function openPostgres(databaseUrl: string, options: CreateDatabaseOptions): Promise<Database> {
+  const { schema } = options;
+  await deployPostgres(databaseUrl, options);
   const adapter = new PrismaPg(postgresConfig(databaseUrl, schema), schema ? { schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
 }
 
+async function pgliteLocation(dataDir: string): Promise<string> {
+  if (dataDir === memoryDataDir) return memoryDataDir;
+  const location = join(dataDir, "pglite");
+  await mkdir(location, { recursive: true });
+  return location;
+}
+
 async function openPglite(dataDir: string, migrationsDir?: string): Promise<Database> {
-  let location = memoryDataDir;
-  if (dataDir !== memoryDataDir) {
-    location = join(dataDir, "pglite");
-    await mkdir(location, { recursive: true });
-  }
-  return openPgliteDatabase(await PGlite.create(location), { migrationsDir });
+  return openPgliteDatabase(await PGlite.create(await pgliteLocation(dataDir)), { migrationsDir });
 }
 
 /**

@@ -1,10 +1,13 @@
 // `npm run db:deploy`: applies pending migrations to DATABASE_URL, or to the PGlite database under DATA_DIR.
-// This entry point alone reads process.env directly: it runs without the app's config (no tokens needed).
-import { createDatabase } from "./client.js";
+// This entry point alone reads process.env directly: it must run without the app's config (no tokens needed).
+import { deployDatabase } from "./client.js";
 import { MigrationError } from "./deploy-migrations.js";
 
-/** The URL without credentials, for logs: a password must never reach the terminal or CI output. */
-function describeTarget(databaseUrl: string | undefined, dataDir: string): string {
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const dataDir = process.env.DATA_DIR || "./data";
+
+/** Where we deploy to, without credentials: a password must never reach the terminal or CI logs. */
+function describeTarget(): string {
   if (!databaseUrl) return `PGlite in ${dataDir}/pglite`;
   try {
     const url = new URL(databaseUrl);
@@ -14,21 +17,33 @@ function describeTarget(databaseUrl: string | undefined, dataDir: string): strin
   }
 }
 
-const databaseUrl = process.env.DATABASE_URL || undefined;
-const dataDir = process.env.DATA_DIR || "./data";
-const target = describeTarget(databaseUrl, dataDir);
+/** Driver messages may quote the connection string; blank out the URL and its password wherever they appear. */
+function redact(message: string): string {
+  if (!databaseUrl) return message;
+  let safe = message.replaceAll(databaseUrl, "<DATABASE_URL>");
+  try {
+    const { password } = new URL(databaseUrl);
+    if (password) safe = safe.replaceAll(password, "***").replaceAll(decodeURIComponent(password), "***");
+  } catch {
+    // not a URL: nothing more to redact than the whole string
+  }
+  return safe;
+}
 
+const target = describeTarget();
 try {
   const started = Date.now();
-  const db = await createDatabase({ databaseUrl, dataDir });
-  await db.close();
-  console.log(`db:deploy: ${target} is up to date (${Date.now() - started} ms)`);
+  const { applied } = await deployDatabase({ databaseUrl, dataDir });
+  const took = `${Date.now() - started} ms`;
+  console.log(
+    applied.length === 0
+      ? `db:deploy: ${target} was already up to date (${took})`
+      : `db:deploy: applied ${applied.length} migration(s) to ${target} (${took}): ${applied.join(", ")}`,
+  );
 } catch (error) {
-  const reason = error instanceof MigrationError ? error.message : error instanceof Error ? error.name : "unknown";
-  // Driver errors can echo the connection string; print only our own messages in full.
-  console.error(`db:deploy failed for ${target}: ${reason}`);
-  if (!(error instanceof MigrationError) && error instanceof Error && "code" in error) {
-    console.error(`  code: ${String((error as { code: unknown }).code)}`);
-  }
+  const code = (error as { code?: unknown }).code;
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`db:deploy failed for ${target}${code ? ` [${String(code)}]` : ""}: ${redact(message)}`);
+  if (!(error instanceof MigrationError)) console.error("Check DATABASE_URL (or DATA_DIR) and that the server runs.");
   process.exitCode = 1;
 }

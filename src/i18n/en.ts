@@ -134,7 +134,8 @@ export const en: Catalogue = {
   "error.empty": () => `What can I do for you? Type "help" to see the commands.`,
   "error.unknown_command": ({ fragment }) =>
     `${fragment ? `I didn't understand "${fragment}".` : "I didn't understand that."} For example: "assign @Lan send the report by 5pm Friday" or "/task add send the report". Type "help" to see all commands.`,
-  "error.missing_task_ref": ({ command, example }) => `"${command}" needs a task number. For example: ${example}`,
+  "error.missing_task_ref": ({ command, example }) =>
+    `This needs a task number, in the form "${command}". For example: ${example}`,
   "error.missing_title": ({ example }) => `A task needs a title. For example: ${example}`,
   "error.bad_due": ({ fragment, example }) =>
     `${fragment ? `I didn't understand the due date "${fragment}".` : "I didn't understand that due date."} For example: ${example}`,

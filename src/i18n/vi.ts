@@ -132,7 +132,7 @@ export const vi: Catalogue = {
   "error.empty": () => `Bạn cần mình làm gì? Gõ "trợ giúp" để xem các lệnh.`,
   "error.unknown_command": ({ fragment }) =>
     `${fragment ? `Mình chưa hiểu "${fragment}".` : "Mình chưa hiểu câu này."} Ví dụ: "giao @Lan nộp báo cáo trước 17h thứ 6" hoặc "/viec them nộp báo cáo". Gõ "trợ giúp" để xem tất cả các lệnh.`,
-  "error.missing_task_ref": ({ command, example }) => `Lệnh "${command}" cần số việc. Ví dụ: ${example}`,
+  "error.missing_task_ref": ({ command, example }) => `Cần ghi số việc, theo mẫu "${command}". Ví dụ: ${example}`,
   "error.missing_title": ({ example }) => `Việc cần có tên. Ví dụ: ${example}`,
   "error.bad_due": ({ fragment, example }) =>
     `${fragment ? `Mình chưa hiểu hạn "${fragment}".` : "Mình chưa hiểu hạn này."} Ví dụ: ${example}`,

@@ -1,5 +1,5 @@
 import type { Locale } from "../core/incoming.js";
-import { exampleFor, t } from "../i18n/index.js";
+import { commandHelp, exampleFor, t } from "../i18n/index.js";
 import type { CommandName, ParseResult } from "../language/index.js";
 
 type ParseFailure = Extract<ParseResult, { ok: false }>;
@@ -15,7 +15,7 @@ export function renderParseError(failure: ParseFailure, locale: Locale): string 
     case "unknown_command":
       return t(locale, "error.unknown_command", { fragment });
     case "missing_task_ref":
-      return t(locale, "error.missing_task_ref", { command: failure.fragment ?? command, example });
+      return t(locale, "error.missing_task_ref", { command: commandHelp(locale, command).usage, example });
     case "missing_title":
       return t(locale, "error.missing_title", { example });
     case "bad_due":

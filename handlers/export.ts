@@ -1,7 +1,7 @@
 /** export csv | xlsx (xuất excel): the channel's tasks and the per-person table as a file attachment. */
 import type { AppHandler } from "../src/core/services.js";
-import { commandTexts } from "../src/scheduling/index.js";
 import { peopleTable, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
+import { commandTexts } from "../src/scheduling/index.js";
 import type { JobHandlerServices } from "./remind.js";
 
 export const exportTasks: AppHandler<JobHandlerServices> = async (command, context) => {
@@ -20,7 +20,9 @@ export const exportTasks: AppHandler<JobHandlerServices> = async (command, conte
           mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           content: await toXlsx([
             { name: locale === "vi" ? "Công việc" : "Tasks", rows: tasks },
-            ...(found ? [{ name: locale === "vi" ? "Theo người" : "By person", rows: peopleTable(found.report, locale) }] : []),
+            ...(found
+              ? [{ name: locale === "vi" ? "Theo người" : "By person", rows: peopleTable(found.report, locale) }]
+              : []),
           ]),
         };
   return { visibility: "channel", text: commandTexts[locale].exportReady(rows.length, format), attachment };

@@ -27,5 +27,9 @@ export const remind: AppHandler<JobHandlerServices> = async (command, context) =
   if (!ping) return privateError(texts.notFound(number));
   const when = formatDeadline(ping.fireAt, true, context.channel.timezone, context.locale);
   const moved = ping.fireAt.getTime() !== command.due.deadline.getTime();
-  return { visibility: "channel", text: moved ? texts.reminderMoved(number, when) : texts.reminderSet(number, when), tasks: [task] };
+  return {
+    visibility: "channel",
+    text: moved ? texts.reminderMoved(number, when) : texts.reminderSet(number, when),
+    tasks: [task],
+  };
 };

@@ -6,7 +6,11 @@ import type { JobHandlerServices } from "./remind.js";
 export const summary: AppHandler<JobHandlerServices> = async (_command, context) => {
   const found = await context.services.reports.weeklyReport(context.channel.id, context.now);
   if (!found) {
-    return { visibility: "private", isError: true, text: context.locale === "vi" ? "Không tìm thấy kênh này." : "Channel not found." };
+    return {
+      visibility: "private",
+      isError: true,
+      text: context.locale === "vi" ? "Không tìm thấy kênh này." : "Channel not found.",
+    };
   }
   return renderWeeklySummaryReply(found.report, context.locale, found.channel.name ?? undefined);
 };

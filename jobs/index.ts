@@ -21,7 +21,7 @@ import { defaultJobTuning, type JobContext, type JobTuning } from "./job-context
 import { queueNames } from "./job-types.js";
 import { createQueues, type JobQueues } from "./queues.js";
 import { RateGate } from "./rate-gate.js";
-import { reconcile, type ReconcileReport } from "./reconciler.js";
+import { type ReconcileReport, reconcile } from "./reconciler.js";
 import { checkRedisHealth, type RedisHealth } from "./redis-health.js";
 import { createScheduler, type PingScheduler } from "./scheduler.js";
 import { createSendOutboxProcessor } from "./send-outbox.processor.js";
@@ -82,7 +82,17 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const pings = createPingService({ prisma, outbox, logger: log });
   const reports = createReportService({ prisma });
   const senders = new Map<Platform, MessageSender>(options.senders.map((s) => [s.platform, s]));
-  const context: JobContext = { pings, outbox, reports, queues, rateGate: new RateGate(redis, prefix), senders, logger, now, tuning };
+  const context: JobContext = {
+    pings,
+    outbox,
+    reports,
+    queues,
+    rateGate: new RateGate(redis, prefix),
+    senders,
+    logger,
+    now,
+    tuning,
+  };
   const scheduler = createScheduler(context);
 
   const workers: Worker[] = [];
@@ -92,7 +102,10 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   if (role !== "web") {
     const common = { connection: consumer, prefix, drainDelay: tuning.drainDelaySeconds, autorun: true };
     workers.push(
-      new Worker(queueNames.pings, createSendPingProcessor(context, scheduler), { ...common, concurrency: tuning.pingConcurrency }),
+      new Worker(queueNames.pings, createSendPingProcessor(context, scheduler), {
+        ...common,
+        concurrency: tuning.pingConcurrency,
+      }),
       new Worker(queueNames.summaries, createWeeklySummaryProcessor(context), { ...common, concurrency: 1 }),
     );
     for (const platform of senders.keys()) {

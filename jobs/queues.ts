@@ -30,7 +30,12 @@ export function createQueues(options: QueueSetOptions) {
   });
   const summaries = new Queue<JobPayloads["weekly-summary"]>(queueNames.summaries, {
     ...base,
-    defaultJobOptions: { attempts: 5, backoff: backoff(30_000), removeOnComplete: { count: 1000 }, removeOnFail: keepFailed },
+    defaultJobOptions: {
+      attempts: 5,
+      backoff: backoff(30_000),
+      removeOnComplete: { count: 1000 },
+      removeOnFail: keepFailed,
+    },
   });
   const outbox = new Map(
     platforms.map((platform) => [

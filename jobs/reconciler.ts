@@ -23,7 +23,8 @@ export async function reconcile(context: JobContext, scheduler: PingScheduler): 
   const at = now();
   for (const ping of await pings.listPlanned()) if (await queues.ensurePing(ping, at)) pingJobsAdded++;
   let outboxJobsAdded = 0;
-  for (const row of await outbox.listUnfinished()) if (await queues.ensureOutbox(row.platform, row.id)) outboxJobsAdded++;
+  for (const row of await outbox.listUnfinished())
+    if (await queues.ensureOutbox(row.platform, row.id)) outboxJobsAdded++;
   let summarySchedulers = 0;
   for (const channel of await reports.listChannels()) {
     try {

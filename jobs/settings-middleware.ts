@@ -6,17 +6,25 @@ import type { Middleware } from "../src/core/middleware.js";
 import type { Services } from "../src/core/services.js";
 import type { PingScheduler } from "./scheduler.js";
 
-export function rescheduleAfterSettings<S extends Services>(scheduler: Pick<PingScheduler, "onChannelSettingsChanged">): Middleware<S> {
+export function rescheduleAfterSettings<S extends Services>(
+  scheduler: Pick<PingScheduler, "onChannelSettingsChanged">,
+): Middleware<S> {
   return async (context, next) => {
     const replies = await next();
     const parsed = context.parsed;
     const changed =
-      parsed.ok && parsed.command.command === "settings" && parsed.command.settings?.key !== "show" && replies.every((r) => !r.isError);
+      parsed.ok &&
+      parsed.command.command === "settings" &&
+      parsed.command.settings?.key !== "show" &&
+      replies.every((r) => !r.isError);
     if (changed) {
       try {
         await scheduler.onChannelSettingsChanged(context.channel.id);
       } catch (error) {
-        context.logger.warn({ err: error, channelId: context.channel.id }, "re-planning after a settings change failed");
+        context.logger.warn(
+          { err: error, channelId: context.channel.id },
+          "re-planning after a settings change failed",
+        );
       }
     }
     return replies;

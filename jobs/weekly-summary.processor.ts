@@ -26,7 +26,7 @@ export function createWeeklySummaryProcessor(context: JobContext) {
     if (!parsed.success) throw new UnrecoverableError("weekly-summary: bad payload");
     const { channelId } = parsed.data;
     const found = await reports.weeklyReport(channelId, context.now());
-    if (!found || !found.channel.summaryEnabled) return "skipped";
+    if (!found?.channel.summaryEnabled) return "skipped";
     const { channel, report } = found;
     const id = summaryOutboxId(channelId, summarySlot(job));
     const reply = renderWeeklySummaryReply(report, channel.locale, channel.name ?? undefined);

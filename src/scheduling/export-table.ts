@@ -10,7 +10,10 @@ import type { ReportTaskRow, WeeklyReport } from "./weekly-report.js";
 
 export type Cell = string | number;
 
-const HEADERS: Record<Locale, { tasks: string[]; people: string[]; status: Record<ReportTaskRow["status"], string>; yes: string; no: string }> = {
+const HEADERS: Record<
+  Locale,
+  { tasks: string[]; people: string[]; status: Record<ReportTaskRow["status"], string>; yes: string; no: string }
+> = {
   vi: {
     tasks: ["Số", "Việc", "Trạng thái", "Người nhận", "Hạn", "Hoàn thành lúc", "Đúng hạn", "Trễ (ngày)"],
     people: ["Người", "Đang mở", "Quá hạn", "Đã xong tuần trước", "Tỉ lệ đúng hạn"],
@@ -27,7 +30,8 @@ const HEADERS: Record<Locale, { tasks: string[]; people: string[]; status: Recor
   },
 };
 
-const stamp = (d: Date | null, zone: string) => (d ? DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm") : "");
+const stamp = (d: Date | null, zone: string) =>
+  d ? DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm") : "";
 
 /** Rows of the task sheet (header first). */
 export function taskTable(tasks: ReportTaskRow[], now: Date, zone: string, locale: Locale): Cell[][] {
@@ -37,15 +41,30 @@ export function taskTable(tasks: ReportTaskRow[], now: Date, zone: string, local
     const finished = t.status === "done" ? t.closedAt : null;
     const onTime = t.dueAt && finished ? (finished <= t.dueAt ? h.yes : h.no) : "";
     const lateUntil = finished ?? (t.status === "open" ? now : null);
-    const daysLate = t.dueAt && lateUntil && lateUntil > t.dueAt ? Math.floor((lateUntil.getTime() - t.dueAt.getTime()) / 86_400_000) : "";
-    rows.push([t.number, t.title, h.status[t.status], t.assignees.map((a) => a.name).join(", "), stamp(t.dueAt, zone), stamp(finished, zone), onTime, daysLate]);
+    const daysLate =
+      t.dueAt && lateUntil && lateUntil > t.dueAt
+        ? Math.floor((lateUntil.getTime() - t.dueAt.getTime()) / 86_400_000)
+        : "";
+    rows.push([
+      t.number,
+      t.title,
+      h.status[t.status],
+      t.assignees.map((a) => a.name).join(", "),
+      stamp(t.dueAt, zone),
+      stamp(finished, zone),
+      onTime,
+      daysLate,
+    ]);
   }
   return rows;
 }
 
 /** Rows of the per-person sheet (header first). */
 export function peopleTable(report: WeeklyReport, locale: Locale): Cell[][] {
-  return [HEADERS[locale].people, ...report.people.map((p) => [p.name, p.open, p.overdue, p.done, formatPercent(p.onTimeRate)])];
+  return [
+    HEADERS[locale].people,
+    ...report.people.map((p) => [p.name, p.open, p.overdue, p.done, formatPercent(p.onTimeRate)]),
+  ];
 }
 
 /** A cell as CSV: quoted when needed; text that a spreadsheet would run as a formula is defused with a quote mark. */

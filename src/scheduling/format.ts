@@ -23,7 +23,11 @@ export function formatShortDay(instant: Date, zone: string): string {
 export function formatLateness(dueAt: Date, now: Date, locale: Locale): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / 60_000));
   const [value, unit] =
-    minutes >= 24 * 60 ? [Math.floor(minutes / (24 * 60)), "day"] : minutes >= 60 ? [Math.floor(minutes / 60), "hour"] : [minutes, "minute"];
+    minutes >= 24 * 60
+      ? [Math.floor(minutes / (24 * 60)), "day"]
+      : minutes >= 60
+        ? [Math.floor(minutes / 60), "hour"]
+        : [minutes, "minute"];
   if (locale === "vi") return `${value} ${unit === "day" ? "ngày" : unit === "hour" ? "giờ" : "phút"}`;
   return `${value} ${unit}${value === 1 ? "" : "s"}`;
 }

@@ -1,10 +1,11 @@
 /** Pure scheduling logic: ping policy, quiet hours, merging, weekly report and their texts. */
-export * from "./policy.js";
-export * from "./plan-pings.js";
-export * from "./local-time.js";
-export * from "./format.js";
-export * from "./ping-text.js";
-export * from "./weekly-report.js";
-export * from "./summary-text.js";
-export * from "./merge.js";
+
 export * from "./command-texts.js";
+export * from "./format.js";
+export * from "./local-time.js";
+export * from "./merge.js";
+export * from "./ping-text.js";
+export * from "./plan-pings.js";
+export * from "./policy.js";
+export * from "./summary-text.js";
+export * from "./weekly-report.js";

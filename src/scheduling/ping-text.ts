@@ -47,7 +47,8 @@ function line(item: PingItem, zone: string, locale: Locale, now: Date): string {
   const who = pending.length > 0 ? pending.map((a) => personToken(a)).join(", ") : vi ? "(chưa giao)" : "(unassigned)";
   const due = task.dueAt ? ` — ${vi ? "hạn" : "due"} ${formatDeadline(task.dueAt, task.dueHasTime, zone, locale)}` : "";
   let text = `• *${label}*: #${task.number} ${task.title}${due} — ${who}`;
-  if (kind === "escalation") text += vi ? ` (báo người giao: ${personToken(task.creator)})` : ` (cc creator: ${personToken(task.creator)})`;
+  if (kind === "escalation")
+    text += vi ? ` (báo người giao: ${personToken(task.creator)})` : ` (cc creator: ${personToken(task.creator)})`;
   if (item.late) text += vi ? " _(gửi muộn)_" : " _(sent late)_";
   return text;
 }
@@ -64,6 +65,8 @@ export function renderPingMessage(items: PingItem[], zone: string, locale: Local
   const chosen = [...byTask.values()].sort((a, b) => a.task.number - b.task.number);
   const lines = chosen.map((item) => line(item, zone, locale, now));
   const header =
-    chosen.length > 1 ? [locale === "vi" ? `*Nhắc hạn (${chosen.length} việc)*` : `*Deadline pings (${chosen.length} tasks)*`] : [];
+    chosen.length > 1
+      ? [locale === "vi" ? `*Nhắc hạn (${chosen.length} việc)*` : `*Deadline pings (${chosen.length} tasks)*`]
+      : [];
   return { visibility: "channel", text: [...header, ...lines].join("\n"), tasks: chosen.map((i) => i.task) };
 }

@@ -35,13 +35,21 @@ export const defaultPingPolicy: Readonly<PingPolicy> = Object.freeze({
   workdayStartMinutes: 8 * 60,
 });
 
-const minutesOfDay = z.number().int().min(0).max(24 * 60 - 1);
+const minutesOfDay = z
+  .number()
+  .int()
+  .min(0)
+  .max(24 * 60 - 1);
 
 /** The JSON a channel may store in Channel.pingPolicy: every field optional, unknown fields refused. */
 export const pingPolicyOverridesSchema = z
   .object({
     headsUp: z.boolean(),
-    minutesBefore: z.number().int().min(0).max(24 * 60),
+    minutesBefore: z
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 60),
     atDeadline: z.boolean(),
     overdue: z.boolean(),
     escalateAfterDays: z.number().int().min(0).max(60),

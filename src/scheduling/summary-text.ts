@@ -56,7 +56,16 @@ function table(rows: PersonFigures[], locale: Locale): string {
   ];
   const widths = t.columns.map((_, i) => Math.max(...cells.map((c) => [...(c[i] as string)].length)));
   const pad = (s: string, w: number) => s + " ".repeat(w - [...s].length);
-  return ["```", ...cells.map((c) => c.map((s, i) => pad(s, widths[i] as number)).join("  ").trimEnd()), "```"].join("\n");
+  return [
+    "```",
+    ...cells.map((c) =>
+      c
+        .map((s, i) => pad(s, widths[i] as number))
+        .join("  ")
+        .trimEnd(),
+    ),
+    "```",
+  ].join("\n");
 }
 
 function rateDelta(now: number | null, before: number | null, points: string): string {
@@ -69,7 +78,10 @@ export function renderWeeklySummary(report: WeeklyReport, locale: Locale, channe
   const t = T[locale];
   const zone = report.timezone;
   const lastDay = new Date(report.weekStart.getTime() - 1);
-  const lines: string[] = [t.title(formatShortDay(report.lastWeekStart, zone), formatShortDay(lastDay, zone)) + (channelName ? ` — ${channelName}` : "")];
+  const lines: string[] = [
+    t.title(formatShortDay(report.lastWeekStart, zone), formatShortDay(lastDay, zone)) +
+      (channelName ? ` — ${channelName}` : ""),
+  ];
   const list = (names: string[]) => (names.length > 0 ? names.join(", ") : t.unassigned);
 
   lines.push("", `*${t.done} (${report.doneLastWeek.length}):*`);
@@ -81,12 +93,16 @@ export function renderWeeklySummary(report: WeeklyReport, locale: Locale, channe
   lines.push("", `*${t.overdue} (${report.overdue.length}):*`);
   if (report.overdue.length === 0) lines.push(t.none);
   for (const o of report.overdue) {
-    lines.push(`• #${o.number} ${o.title} — ${list(o.assignees)} — ${t.late} ${formatLateness(o.dueAt, report.now, locale)}`);
+    lines.push(
+      `• #${o.number} ${o.title} — ${list(o.assignees)} — ${t.late} ${formatLateness(o.dueAt, report.now, locale)}`,
+    );
   }
   lines.push("", `*${t.dueThisWeek} (${report.dueThisWeek.length}):*`);
   if (report.dueThisWeek.length === 0) lines.push(t.none);
   for (const d of report.dueThisWeek) {
-    lines.push(`• #${d.number} ${d.title} — ${list(d.assignees)} — ${t.due} ${formatDeadline(d.dueAt, d.dueHasTime, zone, locale)}`);
+    lines.push(
+      `• #${d.number} ${d.title} — ${list(d.assignees)} — ${t.due} ${formatDeadline(d.dueAt, d.dueHasTime, zone, locale)}`,
+    );
   }
   lines.push("", `*${t.people}:*`, report.people.length === 0 ? t.none : table(report.people, locale));
   const { current: c, previous: p } = report;

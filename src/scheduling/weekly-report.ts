@@ -37,7 +37,14 @@ export interface WeeklyReport {
   /** Monday 00:00 of last week, and of this week (the end of last week). */
   lastWeekStart: Date;
   weekStart: Date;
-  doneLastWeek: { number: number; title: string; by: string[]; closedAt: Date; dueAt: Date | null; onTime: boolean | null }[];
+  doneLastWeek: {
+    number: number;
+    title: string;
+    by: string[];
+    closedAt: Date;
+    dueAt: Date | null;
+    onTime: boolean | null;
+  }[];
   overdue: { number: number; title: string; dueAt: Date; dueHasTime: boolean; assignees: string[] }[];
   dueThisWeek: { number: number; title: string; dueAt: Date; dueHasTime: boolean; assignees: string[] }[];
   people: PersonFigures[];
@@ -57,8 +64,9 @@ function finishedAt(task: ReportTaskRow, assignee: ReportTaskRow["assignees"][nu
 
 /** Open and past their deadline at `at`: created before, due before, not yet closed then. */
 function overdueAt(tasks: ReportTaskRow[], at: Date): number {
-  return tasks.filter((t) => t.createdAt <= at && t.dueAt !== null && t.dueAt < at && (t.closedAt === null || t.closedAt > at))
-    .length;
+  return tasks.filter(
+    (t) => t.createdAt <= at && t.dueAt !== null && t.dueAt < at && (t.closedAt === null || t.closedAt > at),
+  ).length;
 }
 
 /** Done in [from, to), and overdue as it stood at `overdueInstant`. */
@@ -74,7 +82,15 @@ function people(tasks: ReportTaskRow[], now: Date, from: Date, to: Date): Person
   for (const task of tasks) {
     if (task.status === "cancelled") continue;
     for (const a of task.assignees) {
-      const row = table.get(a.memberId) ?? { name: a.name, open: 0, overdue: 0, done: 0, onTimeRate: null, onTime: 0, measured: 0 };
+      const row = table.get(a.memberId) ?? {
+        name: a.name,
+        open: 0,
+        overdue: 0,
+        done: 0,
+        onTimeRate: null,
+        onTime: 0,
+        measured: 0,
+      };
       table.set(a.memberId, row);
       const finished = finishedAt(task, a);
       if (task.status === "open" && finished === null) {
@@ -108,19 +124,43 @@ export function buildWeeklyReport(tasks: ReportTaskRow[], now: Date, timezone: s
     .sort((a, b) => a.number - b.number)
     .map((t) => {
       const finishers = t.assignees.filter((a) => a.doneAt !== null);
-      const by = finishers.length > 0 ? finishers.map((a) => a.name).sort((a, b) => a.localeCompare(b, "vi")) : t.closedByName ? [t.closedByName] : [];
+      const by =
+        finishers.length > 0
+          ? finishers.map((a) => a.name).sort((a, b) => a.localeCompare(b, "vi"))
+          : t.closedByName
+            ? [t.closedByName]
+            : [];
       const closedAt = t.closedAt as Date;
-      return { number: t.number, title: t.title, by, closedAt, dueAt: t.dueAt, onTime: t.dueAt ? closedAt <= t.dueAt : null };
+      return {
+        number: t.number,
+        title: t.title,
+        by,
+        closedAt,
+        dueAt: t.dueAt,
+        onTime: t.dueAt ? closedAt <= t.dueAt : null,
+      };
     });
   const open = tasks.filter((t) => t.status === "open" && t.dueAt !== null);
   const overdue = open
     .filter((t) => (t.dueAt as Date) < now)
     .sort((a, b) => (a.dueAt as Date).getTime() - (b.dueAt as Date).getTime() || a.number - b.number)
-    .map((t) => ({ number: t.number, title: t.title, dueAt: t.dueAt as Date, dueHasTime: t.dueHasTime, assignees: names(t) }));
+    .map((t) => ({
+      number: t.number,
+      title: t.title,
+      dueAt: t.dueAt as Date,
+      dueHasTime: t.dueHasTime,
+      assignees: names(t),
+    }));
   const dueThisWeek = open
     .filter((t) => (t.dueAt as Date) >= now && (t.dueAt as Date) < nextWeekStart)
     .sort((a, b) => (a.dueAt as Date).getTime() - (b.dueAt as Date).getTime() || a.number - b.number)
-    .map((t) => ({ number: t.number, title: t.title, dueAt: t.dueAt as Date, dueHasTime: t.dueHasTime, assignees: names(t) }));
+    .map((t) => ({
+      number: t.number,
+      title: t.title,
+      dueAt: t.dueAt as Date,
+      dueHasTime: t.dueHasTime,
+      assignees: names(t),
+    }));
   return {
     now,
     timezone,

@@ -95,7 +95,10 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
   const { prisma } = options;
 
   /** Inserts a row inside the caller's transaction (the ping claim), returning its id. */
-  async function insert(db: Prisma.TransactionClient, message: NewOutboxMessage): Promise<{ id: string; created: boolean }> {
+  async function insert(
+    db: Prisma.TransactionClient,
+    message: NewOutboxMessage,
+  ): Promise<{ id: string; created: boolean }> {
     const data = {
       ...(message.id ? { id: message.id } : {}),
       channelId: message.channelId,

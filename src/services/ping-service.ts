@@ -2,9 +2,10 @@
  * Pings in the database (the source of truth; queue jobs only mirror them). Plans a task's pings from the channel's
  * policy, cancels stale ones, and claims the pings of one channel-minute into a single outbox message.
  */
+
+import { createWorkingCalendar } from "../calendar/index.js";
 import type { Platform } from "../core/incoming.js";
 import type { TaskView } from "../core/task-view.js";
-import { createWorkingCalendar } from "../calendar/index.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import {
@@ -103,7 +104,11 @@ export function createPingService(options: PingServiceOptions) {
   }
 
   /** Makes the task's planned pings match its deadline, status and channel policy. */
-  async function syncTask(taskId: string, now: Date, contexts = new Map<string, ChannelPingContext | null>()): Promise<SyncResult> {
+  async function syncTask(
+    taskId: string,
+    now: Date,
+    contexts = new Map<string, ChannelPingContext | null>(),
+  ): Promise<SyncResult> {
     const task = await prisma.task.findUnique({
       where: { id: taskId },
       select: {
@@ -135,13 +140,22 @@ export function createPingService(options: PingServiceOptions) {
     const toCreate = desired.filter((p) => !existingKeys.has(key(p.kind, p.fireAt)));
     await prisma.$transaction(async (tx) => {
       if (cancelled.length > 0) {
-        await tx.ping.updateMany({ where: { id: { in: cancelled }, status: "planned" }, data: { status: "cancelled" } });
+        await tx.ping.updateMany({
+          where: { id: { in: cancelled }, status: "planned" },
+          data: { status: "cancelled" },
+        });
       }
       if (toCreate.length === 0) return;
-      await tx.ping.createMany({ data: toCreate.map((p) => ({ taskId, kind: p.kind, fireAt: p.fireAt })), skipDuplicates: true });
+      await tx.ping.createMany({
+        data: toCreate.map((p) => ({ taskId, kind: p.kind, fireAt: p.fireAt })),
+        skipDuplicates: true,
+      });
       // A deadline moved back to an earlier value revives the ping cancelled then (the row is unique per time).
       for (const p of toCreate) {
-        await tx.ping.updateMany({ where: { taskId, kind: p.kind, fireAt: p.fireAt, status: "cancelled" }, data: { status: "planned" } });
+        await tx.ping.updateMany({
+          where: { taskId, kind: p.kind, fireAt: p.fireAt, status: "cancelled" },
+          data: { status: "planned" },
+        });
       }
     });
     const planned = await prisma.ping.findMany({
@@ -152,7 +166,12 @@ export function createPingService(options: PingServiceOptions) {
     return { planned, cancelled };
   }
 
-  async function loadItems(tx: Prisma.TransactionClient, window: { start: Date; end: Date }, channelId: string, upTo: Date) {
+  async function loadItems(
+    tx: Prisma.TransactionClient,
+    window: { start: Date; end: Date },
+    channelId: string,
+    upTo: Date,
+  ) {
     return tx.ping.findMany({
       where: { status: "planned", fireAt: { gte: window.start, lt: window.end, lte: upTo }, task: { channelId } },
       select: { id: true, kind: true, fireAt: true, task: { select: taskSelect } },
@@ -178,7 +197,11 @@ export function createPingService(options: PingServiceOptions) {
 
     /** Every planned ping (the reconciler gives each a job). */
     listPlanned(): Promise<PlannedPingRef[]> {
-      return prisma.ping.findMany({ where: { status: "planned" }, select: { id: true, fireAt: true }, orderBy: { fireAt: "asc" } });
+      return prisma.ping.findMany({
+        where: { status: "planned" },
+        select: { id: true, fireAt: true },
+        orderBy: { fireAt: "asc" },
+      });
     },
 
     /**
@@ -207,8 +230,11 @@ export function createPingService(options: PingServiceOptions) {
      */
     async claim(pingId: string, now: Date): Promise<ClaimResult | null> {
       return prisma.$transaction(async (tx) => {
-        const ping = await tx.ping.findUnique({ where: { id: pingId }, select: { status: true, fireAt: true, task: { select: { channelId: true } } } });
-        if (!ping || ping.status !== "planned") return null;
+        const ping = await tx.ping.findUnique({
+          where: { id: pingId },
+          select: { status: true, fireAt: true, task: { select: { channelId: true } } },
+        });
+        if (ping?.status !== "planned") return null;
         const channelId = ping.task.channelId;
         await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${channelId}))::text AS locked`;
         const context = await channelContext(tx, channelId);
@@ -221,18 +247,38 @@ export function createPingService(options: PingServiceOptions) {
         for (const row of rows) {
           const task: TaskView = toTaskView(row.task);
           const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
-          const relevant = isStillRelevant({ kind: row.kind as PingKind, fireAt: row.fireAt }, { open: task.status === "open", deadline }, context.schedule, now);
-          if (relevant) items.push({ id: row.id, kind: row.kind as PingKind, late: now.getTime() - row.fireAt.getTime() > lateAfterMs, task });
+          const relevant = isStillRelevant(
+            { kind: row.kind as PingKind, fireAt: row.fireAt },
+            { open: task.status === "open", deadline },
+            context.schedule,
+            now,
+          );
+          if (relevant)
+            items.push({
+              id: row.id,
+              kind: row.kind as PingKind,
+              late: now.getTime() - row.fireAt.getTime() > lateAfterMs,
+              task,
+            });
           else stale.push(row.id);
         }
         if (stale.length > 0) await tx.ping.updateMany({ where: { id: { in: stale } }, data: { status: "cancelled" } });
         const base = { platform: context.platform, taskIds: [...new Set(rows.map((r) => r.task.id))] };
         if (items.length === 0) return { ...base, outboxId: null, pingIds: [] };
         const reply = renderPingMessage(items, context.schedule.timezone, context.locale, now);
-        const { id: outboxId } = await outbox.insert(tx, { channelId, platform: context.platform, target: context.target, reply });
+        const { id: outboxId } = await outbox.insert(tx, {
+          channelId,
+          platform: context.platform,
+          target: context.target,
+          reply,
+        });
         for (const late of [true, false]) {
           const ids = items.filter((i) => i.late === late).map((i) => i.id);
-          if (ids.length > 0) await tx.ping.updateMany({ where: { id: { in: ids } }, data: { status: "sent", sentAt: now, outboxId, late } });
+          if (ids.length > 0)
+            await tx.ping.updateMany({
+              where: { id: { in: ids } },
+              data: { status: "sent", sentAt: now, outboxId, late },
+            });
         }
         return { ...base, outboxId, pingIds: items.map((i) => i.id) };
       });

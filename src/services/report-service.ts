@@ -76,7 +76,9 @@ export function createReportService(options: { prisma: PrismaClient }) {
     });
     const closerIds = [...new Set(rows.flatMap((r) => (r.closedById ? [r.closedById] : [])))];
     const closers = new Map(
-      (await prisma.member.findMany({ where: { id: { in: closerIds } }, select: { id: true, displayName: true } })).map((m) => [m.id, m.displayName]),
+      (await prisma.member.findMany({ where: { id: { in: closerIds } }, select: { id: true, displayName: true } })).map(
+        (m) => [m.id, m.displayName],
+      ),
     );
     return rows.map(({ closedById, assignees, ...row }) => ({
       ...row,
@@ -106,7 +108,10 @@ export function createReportService(options: { prisma: PrismaClient }) {
     },
 
     /** The weekly report of a channel at `now`, in the channel's zone; null when the channel does not exist. */
-    async weeklyReport(channelId: string, now: Date): Promise<{ channel: SummaryChannel; report: WeeklyReport } | null> {
+    async weeklyReport(
+      channelId: string,
+      now: Date,
+    ): Promise<{ channel: SummaryChannel; report: WeeklyReport } | null> {
       const row = await prisma.channel.findUnique({ where: { id: channelId }, select: channelSelect });
       if (!row) return null;
       const channel = toSummaryChannel(row);

@@ -22,7 +22,8 @@ describe("remind, summary and export commands", () => {
   let bot: Bot;
   const say = async (text: string): Promise<Reply[]> =>
     bot.handle(incomingMessage({ text, channel: { externalId: "C-JOBS" }, sentAt: new Date() }));
-  const channelId = async () => (await fx.prisma.channel.findFirstOrThrow({ where: { externalId: "C-JOBS" }, select: { id: true } })).id;
+  const channelId = async () =>
+    (await fx.prisma.channel.findFirstOrThrow({ where: { externalId: "C-JOBS" }, select: { id: true } })).id;
 
   beforeAll(async () => {
     fx = await createJobsFixture("postgres");
@@ -35,8 +36,15 @@ describe("remind, summary and export commands", () => {
       prefix: fx.prefix,
       tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
     });
-    const tasks = createTaskService({ prisma: fx.prisma, logger: silentLogger, onTaskChanged: jobs.scheduler.onTaskChanged });
-    const directory = createDirectoryService({ prisma: fx.prisma, defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" } });
+    const tasks = createTaskService({
+      prisma: fx.prisma,
+      logger: silentLogger,
+      onTaskChanged: jobs.scheduler.onTaskChanged,
+    });
+    const directory = createDirectoryService({
+      prisma: fx.prisma,
+      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+    });
     bot = createBot({
       services: { tasks, directory, reminders: jobs.scheduler, reports: jobs.services.reports },
       handlers: { remind, summary, export: exportTasks },
@@ -52,22 +60,33 @@ describe("remind, summary and export commands", () => {
   it("plans pings when a task is added, adds a reminder, and drops every ping when the task is done", async () => {
     const [added] = await say("giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau");
     expect(toPlainText(added?.text ?? "")).toContain("#1");
-    const task = await fx.prisma.task.findFirstOrThrow({ where: { number: 1, channelId: await channelId() }, select: { id: true } });
-    const planned = await fx.prisma.ping.findMany({ where: { taskId: task.id, status: "planned" }, select: { id: true, kind: true } });
+    const task = await fx.prisma.task.findFirstOrThrow({
+      where: { number: 1, channelId: await channelId() },
+      select: { id: true },
+    });
+    const planned = await fx.prisma.ping.findMany({
+      where: { taskId: task.id, status: "planned" },
+      select: { id: true, kind: true },
+    });
     expect(planned.map((p) => p.kind).sort()).toEqual(["at_deadline", "heads_up", "hour_before", "overdue"]);
     for (const p of planned) expect(await jobs.queues.pings.getJob(pingJobId(p.id))).toBeDefined();
 
     const [reminded] = await say("nhắc #1 lúc 9h sáng mai");
     expect(reminded?.isError).toBeFalsy();
     expect(reminded?.text).toMatch(/^Đã hẹn nhắc việc #1 lúc 09:00 /);
-    const reminder = await fx.prisma.ping.findFirstOrThrow({ where: { taskId: task.id, kind: "reminder" }, select: { id: true, status: true } });
+    const reminder = await fx.prisma.ping.findFirstOrThrow({
+      where: { taskId: task.id, kind: "reminder" },
+      select: { id: true, status: true },
+    });
     expect(reminder.status).toBe("planned");
 
     const [missing] = await say("nhắc #99 lúc 9h sáng mai");
     expect(missing?.isError).toBe(true);
 
     await say("xong #1");
-    expect(await fx.prisma.task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true } })).toEqual({ status: "done" });
+    expect(await fx.prisma.task.findUniqueOrThrow({ where: { id: task.id }, select: { status: true } })).toEqual({
+      status: "done",
+    });
     expect(await fx.prisma.ping.count({ where: { taskId: task.id, status: "planned" } })).toBe(0);
     expect(await jobs.queues.pings.getJob(pingJobId(reminder.id))).toBeUndefined();
   });
@@ -84,7 +103,9 @@ describe("remind, summary and export commands", () => {
     const [csv] = await say("xuất csv");
     expect(csv?.attachment?.filename).toMatch(/^bao-cao-\d{4}-\d\d-\d\d\.csv$/);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv?.attachment?.content);
-    expect(text.startsWith("\uFEFFSố,Việc,Trạng thái,Người nhận,Hạn,Hoàn thành lúc,Đúng hạn,Trễ (ngày)\r\n")).toBe(true);
+    expect(text.startsWith("\uFEFFSố,Việc,Trạng thái,Người nhận,Hạn,Hoàn thành lúc,Đúng hạn,Trễ (ngày)\r\n")).toBe(
+      true,
+    );
     expect(text).toContain("1,nộp báo cáo quy hoạch,xong,Lan,");
 
     const [xlsx] = await say("export xlsx");

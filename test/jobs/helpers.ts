@@ -50,7 +50,13 @@ export class RecordingSender implements MessageSender {
 }
 
 export function rateLimited(platform: Platform, retryAfterMs?: number): SendError {
-  return new SendError("rate limited", { platform, method: "chat.postMessage", retryable: true, status: 429, retryAfterMs });
+  return new SendError("rate limited", {
+    platform,
+    method: "chat.postMessage",
+    retryable: true,
+    status: 429,
+    retryAfterMs,
+  });
 }
 
 export interface Seeded {
@@ -65,15 +71,33 @@ export interface Seeded {
 /** A workspace with one channel and three members (Lan, Minh, and Sếp Hùng who creates tasks). */
 export async function seedChannel(
   prisma: PrismaClient,
-  options: { platform?: Platform; externalId?: string; locale?: string; timezone?: string; name?: string; workspaceId?: string } = {},
+  options: {
+    platform?: Platform;
+    externalId?: string;
+    locale?: string;
+    timezone?: string;
+    name?: string;
+    workspaceId?: string;
+  } = {},
 ): Promise<Seeded> {
   const platform = options.platform ?? "slack";
   const workspaceId =
     options.workspaceId ??
-    (await prisma.workspace.create({ data: { platform, externalId: `T${Math.random().toString(36).slice(2, 8)}` }, select: { id: true } })).id;
+    (
+      await prisma.workspace.create({
+        data: { platform, externalId: `T${Math.random().toString(36).slice(2, 8)}` },
+        select: { id: true },
+      })
+    ).id;
   const externalId = options.externalId ?? `C${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
   const channel = await prisma.channel.create({
-    data: { workspaceId, externalId, name: options.name ?? "phong-ke-hoach", locale: options.locale ?? "vi", timezone: options.timezone ?? "Asia/Ho_Chi_Minh" },
+    data: {
+      workspaceId,
+      externalId,
+      name: options.name ?? "phong-ke-hoach",
+      locale: options.locale ?? "vi",
+      timezone: options.timezone ?? "Asia/Ho_Chi_Minh",
+    },
     select: { id: true },
   });
   const member = async (name: string, normalized: string) =>

@@ -4,7 +4,16 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Jobs, startJobs } from "../../jobs/index.js";
 import type { JobTuning } from "../../jobs/job-context.js";
 import { SendError } from "../../src/core/sender.js";
-import { createJobsFixture, type JobsFixture, rateLimited, RecordingSender, seedChannel, silentLogger, sleep, waitFor } from "./helpers.js";
+import {
+  createJobsFixture,
+  type JobsFixture,
+  RecordingSender,
+  rateLimited,
+  seedChannel,
+  silentLogger,
+  sleep,
+  waitFor,
+} from "./helpers.js";
 
 describe("outbox", () => {
   let fx: JobsFixture;
@@ -32,8 +41,19 @@ describe("outbox", () => {
     return jobs;
   };
 
-  const enqueue = async (j: Jobs, platform: "slack" | "zalo", target: string, text: string, channelId: string | null = null) => {
-    const { id } = await j.services.outbox.create({ channelId, platform, target, reply: { visibility: "channel", text } });
+  const enqueue = async (
+    j: Jobs,
+    platform: "slack" | "zalo",
+    target: string,
+    text: string,
+    channelId: string | null = null,
+  ) => {
+    const { id } = await j.services.outbox.create({
+      channelId,
+      platform,
+      target,
+      reply: { visibility: "channel", text },
+    });
     await j.queues.addOutbox(platform, id);
     return id;
   };
@@ -48,7 +68,8 @@ describe("outbox", () => {
     await waitFor(() => sender.sent.length === 4, 15_000);
     const busy = sender.sent.filter((m) => m.target === "C_BUSY").map((m) => m.at);
     expect(busy).toHaveLength(3);
-    for (let i = 1; i < busy.length; i++) expect((busy[i] as number) - (busy[i - 1] as number)).toBeGreaterThanOrEqual(950);
+    for (let i = 1; i < busy.length; i++)
+      expect((busy[i] as number) - (busy[i - 1] as number)).toBeGreaterThanOrEqual(950);
     const quiet = sender.sent.find((m) => m.target === "C_QUIET");
     expect(quiet?.at).toBeLessThan(busy[2] as number);
   });
@@ -72,13 +93,20 @@ describe("outbox", () => {
     await waitFor(() => zalo.sent.length === 1, 15_000);
     expect(await row(ok)).toMatchObject({ status: "sent", attempts: 2 });
 
-    const boom = () => new SendError("server error", { platform: "zalo", method: "sendMessage", retryable: true, status: 502 });
+    const boom = () =>
+      new SendError("server error", { platform: "zalo", method: "sendMessage", retryable: true, status: 502 });
     zalo.failNext(boom(), boom(), boom());
     const failing = await enqueue(j, "zalo", "G2", "hai");
     await waitFor(async () => (await row(failing)).status === "failed", 30_000, 200);
-    expect(await row(failing)).toMatchObject({ status: "failed", attempts: 3, lastError: "zalo sendMessage 502: server error" });
+    expect(await row(failing)).toMatchObject({
+      status: "failed",
+      attempts: 3,
+      lastError: "zalo sendMessage 502: server error",
+    });
 
-    zalo.failNext(new SendError("forbidden", { platform: "zalo", method: "sendMessage", retryable: false, status: 403 }));
+    zalo.failNext(
+      new SendError("forbidden", { platform: "zalo", method: "sendMessage", retryable: false, status: 403 }),
+    );
     const refused = await enqueue(j, "zalo", "G3", "ba");
     await waitFor(async () => (await row(refused)).status === "failed", 10_000, 100);
     expect(await row(refused)).toMatchObject({ attempts: 1, lastError: "zalo sendMessage 403: forbidden" });
@@ -92,7 +120,15 @@ describe("outbox", () => {
     const inDoubt = async (platform: "slack" | "zalo", target: string, text: string, inDoubtResends = 0) =>
       (
         await fx.prisma.outboxMessage.create({
-          data: { platform, target, payload: { visibility: "channel", text }, status: "in_doubt", attempts: 1, inDoubtResends, channelId: platform === "slack" ? slackChannel.channelId : null },
+          data: {
+            platform,
+            target,
+            payload: { visibility: "channel", text },
+            status: "in_doubt",
+            attempts: 1,
+            inDoubtResends,
+            channelId: platform === "slack" ? slackChannel.channelId : null,
+          },
           select: { id: true },
         })
       ).id;
@@ -103,7 +139,11 @@ describe("outbox", () => {
     const zaloAlreadyResent = await inDoubt("zalo", "G2", "zalo đã gửi lại", 1);
 
     await start([slack, zalo]); // reconciles at start: every unfinished row gets its job
-    await waitFor(async () => (await fx.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } })) === 0, 10_000, 100);
+    await waitFor(
+      async () => (await fx.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } })) === 0,
+      10_000,
+      100,
+    );
     await sleep(300);
 
     expect(slack.sent.map((m) => m.text)).toEqual(["chưa tới"]);

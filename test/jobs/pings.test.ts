@@ -3,7 +3,17 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Jobs, startJobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
-import { createJobsFixture, deletePrefix, type JobsFixture, RecordingSender, seedChannel, seedTask, silentLogger, sleep, waitFor } from "./helpers.js";
+import {
+  createJobsFixture,
+  deletePrefix,
+  type JobsFixture,
+  RecordingSender,
+  seedChannel,
+  seedTask,
+  silentLogger,
+  sleep,
+  waitFor,
+} from "./helpers.js";
 
 describe("pings", () => {
   let fx: JobsFixture;
@@ -39,7 +49,11 @@ describe("pings", () => {
     const t1 = await seedTask(fx.prisma, a, { number: 1, title: "Nộp báo cáo quy hoạch", dueAt });
     const t2 = await seedTask(fx.prisma, a, { number: 2, title: "Gửi công văn", dueAt, assignees: [a.minh] });
     const t3 = await seedTask(fx.prisma, b, { number: 1, title: "Họp giao ban", dueAt });
-    for (const [taskId, s] of [[t1, a], [t2, a], [t3, b]] as const) {
+    for (const [taskId, s] of [
+      [t1, a],
+      [t2, a],
+      [t3, b],
+    ] as const) {
       await jobs.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
     }
     await waitFor(() => sender.sent.length >= 2, 10_000);
@@ -53,7 +67,10 @@ describe("pings", () => {
       expect(message.at).toBeGreaterThanOrEqual(dueAt.getTime() - 50);
       expect(message.at).toBeLessThan(dueAt.getTime() + 4000);
     }
-    const sentPings = await fx.prisma.ping.findMany({ where: { kind: "at_deadline" }, select: { status: true, late: true } });
+    const sentPings = await fx.prisma.ping.findMany({
+      where: { kind: "at_deadline" },
+      select: { status: true, late: true },
+    });
     expect(sentPings.map((p) => p.status)).toEqual(["sent", "sent", "sent"]);
     expect(sentPings.every((p) => !p.late)).toBe(true);
     // The overdue chain rolls on: each task now has its first overdue ping planned.
@@ -68,7 +85,8 @@ describe("pings", () => {
     const moved = await seedTask(fx.prisma, s, { number: 1, dueAt });
     const done = await seedTask(fx.prisma, s, { number: 2, dueAt });
     const cancelled = await seedTask(fx.prisma, s, { number: 3, dueAt });
-    for (const taskId of [moved, done, cancelled]) await jobs.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
+    for (const taskId of [moved, done, cancelled])
+      await jobs.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
     const planned = await fx.prisma.ping.findMany({ where: { kind: "at_deadline" }, select: { id: true } });
     expect(planned).toHaveLength(3);
 
@@ -82,7 +100,10 @@ describe("pings", () => {
     for (const { id } of planned) expect(await jobs.queues.pings.getJob(pingJobId(id))).toBeUndefined();
     await sleep(4500);
     expect(sender.sent).toEqual([]);
-    const rows = await fx.prisma.ping.findMany({ where: { id: { in: planned.map((p) => p.id) } }, select: { status: true } });
+    const rows = await fx.prisma.ping.findMany({
+      where: { id: { in: planned.map((p) => p.id) } },
+      select: { status: true },
+    });
     expect(rows.map((r) => r.status)).toEqual(["cancelled", "cancelled", "cancelled"]);
     expect(await fx.prisma.ping.count({ where: { taskId: { in: [done, cancelled] }, status: "planned" } })).toBe(0);
     expect(await fx.prisma.ping.count({ where: { taskId: moved, status: "planned" } })).toBeGreaterThan(0);
@@ -106,7 +127,8 @@ describe("pings", () => {
 
     const report = await jobs.reconcile();
     expect(report.pingJobsAdded).toBe(planned.length);
-    for (const { id } of planned) expect(await (await jobs.queues.pings.getJob(pingJobId(id)))?.getState()).toBe("delayed");
+    for (const { id } of planned)
+      expect(await (await jobs.queues.pings.getJob(pingJobId(id)))?.getState()).toBe("delayed");
     expect(await jobs.queues.summaries.getJobScheduler(`summary-${s.channelId}`)).toBeDefined();
     // Idempotent: a second pass adds nothing.
     expect((await jobs.reconcile()).pingJobsAdded).toBe(0);
@@ -114,10 +136,17 @@ describe("pings", () => {
 
   it("a ping missed while the bot was down is sent once, marked late; a pointless one is dropped", async () => {
     const s = await seedChannel(fx.prisma, { locale: "en" });
-    const overdueTask = await seedTask(fx.prisma, s, { number: 7, title: "Quarterly report", dueAt: new Date(Date.now() + 3600_000) });
+    const overdueTask = await seedTask(fx.prisma, s, {
+      number: 7,
+      title: "Quarterly report",
+      dueAt: new Date(Date.now() + 3600_000),
+    });
     // Planned while up; the bot then went down over the reminder's time and the heads-up's deadline.
     const reminderAt = new Date(Date.now() - 10 * 60_000);
-    const reminder = await fx.prisma.ping.create({ data: { taskId: overdueTask, kind: "reminder", fireAt: reminderAt }, select: { id: true } });
+    const reminder = await fx.prisma.ping.create({
+      data: { taskId: overdueTask, kind: "reminder", fireAt: reminderAt },
+      select: { id: true },
+    });
     const pastDue = await seedTask(fx.prisma, s, { number: 8, dueAt: new Date(Date.now() - 5 * 60_000) });
     const pointless = await fx.prisma.ping.create({
       data: { taskId: pastDue, kind: "hour_before", fireAt: new Date(Date.now() - 65 * 60_000) },
@@ -132,8 +161,12 @@ describe("pings", () => {
     expect(about7).toHaveLength(1);
     expect(about7[0]?.text).toContain("Reminder");
     expect(about7[0]?.text).toContain("(sent late)");
-    expect(await fx.prisma.ping.findUnique({ where: { id: reminder.id }, select: { status: true, late: true } })).toEqual({ status: "sent", late: true });
-    expect((await fx.prisma.ping.findUnique({ where: { id: pointless.id }, select: { status: true } }))?.status).toBe("cancelled");
+    expect(
+      await fx.prisma.ping.findUnique({ where: { id: reminder.id }, select: { status: true, late: true } }),
+    ).toEqual({ status: "sent", late: true });
+    expect((await fx.prisma.ping.findUnique({ where: { id: pointless.id }, select: { status: true } }))?.status).toBe(
+      "cancelled",
+    );
     expect(sender.sent.some((m) => m.text.includes("1 hour"))).toBe(false);
   });
 });

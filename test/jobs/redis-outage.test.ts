@@ -1,12 +1,22 @@
 // BullMQ's known failure modes, as regression tests: a worker must resume after a Redis outage longer than its
 // drain delay (bullmq #4585), and a cron summary around a short outage must be neither lost nor doubled (#1658,
 // #2876). The outage is a TCP proxy cut between the worker and the shared Redis.
+
+import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { type Jobs, startJobs } from "../../jobs/index.js";
-import { summaryOutboxId } from "../../jobs/weekly-summary.processor.js";
 import { checkRedisHealth } from "../../jobs/redis-health.js";
-import { Redis } from "ioredis";
-import { createJobsFixture, type JobsFixture, RecordingSender, seedChannel, seedTask, silentLogger, sleep, waitFor } from "./helpers.js";
+import { summaryOutboxId } from "../../jobs/weekly-summary.processor.js";
+import {
+  createJobsFixture,
+  type JobsFixture,
+  RecordingSender,
+  seedChannel,
+  seedTask,
+  silentLogger,
+  sleep,
+  waitFor,
+} from "./helpers.js";
 import { TcpProxy } from "./tcp-proxy.js";
 
 describe("Redis outages", () => {
@@ -29,7 +39,15 @@ describe("Redis outages", () => {
   });
 
   const start = async (redisUrl: string, role: "web" | "worker", sender: RecordingSender) => {
-    const jobs = await startJobs({ prisma: fx.prisma, redisUrl, senders: [sender], logger: silentLogger, role, prefix: fx.prefix, tuning });
+    const jobs = await startJobs({
+      prisma: fx.prisma,
+      redisUrl,
+      senders: [sender],
+      logger: silentLogger,
+      role,
+      prefix: fx.prefix,
+      tuning,
+    });
     running.push(jobs);
     return jobs;
   };
@@ -91,7 +109,10 @@ describe("Redis outages", () => {
     } finally {
       redis.disconnect();
     }
-    const fake = { config: async (_: string, name: string) => ["x", name === "maxmemory-policy" ? "allkeys-lru" : "no"], info: async () => "" };
+    const fake = {
+      config: async (_: string, name: string) => ["x", name === "maxmemory-policy" ? "allkeys-lru" : "no"],
+      info: async () => "",
+    };
     const health = await checkRedisHealth(fake as never);
     expect(health.problems).toEqual([
       "maxmemory-policy is allkeys-lru: Redis may evict queue keys and lose pings; set maxmemory-policy noeviction",

@@ -6,7 +6,17 @@ import { summarySchedulerId } from "../../jobs/job-types.js";
 import { createWeeklySummaryProcessor, summaryOutboxId } from "../../jobs/weekly-summary.processor.js";
 import { renderWeeklySummary } from "../../src/scheduling/index.js";
 import { createReportService } from "../../src/services/report-service.js";
-import { createJobsFixture, type JobsFixture, RecordingSender, type Seeded, seedChannel, seedTask, silentLogger, sleep, waitFor } from "./helpers.js";
+import {
+  createJobsFixture,
+  type JobsFixture,
+  RecordingSender,
+  type Seeded,
+  seedChannel,
+  seedTask,
+  silentLogger,
+  sleep,
+  waitFor,
+} from "./helpers.js";
 
 const at = (iso: string) => new Date(iso);
 const NOW = at("2026-12-07T08:00:00+07:00"); // Monday 08:00, the default summary time
@@ -14,14 +24,61 @@ const NOW = at("2026-12-07T08:00:00+07:00"); // Monday 08:00, the default summar
 async function seedWeek(fx: JobsFixture): Promise<Seeded> {
   const s = await seedChannel(fx.prisma, { name: "phong-ke-hoach" });
   const createdAt = at("2026-11-20T09:00:00+07:00");
-  const t1 = await seedTask(fx.prisma, s, { number: 1, title: "Nộp báo cáo quy hoạch", dueAt: at("2026-12-04T17:00:00+07:00"), status: "done", closedAt: at("2026-12-03T10:00:00+07:00"), createdAt });
-  await fx.prisma.taskAssignee.update({ where: { taskId_memberId: { taskId: t1, memberId: s.lan } }, data: { doneAt: at("2026-12-03T10:00:00+07:00") } });
-  const t2 = await seedTask(fx.prisma, s, { number: 2, title: "Gửi công văn số 45", dueAt: at("2026-12-01T17:00:00+07:00"), status: "done", closedAt: at("2026-12-02T09:00:00+07:00"), assignees: [s.minh], createdAt });
-  await fx.prisma.taskAssignee.update({ where: { taskId_memberId: { taskId: t2, memberId: s.minh } }, data: { doneAt: at("2026-12-02T09:00:00+07:00") } });
-  await seedTask(fx.prisma, s, { number: 3, title: "Họp giao ban", dueAt: at("2026-12-04T17:00:00+07:00"), assignees: [s.lan, s.minh], createdAt });
-  await seedTask(fx.prisma, s, { number: 4, title: "Kiểm tra hồ sơ", dueAt: at("2026-12-09T17:00:00+07:00"), createdAt });
-  await seedTask(fx.prisma, s, { number: 5, title: "Dọn kho", dueAt: at("2026-11-27T17:00:00+07:00"), status: "done", closedAt: at("2026-11-26T15:00:00+07:00"), assignees: [s.minh], createdAt });
-  await seedTask(fx.prisma, s, { number: 6, title: "Việc đã huỷ", dueAt: at("2026-11-24T17:00:00+07:00"), status: "cancelled", closedAt: at("2026-11-25T09:00:00+07:00"), createdAt });
+  const t1 = await seedTask(fx.prisma, s, {
+    number: 1,
+    title: "Nộp báo cáo quy hoạch",
+    dueAt: at("2026-12-04T17:00:00+07:00"),
+    status: "done",
+    closedAt: at("2026-12-03T10:00:00+07:00"),
+    createdAt,
+  });
+  await fx.prisma.taskAssignee.update({
+    where: { taskId_memberId: { taskId: t1, memberId: s.lan } },
+    data: { doneAt: at("2026-12-03T10:00:00+07:00") },
+  });
+  const t2 = await seedTask(fx.prisma, s, {
+    number: 2,
+    title: "Gửi công văn số 45",
+    dueAt: at("2026-12-01T17:00:00+07:00"),
+    status: "done",
+    closedAt: at("2026-12-02T09:00:00+07:00"),
+    assignees: [s.minh],
+    createdAt,
+  });
+  await fx.prisma.taskAssignee.update({
+    where: { taskId_memberId: { taskId: t2, memberId: s.minh } },
+    data: { doneAt: at("2026-12-02T09:00:00+07:00") },
+  });
+  await seedTask(fx.prisma, s, {
+    number: 3,
+    title: "Họp giao ban",
+    dueAt: at("2026-12-04T17:00:00+07:00"),
+    assignees: [s.lan, s.minh],
+    createdAt,
+  });
+  await seedTask(fx.prisma, s, {
+    number: 4,
+    title: "Kiểm tra hồ sơ",
+    dueAt: at("2026-12-09T17:00:00+07:00"),
+    createdAt,
+  });
+  await seedTask(fx.prisma, s, {
+    number: 5,
+    title: "Dọn kho",
+    dueAt: at("2026-11-27T17:00:00+07:00"),
+    status: "done",
+    closedAt: at("2026-11-26T15:00:00+07:00"),
+    assignees: [s.minh],
+    createdAt,
+  });
+  await seedTask(fx.prisma, s, {
+    number: 6,
+    title: "Việc đã huỷ",
+    dueAt: at("2026-11-24T17:00:00+07:00"),
+    status: "cancelled",
+    closedAt: at("2026-11-25T09:00:00+07:00"),
+    createdAt,
+  });
   return s;
 }
 
@@ -94,7 +151,15 @@ describe("weekly summary", () => {
   it("keeps one cron job scheduler per channel in its zone, removed when turned off", async () => {
     const sender = new RecordingSender("slack");
     const s = await seedChannel(fx.prisma, { timezone: "Asia/Ho_Chi_Minh" });
-    jobs = await startJobs({ prisma: fx.prisma, redisUrl: fx.redisUrl, senders: [sender], logger: silentLogger, role: "all", prefix: fx.prefix, tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 } });
+    jobs = await startJobs({
+      prisma: fx.prisma,
+      redisUrl: fx.redisUrl,
+      senders: [sender],
+      logger: silentLogger,
+      role: "all",
+      prefix: fx.prefix,
+      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
+    });
     const scheduler = await jobs.queues.summaries.getJobScheduler(summarySchedulerId(s.channelId));
     expect(scheduler).toMatchObject({ pattern: "0 8 * * 1", tz: "Asia/Ho_Chi_Minh" });
     expect(scheduler?.every).toBeUndefined();
@@ -113,14 +178,32 @@ describe("weekly summary", () => {
     const sender = new RecordingSender("slack");
     const s = await seedWeek(fx);
     await fx.prisma.channel.update({ where: { id: s.channelId }, data: { summaryCron: "*/2 * * * * *" } });
-    jobs = await startJobs({ prisma: fx.prisma, redisUrl: fx.redisUrl, senders: [sender], logger: silentLogger, role: "all", prefix: fx.prefix, tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, channelIntervalMs: { slack: 0, zalo: 0, console: 0 } } });
+    jobs = await startJobs({
+      prisma: fx.prisma,
+      redisUrl: fx.redisUrl,
+      senders: [sender],
+      logger: silentLogger,
+      role: "all",
+      prefix: fx.prefix,
+      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, channelIntervalMs: { slack: 0, zalo: 0, console: 0 } },
+    });
     await waitFor(() => sender.sent.length >= 2, 15_000);
     expect(sender.sent[0]?.text).toContain("*Tổng kết tuần");
 
     // The same slot processed again (a retry, a stalled job re-run) adds no second row and no second message.
     const slot = Date.now() + 3_600_000;
-    const processor = createWeeklySummaryProcessor({ ...jobs.services, queues: jobs.queues, logger: silentLogger, now: () => new Date() } as never);
-    const job = { id: `repeat:${summarySchedulerId(s.channelId)}:${slot}`, data: { channelId: s.channelId }, timestamp: slot, delay: 0 };
+    const processor = createWeeklySummaryProcessor({
+      ...jobs.services,
+      queues: jobs.queues,
+      logger: silentLogger,
+      now: () => new Date(),
+    } as never);
+    const job = {
+      id: `repeat:${summarySchedulerId(s.channelId)}:${slot}`,
+      data: { channelId: s.channelId },
+      timestamp: slot,
+      delay: 0,
+    };
     await processor(job as never);
     await processor(job as never);
     await waitFor(() => sender.sent.some((m) => m.outboxId === summaryOutboxId(s.channelId, slot)), 10_000);

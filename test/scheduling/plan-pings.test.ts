@@ -117,7 +117,9 @@ describe("quiet hours", () => {
   });
   it("respects channel working days (Saturday worked)", () => {
     const sixDays = schedule({ calendar: createWorkingCalendar({ workingDays: [1, 2, 3, 4, 5, 6] }) });
-    expect(moveOutOfQuietHours(at("2026-12-11T18:30:00+07:00"), sixDays).toISOString()).toBe("2026-12-12T02:00:00.000Z");
+    expect(moveOutOfQuietHours(at("2026-12-11T18:30:00+07:00"), sixDays).toISOString()).toBe(
+      "2026-12-12T02:00:00.000Z",
+    );
   });
 });
 
@@ -139,7 +141,14 @@ describe("missed pings", () => {
     // The deadline moved later: the old overdue ping is stale.
     const moved = { open: true, deadline: { dueAt: at("2026-12-18T17:00:00+07:00"), dueHasTime: true } };
     expect(isStillRelevant(overdue, moved, s, at("2026-12-14T10:00:00+07:00"))).toBe(false);
-    expect(isStillRelevant({ kind: "reminder", fireAt: at("2026-12-01T09:00:00+07:00") }, { open: true, deadline: null }, s, at("2026-12-02T09:00:00+07:00"))).toBe(true);
+    expect(
+      isStillRelevant(
+        { kind: "reminder", fireAt: at("2026-12-01T09:00:00+07:00") },
+        { open: true, deadline: null },
+        s,
+        at("2026-12-02T09:00:00+07:00"),
+      ),
+    ).toBe(true);
   });
 });
 

@@ -47,6 +47,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   for await (const rawLine of lines) {
     const line = rawLine.trim();
     if (line === "/quit" || line === "/exit") break;
+    // A piped conversation is echoed, so its transcript reads like the chat it was.
+    if (!options.interactive && line !== "") write(`${state.speaker} › ${line}`);
     if (line !== "" && !line.startsWith("#!")) {
       const steering = steer(line, state);
       if (steering !== undefined) write(steering);
@@ -74,7 +76,7 @@ function steer(line: string, state: ChatState): string | undefined {
     const fixed = new Date(argument);
     if (Number.isNaN(fixed.getTime())) return "— thời điểm không hợp lệ / invalid time (ví dụ / e.g. /now 2026-12-01T09:00:00+07:00)";
     state.clock.set(fixed);
-    return `— đồng hồ: ${fixed.toISOString()} / clock set`;
+    return `— đồng hồ dừng ở ${argument} / clock frozen at ${argument}`;
   }
   return undefined;
 }

@@ -154,4 +154,25 @@ describe("outbox", () => {
     expect(await row(zaloAlreadyResent)).toMatchObject({ status: "failed", inDoubtResends: 1 });
     expect((await row(zaloAlreadyResent)).lastError).toContain("in doubt");
   });
+  it("close() stops taking work but finishes the send in flight", async () => {
+    const sender = new RecordingSender("slack");
+    let release: () => void = () => undefined;
+    const original = sender.send.bind(sender);
+    sender.send = async (target, reply, meta) => {
+      await new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      return original(target, reply, meta);
+    };
+    const j = await start([sender]);
+    const id = await enqueue(j, "slack", "C1", "đang gửi");
+    await waitFor(async () => (await row(id)).status === "in_doubt", 10_000);
+    const closed = j.close();
+    await sleep(300);
+    release();
+    await closed;
+    jobs = undefined;
+    expect(sender.sent.map((m) => m.text)).toEqual(["đang gửi"]);
+    expect(await row(id)).toMatchObject({ status: "sent" });
+  });
 });

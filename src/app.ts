@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { Config } from "./config.js";
-import type { Clock } from "./core/clock.js";
 import { createBot } from "./core/bot.js";
+import type { Clock } from "./core/clock.js";
 import type { Bot } from "./core/handler.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
@@ -46,7 +46,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
   });
   const bot = createBot({ services: { tasks, directory }, logger: logger.child({ module: "bot" }), now });
-  const slack = config.SLACK_BOT_TOKEN ? createSlackAdapter({ config, bot, logger, prisma: database.prisma }) : undefined;
+  const slack = config.SLACK_BOT_TOKEN
+    ? createSlackAdapter({ config, bot, logger, prisma: database.prisma })
+    : undefined;
   const zalo = config.ZALO_BOT_TOKEN ? createZaloAdapter({ config, bot, logger }) : undefined;
   const routes: Record<string, RouteHandler> = { ...slack?.routes, ...zalo?.routes };
   let server: Server | undefined;

@@ -1,4 +1,4 @@
-import { pino, type Logger } from "pino";
+import { type Logger, pino } from "pino";
 
 export type { Logger };
 
@@ -11,7 +11,15 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       redact: {
-        paths: ["token", "*.token", "botToken", "signingSecret", "appToken", "headers.authorization", "*.headers.authorization"],
+        paths: [
+          "token",
+          "*.token",
+          "botToken",
+          "signingSecret",
+          "appToken",
+          "headers.authorization",
+          "*.headers.authorization",
+        ],
         censor: "[redacted]",
       },
     },
@@ -19,11 +27,7 @@ export function createLogger(level: string, destination?: pino.DestinationStream
   );
 }
 
-const SECRET_PATTERNS: RegExp[] = [
-  /xox[abposr]-[A-Za-z0-9-]+/g,
-  /xapp-[A-Za-z0-9-]+/g,
-  /\/bot\d+:[^/\s"']+/g,
-];
+const SECRET_PATTERNS: RegExp[] = [/xox[abposr]-[A-Za-z0-9-]+/g, /xapp-[A-Za-z0-9-]+/g, /\/bot\d+:[^/\s"']+/g];
 
 /** Masks Slack tokens and Zalo bot tokens (`/bot<id>:<secret>` in a URL) inside any text. */
 export function redactSecrets(text: string, extraSecrets: readonly string[] = []): string {

@@ -50,7 +50,10 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
     console.error(error.message);
   } else {
-    console.error("Rõ Việc không khởi động được / Rõ Việc could not start:", error instanceof Error ? error.message : error);
+    console.error(
+      "Rõ Việc không khởi động được / Rõ Việc could not start:",
+      error instanceof Error ? error.message : error,
+    );
   }
   process.exit(1);
 });

@@ -74,7 +74,8 @@ function steer(line: string, state: ChatState): string | undefined {
   }
   if (word === "/now" && argument !== "") {
     const fixed = new Date(argument);
-    if (Number.isNaN(fixed.getTime())) return "— thời điểm không hợp lệ / invalid time (ví dụ / e.g. /now 2026-12-01T09:00:00+07:00)";
+    if (Number.isNaN(fixed.getTime()))
+      return "— thời điểm không hợp lệ / invalid time (ví dụ / e.g. /now 2026-12-01T09:00:00+07:00)";
     state.clock.set(fixed);
     return `— đồng hồ dừng ở ${argument} / clock frozen at ${argument}`;
   }

@@ -4,7 +4,9 @@ import { type Reply, toPlainText } from "../../core/reply.js";
 export function formatConsoleReply(reply: Reply): string {
   const marker = reply.visibility === "private" ? "🔒 (riêng bạn / only you) " : "";
   const body = toPlainText(reply.text);
-  const attachment = reply.attachment ? `\n📎 ${reply.attachment.filename} (${reply.attachment.content.byteLength} bytes)` : "";
+  const attachment = reply.attachment
+    ? `\n📎 ${reply.attachment.filename} (${reply.attachment.content.byteLength} bytes)`
+    : "";
   return `🤖 ${marker}${indentContinuation(body)}${attachment}`;
 }
 

@@ -1,3 +1,3 @@
-export { runConsoleChat, type ConsoleChatOptions } from "./console-chat.js";
-export { ConsoleSender } from "./console-sender.js";
+export { type ConsoleChatOptions, runConsoleChat } from "./console-chat.js";
 export { consoleUserId, findConsoleMentions } from "./console-identity.js";
+export { ConsoleSender } from "./console-sender.js";

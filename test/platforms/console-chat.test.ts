@@ -1,0 +1,89 @@
+import { spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+/**
+ * The README's run command, as a newcomer uses it: `npm start` with no tokens opens the terminal chat on the embedded
+ * database, reads a piped conversation and exits at the end of it. Runs the real entry point in a child process.
+ */
+const repositoryRoot = join(import.meta.dirname, "..", "..");
+
+function startBot(
+  input: string,
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      cwd: repositoryRoot,
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(input);
+  });
+}
+
+describe("terminal chat through npm start", () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "roviec-console-"));
+  });
+  afterAll(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("runs a piped conversation, exits cleanly, and keeps the tasks across a restart", async () => {
+    const first = await startBot(
+      [
+        "/now 2026-11-27T10:00:00+07:00",
+        "giao @Lan @Minh nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau",
+        "/as @Lan",
+        "nhận việc #1",
+        "xong #1",
+      ].join("\n"),
+      { DATA_DIR: dataDir },
+    );
+    expect(first.stderr).toBe("");
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain("Đã tạo việc #1: nộp báo cáo quy hoạch");
+    expect(first.stdout).toContain("hạn: 17:00 thứ Sáu 04/12/2026");
+    expect(first.stdout).toContain("Còn chờ: @Minh");
+
+    const second = await startBot(["/as @Minh", "xem #1", "xong #1"].join("\n"), { DATA_DIR: dataDir });
+    expect(second.code).toBe(0);
+    expect(second.stdout).toContain("#1 nộp báo cáo quy hoạch");
+    expect(second.stdout).toContain("@Lan (đã xong)");
+    expect(second.stdout).toMatch(/việc #1 \(nộp báo cáo quy hoạch\) đã hoàn thành/);
+  });
+
+  it("answers in English when the channel is set to English", async () => {
+    const run = await startBot(
+      ["settings language en", "assign @Lan write the report by Friday 5pm", "help"].join("\n"),
+      {
+        DATA_DIR: dataDir,
+      },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/Created task #\d+: write the report/);
+  });
+
+  it("refuses a bad configuration with a message that says how to fix it", async () => {
+    const run = await startBot("", { DATA_DIR: dataDir, DEFAULT_TIMEZONE: "Mars/Olympus", LOG_LEVEL: "loud" });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("DEFAULT_TIMEZONE is not an IANA time zone");
+    expect(run.stderr).toContain("LOG_LEVEL must be one of");
+    expect(run.stdout).toBe("");
+  });
+});

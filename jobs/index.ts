@@ -100,7 +100,16 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const runReconcile = () => reconcile(context, scheduler);
 
   if (role !== "web") {
-    const common = { connection: consumer, prefix, drainDelay: tuning.drainDelaySeconds, autorun: true };
+    const common = {
+      connection: consumer,
+      prefix,
+      drainDelay: tuning.drainDelaySeconds,
+      lockDuration: tuning.lockDurationMs,
+      stalledInterval: tuning.stalledIntervalMs,
+      // A job whose worker died is re-run (not failed) a few times: the outbox's in-doubt rule prevents doubles.
+      maxStalledCount: 3,
+      autorun: true,
+    };
     workers.push(
       new Worker(queueNames.pings, createSendPingProcessor(context, scheduler), {
         ...common,

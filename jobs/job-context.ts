@@ -25,6 +25,14 @@ export interface JobTuning {
   pingConcurrency: number;
   /** Outbox sends run concurrently per platform and worker. Default 4. */
   outboxConcurrency: number;
+  /**
+   * How long a worker's claim on a job lasts without renewal, in ms (BullMQ lockDuration). A worker that died
+   * mid-job loses it after this long and another worker re-runs the job (the outbox then finds the row in doubt).
+   * Default 30 000.
+   */
+  lockDurationMs: number;
+  /** How often workers look for such stalled jobs, in ms (BullMQ stalledInterval). Default 30 000. */
+  stalledIntervalMs: number;
 }
 
 export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
@@ -36,6 +44,8 @@ export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   reconcileEveryMs: 300_000,
   pingConcurrency: 5,
   outboxConcurrency: 4,
+  lockDurationMs: 30_000,
+  stalledIntervalMs: 30_000,
 });
 
 export interface JobContext {

@@ -120,3 +120,54 @@ describe("Redis outages", () => {
     ]);
   });
 });
+
+describe("a worker killed mid-send", () => {
+  let fx: JobsFixture;
+  let proxy: TcpProxy;
+  const running: Jobs[] = [];
+  beforeEach(async () => {
+    fx = await createJobsFixture("postgres");
+    const target = new URL(fx.redisUrl);
+    proxy = new TcpProxy(target.hostname, Number(target.port || 6379));
+    await proxy.start();
+  });
+  afterEach(async () => {
+    for (const jobs of running.splice(0)) await Promise.race([jobs.close(), sleep(3_000)]);
+    await proxy.stop();
+    await fx.close();
+  });
+
+  it("and replaced by another worker sends the ping exactly once (Slack history decides)", async () => {
+    // Worker A delivers the message, then hangs and loses Redis before it can record anything: as good as dead.
+    const a = new RecordingSender("slack", { withHistory: true });
+    const deliverAndHang = a.send.bind(a);
+    a.send = async (target, reply, meta) => {
+      await deliverAndHang(target, reply, meta);
+      return new Promise(() => undefined);
+    };
+    const tuning = { drainDelaySeconds: 1, reconcileEveryMs: 0, lockDurationMs: 2_000, stalledIntervalMs: 1_000 };
+    const base = { prisma: fx.prisma, logger: silentLogger, prefix: fx.prefix, tuning };
+    const workerA = await startJobs({ ...base, redisUrl: proxy.url, senders: [a], role: "all" });
+    running.push(workerA);
+    const s = await seedChannel(fx.prisma);
+    const taskId = await seedTask(fx.prisma, s, { number: 1, title: "Chỉ một lần", dueAt: new Date(Date.now() + 500) });
+    await workerA.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
+    await waitFor(() => a.sent.length === 1, 10_000);
+    await proxy.stop();
+
+    // Worker B shares the platform's history (same Slack channel) and takes over the stalled job.
+    const b = new RecordingSender("slack", { withHistory: true });
+    b.history.add(a.sent[0]?.outboxId as string);
+    const workerB = await startJobs({ ...base, redisUrl: fx.redisUrl, senders: [b], role: "worker" });
+    running.push(workerB);
+    await waitFor(async () => (await fx.prisma.outboxMessage.count({ where: { status: "sent" } })) === 1, 20_000, 200);
+    await sleep(1_500);
+    expect(a.sent).toHaveLength(1);
+    expect(b.sent).toHaveLength(0);
+    expect(await fx.prisma.ping.count({ where: { taskId, kind: "at_deadline", status: "sent" } })).toBe(1);
+    expect(await fx.prisma.outboxMessage.findFirstOrThrow({ select: { status: true, attempts: true } })).toEqual({
+      status: "sent",
+      attempts: 1,
+    });
+  }, 40_000);
+});

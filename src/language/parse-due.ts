@@ -2,12 +2,12 @@
  * parseDue: a whole phrase ("thứ 6 tuần sau", "by Friday 5pm", "July 13-15") to a
  * deadline. Ranges resolve to their end as the deadline and their start as the period.
  */
-import { DateTime } from "luxon";
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
 import { fold } from "./fold.js";
 import { type Resolved, type ResolveEnv, resolveDue } from "./resolve-due.js";
 import { scanPieces } from "./scan.js";
 import type { DueResolution, Grain, ParseContext } from "./types.js";
+import { instantOf, wallAt, wallZone } from "./zone.js";
 
 const DEFAULT_END_OF_DAY = 17 * 60;
 let defaultCalendar: WorkingCalendar | null = null;
@@ -23,12 +23,12 @@ export function envOf(ctx: ParseContext): ResolveEnv {
   const key = `${ctx.now.getTime()}|${ctx.timezone}|${ctx.endOfDayMinutes}`;
   if (lastEnv && lastEnv.key === key && lastEnv.ctx.calendar === ctx.calendar) return lastEnv.env;
   defaultCalendar ??= createWorkingCalendar();
-  const realNow = DateTime.fromJSDate(ctx.now, { zone: ctx.timezone });
-  if (!realNow.isValid) throw new RangeError(`unknown time zone: ${ctx.timezone}`);
+  const zone = wallZone(ctx.timezone);
+  const realNow = ctx.now.getTime();
   const env: ResolveEnv = {
-    now: realNow.setZone("utc", { keepLocalTime: true }),
+    now: wallAt(realNow, zone),
     realNow,
-    zone: ctx.timezone,
+    zone,
     endOfDay: ctx.endOfDayMinutes ?? DEFAULT_END_OF_DAY,
     calendar: ctx.calendar ?? defaultCalendar,
   };
@@ -106,7 +106,7 @@ export function resolvePhrase(orig: string, folded: string, env: ResolveEnv, all
 
 /** Places the wall-clock results in the channel's zone. */
 export function toDueResolution(r: Resolved, text: string, env: ResolveEnv): DueResolution {
-  const real = (d: DateTime): Date => d.setZone(env.zone, { keepLocalTime: true }).toJSDate();
+  const real = (w: number): Date => new Date(instantOf(w, env.zone));
   return { deadline: real(r.deadline), hasTime: r.hasTime, start: real(r.start), grain: r.grain, text };
 }
 

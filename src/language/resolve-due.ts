@@ -4,7 +4,6 @@
  * tomorrow; a period → end-of-day on its last working day; "trong N ngày" → N
  * calendar days after today; "N ngày làm việc" → N working days.
  */
-import { type DateTime, FixedOffsetZone } from "luxon";
 import type { WorkingCalendar } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
 import { edgeSpan, holidaySpan, seasonSpan, weekendSpan } from "./resolve-extra.js";
@@ -12,47 +11,46 @@ import { gatherPieces } from "./resolve-pieces.js";
 import { dateSpan, daySpan, type PieceBag, type Span } from "./resolve-span.js";
 import { clockHour, podDeadline, podWindow } from "./resolve-time.js";
 import type { Grain } from "./types.js";
+import { DAY, isoDateOf, MINUTE, plus, startOf, type Wall, type WallUnit, wallOf } from "./wall.js";
+import { type WallZone, wallAt } from "./zone.js";
 
 /**
- * `now` is the channel's wall-clock time carried in UTC: calendar arithmetic on a
- * fixed zone is fast and DST-free, and the wall time is placed in the real zone once,
- * at the end (so "9h sáng mai" stays 09:00 across a DST change).
+ * `now` is the channel's wall clock (wall.ts): calendar arithmetic on plain numbers is
+ * fast and DST-free, and the wall time is placed in the real zone once, at the end (so
+ * "9h sáng mai" stays 09:00 across a DST change).
  */
 export interface ResolveEnv {
-  now: DateTime;
-  /** The real instant in the channel's zone, for elapsed-time offsets ("in 3 hours"). */
-  realNow: DateTime;
-  zone: string;
+  now: Wall;
+  /** The real instant (ms), for elapsed-time offsets ("in 3 hours"). */
+  realNow: number;
+  zone: WallZone;
   endOfDay: number;
   calendar: WorkingCalendar;
 }
 
 export interface Resolved {
-  start: DateTime;
-  deadline: DateTime;
+  start: Wall;
+  deadline: Wall;
   grain: Grain;
   hasTime: boolean;
 }
 
-const iso = (d: DateTime): string => d.toISODate() as string;
-
-/** The wall-clock day of a "YYYY-MM-DD" string (cheaper than parsing it with a zone). */
-function dayOf(base: DateTime, isoDate: string): DateTime {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return base.startOf("day").set({ year, month, day });
+/** The wall of a "YYYY-MM-DD" string. */
+function dayOf(isoDate: string): Wall {
+  return wallOf(Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7)), Number(isoDate.slice(8, 10)));
 }
 
-function atMinutes(day: DateTime, minutes: number): DateTime {
-  return day.startOf("day").plus({ minutes });
+function atMinutes(day: Wall, minutes: number): Wall {
+  return startOf(day, "day") + minutes * MINUTE;
 }
 
 /** End-of-day on the last working day of a span (its last day when it has none). */
-function spanDeadline(span: Span, env: ResolveEnv): DateTime {
-  const first = span.start.startOf("day");
-  const last = span.end.minus({ milliseconds: 1 }).startOf("day");
-  if (span.grain === "day" && +first === +last) return atMinutes(first, env.endOfDay);
-  const found = env.calendar.lastWorkingDayInRange(iso(first), iso(last));
-  const day = found ? dayOf(first, found) : last;
+function spanDeadline(span: Span, env: ResolveEnv): Wall {
+  const first = startOf(span.start, "day");
+  const last = startOf(span.end - 1, "day");
+  if (span.grain === "day" && first === last) return atMinutes(first, env.endOfDay);
+  const found = env.calendar.lastWorkingDayInRange(isoDateOf(first), isoDateOf(last));
+  const day = found ? dayOf(found) : last;
   return atMinutes(day, env.endOfDay);
 }
 
@@ -70,49 +68,47 @@ function baseSpan(bag: PieceBag, env: ResolveEnv): Span | null | undefined {
   return span;
 }
 
-/** A clock time on the span's day, or today/tomorrow when no day was named. */
+/**
+ * A clock time on the span's day, or today/tomorrow when no day was named. With a zone
+ * named ("3pm EST") the wall is read in that fixed offset, then brought to the channel's.
+ */
 function withTime(t: Extract<Piece, { k: "time" }>, bag: PieceBag, span: Span | undefined, env: ResolveEnv): Resolved {
   const h = clockHour(t, bag.pod?.pod ?? null);
-  const zone = bag.tz ? FixedOffsetZone.instance(bag.tz.offset) : env.now.zone;
-  const local = bag.tz ? env.realNow.setZone(zone) : env.now;
-  let day: DateTime = local.startOf("day");
+  const tzOffset = bag.tz ? bag.tz.offset * MINUTE : 0;
+  const local = bag.tz ? env.realNow + tzOffset : env.now;
+  let day: Wall = startOf(local, "day");
   if (span) day = span.grain === "day" || span.grain === "hour" ? span.start : spanDeadline(span, env);
-  let at: DateTime = day
-    .setZone(zone, { keepLocalTime: true })
-    .startOf("day")
-    .plus({ hours: h, minutes: t.m, seconds: t.s ?? 0 });
-  if (!span && at <= local) at = at.plus({ days: 1 });
-  if (bag.tz) at = at.setZone(env.zone).setZone("utc", { keepLocalTime: true });
+  let at = startOf(day, "day") + h * 3_600_000 + t.m * MINUTE + (t.s ?? 0) * 1000;
+  if (!span && at <= local) at += DAY;
+  if (bag.tz) at = wallAt(at - tzOffset, env.zone);
   return { start: at, deadline: at, grain: bag.tz && t.grain === "hour" ? "minute" : t.grain, hasTime: true };
 }
 
 /** Real elapsed time from now (DST-aware), as a wall-clock time. */
-function elapsed(env: ResolveEnv, d: Record<string, number>): DateTime {
-  return env.realNow.plus(d).setZone("utc", { keepLocalTime: true });
+function elapsed(env: ResolveEnv, ms: number): Wall {
+  return wallAt(env.realNow + ms, env.zone);
 }
+
+const UNIT_MS = { second: 1000, minute: MINUTE, hour: 3_600_000 } as const;
 
 function withOffset(o: Extract<Piece, { k: "offset" }>, bag: PieceBag, env: ResolveEnv): Resolved | null {
   const { now } = env;
-  const small = o.unit === "second" || o.unit === "minute" || o.unit === "hour";
+  const unit: WallUnit = o.unit;
+  const small = unit === "second" || unit === "minute" || unit === "hour";
   if (o.style === "window" || o.style === "past") {
-    const unit = o.unit;
     const sign = o.style === "window" ? 1 : -1;
-    const start = now.startOf(unit).plus({ [`${unit}s`]: o.style === "window" ? 1 : -o.n });
-    const end = o.style === "window" ? start.plus({ [`${unit}s`]: o.n }) : now.startOf(unit);
-    const deadline = small
-      ? elapsed(env, { [`${unit}s`]: sign * o.n })
-      : spanDeadline({ start, end, grain: "day" }, env);
+    const start = plus(startOf(now, unit), unit, o.style === "window" ? 1 : -o.n);
+    const end = o.style === "window" ? plus(start, unit, o.n) : startOf(now, unit);
+    const deadline = small ? elapsed(env, sign * o.n * UNIT_MS[unit]) : spanDeadline({ start, end, grain: "day" }, env);
     return { start, deadline, grain: unit, hasTime: small };
   }
   if (small) {
-    const at = elapsed(env, { seconds: Math.round((o.unit === "hour" ? 3600 : o.unit === "minute" ? 60 : 1) * o.n) });
-    const grain = o.unit === "hour" && Number.isInteger(o.n) ? "minute" : "second";
-    return { start: at.startOf(grain), deadline: at, grain, hasTime: true };
+    const at = elapsed(env, 1000 * Math.round((unit === "hour" ? 3600 : unit === "minute" ? 60 : 1) * o.n));
+    const grain = unit === "hour" && Number.isInteger(o.n) ? "minute" : "second";
+    return { start: startOf(at, grain), deadline: at, grain, hasTime: true };
   }
-  const today = now.startOf("day");
-  const day = o.working
-    ? dayOf(today, env.calendar.addWorkingDays(iso(today), o.n))
-    : today.plus({ [`${o.unit}s`]: o.n });
+  const today = startOf(now, "day");
+  const day = o.working ? dayOf(env.calendar.addWorkingDays(isoDateOf(today), o.n)) : plus(today, unit, o.n);
   if (bag.time) return withTime(bag.time, bag, daySpan(day), env);
   return { start: day, deadline: atMinutes(day, env.endOfDay), grain: "day", hasTime: false };
 }
@@ -122,8 +118,7 @@ export function resolveDue(pieces: Piece[], env: ResolveEnv): Resolved | null {
   const bag = gatherPieces(pieces);
   if (!bag) return null;
   const { now } = env;
-  if (bag.now) return { start: now.startOf("second"), deadline: now, grain: "second", hasTime: true };
-  if (bag.asap) return { start: now.startOf("second"), deadline: now, grain: "second", hasTime: true };
+  if (bag.now || bag.asap) return { start: startOf(now, "second"), deadline: now, grain: "second", hasTime: true };
   if (bag.eod) {
     const at = atMinutes(now, env.endOfDay);
     return { start: at, deadline: at, grain: "minute", hasTime: true };
@@ -133,10 +128,10 @@ export function resolveDue(pieces: Piece[], env: ResolveEnv): Resolved | null {
   if (span === null) return null;
   if (bag.time) return withTime(bag.time, bag, span, env);
   if (bag.pod) {
-    const day = (span?.start ?? now).startOf("day");
+    const day = startOf(span?.start ?? now, "day");
     const [from] = podWindow(bag.pod.pod, bag.pod.vi);
     const deadline = atMinutes(day, podDeadline(bag.pod.pod, env.endOfDay));
-    return { start: day.plus({ hours: from }), deadline, grain: "hour", hasTime: true };
+    return { start: day + from * 3_600_000, deadline, grain: "hour", hasTime: true };
   }
   if (!span) return null;
   return { start: span.start, deadline: spanDeadline(span, env), grain: span.grain, hasTime: false };

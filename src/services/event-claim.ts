@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Platform } from "../core/incoming.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { transactionOptions } from "./transaction-options.js";
 
 /** One inbound delivery, identified by the platform's event id. `claimed` turns true once its row is written. */
 export interface EventClaim {
@@ -60,7 +61,7 @@ export async function transactionWithClaim<T>(
     return await prisma.$transaction(async (tx) => {
       await claimCurrentEvent(tx);
       return work(tx);
-    });
+    }, transactionOptions);
   } catch (error) {
     if (claim) claim.claimed = claimedBefore;
     throw error;

@@ -8,7 +8,10 @@ import type { Platform } from "../src/core/incoming.js";
 
 export const pingPayloadSchema = z.object({ pingId: z.uuid() }).strict();
 export const outboxPayloadSchema = z.object({ outboxId: z.uuid() }).strict();
-export const summaryPayloadSchema = z.object({ channelId: z.uuid() }).strict();
+/** `slot` (epoch ms) only on catch-up jobs the reconciler adds; scheduler jobs carry their slot in their id. */
+export const summaryPayloadSchema = z
+  .object({ channelId: z.uuid(), slot: z.number().int().positive().optional() })
+  .strict();
 
 export interface JobPayloads {
   "send-ping": z.infer<typeof pingPayloadSchema>;

@@ -6,6 +6,7 @@
  */
 import type { JobContext } from "./job-context.js";
 import type { PingScheduler } from "./scheduler.js";
+import { catchUpSummary } from "./summary-catch-up.js";
 
 export interface ReconcileReport {
   tasksPlanned: number;
@@ -13,6 +14,8 @@ export interface ReconcileReport {
   pingJobsAdded: number;
   outboxJobsAdded: number;
   summarySchedulers: number;
+  /** Summaries of a slot lost with Redis' data, posted late. */
+  summariesCaughtUp: number;
 }
 
 export async function reconcile(context: JobContext, scheduler: PingScheduler): Promise<ReconcileReport> {
@@ -26,13 +29,22 @@ export async function reconcile(context: JobContext, scheduler: PingScheduler): 
   for (const row of await outbox.listUnfinished())
     if (await queues.ensureOutbox(row.platform, row.id)) outboxJobsAdded++;
   let summarySchedulers = 0;
+  let summariesCaughtUp = 0;
   for (const channel of await reports.listChannels()) {
     try {
       await scheduler.syncSummarySchedule(channel);
       if (channel.summaryEnabled) summarySchedulers++;
+      if (await catchUpSummary(context, channel)) summariesCaughtUp++;
     } catch (error) {
       context.logger.warn({ err: error, channelId: channel.id }, "summary scheduler not updated (bad cron or zone?)");
     }
   }
-  return { tasksPlanned: tasks, pingsCancelled: cancelled.length, pingJobsAdded, outboxJobsAdded, summarySchedulers };
+  return {
+    tasksPlanned: tasks,
+    pingsCancelled: cancelled.length,
+    pingJobsAdded,
+    outboxJobsAdded,
+    summarySchedulers,
+    summariesCaughtUp,
+  };
 }

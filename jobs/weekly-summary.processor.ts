@@ -24,11 +24,11 @@ export function createWeeklySummaryProcessor(context: JobContext) {
   return async function weeklySummary(job: Job<JobPayloads["weekly-summary"]>): Promise<string> {
     const parsed = summaryPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError("weekly-summary: bad payload");
-    const { channelId } = parsed.data;
+    const { channelId, slot } = parsed.data;
     const found = await reports.weeklyReport(channelId, context.now());
     if (!found?.channel.summaryEnabled) return "skipped";
     const { channel, report } = found;
-    const id = summaryOutboxId(channelId, summarySlot(job));
+    const id = summaryOutboxId(channelId, slot ?? summarySlot(job));
     const reply = renderWeeklySummaryReply(report, channel.locale, channel.name ?? undefined);
     await outbox.create({ id, channelId, platform: channel.platform, target: channel.target, reply });
     await queues.addOutbox(channel.platform, id);

@@ -15,6 +15,7 @@ export interface SummaryChannel {
   timezone: string;
   summaryEnabled: boolean;
   summaryCron: string;
+  createdAt: Date;
 }
 
 const channelSelect = {
@@ -25,6 +26,7 @@ const channelSelect = {
   timezone: true,
   summaryEnabled: true,
   summaryCron: true,
+  createdAt: true,
   workspace: { select: { platform: true } },
 } as const;
 
@@ -36,6 +38,7 @@ function toSummaryChannel(row: {
   timezone: string;
   summaryEnabled: boolean;
   summaryCron: string;
+  createdAt: Date;
   workspace: { platform: Platform };
 }): SummaryChannel {
   return {
@@ -47,6 +50,7 @@ function toSummaryChannel(row: {
     timezone: row.timezone,
     summaryEnabled: row.summaryEnabled,
     summaryCron: row.summaryCron,
+    createdAt: row.createdAt,
   };
 }
 

@@ -212,4 +212,29 @@ describe("weekly summary", () => {
     const ids = sender.sent.map((m) => m.outboxId);
     expect(new Set(ids).size).toBe(ids.length);
   });
+  it("posts a summary whose slot was lost with Redis' data once, late, and never twice", async () => {
+    const sender = new RecordingSender("slack");
+    const s = await seedChannel(fx.prisma);
+    const slotTime = new Date(Math.floor((Date.now() - 5 * 60_000) / 60_000) * 60_000);
+    const pattern = `${slotTime.getUTCMinutes()} ${slotTime.getUTCHours()} * * *`;
+    await fx.prisma.channel.update({
+      where: { id: s.channelId },
+      data: { summaryCron: pattern, timezone: "UTC", createdAt: new Date(Date.now() - 30 * 86_400_000) },
+    });
+    // Redis is empty (as after a loss): the worker's start-up reconcile finds the slot unposted.
+    jobs = await startJobs({
+      prisma: fx.prisma,
+      redisUrl: fx.redisUrl,
+      senders: [sender],
+      logger: silentLogger,
+      role: "all",
+      prefix: fx.prefix,
+      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
+    });
+    const expected = summaryOutboxId(s.channelId, slotTime.getTime());
+    await waitFor(() => sender.sent.some((m) => m.outboxId === expected), 10_000);
+    expect((await jobs.reconcile()).summariesCaughtUp).toBe(0);
+    await sleep(500);
+    expect(sender.sent.map((m) => m.outboxId)).toEqual([expected]);
+  });
 });

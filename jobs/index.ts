@@ -61,6 +61,28 @@ export interface Jobs {
   close(): Promise<void>;
 }
 
+/** The start-up check on its own short-lived connection, so an unreachable Redis is reported instead of hanging start. */
+async function checkRedisAtStart(redisUrl: string, log: Logger): Promise<RedisHealth> {
+  const probe = new Redis(redisUrl, {
+    lazyConnect: true,
+    connectTimeout: 3_000,
+    maxRetriesPerRequest: 1,
+    retryStrategy: () => null,
+  });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+    return await checkRedisHealth(probe, log);
+  } catch (error) {
+    const problem =
+      "Redis is not reachable at start; queues will connect when it is (the reconciler then restores every job)";
+    log.warn({ err: error }, `Redis: ${problem}`);
+    return { maxmemoryPolicy: null, appendonly: null, problems: [problem] };
+  } finally {
+    probe.disconnect();
+  }
+}
+
 export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const { prisma, redisUrl, logger, role } = options;
   const prefix = options.prefix ?? "roviec";
@@ -75,7 +97,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
 
   const redis = new Redis(redisUrl, { maxRetriesPerRequest: null });
   redis.on("error", (error) => log.debug({ err: error }, "redis connection error"));
-  const redisHealth = await checkRedisHealth(redis, log);
+  const redisHealth = await checkRedisAtStart(redisUrl, log);
 
   const queues = createQueues({ connection: producer, prefix, maxSendAttempts: tuning.maxSendAttempts });
   const outbox = createOutboxService({ prisma });

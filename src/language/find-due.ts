@@ -19,6 +19,12 @@ export interface FoundDue {
 const MARKER =
   /(?<![a-z0-9])(?:truoc|han chot|han|deadline|by|due|before|den|sang|until|luc|vao|trong|no later than|cham nhat)(?:\s*:)?(?![a-z0-9])/g;
 const STRONG = /(?<![a-z0-9])(?:han chot|han|deadline|due)(?:\s*:)?\s+/g;
+// "9h sang mai", "8 gio sang": unaccented "sang" after a clock time is "sáng" (morning), not "to".
+const CLOCK_BEFORE =
+  /(?<![a-z0-9])(?:\d{1,2}:\d{2}|(?:\d{1,2}|muoi mot|muoi hai|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)\s*(?:h|g|gio)(?:\s*(?:\d{1,2}(?:\s*(?:phut|p))?|ruoi|kem\s*\d{1,2}(?:\s*phut)?))?)\s*$/;
+// "thứ 9" after a deadline word, before "tuần", or alone is a weekday mistyped, not a title's "lần thứ 9".
+const BAD_WEEKDAY =
+  /(?:^\s*|(?<![a-z0-9])(?:truoc|han chot|han|deadline|den|sang|vao|toi han|cham nhat|muon nhat)\s+)(thu\s*[0189])(?![0-9a-z:])(?=\s*$|\s+tuan)|(?<![a-z0-9])(thu\s*[0189])\s+tuan(?![a-z])/;
 
 function words(folded: string, from: number, to: number): { from: number; to: number }[] {
   const out: { from: number; to: number }[] = [];
@@ -38,8 +44,18 @@ function longestFrom(orig: string, folded: string, from: number, env: ResolveEnv
   return null;
 }
 
+function badWeekday(orig: string, folded: string): FoundDue | null {
+  const m = BAD_WEEKDAY.exec(folded);
+  if (!m) return null;
+  const from = folded.indexOf(m[1] ?? m[2] ?? "", m.index);
+  return { due: null, from, to: folded.length, badFragment: orig.slice(from).trim() };
+}
+
 export function findDue(orig: string, folded: string, env: ResolveEnv): FoundDue | null {
+  const bad = badWeekday(orig, folded);
+  if (bad) return bad;
   for (const m of folded.matchAll(MARKER)) {
+    if (m[0] === "sang" && CLOCK_BEFORE.test(folded.slice(0, m.index))) continue;
     const hit = longestFrom(orig, folded, m.index ?? 0, env);
     // A marker must lead into the deadline, not just be a word of the title.
     if (hit && hit.to - hit.from > m[0].length) return hit;

@@ -62,6 +62,8 @@ function wordMinutes(w: string | undefined): number | undefined {
   return w.split(/[\s-]/).reduce((sum, part) => sum + (readNumber(part) ?? 0), 0);
 }
 
+const NOT_THURSDAY = "thu\\s*[0189](?=\\s*$|\\s+(?!a\\.?\\s?m|p\\.?\\s?m)[a-z])";
+
 export const EN_RULES: PieceRule[] = [
   rule("right now|just now|now|at the moment|atm|immediately", () => one({ k: "now" })),
   rule("asap|as soon as possible", () => one({ k: "asap" })),
@@ -120,12 +122,16 @@ export const EN_RULES: PieceRule[] = [
     one({ k: "period", unit: UNIT_WORDS[m[2] ?? ""] ?? "week", offset: rel(m[1]), lastWord: /last/.test(m[1] ?? "") }),
   ),
   rule("the (week|month|quarter|year)", (m) => one({ k: "period", unit: UNIT_WORDS[m[1] ?? ""] ?? "week", offset: 0 })),
-  rule(`(?:(this|next|last|coming|upcoming|past)\\s+)?(${WEEKDAYS})s?\\.?(?:\\s+(after next))?`, (m, o) => {
-    // "thu" is Thursday, but "thứ 9" is a mistyped Vietnamese weekday, not Thursday at 9.
-    if (/thứ/i.test(o)) return null;
-    const mod = m[3] || m[1] === "next" ? "nextweek" : m[1] === "last" || m[1] === "past" ? "last" : null;
-    return one({ k: "weekday", wd: EN_WEEKDAY[m[2] ?? ""] ?? 1, mod });
-  }),
+  // "thu" is Thursday, but "thứ 9" / "thu 9" (a bare 0, 1, 8 or 9, no am/pm) is a
+  // mistyped Vietnamese weekday, not Thursday at 9: the phrase must fail, not guess.
+  rule(
+    `(?:(this|next|last|coming|upcoming|past)\\s+)?(?!${NOT_THURSDAY})(${WEEKDAYS})s?\\.?(?:\\s+(after next))?`,
+    (m, o) => {
+      if (/thứ/i.test(o)) return null;
+      const mod = m[3] || m[1] === "next" ? "nextweek" : m[1] === "last" || m[1] === "past" ? "last" : null;
+      return one({ k: "weekday", wd: EN_WEEKDAY[m[2] ?? ""] ?? 1, mod });
+    },
+  ),
   rule(
     `(?:(next)\\s+)?(${MONTHS})\\.?(?:\\s+(after next))?`,
     (m) => one({ k: "month", m: EN_MONTH[m[2] ?? ""] ?? 1, mod: m[3] ? "afterNext" : m[1] ? "next" : null }),

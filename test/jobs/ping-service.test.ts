@@ -41,7 +41,10 @@ describe.each(testDatabaseKinds)("ping service on %s", (kind) => {
     const b = await seedTask(db.prisma, s, { number: 2, title: "Hai", dueAt: due, assignees: [s.minh] });
     await pings.syncTask(a, NOW);
     await pings.syncTask(b, NOW);
-    const atDeadline = await db.prisma.ping.findMany({ where: { kind: "at_deadline", taskId: { in: [a, b] } }, select: { id: true } });
+    const atDeadline = await db.prisma.ping.findMany({
+      where: { kind: "at_deadline", taskId: { in: [a, b] } },
+      select: { id: true },
+    });
     const [first, second] = await Promise.all(atDeadline.map((p) => pings.claim(p.id, due)));
     const claims = [first, second].filter((c) => c?.outboxId);
     expect(claims).toHaveLength(1);
@@ -55,10 +58,15 @@ describe.each(testDatabaseKinds)("ping service on %s", (kind) => {
     const s = await seedChannel(db.prisma);
     const taskId = await seedTask(db.prisma, s, { dueAt: new Date("2026-12-11T10:00:00Z") });
     await pings.syncTask(taskId, NOW);
-    const headsUp = await db.prisma.ping.findFirstOrThrow({ where: { taskId, kind: "heads_up" }, select: { id: true } });
+    const headsUp = await db.prisma.ping.findFirstOrThrow({
+      where: { taskId, kind: "heads_up" },
+      select: { id: true },
+    });
     // The worker only got to it after the deadline (the bot was down): pointless now.
     const claim = await pings.claim(headsUp.id, new Date("2026-12-11T11:00:00Z"));
     expect(claim?.outboxId).toBeNull();
-    expect(await db.prisma.ping.findUniqueOrThrow({ where: { id: headsUp.id }, select: { status: true } })).toEqual({ status: "cancelled" });
+    expect(await db.prisma.ping.findUniqueOrThrow({ where: { id: headsUp.id }, select: { status: true } })).toEqual({
+      status: "cancelled",
+    });
   });
 });

@@ -43,7 +43,11 @@ export type Piece =
   | { k: "season"; season: "spring" | "summer" | "autumn" | "winter" }
   | { k: "holiday"; name: "christmas" | "tet" | "newyear" }
   | { k: "eod" }
-  | { k: "weekdayCount"; wd: number; n: number };
+  | { k: "weekdayCount"; wd: number; n: number }
+  /** "rest of the week" (from today) and "all week" (from its start): days up to the unit's end. */
+  | { k: "rest"; unit: "week" | "month" | "year"; all: boolean }
+  /** "the week of October 7th": the (Monday-start) week holding that day. */
+  | { k: "weekOf" };
 
 /** A rule: a sticky regex over the folded text and a builder (null = the rule does not apply here). */
 export interface PieceRule {

@@ -6,9 +6,9 @@
  */
 import type { WorkingCalendar } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
-import { edgeSpan, holidaySpan, seasonSpan, weekendSpan } from "./resolve-extra.js";
+import { edgeSpan, holidaySpan, restSpan, seasonSpan, weekendSpan } from "./resolve-extra.js";
 import { gatherPieces } from "./resolve-pieces.js";
-import { dateSpan, daySpan, type PieceBag, type Span } from "./resolve-span.js";
+import { dateSpan, daySpan, type PieceBag, type Span, unitSpan } from "./resolve-span.js";
 import { clockHour, podDeadline, podWindow } from "./resolve-time.js";
 import type { Grain } from "./types.js";
 import { DAY, isoDateOf, MINUTE, plus, startOf, type Wall, type WallUnit, wallOf } from "./wall.js";
@@ -60,7 +60,9 @@ function baseSpan(bag: PieceBag, env: ResolveEnv): Span | null | undefined {
   if (bag.weekend) span = weekendSpan(now, bag.weekend.offset);
   else if (bag.season) span = seasonSpan(now, bag.season.season);
   else if (bag.holiday) span = holidaySpan(now, bag.holiday.name);
+  else if (bag.rest) span = restSpan(now, bag.rest);
   else span = dateSpan(now, bag);
+  if (bag.weekOf) return span?.grain === "day" ? unitSpan(span.start, "week") : null;
   if (bag.edge) {
     if (bag.edge.edge === "end" && !span && (bag.time || bag.pod)) return undefined;
     return span ? edgeSpan(span, bag.edge.edge) : null;

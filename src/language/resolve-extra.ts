@@ -4,7 +4,7 @@
  */
 import { tetDate } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
-import { daySpan, type Span } from "./resolve-span.js";
+import { daySpan, type Span, unitSpan } from "./resolve-span.js";
 import { plus, set, startOf, type Wall, yearOf } from "./wall.js";
 
 type Of<K extends Piece["k"]> = Extract<Piece, { k: K }>;
@@ -73,4 +73,10 @@ export function holidaySpan(now: Wall, name: Of<"holiday">["name"]): Span {
     if (day >= today) return daySpan(day);
   }
   return daySpan(today);
+}
+
+/** "all week" runs from the week's start, "rest of the week" from today; both end with the week. */
+export function restSpan(now: Wall, rest: Of<"rest">): Span {
+  const whole = unitSpan(now, rest.unit);
+  return { start: rest.all ? whole.start : startOf(now, "day"), end: whole.end, grain: "day" };
 }

@@ -101,6 +101,10 @@ export const EN_RULES: PieceRule[] = [
   rule(`(?:${LAST})\\s+(${NUM})\\s+(${UNIT_RE})`, (m) => offset(m[1], m[2], "past")),
   rule(`after\\s+(${NUM})\\s+(days?|weeks?|months?)`, (m) => offset(m[1], m[2], "in")),
   rule(`(${NUM})\\s+(working days?|business days?)`, (m) => offset(m[1], "day", "in", true)),
+  rule(`(?:the\\s+)?week of(?=\\s+(?:(?:${MONTHS})\\.?\\s+)?\\d{1,2}(?!\\d))`, () => one({ k: "weekOf" })),
+  rule("(?:the\\s+)?(rest of|all)\\s+(?:the\\s+|this\\s+)?(week|month|year)", (m) =>
+    one({ k: "rest", unit: m[2] as "week" | "month" | "year", all: m[1] === "all" }),
+  ),
   rule(`(${ORDS})?\\s*(last\\s+)?(day|week|weekend|week-end|week end|wkend)\\s+(?:of|in)`, (m) => {
     const n = ordinal(m[1]) * (m[2] || !m[1] ? -1 : 1);
     const unit = m[3] === "day" ? "day" : m[3] === "week" ? "week" : "weekend";
@@ -174,6 +178,8 @@ export const EN_RULES: PieceRule[] = [
   ]),
   rule("christmas(?: day)?|xmas", () => one({ k: "holiday", name: "christmas" })),
   rule("new year'?s? day", () => one({ k: "holiday", name: "newyear" })),
+  // British "half three" is half past three.
+  rule(`half(?=\\s+(?:${HOUR_WORDS}|\\d{1,2})(?![0-9a-z:]))`, () => one({ k: "shift", minutes: 30 })),
   rule(
     `(half|(?:a\\s+)?quarter|\\d{1,2}(?=\\s+min)|\\d{1,2}(?=\\s+\\w+\\s+(?:noon|midnight|\\d{1,2}\\s*(?:am|pm|h)))|${MIN_WORDS})(?:\\s+minutes?)?\\s+(past|after|to|till|before|from)`,
     (m) => {

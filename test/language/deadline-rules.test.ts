@@ -179,3 +179,20 @@ describe("the resolution keeps the period", () => {
     expect(d.text).toBe("tuần sau");
   });
 });
+
+describe("English periods and British times", () => {
+  // now = Wednesday 2026-12-02 10:00
+  it.each([
+    ["half three", "2026-12-02 15:30 Wed", "2026-12-02 15:30 Wed", "minute"],
+    ["rest of the week", "2026-12-04 17:00 Fri", "2026-12-02 00:00 Wed", "day"],
+    ["all week", "2026-12-04 17:00 Fri", "2026-11-30 00:00 Mon", "day"],
+    ["the week of December 16th", "2026-12-18 17:00 Fri", "2026-12-14 00:00 Mon", "week"],
+  ])("%s", (text, want, start, grain) => {
+    expect(deadline(text)).toBe(want);
+    expect(local(due(text).start)).toBe(start);
+    expect(due(text).grain).toBe(grain);
+  });
+  it('keeps "first week of October 2027" the first week, not the week of a day', () => {
+    expect(local(due("first week of October 2027").start)).toBe("2027-10-04 00:00 Mon");
+  });
+});

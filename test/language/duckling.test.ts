@@ -16,8 +16,8 @@ describe("Duckling corpora", () => {
   it("keeps the Vietnamese accuracy at or above 100% (160/160)", () => {
     expect(accuracy("vi")).toBeGreaterThanOrEqual(1);
   });
-  it("keeps the English accuracy at or above 97% where our product rules do not differ", () => {
-    expect(accuracy("en")).toBeGreaterThanOrEqual(0.97);
+  it("keeps the English accuracy at or above 97.9% (573/585) where our product rules do not differ", () => {
+    expect(accuracy("en")).toBeGreaterThanOrEqual(0.979);
   });
   it("declares few differences", () => {
     const declared = scoreCorpus("en", differenceOf).filter((r) => r.difference).length;

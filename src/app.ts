@@ -1,7 +1,13 @@
 import type { Server } from "node:http";
+import { exportTasks } from "../handlers/export.js";
+import { remind } from "../handlers/remind.js";
+import { summary } from "../handlers/summary.js";
+import { type Jobs, startJobs } from "../jobs/index.js";
+import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
 import type { Config } from "./config.js";
 import { createBot } from "./core/bot.js";
 import type { Clock } from "./core/clock.js";
+import { AppError } from "./core/errors.js";
 import type { Bot } from "./core/handler.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
@@ -10,6 +16,7 @@ import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { createDirectoryService } from "./services/directory-service.js";
+import { createReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
 
 export interface AppOptions {
@@ -18,6 +25,13 @@ export interface AppOptions {
   clock: Clock;
   /** Senders that exist outside the platform adapters (the terminal chat's). */
   extraSenders?: MessageSender[];
+  /**
+   * Whether to run the BullMQ side (pings, outbox, summaries). Default true. The terminal chat turns it off when no
+   * Redis is reachable, so trying the bot needs nothing but Node.js.
+   */
+  withJobs?: boolean;
+  /** Redis key prefix of the queues (tests and benchmarks use their own). Default "roviec". */
+  queuePrefix?: string;
 }
 
 /** Everything the bot is made of, wired once. `start` opens the doors; `stop` closes them in reverse order. */
@@ -26,6 +40,7 @@ export interface App {
   database: Database;
   slack?: SlackAdapter;
   zalo?: ZaloAdapter;
+  jobs?: Jobs;
   /** The bound HTTP port, once started with at least one route. */
   port?: number;
   start(): Promise<void>;
@@ -40,16 +55,38 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, clock } = options;
   const database = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const now = () => clock.now();
-  const tasks = createTaskService({ prisma: database.prisma, logger: logger.child({ module: "tasks" }), now });
+  // The bot is built before the adapters that call it and the adapters before the jobs that send through them;
+  // the task service reaches the scheduler late, through this indirection.
+  let jobs: Jobs | undefined;
+  const tasks = createTaskService({
+    prisma: database.prisma,
+    logger: logger.child({ module: "tasks" }),
+    now,
+    onTaskChanged: (change) => jobs?.scheduler.onTaskChanged(change),
+  });
   const directory = createDirectoryService({
     prisma: database.prisma,
     defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
   });
-  const bot = createBot({ services: { tasks, directory }, logger: logger.child({ module: "bot" }), now });
+  const scheduler = {
+    addReminder: (taskId: string, when: Date) => requireJobs(jobs).scheduler.addReminder(taskId, when),
+    onChannelSettingsChanged: async (channelId: string) => jobs?.scheduler.onChannelSettingsChanged(channelId),
+  };
+  const reports = createReportService({ prisma: database.prisma });
+  const bot = createBot({
+    services: { tasks, directory, reminders: scheduler, reports },
+    handlers: { remind, summary, export: exportTasks },
+    middleware: [rescheduleAfterSettings(scheduler)],
+    logger: logger.child({ module: "bot" }),
+    now,
+  });
   const slack = config.SLACK_BOT_TOKEN
     ? createSlackAdapter({ config, bot, logger, prisma: database.prisma })
     : undefined;
   const zalo = config.ZALO_BOT_TOKEN ? createZaloAdapter({ config, bot, logger }) : undefined;
+  const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
+    (sender): sender is MessageSender => sender !== undefined,
+  );
   const routes: Record<string, RouteHandler> = { ...slack?.routes, ...zalo?.routes };
   let server: Server | undefined;
 
@@ -59,6 +96,17 @@ export async function createApp(options: AppOptions): Promise<App> {
     slack,
     zalo,
     async start() {
+      if (options.withJobs !== false) {
+        jobs = await startJobs({
+          prisma: database.prisma,
+          redisUrl: config.REDIS_URL ?? DEFAULT_REDIS_URL,
+          senders,
+          logger,
+          role: config.ROLE,
+          prefix: options.queuePrefix,
+        });
+        app.jobs = jobs;
+      }
       if (Object.keys(routes).length > 0 || config.ROLE === "web") {
         server = createHttpServer({ routes, logger: logger.child({ module: "http" }) });
         app.port = await listen(server, config.PORT);
@@ -71,8 +119,17 @@ export async function createApp(options: AppOptions): Promise<App> {
       await zalo?.stop();
       await slack?.stop();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await jobs?.close();
       await database.close();
     },
   };
   return app;
+}
+
+export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+function requireJobs(jobs: Jobs | undefined): Jobs {
+  // Only reachable when the app runs without Redis (the terminal chat on a machine without it).
+  if (!jobs) throw new AppError("queue_unavailable", "reminders need Redis, which is not running");
+  return jobs;
 }

@@ -1,10 +1,11 @@
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { pino } from "pino";
-import { createApp } from "./app.js";
+import { createApp, DEFAULT_REDIS_URL } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { AdjustableClock } from "./core/clock.js";
 import { createLogger, type Logger } from "./logger.js";
-import { runConsoleChat } from "./platforms/console/index.js";
+import { ConsoleSender, runConsoleChat } from "./platforms/console/index.js";
 
 /**
  * `npm start`. With a Slack or Zalo token it serves those platforms; with none it opens the terminal chat on the
@@ -15,7 +16,10 @@ async function main(): Promise<void> {
   const consoleMode = !config.SLACK_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
   const logger = consoleMode ? consoleLogger(config.LOG_LEVEL, config.DATA_DIR) : createLogger(config.LOG_LEVEL);
   const clock = new AdjustableClock();
-  const app = await createApp({ config, logger, clock });
+  // Trying the bot in a terminal needs only Node.js: without a reachable Redis the chat runs, pings are off.
+  const withJobs = !consoleMode || (await isRedisReachable(config.REDIS_URL ?? DEFAULT_REDIS_URL));
+  const extraSenders = consoleMode ? [new ConsoleSender(process.stdout)] : [];
+  const app = await createApp({ config, logger, clock, withJobs, extraSenders });
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= app.stop();
@@ -29,6 +33,9 @@ async function main(): Promise<void> {
   }
   await app.start();
   if (!consoleMode) return;
+  if (!withJobs) {
+    console.log("ℹ️  Không thấy Redis nên tắt nhắc việc / No Redis reachable, so pings are off (REDIS_URL).");
+  }
   await runConsoleChat({
     bot: app.bot,
     input: process.stdin,
@@ -44,6 +51,24 @@ async function main(): Promise<void> {
 /** In the terminal chat, logs would mix with the conversation: they go to a file in the data directory. */
 function consoleLogger(level: string, dataDir: string): Logger {
   return createLogger(level, pino.destination({ dest: join(dataDir, "ro-viec.log"), mkdir: true, sync: false }));
+}
+
+async function isRedisReachable(url: string): Promise<boolean> {
+  const probe = new Redis(url, {
+    lazyConnect: true,
+    connectTimeout: 1_000,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+  });
+  probe.on("error", () => undefined);
+  try {
+    await probe.connect();
+    return (await probe.ping()) === "PONG";
+  } catch {
+    return false;
+  } finally {
+    probe.disconnect();
+  }
 }
 
 main().catch((error: unknown) => {

@@ -103,7 +103,10 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   async function handleOnce(message: IncomingMessage, claim: EventClaim | undefined): Promise<Reply[]> {
     if (claim && (await services.directory.isEventProcessed(claim))) return [];
     const now = clock();
-    const replies = await runWithEventClaim(claim, async () => pipeline(await buildContext(message, now)));
+    const replies = await runWithEventClaim(claim, async () => {
+      const context = await buildContext(message, now);
+      return withPresentation(await pipeline(context), context);
+    });
     // Commands that wrote claimed the event in their own transaction; the others are marked now.
     if (claim && !claim.claimed && !(await services.directory.markEventProcessed(claim))) return [];
     return replies;
@@ -130,6 +133,13 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
       }
     },
   };
+}
+
+/** Tells adapters how this channel shows dates (cards with buttons re-render due dates themselves). */
+function withPresentation(replies: Reply[], context: MessageContext<Services>): Reply[] {
+  const { locale, channel } = context;
+  const presentation = { locale, timezone: channel.timezone, endOfDayMinutes: channel.endOfDayMinutes };
+  return replies.map((reply) => ({ presentation, ...reply }));
 }
 
 /** The people a command names: its assignees, or the manager a settings change names ("+Lan" / "-Lan"). */

@@ -19,6 +19,11 @@ export interface Reply {
   tasks?: TaskView[];
   /** True when the command failed and nothing was written. */
   isError?: boolean;
+  /**
+   * How the channel shows dates: its language, time zone and end of the working day. Set by the bot for every reply,
+   * so an adapter drawing its own card (Slack) formats a due date as the text around it does.
+   */
+  presentation?: { locale: "vi" | "en"; timezone: string; endOfDayMinutes: number };
   /** A file to attach (exports). */
   attachment?: { filename: string; mimeType: string; content: Uint8Array };
 }

@@ -4,7 +4,11 @@
 import { spawnSync } from "node:child_process";
 
 const run = (env) =>
-  spawnSync("npx", ["--no-install", "prisma", "generate"], { env, encoding: "utf8", shell: process.platform === "win32" });
+  spawnSync("npx", ["--no-install", "prisma", "generate"], {
+    env,
+    encoding: "utf8",
+    shell: process.platform === "win32",
+  });
 
 let result = run(process.env);
 const output = `${result.stdout}${result.stderr}`;

@@ -26,8 +26,17 @@ describe("public holidays", () => {
   it("lists 2026's holidays with a five-day Tết from 30 Tết to mùng 4", () => {
     const dates = vietnamHolidays(2026).map((h) => h.date);
     expect(dates).toEqual([
-      "2026-01-01", "2026-02-16", "2026-02-17", "2026-02-18", "2026-02-19", "2026-02-20",
-      "2026-04-26", "2026-04-30", "2026-05-01", "2026-09-01", "2026-09-02",
+      "2026-01-01",
+      "2026-02-16",
+      "2026-02-17",
+      "2026-02-18",
+      "2026-02-19",
+      "2026-02-20",
+      "2026-04-26",
+      "2026-04-30",
+      "2026-05-01",
+      "2026-09-01",
+      "2026-09-02",
     ]);
   });
   it("takes 3/9 as National Day's extra day when 2/9 is a Monday or Thursday", () => {

@@ -1,0 +1,216 @@
+// Shared pieces of the fault drills: a migrated PostgreSQL schema and a Redis prefix per drill, free loopback ports,
+// child processes that are always killed, and a slow-answering HTTP relay that widens the "sent but not yet
+// recorded" window a crash can fall into. No vitest here: bench/drill.ts runs the same drills with bigger sizes.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createServer, request, type Server } from "node:http";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
+import { pino } from "pino";
+import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import { deletePrefix } from "../jobs/helpers.js";
+import { createTestDatabase, type TestDatabase } from "../setup/db.js";
+import { uniquePrefix } from "../setup/redis.js";
+import { testDatabaseUrl, testRedisUrl } from "../setup/services.js";
+
+export { testDatabaseUrl };
+
+export const quietLogger = pino({ level: "silent" });
+
+export interface DrillEnvironment {
+  db: TestDatabase;
+  prisma: PrismaClient;
+  /** The PostgreSQL schema holding this drill's tables. */
+  schema: string;
+  databaseUrl: string;
+  redisUrl: string;
+  prefix: string;
+  /** Registers clean-up run by `close()` in reverse order, even after a failure. */
+  defer(cleanup: () => Promise<unknown> | unknown): void;
+  close(): Promise<void>;
+}
+
+/** A fresh schema and a fresh Redis prefix; `close()` runs deferred clean-ups, deletes the keys, drops the schema. */
+export async function createDrillEnvironment(name: string): Promise<DrillEnvironment> {
+  const db = await createTestDatabase("postgres");
+  const prefix = uniquePrefix(`drill-${name}`);
+  const redisUrl = testRedisUrl();
+  const cleanups: (() => Promise<unknown> | unknown)[] = [];
+  return {
+    db,
+    prisma: db.prisma,
+    schema: db.schema as string,
+    databaseUrl: testDatabaseUrl(),
+    redisUrl,
+    prefix,
+    defer: (cleanup) => cleanups.push(cleanup),
+    async close() {
+      for (const cleanup of cleanups.reverse()) {
+        try {
+          await cleanup();
+        } catch {
+          // one failed clean-up must not keep the others (and the schema drop) from running
+        }
+      }
+      await deletePrefix(redisUrl, prefix).catch(() => undefined);
+      await db.close();
+    },
+  };
+}
+
+/** A loopback port nobody listens on right now. */
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+export const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export async function waitUntil(
+  check: () => boolean | Promise<boolean>,
+  timeoutMs: number,
+  what: string,
+  stepMs = 100,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`drill: ${what} not reached within ${timeoutMs} ms`);
+    await sleep(stepMs);
+  }
+}
+
+/** What the kill drill's worker child (worker-child.ts) is told, as JSON in {@link WORKER_OPTIONS_ENV}. */
+export interface WorkerChildOptions {
+  databaseUrl: string;
+  schema: string;
+  redisUrl: string;
+  prefix: string;
+  slackApiUrl: string;
+  zaloApiUrl: string;
+  zaloToken: string;
+}
+
+export const WORKER_READY = "worker ready";
+export const WORKER_OPTIONS_ENV = "RO_VIEC_DRILL_WORKER";
+
+/** A child process we started; `kill` is SIGKILL by pid and waits for the exit. */
+export interface Child {
+  process: ChildProcess;
+  output: string[];
+  kill(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts `node --import tsx <file>` (a path relative to this folder) and resolves when it printed `readyLine`.
+ * Fails with the child's output if it exits first or takes longer than `timeoutMs`.
+ */
+export async function spawnTsChild(
+  file: string,
+  env: Record<string, string>,
+  readyLine: string,
+  timeoutMs = 40_000,
+): Promise<Child> {
+  const path = fileURLToPath(new URL(file, import.meta.url));
+  const child = spawn(process.execPath, ["--import", "tsx", path], {
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const output: string[] = [];
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const handle: Child = {
+    process: child,
+    output,
+    async kill(signal = "SIGKILL") {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+      await exited;
+    },
+  };
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      void handle.kill();
+      reject(new Error(`child ${file} not ready in ${timeoutMs} ms:\n${output.join("").slice(-2000)}`));
+    }, timeoutMs);
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      if (output.join("").includes(readyLine)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout?.on("data", onData);
+    child.stderr?.on("data", (chunk: Buffer) => output.push(chunk.toString()));
+    child.once("exit", (code, signal) => {
+      clearTimeout(timer);
+      reject(new Error(`child ${file} exited (${code ?? signal}) before ready:\n${output.join("").slice(-2000)}`));
+    });
+  });
+  return handle;
+}
+
+/**
+ * An HTTP relay in front of a fake platform server: each request reaches the server at once, but its answer is held
+ * back for a random 0..`maxDelayMs`. A worker killed in that window has sent the message without knowing it — the
+ * in-doubt case the outbox must settle.
+ */
+export class SlowAnswerRelay {
+  private server: Server | undefined;
+  url = "";
+
+  constructor(
+    private readonly target: string,
+    private readonly maxDelayMs: number,
+  ) {}
+
+  async start(): Promise<this> {
+    const target = new URL(this.target);
+    this.server = createServer((incoming, outgoing) => {
+      const upstream = request(
+        {
+          host: target.hostname,
+          port: target.port,
+          method: incoming.method,
+          path: incoming.url,
+          headers: incoming.headers,
+        },
+        (answer) => {
+          const chunks: Buffer[] = [];
+          answer.on("data", (chunk: Buffer) => chunks.push(chunk));
+          answer.on("end", () => {
+            setTimeout(
+              () => {
+                outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
+                outgoing.end(Buffer.concat(chunks));
+              },
+              Math.floor(Math.random() * this.maxDelayMs),
+            );
+          });
+        },
+      );
+      upstream.on("error", () => outgoing.destroy());
+      incoming.pipe(upstream);
+    });
+    await new Promise<void>((resolve) => this.server?.listen(0, "127.0.0.1", resolve));
+    this.url = `http://127.0.0.1:${(this.server.address() as net.AddressInfo).port}`;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server?.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+}
+
+/** Formats drill results as an aligned text table (bench/drill.ts prints it). */
+export function formatTable(rows: Record<string, string | number>[]): string {
+  if (rows.length === 0) return "(no rows)";
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const width = (column: string) => Math.max(column.length, ...rows.map((row) => String(row[column] ?? "").length));
+  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(width(columns[i] as string))).join("  ");
+  return [
+    line(columns),
+    line(columns.map((c) => "-".repeat(width(c)))),
+    ...rows.map((row) => line(columns.map((c) => String(row[c] ?? "")))),
+  ].join("\n");
+}

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { runWorkerKillDrill } from "./worker-kill-drill.js";
+
+describe("drill: worker process SIGKILLed during a burst of pings", () => {
+  it("delivers every ping, none twice on Slack, Zalo in-doubt resends bounded and counted", async () => {
+    const kills = 3;
+    const result = await runWorkerKillDrill({
+      slackChannels: 16,
+      zaloChats: 8,
+      spreadMs: 9_000,
+      kills,
+      answerDelayMs: 400,
+    });
+    console.info("worker-kill drill", result);
+    expect(result.lost).toBe(0);
+    expect(result.slackDelivered).toBe(result.slackPings);
+    expect(result.slackDuplicates).toBe(0);
+    expect(result.zaloDelivered).toBe(result.zaloPings);
+    // Every Zalo duplicate is a counted in-doubt resend, and a kill leaves at most one send in flight per outbox slot.
+    expect(result.zaloDuplicates).toBeLessThanOrEqual(result.zaloInDoubtResendsCounted);
+    expect(result.zaloInDoubtResendsCounted).toBeLessThanOrEqual(kills * 4);
+  }, 90_000);
+});

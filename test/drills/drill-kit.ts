@@ -214,3 +214,53 @@ export function formatTable(rows: Record<string, string | number>[]): string {
     ...rows.map((row) => line(columns.map((c) => String(row[c] ?? "")))),
   ].join("\n");
 }
+
+/** A redis-server of our own on a loopback port, without persistence: killing it loses every key. */
+export class OwnRedis {
+  private child: ChildProcess | undefined;
+
+  constructor(readonly port: number) {}
+
+  get url(): string {
+    return `redis://127.0.0.1:${this.port}`;
+  }
+
+  /** Starts redis-server on the port and waits until it answers. */
+  async start(): Promise<void> {
+    const child = spawn(
+      "redis-server",
+      ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
+      { stdio: "ignore" },
+    );
+    this.child = child;
+    await waitUntil(() => answersPing(this.port), 10_000, `redis-server on port ${this.port}`, 50);
+  }
+
+  /** SIGKILL: the data is gone. */
+  async kill(): Promise<void> {
+    const child = this.child;
+    this.child = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    child.kill("SIGKILL");
+    await exited;
+  }
+}
+
+function answersPing(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    socket.setTimeout(500);
+    socket.once("connect", () => socket.write("PING\r\n"));
+    socket.once("data", (data) => {
+      socket.destroy();
+      resolve(data.toString().startsWith("+PONG"));
+    });
+    for (const event of ["error", "timeout"]) {
+      socket.once(event, () => {
+        socket.destroy();
+        resolve(false);
+      });
+    }
+  });
+}

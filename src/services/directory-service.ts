@@ -169,46 +169,59 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     );
   }
 
+  /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
+  async function recordIncomingOnce(message: IncomingMessage, now: Date): Promise<IncomingSession> {
+    const workspace = await prisma.workspace.upsert({
+      where: { platform_externalId: { platform: message.platform, externalId: message.workspace.externalId } },
+      create: {
+        platform: message.platform,
+        externalId: message.workspace.externalId,
+        name: message.workspace.name ?? null,
+      },
+      update: {},
+      select: { id: true },
+    });
+    const channelRow = await prisma.channel.upsert({
+      where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: message.channel.externalId } },
+      create: {
+        workspaceId: workspace.id,
+        externalId: message.channel.externalId,
+        name: message.channel.name ?? null,
+        isPrivateChat: message.channel.isPrivateChat,
+        locale: defaults.locale,
+        timezone: defaults.timezone,
+      },
+      update: {},
+      select: channelSelect,
+    });
+    const channel = toChannelSettingsView(channelRow);
+    const member = await ensureMember(workspace.id, message.sender);
+    await prisma.channelMember.upsert({
+      where: { channelId_memberId: { channelId: channel.id, memberId: member.id } },
+      create: { channelId: channel.id, memberId: member.id, lastSeenAt: now },
+      update: { lastSeenAt: now },
+    });
+    // In a one-to-one chat with the bot the sender is the only person, so they manage it.
+    const isManager =
+      member.isWorkspaceAdmin || channel.isPrivateChat || channel.managers.some((m) => m.id === member.id);
+    return {
+      channel,
+      actor: { ...toPersonView(member), isManager, timezone: member.timezone },
+    };
+  }
+
   return {
     /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
     async recordIncoming(message: IncomingMessage, now: Date): Promise<IncomingSession> {
-      const workspace = await prisma.workspace.upsert({
-        where: { platform_externalId: { platform: message.platform, externalId: message.workspace.externalId } },
-        create: {
-          platform: message.platform,
-          externalId: message.workspace.externalId,
-          name: message.workspace.name ?? null,
-        },
-        update: {},
-        select: { id: true },
-      });
-      const channelRow = await prisma.channel.upsert({
-        where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: message.channel.externalId } },
-        create: {
-          workspaceId: workspace.id,
-          externalId: message.channel.externalId,
-          name: message.channel.name ?? null,
-          isPrivateChat: message.channel.isPrivateChat,
-          locale: defaults.locale,
-          timezone: defaults.timezone,
-        },
-        update: {},
-        select: channelSelect,
-      });
-      const channel = toChannelSettingsView(channelRow);
-      const member = await ensureMember(workspace.id, message.sender);
-      await prisma.channelMember.upsert({
-        where: { channelId_memberId: { channelId: channel.id, memberId: member.id } },
-        create: { channelId: channel.id, memberId: member.id, lastSeenAt: now },
-        update: { lastSeenAt: now },
-      });
-      // In a one-to-one chat with the bot the sender is the only person, so they manage it.
-      const isManager =
-        member.isWorkspaceAdmin || channel.isPrivateChat || channel.managers.some((m) => m.id === member.id);
-      return {
-        channel,
-        actor: { ...toPersonView(member), isManager, timezone: member.timezone },
-      };
+      // Prisma's upsert reads, then inserts: the first messages of a new workspace, channel or person arriving
+      // together race, and the losers hit the unique constraint (P2002). The row exists by then: a retry reads it.
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await recordIncomingOnce(message, now);
+        } catch (error) {
+          if (attempt >= 3 || (error as { code?: unknown }).code !== "P2002") throw error;
+        }
+      }
     },
 
     /** Members the bot has seen in the workspace, by display name: the parser uses them to spot typed names. */

@@ -33,4 +33,5 @@ export const coreHandlers: Record<CommandName, AppHandler> = {
   remind: notAvailableYet,
   summary: notAvailableYet,
   export: notAvailableYet,
+  snooze: notAvailableYet,
 };

@@ -16,7 +16,8 @@ export type TaskChangeKind =
   | "cancelled"
   | "renamed"
   | "acknowledged"
-  | "progress";
+  | "progress"
+  | "snoozed";
 
 export interface TaskChangeNotice {
   taskId: string;

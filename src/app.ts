@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { exportTasks } from "../handlers/export.js";
 import { remind } from "../handlers/remind.js";
+import { snooze } from "../handlers/snooze.js";
 import { summary } from "../handlers/summary.js";
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
@@ -75,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const reports = createReportService({ prisma: database.prisma });
   const bot = createBot({
     services: { tasks, directory, reminders: scheduler, reports },
-    handlers: { remind, summary, export: exportTasks },
+    handlers: { remind, summary, export: exportTasks, snooze },
     middleware: [rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),
     now,

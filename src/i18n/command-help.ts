@@ -68,6 +68,11 @@ const viHelp: Record<CommandName, CommandHelp> = {
   help: { usage: "trợ giúp [lệnh]", description: "Xem hướng dẫn.", examples: [`"trợ giúp"`, `"trợ giúp giao"`] },
   remind: { usage: "nhắc #số <khi nào>", description: "Hẹn nhắc việc.", examples: [`"nhắc #12 lúc 9h mai"`] },
   export: { usage: "xuất excel", description: "Xuất danh sách việc ra tệp.", examples: [`"xuất excel"`, `"xuất csv"`] },
+  snooze: {
+    usage: "nút 💤 Nhắc lại sau trên tin nhắc hạn (Slack)",
+    description: "Hoãn lần nhắc tới của một việc: 1 giờ nữa hoặc sáng mai.",
+    examples: [`"💤 Nhắc lại sau → Sáng mai"`],
+  },
 };
 
 const enHelp: Record<CommandName, CommandHelp> = {
@@ -140,6 +145,11 @@ const enHelp: Record<CommandName, CommandHelp> = {
     usage: "export xlsx",
     description: "Exports the task list to a file.",
     examples: [`"export xlsx"`, `"export csv"`],
+  },
+  snooze: {
+    usage: "the 💤 Snooze menu on ping messages (Slack)",
+    description: "Moves a task's next ping: in one hour or to tomorrow morning.",
+    examples: [`"💤 Snooze → Tomorrow morning"`],
   },
 };
 

@@ -27,6 +27,7 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
   remind: { vi: "nhắc #12 lúc 15h", en: "remind #12 tomorrow 9am" },
   ack: { vi: "nhận việc #12", en: "got it #12" },
   export: { vi: "xuất báo cáo xlsx", en: "export csv" },
+  snooze: { vi: "💤 Nhắc lại sau → Sáng mai", en: "💤 Snooze → Tomorrow morning" },
 };
 
 export function commandExample(command: CommandName, locale: "vi" | "en"): string {

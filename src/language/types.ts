@@ -43,7 +43,8 @@ export type CommandName =
   | "help"
   | "remind"
   | "ack"
-  | "export";
+  | "export"
+  | "snooze";
 
 export type ListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
 

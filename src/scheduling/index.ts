@@ -7,5 +7,6 @@ export * from "./merge.js";
 export * from "./ping-text.js";
 export * from "./plan-pings.js";
 export * from "./policy.js";
+export * from "./reply-extensions.js";
 export * from "./summary-text.js";
 export * from "./weekly-report.js";

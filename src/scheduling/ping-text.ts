@@ -68,5 +68,10 @@ export function renderPingMessage(items: PingItem[], zone: string, locale: Local
     chosen.length > 1
       ? [locale === "vi" ? `*Nhắc hạn (${chosen.length} việc)*` : `*Deadline pings (${chosen.length} tasks)*`]
       : [];
-  return { visibility: "channel", text: [...header, ...lines].join("\n"), tasks: chosen.map((i) => i.task) };
+  return {
+    visibility: "channel",
+    text: [...header, ...lines].join("\n"),
+    tasks: chosen.map((i) => i.task),
+    kind: "ping",
+  };
 }

@@ -95,6 +95,30 @@ export function planPings(deadline: Deadline, schedule: ChannelSchedule, now: Da
   return pings.filter((p) => p.fireAt > now).sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
 }
 
+/** When a snooze really ends: its instant moved out of quiet hours, like every ping. */
+export function snoozeEnd(snoozedUntil: Date, schedule: ChannelSchedule): Date {
+  return moveOutOfQuietHours(snoozedUntil, schedule);
+}
+
+/**
+ * A snoozed task's pings ("💤 Nhắc lại sau"): none before the snooze ends, and one reminder when it ends, so the
+ * snoozed ping is moved, not dropped. The at-deadline ping is kept even inside the snooze: a snooze quiets the
+ * chasing (heads-up, hour before, overdue), never the deadline itself. A snooze that has ended changes nothing.
+ */
+export function applySnooze(
+  pings: PlannedPing[],
+  snoozedUntil: Date | null,
+  schedule: ChannelSchedule,
+  now: Date,
+): PlannedPing[] {
+  if (!snoozedUntil) return pings;
+  const end = snoozeEnd(snoozedUntil, schedule);
+  if (end <= now) return pings;
+  const kept = pings.filter((p) => p.fireAt >= end || p.kind === "at_deadline");
+  if (!kept.some((p) => p.fireAt.getTime() === end.getTime())) kept.push({ kind: "reminder", fireAt: end });
+  return kept.sort((a, b) => a.fireAt.getTime() - b.fireAt.getTime());
+}
+
 /** The n of an overdue ping at `fireAt` (which working day after the deadline's day), or null if none matches. */
 export function overdueDayNumber(deadline: Deadline, fireAt: Date, schedule: ChannelSchedule): number | null {
   for (let n = 1; n <= MAX_OVERDUE_DAYS; n++) {

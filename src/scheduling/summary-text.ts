@@ -5,11 +5,12 @@
  */
 import type { Reply } from "../core/reply.js";
 import { formatDeadline, formatDelta, formatLateness, formatPercent, formatShortDay, type Locale } from "./format.js";
+import type { SummaryView } from "./reply-extensions.js";
 import type { PersonFigures, WeeklyReport } from "./weekly-report.js";
 
 const T = {
   vi: {
-    title: (from: string, to: string) => `*Tổng kết tuần ${from}–${to}*`,
+    title: (from: string, to: string) => `Tổng kết tuần ${from}–${to}`,
     done: "Đã xong tuần trước",
     overdue: "Quá hạn",
     dueThisWeek: "Đến hạn tuần này",
@@ -28,7 +29,7 @@ const T = {
     points: " điểm",
   },
   en: {
-    title: (from: string, to: string) => `*Weekly summary ${from}–${to}*`,
+    title: (from: string, to: string) => `Weekly summary ${from}–${to}`,
     done: "Done last week",
     overdue: "Overdue",
     dueThisWeek: "Due this week",
@@ -73,47 +74,68 @@ function rateDelta(now: number | null, before: number | null, points: string): s
   return ` (${formatDelta(Math.round(now * 100) - Math.round(before * 100), points)})`;
 }
 
-/** The summary text of `report` for a channel named `channelName` (shown when given). */
-export function renderWeeklySummary(report: WeeklyReport, locale: Locale, channelName?: string): string {
+/** The summary in structured form (plain strings in the channel's language), for adapters that draw it. */
+export function buildSummaryView(report: WeeklyReport, locale: Locale, channelName?: string): SummaryView {
   const t = T[locale];
   const zone = report.timezone;
   const lastDay = new Date(report.weekStart.getTime() - 1);
-  const lines: string[] = [
-    t.title(formatShortDay(report.lastWeekStart, zone), formatShortDay(lastDay, zone)) +
-      (channelName ? ` — ${channelName}` : ""),
-  ];
   const list = (names: string[]) => (names.length > 0 ? names.join(", ") : t.unassigned);
-
-  lines.push("", `*${t.done} (${report.doneLastWeek.length}):*`);
-  if (report.doneLastWeek.length === 0) lines.push(t.none);
-  for (const d of report.doneLastWeek) {
+  const done = report.doneLastWeek.map((d) => {
     const when = d.onTime === null ? "" : ` (${d.onTime ? t.onTime : t.notOnTime})`;
-    lines.push(`• #${d.number} ${d.title} — ${list(d.by)}${when}`);
-  }
-  lines.push("", `*${t.overdue} (${report.overdue.length}):*`);
-  if (report.overdue.length === 0) lines.push(t.none);
-  for (const o of report.overdue) {
-    lines.push(
-      `• #${o.number} ${o.title} — ${list(o.assignees)} — ${t.late} ${formatLateness(o.dueAt, report.now, locale)}`,
-    );
-  }
-  lines.push("", `*${t.dueThisWeek} (${report.dueThisWeek.length}):*`);
-  if (report.dueThisWeek.length === 0) lines.push(t.none);
-  for (const d of report.dueThisWeek) {
-    lines.push(
-      `• #${d.number} ${d.title} — ${list(d.assignees)} — ${t.due} ${formatDeadline(d.dueAt, d.dueHasTime, zone, locale)}`,
-    );
-  }
-  lines.push("", `*${t.people}:*`, report.people.length === 0 ? t.none : table(report.people, locale));
-  const { current: c, previous: p } = report;
-  lines.push(
-    "",
-    `*${t.change}:* ${t.doneLabel} ${c.done} (${formatDelta(c.done - p.done)}) · ${t.overdueLabel} ${c.overdue} (${formatDelta(c.overdue - p.overdue)}) · ${t.rateLabel} ${formatPercent(c.onTimeRate)}${rateDelta(c.onTimeRate, p.onTimeRate, t.points)}`,
+    return `#${d.number} ${d.title} — ${list(d.by)}${when}`;
+  });
+  const overdue = report.overdue.map(
+    (o) => `#${o.number} ${o.title} — ${list(o.assignees)} — ${t.late} ${formatLateness(o.dueAt, report.now, locale)}`,
   );
+  const dueThisWeek = report.dueThisWeek.map(
+    (d) =>
+      `#${d.number} ${d.title} — ${list(d.assignees)} — ${t.due} ${formatDeadline(d.dueAt, d.dueHasTime, zone, locale)}`,
+  );
+  const { current: c, previous: p } = report;
+  return {
+    locale,
+    title: t.title(formatShortDay(report.lastWeekStart, zone), formatShortDay(lastDay, zone)),
+    ...(channelName ? { channelName } : {}),
+    sections: [
+      { key: "done", title: t.done, lines: done },
+      { key: "overdue", title: t.overdue, lines: overdue },
+      { key: "dueThisWeek", title: t.dueThisWeek, lines: dueThisWeek },
+    ],
+    none: t.none,
+    people: {
+      title: t.people,
+      columns: [...t.columns],
+      labels: { done: t.doneLabel, overdue: t.overdueLabel, open: t.columns[1] },
+      rows: report.people.map((r) => ({ ...r })),
+      table: report.people.length === 0 ? null : table(report.people, locale),
+    },
+    change: {
+      title: t.change,
+      text: `${t.doneLabel} ${c.done} (${formatDelta(c.done - p.done)}) · ${t.overdueLabel} ${c.overdue} (${formatDelta(c.overdue - p.overdue)}) · ${t.rateLabel} ${formatPercent(c.onTimeRate)}${rateDelta(c.onTimeRate, p.onTimeRate, t.points)}`,
+    },
+  };
+}
+
+/** The summary text of `report` for a channel named `channelName` (shown when given). */
+export function renderWeeklySummary(report: WeeklyReport, locale: Locale, channelName?: string): string {
+  return summaryViewText(buildSummaryView(report, locale, channelName));
+}
+
+/** The text form of a summary view: what Zalo and the terminal show, and Slack's notification fallback. */
+export function summaryViewText(view: SummaryView): string {
+  const lines: string[] = [`*${view.title}*${view.channelName ? ` — ${view.channelName}` : ""}`];
+  for (const section of view.sections) {
+    lines.push("", `*${section.title} (${section.lines.length}):*`);
+    if (section.lines.length === 0) lines.push(view.none);
+    for (const line of section.lines) lines.push(`• ${line}`);
+  }
+  lines.push("", `*${view.people.title}:*`, view.people.table ?? view.none);
+  lines.push("", `*${view.change.title}:* ${view.change.text}`);
   return lines.join("\n");
 }
 
-/** The summary as a channel reply. */
+/** The summary as a channel reply; the structured view rides along for adapters that draw it (Slack). */
 export function renderWeeklySummaryReply(report: WeeklyReport, locale: Locale, channelName?: string): Reply {
-  return { visibility: "channel", text: renderWeeklySummary(report, locale, channelName) };
+  const summary = buildSummaryView(report, locale, channelName);
+  return { visibility: "channel", text: summaryViewText(summary), kind: "summary", summary };
 }

@@ -9,6 +9,7 @@ import type { TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import {
+  applySnooze,
   type ChannelSchedule,
   type Deadline,
   isStillRelevant,
@@ -19,6 +20,7 @@ import {
   planPings,
   renderPingMessage,
   resolvePingPolicy,
+  snoozeEnd,
 } from "../scheduling/index.js";
 import type { OutboxService } from "./outbox-service.js";
 import { taskSelect, toTaskView } from "./task-mapper.js";
@@ -66,6 +68,13 @@ const MERGE_AHEAD_MS = 2_000;
 const key = (kind: string, fireAt: Date) => `${kind}|${fireAt.getTime()}`;
 
 export type PingService = ReturnType<typeof createPingService>;
+
+/** The end of a snooze still running at `now`, or null. */
+function activeSnoozeEnd(snoozedUntil: Date | null, schedule: ChannelSchedule, now: Date): Date | null {
+  if (!snoozedUntil) return null;
+  const end = snoozeEnd(snoozedUntil, schedule);
+  return end > now ? end : null;
+}
 
 export function createPingService(options: PingServiceOptions) {
   const { prisma, outbox, logger } = options;
@@ -116,6 +125,7 @@ export function createPingService(options: PingServiceOptions) {
         status: true,
         dueAt: true,
         dueHasTime: true,
+        snoozedUntil: true,
         pings: { where: { status: "planned" }, select: { id: true, kind: true, fireAt: true } },
       },
     });
@@ -125,12 +135,15 @@ export function createPingService(options: PingServiceOptions) {
     if (!context) return { planned: [], cancelled: [] };
     const open = task.status === "open";
     const deadline: Deadline | null = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
-    const desired = open && deadline ? planPings(deadline, context.schedule, now) : [];
+    const planned = deadline ? planPings(deadline, context.schedule, now) : [];
+    const desired = open ? applySnooze(planned, task.snoozedUntil, context.schedule, now) : [];
     const desiredKeys = new Set(desired.map((p) => key(p.kind, p.fireAt)));
     const existingKeys = new Set(task.pings.map((p) => key(p.kind, p.fireAt)));
+    // While snoozed, one-off reminders due before the snooze ends wait with the rest (the snooze's own stays).
+    const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, now);
     const cancelled = task.pings
       .filter((p) => {
-        if (p.kind === "reminder") return !open;
+        if (p.kind === "reminder") return !open || (quietUntil !== null && p.fireAt > now && p.fireAt < quietUntil);
         if (desiredKeys.has(key(p.kind, p.fireAt))) return false;
         // A due ping not sent yet (its job is running or the bot was down) stays while it still makes sense.
         const ping = { kind: p.kind as PingKind, fireAt: p.fireAt };
@@ -158,12 +171,12 @@ export function createPingService(options: PingServiceOptions) {
         });
       }
     });
-    const planned = await prisma.ping.findMany({
+    const nowPlanned = await prisma.ping.findMany({
       where: { taskId, status: "planned" },
       select: { id: true, fireAt: true },
       orderBy: { fireAt: "asc" },
     });
-    return { planned, cancelled };
+    return { planned: nowPlanned, cancelled };
   }
 
   async function loadItems(
@@ -205,15 +218,21 @@ export function createPingService(options: PingServiceOptions) {
     },
 
     /**
-     * A one-off reminder for a task at `when`, moved out of quiet hours like every ping. Returns the planned ping,
+     * A one-off reminder for a task at `when`, moved out of quiet hours (and out of a snooze) like every ping. Returns the planned ping,
      * or null when the task does not exist.
      */
     async addReminder(taskId: string, when: Date): Promise<PlannedPingRef | null> {
-      const task = await prisma.task.findUnique({ where: { id: taskId }, select: { channelId: true } });
+      const task = await prisma.task.findUnique({
+        where: { id: taskId },
+        select: { channelId: true, snoozedUntil: true },
+      });
       if (!task) return null;
       const context = await channelContext(prisma, task.channelId);
       if (!context) return null;
-      const fireAt = moveOutOfQuietHours(when, context.schedule);
+      const asked = moveOutOfQuietHours(when, context.schedule);
+      // A reminder asked for inside a snooze comes when the snooze ends, as the snoozed pings do.
+      const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, new Date());
+      const fireAt = quietUntil && asked < quietUntil ? quietUntil : asked;
       await prisma.ping.createMany({ data: [{ taskId, kind: "reminder", fireAt }], skipDuplicates: true });
       const ping = await prisma.ping.update({
         where: { taskId_kind_fireAt: { taskId, kind: "reminder", fireAt } },
@@ -265,7 +284,11 @@ export function createPingService(options: PingServiceOptions) {
         if (stale.length > 0) await tx.ping.updateMany({ where: { id: { in: stale } }, data: { status: "cancelled" } });
         const base = { platform: context.platform, taskIds: [...new Set(rows.map((r) => r.task.id))] };
         if (items.length === 0) return { ...base, outboxId: null, pingIds: [] };
-        const reply = renderPingMessage(items, context.schedule.timezone, context.locale, now);
+        const { timezone, endOfDayMinutes } = context.schedule;
+        const reply = {
+          ...renderPingMessage(items, timezone, context.locale, now),
+          presentation: { locale: context.locale, timezone, endOfDayMinutes },
+        };
         const { id: outboxId } = await outbox.insert(tx, {
           channelId,
           platform: context.platform,

@@ -3,6 +3,7 @@ import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { transactionWithClaim } from "./event-claim.js";
+import { canChangeTask } from "./permissions.js";
 import { personSelect, type TaskRow, taskEventSelect, taskSelect, toTaskEventView, toTaskView } from "./task-mapper.js";
 import {
   type AssignMode,
@@ -29,7 +30,8 @@ export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
 export interface TaskChange {
   taskId: string;
   channelId: string;
-  kind: TaskChangeKind;
+  /** "snoozed": only the task's pings moved (see {@link snooze}). */
+  kind: TaskChangeKind | "snoozed";
 }
 
 export interface TaskServiceOptions {
@@ -56,6 +58,8 @@ export type TaskActor = Pick<Actor, "id" | "isManager" | "displayName" | "extern
 export type TaskWriteResult =
   | { ok: true; outcome: TaskOutcome; task: TaskView; previous: TaskView }
   | { ok: false; reason: TaskRefusal; task: TaskView | null };
+
+export type SnoozeResult = { ok: true; task: TaskView; until: Date } | Extract<TaskWriteResult, { ok: false }>;
 
 export interface CreateTaskInput {
   channelId: string;
@@ -291,6 +295,44 @@ export function createTaskService(options: TaskServiceOptions) {
     acknowledge(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
       const now = clock();
       return mutate(ref, actor, (task) => planAcknowledge(task, actor, now));
+    },
+
+    /**
+     * Quiets the task's pings until `until` (the assignees, the creator or a manager; open tasks only): sets
+     * Task.snoozedUntil with a "snoozed" history row in one version-checked transaction, then the scheduler
+     * re-plans (see applySnooze in src/scheduling). Persisted, so a later re-plan keeps the snooze.
+     */
+    async snooze(ref: TaskRef, actor: TaskActor, until: Date): Promise<SnoozeResult> {
+      const current = await loadTask({ channelId_number: { channelId: ref.channelId, number: ref.number } });
+      if (!current) return { ok: false, reason: "not_found", task: null };
+      if (ref.expectedVersion !== undefined && ref.expectedVersion !== current.version) {
+        return { ok: false, reason: "conflict", task: current };
+      }
+      if (!canChangeTask(current, actor)) return { ok: false, reason: "forbidden", task: current };
+      if (current.status !== "open") return { ok: false, reason: "not_open", task: current };
+      try {
+        await transactionWithClaim(prisma, async (tx) => {
+          const { count } = await tx.task.updateMany({
+            where: { id: current.id, version: current.version },
+            data: { snoozedUntil: until, version: { increment: 1 } },
+          });
+          if (count !== 1) throw new VersionConflict();
+          await tx.taskEvent.create({
+            data: {
+              taskId: current.id,
+              actorId: actor.id,
+              action: "snoozed",
+              newValue: { until: until.toISOString() },
+            },
+          });
+        });
+      } catch (error) {
+        if (!(error instanceof VersionConflict)) throw error;
+        return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
+      }
+      const task = (await loadTask({ id: current.id })) as TaskView;
+      await notify({ taskId: task.id, channelId: task.channelId, kind: "snoozed" });
+      return { ok: true, task, until };
     },
   };
 }

@@ -3,18 +3,20 @@ import type { DueDescriber } from "./task-card.js";
 
 /**
  * Due dates in words for cards: "17:00 thứ Sáu 11/12/2026 (còn 2 ngày)", with the language module's formatters.
- * A Reply does not carry its channel's settings, so cards use the deployment's default zone and language; the
- * reply text above a card is already in the channel's own.
+ * A reply's `presentation` (the channel's zone and language, set by the bot on every reply) wins; the deployment's
+ * defaults stand in where there is none (App Home lists tasks of many channels, messages sent before it existed).
  */
 export function createDueDescriber(
   timezone: string,
   locale: "vi" | "en" = "vi",
   now: () => Date = () => new Date(),
 ): DueDescriber {
-  return (task) => {
+  return (task, presentation) => {
     if (!task.dueAt) return undefined;
-    const absolute = formatDue({ deadline: task.dueAt, hasTime: task.dueHasTime }, locale, timezone);
+    const zone = presentation?.timezone ?? timezone;
+    const language = presentation?.locale ?? locale;
+    const absolute = formatDue({ deadline: task.dueAt, hasTime: task.dueHasTime }, language, zone);
     if (task.status !== "open") return absolute;
-    return `${absolute} (${formatRelative(task.dueAt, now(), locale, timezone)})`;
+    return `${absolute} (${formatRelative(task.dueAt, now(), language, zone)})`;
   };
 }

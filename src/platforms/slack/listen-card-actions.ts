@@ -3,11 +3,11 @@ import type { KnownBlock } from "@slack/types";
 import type { TaskView } from "../../core/task-view.js";
 import type { ParsedCommand } from "../../language/index.js";
 import { buildIncoming, isDirectMessageChannel, lookupMentions } from "./incoming-builder.js";
-import { dueFromPickers, extendDue } from "./picked-due.js";
+import { dueFromPickers, extendDue, snoozeDue } from "./picked-due.js";
 import { describeSlackFailure } from "./slack-errors.js";
 import type { SlackRuntime } from "./slack-runtime.js";
-import { commandText, doneCommand, dueCommand, reassignCommand } from "./structured-commands.js";
-import { ACTION, decodeActionValue, renderTaskCard, taskBlockPrefix } from "./task-card.js";
+import { commandText, doneCommand, dueCommand, reassignCommand, snoozeCommand } from "./structured-commands.js";
+import { ACTION, type CardPresentation, decodeActionValue, renderTaskCard, taskBlockPrefix } from "./task-card.js";
 
 /** A press on a card, reduced to what the command needs. */
 interface CardPress {
@@ -22,7 +22,9 @@ interface CardPress {
 }
 
 /**
- * Buttons and menus of task cards: ✅ Done, ⏰ Extend (+1 day, +1 week, pick a date), 👤 Reassign. Each becomes a
+ * Buttons and menus of task cards: ✅ Done, ⏰ Extend (+1 day, +1 week, pick a date), 👤 Reassign, and on ping
+ * messages 💤 Snooze (1 hour, tomorrow morning). Dates are read in the channel's zone and end of day when the card
+ * carries them (cards drawn from a reply's presentation), else in the presser's zone and the default. Each becomes a
  * structured command through the same Bot.handle as typed text (same permissions, history and dedupe on the
  * trigger id); the card is then updated in place and a refusal is answered ephemerally.
  */
@@ -55,7 +57,20 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
       taskNumber: value.n,
       channelId: value.c,
       userIds: [],
-      toCommand: (tz, locale) => dueCommand(value.n, extendDue(current, by, value.h === 1, tz, new Date()), locale),
+      toCommand: (tz, locale) =>
+        dueCommand(value.n, extendDue(current, by, value.h === 1, value.z ?? tz, new Date(), value.e), locale),
+    };
+  });
+  on(ACTION.snooze, (action) => {
+    const value = decodeActionValue((action.selected_option as { value?: string } | undefined)?.value);
+    const by = value?.s;
+    if (!value || !by) return undefined;
+    return {
+      taskId: value.t,
+      taskNumber: value.n,
+      channelId: value.c,
+      userIds: [],
+      toCommand: (tz, locale) => snoozeCommand(value.n, snoozeDue(by, value.z ?? tz, new Date()), locale),
     };
   });
   on(new RegExp(`^${ACTION.extendDate}:`), (action) => {
@@ -66,7 +81,7 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
       ...ref,
       userIds: [],
       toCommand: (tz, locale) => {
-        const due = dueFromPickers(date, undefined, tz);
+        const due = dueFromPickers(date, undefined, ref.timezone ?? tz, ref.endOfDayMinutes);
         return due ? dueCommand(ref.taskNumber, due, locale) : undefined;
       },
     };
@@ -79,12 +94,31 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
   });
 }
 
-/** Datepicker and user select carry no value: the task id, number and (on App Home) channel sit in the action id. */
-function readActionRef(actionId: string): { taskId: string; taskNumber: number; channelId?: string } | undefined {
-  const [, taskId, number, channelId] = actionId.split(":");
+interface ActionRef {
+  taskId: string;
+  taskNumber: number;
+  channelId?: string;
+  endOfDayMinutes?: number;
+  timezone?: string;
+}
+
+/**
+ * Datepicker and user select carry no value: the task id, number, (on App Home) channel, and the channel's end of
+ * day and zone sit in the action id (`roviec_extend_date:<task>:<n>:<channel>:<eod>:<zone>`; older cards stop
+ * after the channel).
+ */
+function readActionRef(actionId: string): ActionRef | undefined {
+  const [, taskId, number, channelId, endOfDay, timezone] = actionId.split(":");
   const taskNumber = Number(number);
   if (!taskId || !Number.isInteger(taskNumber)) return undefined;
-  return { taskId, taskNumber, ...(channelId ? { channelId } : {}) };
+  const endOfDayMinutes = endOfDay ? Number(endOfDay) : Number.NaN;
+  return {
+    taskId,
+    taskNumber,
+    ...(channelId ? { channelId } : {}),
+    ...(Number.isInteger(endOfDayMinutes) ? { endOfDayMinutes } : {}),
+    ...(timezone ? { timezone } : {}),
+  };
 }
 
 async function handlePress(runtime: SlackRuntime, body: BlockAction, press: CardPress): Promise<void> {
@@ -112,8 +146,9 @@ async function handlePress(runtime: SlackRuntime, body: BlockAction, press: Card
   };
   const replies = await runtime.runner.handle(incoming, target);
   if (!replies) return;
-  const updated = replies.flatMap((r) => (r.isError ? [] : (r.tasks ?? []))).find((t) => t.id === press.taskId);
-  if (updated) await updateCard(runtime, body, updated);
+  const answer = replies.find((r) => !r.isError && r.tasks?.some((t) => t.id === press.taskId));
+  const updated = answer?.tasks?.find((t) => t.id === press.taskId);
+  if (updated) await updateCard(runtime, body, updated, answer?.presentation);
   // The updated card already shows the task; the reply's text still tells what happened (or why not).
   const rest = replies.map((r) =>
     updated && r.tasks?.some((t) => t.id === press.taskId) ? { ...r, tasks: undefined } : r,
@@ -122,10 +157,19 @@ async function handlePress(runtime: SlackRuntime, body: BlockAction, press: Card
 }
 
 /** Replaces this task's blocks inside the message it was pressed on, keeping the rest of a longer list intact. */
-async function updateCard(runtime: SlackRuntime, body: BlockAction, task: TaskView): Promise<void> {
-  const card = renderTaskCard(task, runtime.describeDue);
+async function updateCard(
+  runtime: SlackRuntime,
+  body: BlockAction,
+  task: TaskView,
+  presentation: CardPresentation | undefined,
+): Promise<void> {
   const prefix = taskBlockPrefix(task.id);
   const original = body.message?.blocks as KnownBlock[] | undefined;
+  // A ping's card keeps its snooze control after a press.
+  const snoozable = (original ?? []).some(
+    (block) => block.block_id === `${prefix}actions` && JSON.stringify(block).includes(ACTION.snooze),
+  );
+  const card = renderTaskCard(task, runtime.describeDue, undefined, { presentation, snoozable });
   const channelId = body.channel?.id ?? body.container?.channel_id;
   if (original && body.message?.ts && channelId && !body.container?.is_ephemeral) {
     const blocks: KnownBlock[] = [];

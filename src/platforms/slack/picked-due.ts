@@ -64,3 +64,17 @@ export function extendDue(
     text: by === "1d" ? "+1 ngày / +1 day" : "+1 tuần / +1 week",
   };
 }
+
+/**
+ * A snooze choice as a `due` for the structured snooze command: in one hour, or from the start of tomorrow in the
+ * channel's zone. The ping planner moves either out of quiet hours, so "tomorrow morning" lands on the next working
+ * morning at the channel's morning time (09:00 by default), a Saturday's on Monday's.
+ */
+export function snoozeDue(by: "1h" | "morning", timezone: string, now: Date): PickedDue {
+  if (by === "1h") {
+    const deadline = new Date(now.getTime() + 60 * 60 * 1000);
+    return { deadline, hasTime: true, start: deadline, grain: "minute", text: "+1 giờ / +1 hour" };
+  }
+  const tomorrow = DateTime.fromJSDate(now, { zone: timezone }).startOf("day").plus({ days: 1 }).toJSDate();
+  return { deadline: tomorrow, hasTime: false, start: tomorrow, grain: "day", text: "sáng mai / tomorrow morning" };
+}

@@ -26,7 +26,10 @@ export function renderReply(reply: Reply, describeDue: DueDescriber): SlackMessa
   for (const piece of splitText(mrkdwn, MAX_SECTION_TEXT)) {
     if (piece.trim() !== "") groups.push([{ type: "section", text: { type: "mrkdwn", text: piece } }]);
   }
-  for (const task of reply.tasks ?? []) groups.push([{ type: "divider" }, ...renderTaskCard(task, describeDue)]);
+  const card = { presentation: reply.presentation, snoozable: reply.kind === "ping" };
+  for (const task of reply.tasks ?? []) {
+    groups.push([{ type: "divider" }, ...renderTaskCard(task, describeDue, undefined, card)]);
+  }
   const fallback = fallbackText(reply.text);
   const pages: SlackMessagePage[] = [];
   let current: KnownBlock[] = [];

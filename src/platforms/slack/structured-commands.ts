@@ -19,6 +19,11 @@ export function dueCommand(taskNumber: number, due: PickedDue, locale: "vi" | "e
   return { ...base("due", locale), taskRef: taskNumber, due };
 }
 
+/** Snooze: no ping of the task before `until.deadline` (moved out of quiet hours by the planner). */
+export function snoozeCommand(taskNumber: number, until: PickedDue, locale: "vi" | "en" | null): ParsedCommand {
+  return { ...base("snooze", locale), taskRef: taskNumber, due: until };
+}
+
 /** Reassign: the picked user replaces the current assignees. */
 export function reassignCommand(taskNumber: number, userId: string, locale: "vi" | "en" | null): ParsedCommand {
   return { ...base("assign", locale), taskRef: taskNumber, assignees: [userId], assignMode: "replace" };

@@ -12,21 +12,26 @@ import { renderContextOf } from "./task-replies.js";
 export const listTasks: AppHandler = async (command, context) => {
   const people = context.mentioned ?? [];
   const filter: TaskListFilter = command.filter ?? (people.length > 0 ? "assignee" : "open");
-  const { tasks, total } = await context.services.tasks.listTasks(context.channel.id, {
+  const personal = filter === "mine" || filter === "created";
+  const query = {
     filter,
     actorId: context.actor.id,
     memberIds: people.map((person) => person.id),
     now: context.now,
     timezone: context.channel.timezone,
-  });
+  };
+  // In a private chat with the bot, "my tasks" means mine everywhere (Zalo groups may be unavailable to the bot).
+  const acrossChannels = personal && context.channel.isPrivateChat;
+  const { tasks, total } = acrossChannels
+    ? await context.services.tasks.listPersonalTasks(context.channel.workspaceId, query)
+    : await context.services.tasks.listTasks(context.channel.id, query);
   const title =
     filter === "assignee"
       ? t(context.locale, "list.title.assignee", { people: renderPeople(people, context.locale) })
       : t(context.locale, `list.title.${filter}`);
-  const personal = filter === "mine" || filter === "created";
   return {
     visibility: personal ? "private" : "channel",
-    text: renderTaskList(title, tasks, renderContextOf(context), total),
+    text: renderTaskList(title, tasks, { ...renderContextOf(context), showChannel: acrossChannels }, total),
     tasks,
   };
 };

@@ -28,6 +28,8 @@ export interface TaskView {
   closedAt: Date | null;
   closedBy: PersonView | null;
   version: number;
+  /** The channel's name, for lists that span channels (a person's own tasks asked in a private chat). */
+  channelName?: string | null;
 }
 
 export interface TaskEventView {

@@ -13,6 +13,8 @@ export interface RenderContext {
   now: Date;
   /** The channel's working calendar, so "còn 2 ngày làm việc" can skip weekends and holidays. */
   calendar?: WorkingCalendar;
+  /** Name each task's channel (lists spanning channels). */
+  showChannel?: boolean;
 }
 
 /** People as tokens the adapters turn into mentions, joined with commas; "chưa ai" / "nobody" for none. */

@@ -16,7 +16,8 @@ export function renderAssigneeProgress(assignee: AssigneeView, context: RenderCo
 
 /** One line of a list: "*#12* Nộp báo cáo — hạn: 17:00 thứ Sáu 11/12/2026 (còn 2 ngày) — @Lan (chưa nhận)". */
 export function renderTaskLine(task: TaskView, context: RenderContext): string {
-  const parts = [`*#${task.number}* ${task.title}`];
+  const where = context.showChannel && task.channelName ? ` (${task.channelName})` : "";
+  const parts = [`*#${task.number}*${where} ${task.title}`];
   const due = task.status === "open" ? renderDue(task, context) : null;
   if (due) parts.push(context.locale === "en" ? `due: ${due}` : `hạn: ${due}`);
   if (task.status === "open" && task.assignees.length > 0) {

@@ -49,7 +49,7 @@ export function createHomeService({ prisma }: HomeServiceOptions) {
         select: { id: true },
       });
       if (!member) return empty;
-      const select = { ...taskSelect, channel: { select: { externalId: true } } } as const;
+      const select = { ...taskSelect, channel: { select: { externalId: true, name: true } } } as const;
       const since = new Date(now.getTime() - DONE_RECENTLY_DAYS * 24 * 60 * 60 * 1000);
       const [open, done] = await Promise.all([
         prisma.task.findMany({
@@ -70,7 +70,7 @@ export function createHomeService({ prisma }: HomeServiceOptions) {
           take: MAX_DONE,
         }),
       ]);
-      const toHome = (row: TaskRow & { channel: { externalId: string } }): HomeTask => ({
+      const toHome = (row: TaskRow & { channel: { externalId: string; name: string | null } }): HomeTask => ({
         task: toTaskView(row),
         channelExternalId: row.channel.externalId,
       });

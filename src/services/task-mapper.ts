@@ -17,6 +17,7 @@ export const taskSelect = {
   closedAt: true,
   version: true,
   creator: { select: personSelect },
+  channel: { select: { name: true } },
   closedById: true,
   assignees: {
     select: { acknowledgedAt: true, doneAt: true, assignedAt: true, member: { select: personSelect } },
@@ -43,6 +44,7 @@ export interface TaskRow {
   closedById: string | null;
   version: number;
   creator: PersonRow;
+  channel?: { name: string | null };
   assignees: { acknowledgedAt: Date | null; doneAt: Date | null; member: PersonRow }[];
 }
 
@@ -76,6 +78,7 @@ export function toTaskView(row: TaskRow, extraPeople: PersonRow[] = []): TaskVie
     closedAt: row.closedAt,
     closedBy: closer ? toPersonView(closer) : null,
     version: row.version,
+    ...(row.channel ? { channelName: row.channel.name } : {}),
   };
 }
 

@@ -38,13 +38,29 @@ export function timeWindows(now: Date, timezone: string): TimeWindows {
   };
 }
 
+/**
+ * Where a list looks: one channel (always, for anything shown to a group), or every channel of a workspace for a
+ * person's own tasks asked in a private chat with the bot — they see only tasks they are assigned to or created.
+ */
+export type TaskListScope = { channelId: string } | { workspaceId: string; personalOnly: true };
+
 /** The `where` of a task list, always scoped to one channel (a task of another channel is never visible). */
 export function taskListWhere(channelId: string, query: TaskListQuery): Prisma.TaskWhereInput {
+  return scopedTaskListWhere({ channelId }, query);
+}
+
+export function scopedTaskListWhere(scope: TaskListScope, query: TaskListQuery): Prisma.TaskWhereInput {
+  if ("workspaceId" in scope && query.filter !== "mine" && query.filter !== "created") {
+    throw new Error(`a workspace-wide list is only for a person's own tasks, not "${query.filter}"`);
+  }
+  const where = "channelId" in scope ? { channelId: scope.channelId } : { channel: { workspaceId: scope.workspaceId } };
   const windows = timeWindows(query.now, query.timezone);
-  const open = { channelId, status: "open" as const };
+  const open = { ...where, status: "open" as const };
+  const channelId = "channelId" in scope ? scope.channelId : undefined;
   switch (query.filter) {
     case "mine":
-      return { ...open, assignees: { some: { memberId: query.actorId } } };
+      // My list is what I still owe: a part I already finished waits on others, not on me.
+      return { ...open, assignees: { some: { memberId: query.actorId, doneAt: null } } };
     case "assignee":
       return { ...open, assignees: { some: { memberId: { in: query.memberIds ?? [] } } } };
     case "created":
@@ -58,7 +74,7 @@ export function taskListWhere(channelId: string, query: TaskListQuery): Prisma.T
     case "done":
       return {
         channelId,
-        status: "done",
+        status: "done" as const,
         closedAt: { gte: new Date(query.now.getTime() - RECENTLY_DONE_DAYS * 86_400_000) },
       };
     case "open":

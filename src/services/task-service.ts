@@ -22,7 +22,7 @@ import {
   type TaskPlan,
   type TaskRefusal,
 } from "./task-plans.js";
-import { type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
+import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
 
 export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
@@ -105,6 +105,18 @@ export function createTaskService(options: TaskServiceOptions) {
       return toTaskView(row, closer ? [closer] : []);
     }
     return view;
+  }
+
+  async function listWhere(where: Prisma.TaskWhereInput, query: TaskListQuery): Promise<TaskList> {
+    const limit = query.limit ?? 50;
+    const rows: TaskRow[] = await prisma.task.findMany({
+      where,
+      select: taskSelect,
+      orderBy: taskListOrder(query.filter),
+      take: limit + 1,
+    });
+    const total = rows.length > limit ? await prisma.task.count({ where }) : rows.length;
+    return { tasks: rows.slice(0, limit).map((row) => toTaskView(row)), total };
   }
 
   async function notify(change: TaskChange): Promise<void> {
@@ -233,16 +245,12 @@ export function createTaskService(options: TaskServiceOptions) {
     },
 
     async listTasks(channelId: string, query: TaskListQuery): Promise<TaskList> {
-      const where = taskListWhere(channelId, query);
-      const limit = query.limit ?? 50;
-      const rows: TaskRow[] = await prisma.task.findMany({
-        where,
-        select: taskSelect,
-        orderBy: taskListOrder(query.filter),
-        take: limit + 1,
-      });
-      const total = rows.length > limit ? await prisma.task.count({ where }) : rows.length;
-      return { tasks: rows.slice(0, limit).map((row) => toTaskView(row)), total };
+      return listWhere(taskListWhere(channelId, query), query);
+    },
+
+    /** A person's own tasks (mine / created) across every channel of the workspace, for a private chat with the bot. */
+    async listPersonalTasks(workspaceId: string, query: TaskListQuery): Promise<TaskList> {
+      return listWhere(scopedTaskListWhere({ workspaceId, personalOnly: true }, query), query);
     },
 
     /** Counts for the channel, or for the tasks of one assignee when `memberId` is given. */

@@ -148,7 +148,7 @@ describe("extend and snooze controls over HTTP", () => {
       message,
       "snooze-1h",
     );
-    const deadline = (command?.due?.deadline as Date).getTime();
+    const deadline = command?.due?.deadline.getTime() ?? 0;
     expect(deadline).toBeGreaterThanOrEqual(before + 3600_000);
     expect(deadline).toBeLessThanOrEqual(Date.now() + 3600_000);
     expect(command?.due?.hasTime).toBe(true);

@@ -26,6 +26,18 @@ export interface StoredMessage {
   bot_id?: string;
 }
 
+/** A file sent through files.uploadV2: announced, its bytes posted to the upload URL, then completed. */
+export interface UploadedFile {
+  id: string;
+  filename: string;
+  length: number;
+  /** The raw body posted to the upload URL (the client may wrap the bytes). */
+  body?: Buffer;
+  /** Set by files.completeUploadExternal. */
+  channelId?: string;
+  title?: string;
+}
+
 export type Fault = { status: 429; retryAfterSeconds: number } | { status: number } | { error: string };
 
 export interface FakeSlackUser {
@@ -44,6 +56,7 @@ export class FakeSlackServer {
   readonly responses: ResponseUrlPost[] = [];
   readonly history = new Map<string, StoredMessage[]>();
   readonly users = new Map<string, FakeSlackUser>();
+  readonly files = new Map<string, UploadedFile>();
   readonly botUserId = "UBOT000001";
   readonly botId = "BBOT000001";
   private readonly faults = new Map<string, Fault[]>();
@@ -93,8 +106,13 @@ export class FakeSlackServer {
   private async route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const raw = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const raw = bytes.toString("utf8");
     const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path.startsWith("/upload/")) {
+      this.receiveUpload(path.slice("/upload/".length), bytes, res);
+      return;
+    }
     if (path.startsWith("/response/")) {
       this.responses.push({ id: path.slice("/response/".length), body: JSON.parse(raw || "{}") });
       return send(res, 200, "ok", "text/plain");
@@ -135,6 +153,10 @@ export class FakeSlackServer {
         return this.conversationHistory(args);
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
+      case "files.getUploadURLExternal":
+        return this.announceUpload(args);
+      case "files.completeUploadExternal":
+        return this.completeUpload(args);
       case "views.open":
       case "views.publish":
       case "views.update":
@@ -142,6 +164,43 @@ export class FakeSlackServer {
       default:
         return { ok: true };
     }
+  }
+
+  /** Completed uploads that reached `channelId`. */
+  filesIn(channelId: string): UploadedFile[] {
+    return [...this.files.values()].filter((file) => file.channelId === channelId);
+  }
+
+  private announceUpload(args: Record<string, unknown>): Record<string, unknown> {
+    const id = `F${String(this.files.size + 1).padStart(6, "0")}`;
+    this.files.set(id, { id, filename: String(args.filename), length: Number(args.length) });
+    return { ok: true, file_id: id, upload_url: `${this.url}/upload/${id}` };
+  }
+
+  private receiveUpload(id: string, body: Buffer, res: ServerResponse): void {
+    const file = this.files.get(id);
+    if (!file) {
+      send(res, 404, "unknown upload", "text/plain");
+      return;
+    }
+    file.body = body;
+    send(res, 200, `OK - ${body.length}`, "text/plain");
+  }
+
+  private completeUpload(args: Record<string, unknown>): Record<string, unknown> {
+    const listed = (typeof args.files === "string" ? JSON.parse(args.files) : args.files) as {
+      id: string;
+      title?: string;
+    }[];
+    const completed = [];
+    for (const entry of listed) {
+      const file = this.files.get(entry.id);
+      if (!file?.body) return { ok: false, error: "file_not_found" };
+      file.channelId = args.channel_id as string | undefined;
+      file.title = entry.title;
+      completed.push({ id: file.id, name: file.filename, title: file.title });
+    }
+    return { ok: true, files: completed };
   }
 
   private userInfo(id: string): Record<string, unknown> {

@@ -24,6 +24,9 @@ import { UserDirectory } from "./user-directory.js";
 /** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
+/** How long an outbox send waits for Slack's answer before it counts as failed (and in doubt), in ms. */
+export const OUTBOX_REQUEST_TIMEOUT_MS = 10_000;
+
 export interface SlackAdapterOptions {
   config: Pick<
     Config,
@@ -77,7 +80,14 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
   };
   const client = new WebClient(botToken, interactiveOptions);
-  const outboxClient = new WebClient(botToken, { ...base, retryConfig: { retries: 0 }, rejectRateLimitedCalls: true });
+  // A request timeout: the Web API client has none by default, so one hung connection to Slack would hold an outbox
+  // send (and its BullMQ slot) forever instead of failing and being retried by the outbox.
+  const outboxClient = new WebClient(botToken, {
+    ...base,
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    timeout: OUTBOX_REQUEST_TIMEOUT_MS,
+  });
 
   const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE);
   const directory = new UserDirectory({ client, logger });
@@ -129,7 +139,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let socketStarted = false;
   return {
     routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
-    sender: new SlackMessageSender({ client: outboxClient, describeDue }),
+    sender: new SlackMessageSender({ client: outboxClient, describeDue, logger }),
     app,
     start: async () => {
       if (!config.SLACK_APP_TOKEN || socketStarted) return;

@@ -1,8 +1,10 @@
 import type { WebClient } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import type { MessageSender } from "../../core/sender.js";
+import type { Logger } from "../../logger.js";
 import { renderReply, type SlackMessagePage } from "./reply-blocks.js";
-import { toSendError } from "./slack-errors.js";
+import { describeSlackFailure, toSendError } from "./slack-errors.js";
+import { uploadPeopleChart } from "./summary-chart.js";
 import type { DueDescriber } from "./task-card.js";
 
 /** The metadata event type that marks our outbox messages in channel history. */
@@ -14,6 +16,8 @@ export interface SlackMessageSenderOptions {
   describeDue: DueDescriber;
   /** How many history pages `wasDelivered` reads at most (200 messages each). Default 5. */
   maxHistoryPages?: number;
+  /** Where a failed chart upload is reported. */
+  logger?: Logger;
 }
 
 /**
@@ -34,6 +38,7 @@ export class SlackMessageSender implements MessageSender {
       const ts = await this.post(target, page, index === 0 ? meta.outboxId : undefined);
       firstTs ??= ts;
     }
+    if (reply.summary) await this.postChart(target, reply.summary);
     return firstTs ? { externalMessageId: firstTs } : {};
   }
 
@@ -64,6 +69,21 @@ export class SlackMessageSender implements MessageSender {
       if (!result.has_more || !cursor) return false;
     }
     return false;
+  }
+
+  /**
+   * The summary's per-person chart, after the summary. Its failure is logged, never thrown: the summary is already
+   * in the channel and a retry would post it twice. (A crash between the two loses only the picture.)
+   */
+  private async postChart(channel: string, summary: NonNullable<Reply["summary"]>): Promise<void> {
+    try {
+      await uploadPeopleChart(this.options.client, channel, summary);
+    } catch (error) {
+      this.options.logger?.warn(
+        { failure: describeSlackFailure("files.uploadV2", error) },
+        "slack summary chart not uploaded",
+      );
+    }
   }
 
   private async post(

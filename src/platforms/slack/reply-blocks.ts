@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import { type Reply, toPlainText } from "../../core/reply.js";
 import { renderReplyText, splitText } from "./mrkdwn.js";
+import { renderSummaryBlocks } from "./summary-blocks.js";
 import { type DueDescriber, renderTaskCard } from "./task-card.js";
 
 /** Slack's limits for one message (Block Kit reference). */
@@ -16,11 +17,13 @@ export interface SlackMessagePage {
 }
 
 /**
- * A Reply as one or more Slack messages. The text becomes sections of at most 3000 characters, then one card per
+ * A Reply as one or more Slack messages (a weekly summary: its Block Kit layout). The text becomes sections of at most 3000 characters, then one card per
  * task; when that passes 50 blocks the rest continues in further messages ("pages") rather than failing.
  * A task's card is never split across pages.
  */
 export function renderReply(reply: Reply, describeDue: DueDescriber): SlackMessagePage[] {
+  // The weekly summary has its own layout (header, lists, table), always within one message.
+  if (reply.summary) return [{ text: fallbackText(reply.text), blocks: renderSummaryBlocks(reply.summary) }];
   const groups: KnownBlock[][] = [];
   const mrkdwn = renderReplyText(reply.text);
   for (const piece of splitText(mrkdwn, MAX_SECTION_TEXT)) {

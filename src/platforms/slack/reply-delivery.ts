@@ -3,6 +3,7 @@ import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
 import { renderReply, type SlackMessagePage } from "./reply-blocks.js";
 import { describeSlackFailure } from "./slack-errors.js";
+import { uploadPeopleChart } from "./summary-chart.js";
 import type { DueDescriber } from "./task-card.js";
 
 /** Where the answers to one Slack request go. */
@@ -50,7 +51,25 @@ export class ReplyDelivery {
         await this.post(page, visibility, target, budget);
       }
       if (reply.attachment) await this.upload(reply, visibility, target);
+      if (reply.summary && !reply.isError) await this.uploadChart(reply, visibility, target);
     }
+  }
+
+  /** The summary's per-person chart, next to the summary (a failure costs the picture, not the summary). */
+  private async uploadChart(reply: Reply, visibility: Reply["visibility"], target: ReplyTarget): Promise<void> {
+    if (!reply.summary) return;
+    try {
+      await uploadPeopleChart(this.options.client, await this.fileChannel(visibility, target), reply.summary);
+    } catch (error) {
+      this.options.logger.warn({ failure: describeSlackFailure("files.uploadV2", error) }, "slack chart upload failed");
+    }
+  }
+
+  /** Where a file goes: the channel, or for a private answer outside a DM the person's DM with the bot. */
+  private async fileChannel(visibility: Reply["visibility"], target: ReplyTarget): Promise<string> {
+    if (visibility !== "private" || target.isDirectMessage) return target.channelId;
+    const opened = await this.options.client.conversations.open({ users: target.userId });
+    return opened.channel?.id ?? target.userId;
   }
 
   /** Sends one ephemeral text (errors, "busy"). */
@@ -111,13 +130,8 @@ export class ReplyDelivery {
     if (!attachment) return;
     const { client } = this.options;
     try {
-      let channelId = target.channelId;
-      if (visibility === "private" && !target.isDirectMessage) {
-        const opened = await client.conversations.open({ users: target.userId });
-        channelId = opened.channel?.id ?? target.userId;
-      }
       await client.filesUploadV2({
-        channel_id: channelId,
+        channel_id: await this.fileChannel(visibility, target),
         file: Buffer.from(attachment.content),
         filename: attachment.filename,
       });

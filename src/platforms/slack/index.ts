@@ -6,6 +6,7 @@ import type { MessageSender } from "../../core/sender.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
+import { createCreatedTasksQuery } from "../../services/created-tasks.js";
 import { createHomeService } from "../../services/home-service.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import { CommandRunner } from "./command-runner.js";
@@ -96,6 +97,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ? new HomeTab({
         client,
         homeService: createHomeService({ prisma }),
+        createdTasks: createCreatedTasksQuery({ prisma }),
         directory,
         describeDue,
         logger,

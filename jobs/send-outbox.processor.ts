@@ -72,6 +72,9 @@ export function createSendOutboxProcessor(context: JobContext) {
         log.warn({ outboxId: row.id, attempt, status }, "outbox message failed for good");
         throw new UnrecoverableError(reason);
       }
+      // No HTTP answer (a timeout, a cut connection): the platform may have posted the message. Where it keeps
+      // history, the row stays in doubt so the retry looks there first instead of posting a second copy.
+      if (status === undefined && sender.wasDelivered) throw error;
       await outbox.markPending(row.id, reason);
       if (retryAfterMs !== undefined) {
         // The platform said when: close this channel's gate for that long and wait exactly that (plus jitter).

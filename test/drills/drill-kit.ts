@@ -149,23 +149,39 @@ export async function spawnTsChild(
   return handle;
 }
 
+/** How a {@link FaultRelay} treats requests right now. */
+export type RelayMode =
+  /** Forward; the answer comes back after a random 0..maxDelayMs. */
+  | "pass"
+  /** Hold the request, forward nothing, never answer: the platform is unreachable and the client must time out. */
+  | "blackhole"
+  /** Forward (the platform acts on it) but never answer: a timeout after delivery, the in-doubt case. */
+  | "lose-answer";
+
 /**
- * An HTTP relay in front of a fake platform server: each request reaches the server at once, but its answer is held
- * back for a random 0..`maxDelayMs`. A worker killed in that window has sent the message without knowing it — the
- * in-doubt case the outbox must settle.
+ * An HTTP relay in front of a fake platform server. In "pass" mode each request reaches the server at once and its
+ * answer is held back a random 0..`maxDelayMs`: a worker killed in that window has sent the message without knowing
+ * it. The other modes make the platform time out, with or without having received the message.
  */
-export class SlowAnswerRelay {
+export class FaultRelay {
   private server: Server | undefined;
+  mode: RelayMode = "pass";
+  /** Requests the platform answered 2xx with `ok: true`, whether or not the answer reached the client. */
+  readonly accepted: { path: string; body: string; mode: RelayMode }[] = [];
   url = "";
 
   constructor(
     private readonly target: string,
-    private readonly maxDelayMs: number,
+    private readonly maxDelayMs = 0,
   ) {}
 
   async start(): Promise<this> {
     const target = new URL(this.target);
     this.server = createServer((incoming, outgoing) => {
+      const mode = this.mode;
+      if (mode === "blackhole") return; // the socket stays open and silent until the client gives up
+      const sent: Buffer[] = [];
+      incoming.on("data", (chunk: Buffer) => sent.push(chunk));
       const upstream = request(
         {
           host: target.hostname,
@@ -178,6 +194,11 @@ export class SlowAnswerRelay {
           const chunks: Buffer[] = [];
           answer.on("data", (chunk: Buffer) => chunks.push(chunk));
           answer.on("end", () => {
+            const text = Buffer.concat(chunks).toString("utf8");
+            if ((answer.statusCode ?? 500) < 300 && /"ok":\s*true/.test(text)) {
+              this.accepted.push({ path: incoming.url ?? "", body: Buffer.concat(sent).toString("utf8"), mode });
+            }
+            if (mode === "lose-answer") return;
             setTimeout(
               () => {
                 outgoing.writeHead(answer.statusCode ?? 502, answer.headers);

@@ -66,7 +66,10 @@ export async function runPostgresOutageDrill(options: PostgresOutageOptions): Pr
     env.defer(() => appDb.close());
     const services = {
       tasks: createTaskService({ prisma: appDb.prisma, logger: quietLogger }),
-      directory: createDirectoryService({ prisma: appDb.prisma, defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" } }),
+      directory: createDirectoryService({
+        prisma: appDb.prisma,
+        defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+      }),
     };
     const bot = createBot({ services, logger: quietLogger });
     const slack = await startSlackHarness({ bot, prisma: appDb.prisma });
@@ -83,7 +86,9 @@ export async function runPostgresOutageDrill(options: PostgresOutageOptions): Pr
         slashCommand({ command: "/viec", text, responseUrl: slack.fake.responseUrl(id), channel_id: channel }),
       );
       if (response.status !== 200) return "none";
-      await waitUntil(() => slack.fake.responsesTo(id).length > 0, 20_000, `answer to ${id}`, 25).catch(() => undefined);
+      await waitUntil(() => slack.fake.responsesTo(id).length > 0, 20_000, `answer to ${id}`, 25).catch(
+        () => undefined,
+      );
       const answer = JSON.stringify(slack.fake.responsesTo(id));
       return answer.includes(SLACK_BUSY_TEXT) ? "busy" : /#\d+/.test(answer) ? "ok" : "none";
     };

@@ -47,7 +47,11 @@ export async function runRedisLossDrill(options: RedisLossOptions): Promise<Redi
       logger: quietLogger,
       role: "all",
       prefix: env.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: options.reconcileEveryMs, channelIntervalMs: { slack: 0, zalo: 0, console: 0 } },
+      tuning: {
+        drainDelaySeconds: 1,
+        reconcileEveryMs: options.reconcileEveryMs,
+        channelIntervalMs: { slack: 0, zalo: 0, console: 0 },
+      },
     });
     env.defer(() => Promise.race([jobs.close(), sleep(5_000)]));
     const channel = await seedChannel(env.prisma);

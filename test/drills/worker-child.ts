@@ -30,7 +30,11 @@ async function main(): Promise<void> {
     logger,
   });
   const zalo = createZaloAdapter({
-    config: { ZALO_BOT_TOKEN: options.zaloToken, ZALO_API_BASE_URL: options.zaloApiUrl, ZALO_WEBHOOK_SECRET: undefined },
+    config: {
+      ZALO_BOT_TOKEN: options.zaloToken,
+      ZALO_API_BASE_URL: options.zaloApiUrl,
+      ZALO_WEBHOOK_SECRET: undefined,
+    },
     bot: noBot,
     logger,
   });

@@ -11,7 +11,7 @@ import {
   createDrillEnvironment,
   type DrillEnvironment,
   quietLogger,
-  SlowAnswerRelay,
+  FaultRelay,
   sleep,
   spawnTsChild,
   WORKER_OPTIONS_ENV,
@@ -91,9 +91,9 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
     env.defer(() => slack.stop());
     const zalo = await new FakeZaloServer().start();
     env.defer(() => zalo.close());
-    const slackRelay = await new SlowAnswerRelay(slack.url, options.answerDelayMs).start();
+    const slackRelay = await new FaultRelay(slack.url, options.answerDelayMs).start();
     env.defer(() => slackRelay.stop());
-    const zaloRelay = await new SlowAnswerRelay(zalo.url, options.answerDelayMs).start();
+    const zaloRelay = await new FaultRelay(zalo.url, options.answerDelayMs).start();
     env.defer(() => zaloRelay.stop());
     const web = await startJobs({
       prisma: env.prisma,
@@ -133,8 +133,7 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
       worker = await startWorker();
     }
     await sleep(Math.max(0, lastDue - Date.now()));
-    const unfinished = () =>
-      env.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } });
+    const unfinished = () => env.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } });
     const unsent = () => env.prisma.ping.count({ where: { kind: "at_deadline", status: { not: "sent" } } });
     await waitUntil(
       async () => (await unsent()) === 0 && (await unfinished()) === 0,
@@ -147,10 +146,14 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
     const slackTexts = [...slack.history.values()].flat().map((m) => JSON.stringify([m.text, m.blocks]));
     const zaloTexts = zalo.sentTexts();
     const copies = tasks.map((task) => countCopies(task.platform === "slack" ? slackTexts : zaloTexts, task.title));
-    const of = (platform: "slack" | "zalo") => tasks.flatMap((t, i) => (t.platform === platform ? [copies[i] as number] : []));
+    const of = (platform: "slack" | "zalo") =>
+      tasks.flatMap((t, i) => (t.platform === platform ? [copies[i] as number] : []));
     const slackCopies = of("slack");
     const zaloCopies = of("zalo");
-    const resends = await env.prisma.outboxMessage.aggregate({ where: { platform: "zalo" }, _sum: { inDoubtResends: true } });
+    const resends = await env.prisma.outboxMessage.aggregate({
+      where: { platform: "zalo" },
+      _sum: { inDoubtResends: true },
+    });
     return {
       pings: tasks.length,
       kills: options.kills,

@@ -1,0 +1,193 @@
+/**
+ * Scenario 1, commands in: signed `/viec giao …` slash commands over loopback HTTP against the full app (createApp:
+ * PostgreSQL, Redis, jobs, SLACK_API_URL → the fake Slack server) and against a bare Bolt app that only acks.
+ * A fixed 200 commands/s run gives the ack and reply latencies; a closed-loop run gives the maximum rate.
+ */
+import { type ChildProcess, fork } from "node:child_process";
+import type { AddressInfo } from "node:net";
+import { App as BoltApp, LogLevel } from "@slack/bolt";
+import { type App, createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { createLogger } from "../src/logger.js";
+import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
+import { type BenchFigure, figure } from "./lib/result.js";
+import type { LoadResult, LoadRun } from "./load-client.js";
+
+export interface CommandsOptions {
+  rate: number;
+  fixedSeconds: number;
+  closedSeconds: number;
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+const SECRET = "bench-signing-secret-0123456789";
+const CHANNELS = 50;
+
+class LoadClient {
+  private constructor(
+    private readonly child: ChildProcess,
+    readonly apiUrl: string,
+  ) {}
+
+  static start(): Promise<LoadClient> {
+    const child = fork(new URL("./load-client.ts", import.meta.url), [], {
+      execArgv: ["--import", "tsx"],
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    });
+    return new Promise((resolve, reject) => {
+      child.once("message", (m) => resolve(new LoadClient(child, (m as { apiUrl: string }).apiUrl)));
+      child.once("exit", (code) => reject(new Error(`load client exited with ${code}`)));
+    });
+  }
+
+  run(run: Omit<LoadRun, "type" | "secret" | "channels">): Promise<LoadResult> {
+    return new Promise((resolve) => {
+      this.child.once("message", (m) => resolve((m as { result: LoadResult }).result));
+      this.child.send({ ...run, type: "run", secret: SECRET, channels: CHANNELS });
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once("exit", () => resolve());
+      this.child.send({ type: "stop" });
+    });
+  }
+}
+
+interface Measured {
+  fixed: LoadResult;
+  closed: LoadResult;
+}
+
+async function measure(
+  client: LoadClient,
+  url: string,
+  label: string,
+  withReplies: boolean,
+  options: CommandsOptions,
+): Promise<Measured> {
+  const waitRepliesMs = withReplies ? 60_000 : 0;
+  // Warm-up: JIT, connection pools, the first command of each channel (which creates it).
+  await client.run({ label: `${label}-warm`, url, mode: "fixed", rate: 50, seconds: 2, concurrency: 1, waitRepliesMs });
+  const fixed = await client.run({
+    label: `${label}-fixed`,
+    url,
+    mode: "fixed",
+    rate: options.rate,
+    seconds: options.fixedSeconds,
+    concurrency: 1,
+    waitRepliesMs,
+  });
+  const closed = await client.run({
+    label: `${label}-closed`,
+    url,
+    mode: "closed",
+    rate: 0,
+    seconds: options.closedSeconds,
+    concurrency: options.concurrency,
+    waitRepliesMs,
+  });
+  const n = (v: number | null, digits = 0) => (v === null || Number.isNaN(v) ? "—" : v.toFixed(digits));
+  const show = (r: LoadResult) =>
+    `${r.ok}/${r.sent} ok ${JSON.stringify(r.failures)}, ack p50 ${n(r.ackP50, 1)} p99 ${n(r.ackP99, 1)} ms, ` +
+    `${n(r.ackRate)} acks/s` +
+    (withReplies
+      ? `, ${r.replies} replies p50 ${n(r.replyP50)} p99 ${n(r.replyP99)} ms, ${n(r.completedRate)} done/s`
+      : "");
+  options.log(`commands: ${label} fixed ${options.rate}/s: ${show(fixed)}`);
+  options.log(`commands: ${label} closed loop ×${options.concurrency}: ${show(closed)}`);
+  return { fixed, closed };
+}
+
+async function startFullApp(apiUrl: string, databaseUrl: string, prefix: string): Promise<App> {
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    SLACK_BOT_TOKEN: "xoxb-bench",
+    SLACK_SIGNING_SECRET: SECRET,
+    SLACK_API_URL: apiUrl,
+    PORT: "0",
+    ROLE: "all",
+    LOG_LEVEL: "silent",
+  });
+  const app = await createApp({
+    config,
+    logger: createLogger("silent"),
+    clock: { now: () => new Date() },
+    queuePrefix: prefix,
+  });
+  await app.start();
+  return app;
+}
+
+async function startBareBolt(apiUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const bolt = new BoltApp({
+    token: "xoxb-bench",
+    signingSecret: SECRET,
+    clientOptions: { slackApiUrl: apiUrl },
+    logLevel: LogLevel.ERROR,
+  });
+  bolt.command(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  const server = await bolt.start(0);
+  const port = (server.address() as AddressInfo).port;
+  return { url: `http://127.0.0.1:${port}/slack/events`, stop: () => bolt.stop().then(() => undefined) };
+}
+
+export async function benchCommands(options: CommandsOptions): Promise<BenchFigure[]> {
+  const client = await LoadClient.start();
+  const db = await createBenchDatabase("commands");
+  const prefix = uniqueName("commands").replaceAll("_", "-");
+  let app: App | undefined;
+  try {
+    app = await startFullApp(client.apiUrl, db.url, prefix);
+    const full = await measure(client, `http://127.0.0.1:${app.port}/slack/events`, "app", true, options);
+    await app.stop();
+    app = undefined;
+    const bare = await startBareBolt(client.apiUrl);
+    let base: Measured;
+    try {
+      base = await measure(client, bare.url, "bare", false, options);
+    } finally {
+      await bare.stop();
+    }
+    const { fixed } = full;
+    const throughput = Math.min(full.closed.ackRate, full.closed.completedRate);
+    const allFixedOk = fixed.ok === fixed.sent && fixed.replies === fixed.ok;
+    return [
+      figure(`commands: ack p50 at ${options.rate}/s`, fixed.ackP50, "ms", { baseline: base.fixed.ackP50, digits: 1 }),
+      figure(`commands: ack p99 at ${options.rate}/s`, fixed.ackP99, "ms", {
+        baseline: base.fixed.ackP99,
+        target: "< 50 ms",
+        met: fixed.ackP99 < 50 && fixed.ok === fixed.sent,
+        digits: 1,
+      }),
+      figure(`commands: reply at fake Slack p99 at ${options.rate}/s`, fixed.replyP99, "ms", { digits: 0 }),
+      figure(`commands: answered at ${options.rate}/s (ack 200 + reply)`, fixed.replies, "commands", {
+        baseline: fixed.sent,
+        target: "all",
+        met: allFixedOk,
+        digits: 0,
+      }),
+      figure("commands: max throughput (closed loop, acked and answered)", throughput, "req/s", {
+        baseline: base.closed.ackRate,
+        target: "≥ 50% of the bare Bolt app",
+        met: throughput >= 0.5 * base.closed.ackRate,
+        digits: 0,
+      }),
+      figure("commands: closed-loop ack rate alone", full.closed.ackRate, "req/s", {
+        baseline: base.closed.ackRate,
+        digits: 0,
+      }),
+      figure("commands: closed-loop ack p99", full.closed.ackP99, "ms", { baseline: base.closed.ackP99, digits: 1 }),
+    ];
+  } finally {
+    await app?.stop().catch(() => undefined);
+    await client.stop();
+    await deleteRedisPrefix(prefix);
+    await db.drop();
+  }
+}

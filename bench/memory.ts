@@ -1,0 +1,123 @@
+/**
+ * Scenario 4, memory: resident memory of the bot's worker role holding N open tasks with their pings scheduled,
+ * measured in a child process (bench/memory-child.ts) after its start-up reconcile and after GC. The tasks' pings
+ * are planned beforehand with the app's own ping service (as if the tasks had come in through commands), so the
+ * child goes through the restart path: reconcile finds the rows and queues a delayed job for each.
+ * Baseline: the same child on the same database before any task was seeded.
+ */
+import { fork } from "node:child_process";
+import { createDatabase } from "../src/db/client.js";
+import { createOutboxService } from "../src/services/outbox-service.js";
+import { createPingService } from "../src/services/ping-service.js";
+import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
+import { type BenchFigure, figure } from "./lib/result.js";
+import { seedTasks } from "./lib/seed.js";
+
+export interface MemoryOptions {
+  tasks: number;
+  /** Bound on the child's start (reconcile included), in ms; past it the last sample is reported as not met. */
+  timeoutMs: number;
+  log: (line: string) => void;
+}
+
+interface ChildReport {
+  type: "sample" | "done";
+  rss: number;
+  heapUsed: number;
+  seconds: number;
+  pingJobs?: number;
+  gc: boolean;
+}
+
+/** Runs the child; resolves with its final report, or its last sample when it did not finish within the bound. */
+function runChild(databaseUrl: string, prefix: string, timeoutMs: number): Promise<ChildReport | undefined> {
+  return new Promise((resolve) => {
+    const child = fork(
+      new URL("./memory-child.ts", import.meta.url),
+      [JSON.stringify({ databaseUrl, redisUrl: REDIS_URL, prefix })],
+      { execArgv: ["--expose-gc", "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] },
+    );
+    let last: ChildReport | undefined;
+    const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
+    child.on("message", (message) => {
+      last = message as ChildReport;
+    });
+    child.on("exit", () => {
+      clearTimeout(timer);
+      resolve(last);
+    });
+  });
+}
+
+async function planAll(url: string): Promise<number> {
+  const database = await createDatabase({ databaseUrl: url, dataDir: "memory://" });
+  try {
+    const pings = createPingService({
+      prisma: database.prisma,
+      outbox: createOutboxService({ prisma: database.prisma }),
+    });
+    const ids = (await database.prisma.task.findMany({ select: { id: true } })).map((t) => t.id);
+    const now = new Date();
+    let next = 0;
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        while (next < ids.length) await pings.syncTask(ids[next++] as string, now);
+      }),
+    );
+    return database.prisma.ping.count({ where: { status: "planned" } });
+  } finally {
+    await database.close();
+  }
+}
+
+const mb = (bytes: number) => bytes / 2 ** 20;
+
+export async function benchMemory(options: MemoryOptions): Promise<BenchFigure[]> {
+  const { log } = options;
+  const db = await createBenchDatabase("memory");
+  const prefixes = [uniqueName("memempty"), uniqueName("memfull")].map((p) => p.replaceAll("_", "-"));
+  try {
+    const empty = await runChild(db.url, prefixes[0] as string, options.timeoutMs);
+    if (empty?.type !== "done") throw new Error("the empty worker did not start");
+    log(`memory: empty worker RSS ${mb(empty.rss).toFixed(0)} MB, heap ${mb(empty.heapUsed).toFixed(0)} MB`);
+    const channels = Math.max(1, Math.round(options.tasks / 100));
+    await seedTasks(db.url, {
+      channels,
+      tasksPerChannel: Math.round(options.tasks / channels),
+      layout: { kind: "future" },
+    });
+    const planStart = Date.now();
+    const planned = await planAll(db.url);
+    log(
+      `memory: planned ${planned} pings for ${options.tasks} tasks in ${((Date.now() - planStart) / 1000).toFixed(0)} s`,
+    );
+    const full = await runChild(db.url, prefixes[1] as string, options.timeoutMs);
+    if (!full) throw new Error("the loaded worker reported nothing");
+    const finished = full.type === "done";
+    log(
+      `memory: worker with ${options.tasks} open tasks ${finished ? "after" : "DURING (unfinished)"} reconcile: ` +
+        `RSS ${mb(full.rss).toFixed(0)} MB, heap ${mb(full.heapUsed).toFixed(0)} MB, ` +
+        `${full.pingJobs ?? "?"}/${planned} delayed ping jobs, ${full.seconds.toFixed(0)} s after start`,
+    );
+    return [
+      figure(`memory: worker RSS, ${options.tasks} open tasks, after reconcile + GC`, mb(full.rss), "MB", {
+        baseline: mb(empty.rss),
+        target: finished ? "< 300 MB" : `< 300 MB after reconcile (unfinished after ${full.seconds.toFixed(0)} s)`,
+        met: finished && mb(full.rss) < 300,
+        digits: 0,
+      }),
+      figure("memory: heap used", mb(full.heapUsed), "MB", { baseline: mb(empty.heapUsed), digits: 0 }),
+      figure("memory: delayed ping jobs queued by reconcile", full.pingJobs ?? null, "jobs", {
+        baseline: planned,
+        digits: 0,
+      }),
+      figure("memory: worker start incl. reconcile", finished ? full.seconds : null, "s", {
+        baseline: empty.seconds,
+        digits: 1,
+      }),
+    ];
+  } finally {
+    for (const prefix of prefixes) await deleteRedisPrefix(prefix);
+    await db.drop();
+  }
+}

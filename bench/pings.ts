@@ -1,0 +1,228 @@
+/**
+ * Scenario 2, pings out: N tasks across C channels, deadlines spread over a window with a tenth due at the very
+ * same minute. The real jobs (startJobs, unique prefix) send through the real Slack sender to the fake Slack server;
+ * lateness of each ping = arrival of the message that carried it − its deadline. Baseline: a bare BullMQ queue with
+ * the same number of delayed jobs at the same offsets, and a worker that only records.
+ */
+import { Queue, Worker } from "bullmq";
+import { type Jobs, startJobs } from "../jobs/index.js";
+import { pingJobId } from "../jobs/job-types.js";
+import type { Bot } from "../src/core/handler.js";
+import { createDatabase } from "../src/db/client.js";
+import { createLogger } from "../src/logger.js";
+import { createSlackAdapter } from "../src/platforms/slack/index.js";
+import { FakeSlackServer } from "../test/slack/fake-slack-server.js";
+import { recordArrivals } from "./lib/arrivals.js";
+import {
+  createBenchDatabase,
+  deleteRedisPrefix,
+  max,
+  quantile,
+  REDIS_URL,
+  sleep,
+  uniqueName,
+  wallNow,
+} from "./lib/env.js";
+import { type BenchFigure, figure } from "./lib/result.js";
+import { seedTasks } from "./lib/seed.js";
+
+export interface PingsOptions {
+  channels: number;
+  tasksPerChannel: number;
+  /** Width of the deadline window, centred on the rush minute, in ms. */
+  spreadMs: number;
+  /** Time to seed and queue before the first deadline, in ms. */
+  leadMs: number;
+  /** How long after the last deadline to wait for stragglers before counting them as missing, in ms. */
+  drainMs: number;
+  log: (line: string) => void;
+}
+
+const noBot: Bot = { handle: async () => [] };
+
+interface PingRow {
+  id: string;
+  fireAt: Date;
+  outboxId: string | null;
+  status: string;
+}
+
+export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> {
+  const { log } = options;
+  const total = options.channels * options.tasksPerChannel;
+  const db = await createBenchDatabase("pings");
+  const prefix = uniqueName("pings").replaceAll("_", "-");
+  const logger = createLogger("silent");
+  const fake = await new FakeSlackServer().start();
+  const arrivals = recordArrivals(fake);
+  let jobs: Jobs | undefined;
+  const database = await createDatabase({ databaseUrl: db.url, dataDir: "memory://" });
+  try {
+    const adapter = createSlackAdapter({
+      config: {
+        SLACK_BOT_TOKEN: "xoxb-bench",
+        SLACK_SIGNING_SECRET: "bench-signing-secret",
+        SLACK_APP_TOKEN: undefined,
+        SLACK_API_URL: fake.apiUrl,
+        DEFAULT_TIMEZONE: "Asia/Ho_Chi_Minh",
+        DEFAULT_LOCALE: "vi",
+      },
+      bot: noBot,
+      logger,
+    });
+    // Started on the empty database so its start-up reconcile is instant; the periodic one is off for a stable run.
+    jobs = await startJobs({
+      prisma: database.prisma,
+      redisUrl: REDIS_URL,
+      senders: [adapter.sender],
+      logger,
+      role: "worker",
+      prefix,
+      tuning: { reconcileEveryMs: 0 },
+    });
+    const rushAt = Math.ceil((Date.now() + options.leadMs + options.spreadMs / 2) / 60_000) * 60_000;
+    const spreadFrom = rushAt - options.spreadMs / 2;
+    const seedStart = Date.now();
+    await seedTasks(db.url, {
+      channels: options.channels,
+      tasksPerChannel: options.tasksPerChannel,
+      layout: { kind: "pings", rushAt: new Date(rushAt), spreadFrom: new Date(spreadFrom), spreadMs: options.spreadMs },
+      withDeadlinePings: true,
+    });
+    const pings = await database.prisma.ping.findMany({ select: { id: true, fireAt: true } });
+    for (let i = 0; i < pings.length; i += 1000) {
+      const at = Date.now();
+      await jobs.queues.pings.addBulk(
+        pings.slice(i, i + 1000).map((p) => ({
+          name: "send-ping" as const,
+          data: { pingId: p.id },
+          opts: { jobId: pingJobId(p.id), delay: Math.max(0, p.fireAt.getTime() - at) },
+        })),
+      );
+    }
+    const firstFire = Math.min(...pings.map((p) => p.fireAt.getTime()));
+    log(
+      `pings: seeded ${total} tasks and queued ${pings.length} ping jobs in ${((Date.now() - seedStart) / 1000).toFixed(1)} s; ` +
+        `first deadline ${((firstFire - Date.now()) / 1000).toFixed(1)} s ahead, rush at ${new Date(rushAt).toISOString()}`,
+    );
+    const lastFire = spreadFrom + options.spreadMs;
+    const hardEnd = lastFire + options.drainMs;
+    while (Date.now() < hardEnd) {
+      await sleep(1000);
+      if (Date.now() < lastFire) continue;
+      const open = await database.prisma.ping.count({ where: { kind: "at_deadline", status: "planned" } });
+      const pendingOutbox = await database.prisma.outboxMessage.count({ where: { status: { not: "sent" } } });
+      if (open === 0 && pendingOutbox === 0) break;
+    }
+    const appDone = Date.now();
+    const rows: PingRow[] = await database.prisma.ping.findMany({
+      where: { kind: "at_deadline" },
+      select: { id: true, fireAt: true, outboxId: true, status: true },
+    });
+    const arrivedAt = new Map<string, number>();
+    for (const post of arrivals.posts)
+      if (post.outboxId && !arrivedAt.has(post.outboxId)) arrivedAt.set(post.outboxId, post.at);
+    const lateness: number[] = [];
+    for (const row of rows) {
+      const at = row.outboxId ? arrivedAt.get(row.outboxId) : undefined;
+      if (at !== undefined) lateness.push(at - row.fireAt.getTime());
+    }
+    const missing = rows.length - lateness.length;
+    const messages = arrivedAt.size;
+    const violations = countRateViolations(arrivals.posts, 1000);
+    log(
+      `pings: app delivered ${lateness.length}/${rows.length} pings in ${messages} messages, ` +
+        `${((appDone - lastFire) / 1000).toFixed(1)} s after the last deadline`,
+    );
+    await jobs.close();
+    jobs = undefined;
+    arrivals.clear();
+
+    const offsets = pings.map((p) => p.fireAt.getTime() - rushAt);
+    const base = await bareBaseline(offsets, options, log);
+    const p99 = quantile(lateness, 0.99);
+    const baseP99 = quantile(base.lateness, 0.99);
+    const slackMs = (ms: number) => `p99 − baseline p99 < 1000 ms (here ${Math.round(ms)} ms)`;
+    return [
+      figure("pings: lateness p50", quantile(lateness, 0.5), "ms", {
+        baseline: quantile(base.lateness, 0.5),
+        digits: 0,
+      }),
+      figure("pings: lateness p99", p99, "ms", {
+        baseline: baseP99,
+        target: slackMs(p99 - baseP99),
+        met: missing === 0 && p99 - baseP99 < 1000,
+        digits: 0,
+      }),
+      figure("pings: lateness max", max(lateness), "ms", { baseline: max(base.lateness), digits: 0 }),
+      figure("pings: delivered", lateness.length, "pings", {
+        baseline: base.lateness.length,
+        target: `all ${rows.length}`,
+        met: missing === 0,
+        digits: 0,
+      }),
+      figure("pings: messages (merged per channel-minute)", messages, "messages", { digits: 0 }),
+      figure("pings: same-channel messages < 1 s apart", violations, "pairs", {
+        target: "0",
+        met: violations === 0,
+        digits: 0,
+      }),
+    ];
+  } finally {
+    await jobs?.close().catch(() => undefined);
+    await fake.stop();
+    await database.close();
+    await deleteRedisPrefix(prefix);
+    await db.drop();
+  }
+}
+
+/** Pairs of consecutive messages to one channel closer than `minGapMs` (Slack: about one per second per channel). */
+function countRateViolations(posts: readonly { channel: string; at: number }[], minGapMs: number): number {
+  const last = new Map<string, number>();
+  let violations = 0;
+  for (const post of [...posts].sort((a, b) => a.at - b.at)) {
+    const previous = last.get(post.channel);
+    if (previous !== undefined && post.at - previous < minGapMs) violations++;
+    last.set(post.channel, post.at);
+  }
+  return violations;
+}
+
+/** The same offsets as bare delayed jobs; the worker (same concurrency as the ping worker) only records. */
+async function bareBaseline(offsets: number[], options: PingsOptions, log: (line: string) => void) {
+  const prefix = uniqueName("pingbase").replaceAll("_", "-");
+  const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
+  const queue = new Queue<{ fireAt: number }>("bare", { connection, prefix });
+  const lateness: number[] = [];
+  const worker = new Worker<{ fireAt: number }>(
+    "bare",
+    async (job) => {
+      lateness.push(wallNow() - job.data.fireAt);
+    },
+    { connection, prefix, concurrency: 5, removeOnComplete: { count: 0 } },
+  );
+  try {
+    await worker.waitUntilReady();
+    const anchor = Date.now() + options.leadMs / 3 + options.spreadMs / 2;
+    const fireTimes = offsets.map((o) => anchor + o);
+    for (let i = 0; i < fireTimes.length; i += 1000) {
+      const at = Date.now();
+      await queue.addBulk(
+        fireTimes.slice(i, i + 1000).map((fireAt) => ({
+          name: "bare",
+          data: { fireAt },
+          opts: { delay: Math.max(0, fireAt - at) },
+        })),
+      );
+    }
+    const hardEnd = Math.max(...fireTimes) + options.drainMs;
+    while (Date.now() < hardEnd && lateness.length < offsets.length) await sleep(500);
+    log(`pings: bare BullMQ baseline recorded ${lateness.length}/${offsets.length} jobs`);
+    return { lateness };
+  } finally {
+    await worker.close();
+    await queue.close();
+    await deleteRedisPrefix(prefix);
+  }
+}

@@ -1,6 +1,7 @@
 import type { HomeView, KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
+import type { CreatedTasksQuery } from "../../services/created-tasks.js";
 import type { HomeService, HomeTask, MyTasks } from "../../services/home-service.js";
 import { describeSlackFailure } from "./slack-errors.js";
 import { type DueDescriber, renderTaskCard } from "./task-card.js";
@@ -12,23 +13,36 @@ const MAX_HOME_BLOCKS = 100;
 export interface HomeTabOptions {
   client: WebClient;
   homeService: HomeService;
+  /** Tasks the person created for others ("Việc tôi giao / Tasks I assigned"); the section is left out without it. */
+  createdTasks?: CreatedTasksQuery;
   directory: UserDirectory;
   describeDue: DueDescriber;
   logger: Logger;
   defaultTimezone: string;
 }
 
-const SECTIONS: { key: keyof MyTasks; title: string; empty: string }[] = [
+/** What the Home tab shows: the person's own tasks, and the open tasks they gave others. */
+export interface HomeContent extends MyTasks {
+  assignedByMe: HomeTask[];
+}
+
+const SECTIONS: { key: keyof HomeContent; title: string; empty: string }[] = [
   { key: "overdue", title: "🔴 Quá hạn / Overdue", empty: "Không có việc quá hạn. / Nothing overdue." },
   { key: "dueThisWeek", title: "🟠 Hạn trong tuần / Due this week", empty: "Không có. / None." },
   { key: "later", title: "🔵 Sau này / Later", empty: "Không có. / None." },
   { key: "doneRecently", title: "✅ Vừa xong / Done recently", empty: "Chưa có. / None yet." },
+  {
+    key: "assignedByMe",
+    title: "📤 Việc tôi giao / Tasks I assigned",
+    empty: "Bạn chưa giao việc nào đang mở. / No open tasks you assigned.",
+  },
 ];
 
 /**
  * The App Home tab "Việc của tôi / My tasks": the person's open tasks across channels (overdue, due this week,
- * later) and what they finished recently, published on app_home_opened and again whenever a command changes one
- * of their tasks.
+ * later), what they finished recently, and the open tasks they gave others. Published afresh on every
+ * app_home_opened and whenever a Slack command changes one of their tasks; changes from pings or other platforms
+ * show on the next open.
  */
 export class HomeTab {
   constructor(private readonly options: HomeTabOptions) {}
@@ -37,12 +51,13 @@ export class HomeTab {
     const { client, homeService, directory, logger, defaultTimezone } = this.options;
     try {
       const user = await directory.lookup(teamId, userId);
-      const tasks = await homeService.myTasks(
-        { platform: "slack", workspaceExternalId: teamId, memberExternalId: userId },
-        new Date(),
-        user.timezone ?? defaultTimezone,
-      );
-      await client.views.publish({ user_id: userId, view: this.render(tasks) });
+      const who = { platform: "slack" as const, workspaceExternalId: teamId, memberExternalId: userId };
+      const [tasks, assignedByMe] = await Promise.all([
+        homeService.myTasks(who, new Date(), user.timezone ?? defaultTimezone),
+        this.options.createdTasks?.createdBy(who) ?? [],
+      ]);
+      // No view hash: the newest render always wins, whatever an earlier publish showed.
+      await client.views.publish({ user_id: userId, view: this.render({ ...tasks, assignedByMe }) });
     } catch (error) {
       logger.warn({ failure: describeSlackFailure("views.publish", error), userId }, "slack home tab not published");
     }
@@ -55,17 +70,18 @@ export class HomeTab {
     })();
   }
 
-  render(tasks: MyTasks): HomeView {
+  render(tasks: HomeContent): HomeView {
     const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: "Việc của tôi / My tasks" } }];
     let hidden = 0;
-    for (const section of SECTIONS) {
+    const sections = SECTIONS.filter((s) => s.key !== "assignedByMe" || this.options.createdTasks);
+    for (const section of sections) {
       const items: HomeTask[] = tasks[section.key];
       blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${section.title}* (${items.length})` } });
       if (items.length === 0) blocks.push({ type: "context", elements: [{ type: "mrkdwn", text: section.empty }] });
       for (const item of items) {
         const card = renderTaskCard(item.task, this.options.describeDue, item.channelExternalId);
         // Keep room for the remaining section headers and the "more" note.
-        if (blocks.length + card.length > MAX_HOME_BLOCKS - 2 * SECTIONS.length - 1) {
+        if (blocks.length + card.length > MAX_HOME_BLOCKS - 2 * sections.length - 1) {
           hidden++;
           continue;
         }

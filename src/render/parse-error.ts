@@ -4,11 +4,25 @@ import type { CommandName, ParseResult } from "../language/index.js";
 
 type ParseFailure = Extract<ParseResult, { ok: false }>;
 
+/** The longest piece of the person's text echoed back, in characters. */
+const MAX_FRAGMENT_LENGTH = 80;
+
+/**
+ * A fragment is echoed back in the answer: a huge paste must not come back as a huge answer (Slack refuses a
+ * section over 3,000 characters; Zalo would get dozens of 2,000-character messages).
+ */
+function shorten(fragment: string): string {
+  const characters = [...fragment];
+  return characters.length <= MAX_FRAGMENT_LENGTH
+    ? fragment
+    : `${characters.slice(0, MAX_FRAGMENT_LENGTH - 1).join("")}…`;
+}
+
 /** What was not understood and the right form, with an example of the command the person seemed to mean. */
 export function renderParseError(failure: ParseFailure, locale: Locale): string {
   const command: CommandName = failure.command ?? "add";
   const example = exampleFor(locale, command);
-  const fragment = failure.fragment ?? null;
+  const fragment = failure.fragment ? shorten(failure.fragment) : null;
   switch (failure.error) {
     case "empty":
       return t(locale, "error.empty");

@@ -113,7 +113,8 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   }
 
   return {
-    async handle(message) {
+    async handle(received) {
+      const message = sanitizeIncoming(received);
       if (options.isOwnMessage?.(message)) return [];
       const claim: EventClaim | undefined = message.eventId
         ? { platform: message.platform, key: message.eventId, claimed: false }
@@ -134,6 +135,46 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     },
   };
 }
+
+/**
+ * PostgreSQL text cannot hold NUL (error 22021) and its JSON refuses a lone UTF-16 surrogate, so either, typed or
+ * pasted into a message or a platform name, failed the whole command as "system busy". Neither means anything in a
+ * chat message: NUL is dropped and a lone surrogate becomes U+FFFD on the way in.
+ */
+function sanitizeIncoming(message: IncomingMessage): IncomingMessage {
+  if (!UNSAFE_TEXT.test(JSON.stringify(message))) return message;
+  const clean = (value: string) => value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
+  const cleanOptional = (value: string | undefined) => (value === undefined ? undefined : clean(value));
+  return {
+    ...message,
+    text: clean(message.text),
+    workspace: {
+      ...message.workspace,
+      externalId: clean(message.workspace.externalId),
+      name: cleanOptional(message.workspace.name),
+    },
+    channel: {
+      ...message.channel,
+      externalId: clean(message.channel.externalId),
+      name: cleanOptional(message.channel.name),
+    },
+    sender: {
+      ...message.sender,
+      externalId: clean(message.sender.externalId),
+      displayName: clean(message.sender.displayName),
+    },
+    mentions: message.mentions.map((m) => ({
+      ...m,
+      token: clean(m.token),
+      displayName: clean(m.displayName),
+      externalId: cleanOptional(m.externalId),
+    })),
+  };
+}
+
+/** How JSON.stringify writes a NUL or a lone surrogate. */
+const UNSAFE_TEXT = /\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Tells adapters how this channel shows dates (cards with buttons re-render due dates themselves). */
 function withPresentation(replies: Reply[], context: MessageContext<Services>): Reply[] {

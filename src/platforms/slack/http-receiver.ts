@@ -74,7 +74,10 @@ export class SlackHttpReceiver implements Receiver {
       return this.refuse(response, 401, failure);
     }
     const parsed = parseSlackBody(body, header(request, "content-type"));
-    if (!parsed) return this.refuse(response, 400, "malformed_body");
+    // Bolt assumes `event` is an object and crashes (a 500, then Slack's retries) on anything else.
+    if (!parsed || ("event" in parsed && (typeof parsed.event !== "object" || parsed.event === null))) {
+      return this.refuse(response, 400, "malformed_body");
+    }
     if (parsed.type === "url_verification") return HTTPModuleFunctions.buildUrlVerificationResponse(response, parsed);
     if (parsed.ssl_check) return HTTPModuleFunctions.buildContentResponse(response, undefined);
     await this.dispatch(request, response, parsed);

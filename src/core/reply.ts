@@ -1,3 +1,4 @@
+import type { SummaryView } from "./summary-view.js";
 import type { PersonView, TaskView } from "./task-view.js";
 
 /**
@@ -24,6 +25,10 @@ export interface Reply {
    * so an adapter drawing its own card (Slack) formats a due date as the text around it does.
    */
   presentation?: { locale: "vi" | "en"; timezone: string; endOfDayMinutes: number };
+  /** What the message is: deadline pings (cards may offer snooze) or the weekly summary. Unset: an answer. */
+  kind?: "ping" | "summary";
+  /** The weekly summary as data, with kind "summary" (Slack draws it as Block Kit with a chart). */
+  summary?: SummaryView;
   /** A file to attach (exports). */
   attachment?: { filename: string; mimeType: string; content: Uint8Array };
 }

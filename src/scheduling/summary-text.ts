@@ -4,8 +4,8 @@
  * does not ping everyone.
  */
 import type { Reply } from "../core/reply.js";
+import type { SummaryView } from "../core/summary-view.js";
 import { formatDeadline, formatDelta, formatLateness, formatPercent, formatShortDay, type Locale } from "./format.js";
-import type { SummaryView } from "./reply-extensions.js";
 import type { PersonFigures, WeeklyReport } from "./weekly-report.js";
 
 const T = {

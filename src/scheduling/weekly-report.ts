@@ -1,3 +1,4 @@
+import type { SummaryPersonFigures } from "../core/summary-view.js";
 /**
  * The weekly report of a channel, computed from plain task rows (pure, so it is tested with a fixed now).
  * Weeks are ISO weeks in the channel's zone: "last week" is Monday 00:00 to Monday 00:00 before the current week.
@@ -23,13 +24,8 @@ export interface WeekFigures {
   onTimeRate: number | null;
 }
 
-export interface PersonFigures {
-  name: string;
-  open: number;
-  overdue: number;
-  done: number;
-  onTimeRate: number | null;
-}
+/** One person's row of the weekly table. */
+export type PersonFigures = SummaryPersonFigures;
 
 export interface WeeklyReport {
   now: Date;

@@ -22,6 +22,11 @@ export interface LoadRun {
   seconds: number;
   /** Requests in flight (closed mode). */
   concurrency: number;
+  /**
+   * Closed mode: a client sends its next command only once the previous one is answered at the fake Slack server
+   * (the full app), not merely acked, so the rate measured is commands fully handled per second.
+   */
+  untilReply: boolean;
   channels: number;
   /** How long to wait for the replies after the last ack; 0 for a bare app that never replies. */
   waitRepliesMs: number;
@@ -53,6 +58,22 @@ const userId = (n: number) => `U0B${String(n % USERS).padStart(5, "0")}`;
 for (let n = 0; n < USERS; n++)
   fake.addUser({ id: userId(n), name: `Người ${n}`, tz: "Asia/Ho_Chi_Minh", locale: "vi-VN" });
 const arrivals = recordArrivals(fake);
+const replyWaiters = new Map<string, () => void>();
+arrivals.onResponse = (id) => {
+  replyWaiters.get(id)?.();
+  replyWaiters.delete(id);
+};
+/** Resolves when the reply to `id` reached the fake Slack server, or after `timeoutMs`. */
+function replyTo(id: string, timeoutMs: number): Promise<void> {
+  if (arrivals.responses.has(id)) return Promise.resolve();
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, timeoutMs);
+    replyWaiters.set(id, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
 const commandText = (i: number) =>
   `giao <@${userId(i * 7 + 3)}|nguoi${(i * 7 + 3) % USERS}> nộp báo cáo trước 17h thứ 6 tuần sau`;
 
@@ -98,6 +119,23 @@ function post(run: LoadRun, id: string, i: number): Promise<number> {
   });
 }
 
+/**
+ * Waits until the app stopped calling the fake Slack (2 s without a call, at most `boundMs`): work a command sets off
+ * after its reply (App Home refreshes) must not spill into the next phase.
+ */
+async function settle(boundMs: number): Promise<void> {
+  const end = Date.now() + boundMs;
+  let seen = fake.calls.length;
+  let quietSince = Date.now();
+  while (Date.now() < end && Date.now() - quietSince < 2000) {
+    await sleep(100);
+    if (fake.calls.length !== seen) {
+      seen = fake.calls.length;
+      quietSince = Date.now();
+    }
+  }
+}
+
 async function execute(run: LoadRun): Promise<LoadResult> {
   const sentAt = new Map<string, number>();
   const acks: number[] = [];
@@ -105,11 +143,11 @@ async function execute(run: LoadRun): Promise<LoadResult> {
   let failed = 0;
   let lastAck = 0;
   const statuses = new Map<number, number>();
-  const inFlight = new Set<Promise<void>>();
+  const inFlight = new Set<Promise<number>>();
   const fire = (i: number, scheduled: number) => {
     const id = `${run.label}-${i}`;
     sentAt.set(id, scheduled);
-    const p = post(run, id, i).then((status) => {
+    const p: Promise<number> = post(run, id, i).then((status) => {
       const now = wallNow();
       lastAck = now;
       if (status === 200) {
@@ -120,6 +158,7 @@ async function execute(run: LoadRun): Promise<LoadResult> {
         statuses.set(status, (statuses.get(status) ?? 0) + 1);
       }
       inFlight.delete(p);
+      return status;
     });
     inFlight.add(p);
     return p;
@@ -142,7 +181,11 @@ async function execute(run: LoadRun): Promise<LoadResult> {
     let i = 0;
     await Promise.all(
       Array.from({ length: run.concurrency }, async () => {
-        while (wallNow() < end) await fire(i++, wallNow());
+        while (wallNow() < end) {
+          const n = i++;
+          const status = await fire(n, wallNow());
+          if (run.untilReply && status === 200) await replyTo(`${run.label}-${n}`, 30_000);
+        }
       }),
     );
   }
@@ -166,6 +209,7 @@ async function execute(run: LoadRun): Promise<LoadResult> {
     await sleep(100);
   }
   collect();
+  await settle(run.waitRepliesMs);
   const result: LoadResult = {
     sent: sentAt.size,
     ok,

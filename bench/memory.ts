@@ -6,7 +6,9 @@
  * Baseline: the same child on the same database before any task was seeded.
  */
 import { fork } from "node:child_process";
+import pg from "pg";
 import { createDatabase } from "../src/db/client.js";
+import { planPings } from "../src/scheduling/index.js";
 import { createOutboxService } from "../src/services/outbox-service.js";
 import { createPingService } from "../src/services/ping-service.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
@@ -49,23 +51,44 @@ function runChild(databaseUrl: string, prefix: string, timeoutMs: number): Promi
   });
 }
 
+/**
+ * Plans every task's pings with the app's own planner (channel context from the ping service, planPings) and
+ * inserts the rows in bulk: the state the database is in after the tasks came in through commands.
+ */
 async function planAll(url: string): Promise<number> {
   const database = await createDatabase({ databaseUrl: url, dataDir: "memory://" });
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
   try {
     const pings = createPingService({
       prisma: database.prisma,
       outbox: createOutboxService({ prisma: database.prisma }),
     });
-    const ids = (await database.prisma.task.findMany({ select: { id: true } })).map((t) => t.id);
+    const tasks = await database.prisma.task.findMany({
+      select: { id: true, channelId: true, dueAt: true, dueHasTime: true },
+    });
+    const contexts = new Map<string, Awaited<ReturnType<typeof pings.channelContext>>>();
     const now = new Date();
-    let next = 0;
-    await Promise.all(
-      Array.from({ length: 8 }, async () => {
-        while (next < ids.length) await pings.syncTask(ids[next++] as string, now);
-      }),
-    );
-    return database.prisma.ping.count({ where: { status: "planned" } });
+    const rows: { taskId: string; kind: string; fireAt: Date }[] = [];
+    for (const task of tasks) {
+      if (!task.dueAt) continue;
+      if (!contexts.has(task.channelId)) contexts.set(task.channelId, await pings.channelContext(task.channelId));
+      const context = contexts.get(task.channelId);
+      if (!context) continue;
+      for (const ping of planPings({ dueAt: task.dueAt, dueHasTime: task.dueHasTime }, context.schedule, now))
+        rows.push({ taskId: task.id, ...ping });
+    }
+    for (let i = 0; i < rows.length; i += 10_000) {
+      const chunk = rows.slice(i, i + 10_000);
+      await client.query(
+        `INSERT INTO "Ping"(id, "taskId", kind, "fireAt", "updatedAt")
+         SELECT gen_random_uuid(), t, k, f, now() FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS u(t, k, f)`,
+        [chunk.map((r) => r.taskId), chunk.map((r) => r.kind), chunk.map((r) => r.fireAt)],
+      );
+    }
+    return rows.length;
   } finally {
+    await client.end();
     await database.close();
   }
 }

@@ -80,7 +80,8 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       prefix,
       tuning: { reconcileEveryMs: 0 },
     });
-    const rushAt = Math.ceil((Date.now() + options.leadMs + options.spreadMs / 2) / 60_000) * 60_000;
+    // The rush: a tenth of the tasks due at one and the same instant (a whole second, so all in one minute).
+    const rushAt = Math.ceil((Date.now() + options.leadMs + options.spreadMs / 2) / 1000) * 1000;
     const spreadFrom = rushAt - options.spreadMs / 2;
     const seedStart = Date.now();
     await seedTasks(db.url, {
@@ -129,7 +130,12 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
     }
     const missing = rows.length - lateness.length;
     const messages = arrivedAt.size;
-    const violations = countRateViolations(arrivals.posts, 1000);
+    // One outbox message may take several chat.postMessage pages (long lists); the first page carries the outbox id.
+    const violations = countRateViolations(
+      arrivals.posts.filter((p) => p.outboxId),
+      1000,
+    );
+    const pages = arrivals.posts.length;
     log(
       `pings: app delivered ${lateness.length}/${rows.length} pings in ${messages} messages, ` +
         `${((appDone - lastFire) / 1000).toFixed(1)} s after the last deadline`,
@@ -162,7 +168,8 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
         digits: 0,
       }),
       figure("pings: messages (merged per channel-minute)", messages, "messages", { digits: 0 }),
-      figure("pings: same-channel messages < 1 s apart", violations, "pairs", {
+      figure("pings: chat.postMessage calls (pages of those messages)", pages, "calls", { digits: 0 }),
+      figure("pings: messages to one channel < 1 s apart", violations, "pairs", {
         target: "0",
         met: violations === 0,
         digits: 0,

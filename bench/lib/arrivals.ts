@@ -17,6 +17,8 @@ export interface ArrivalLog {
   posts: PostArrival[];
   /** response_url posts: id (the part after /response/) → arrival time. */
   responses: Map<string, number>;
+  /** Called on each first post to a response_url (closed-loop clients wait for their reply). */
+  onResponse?: (id: string) => void;
   /** Drops what was recorded and the fake's own copies (long runs). */
   clear(): void;
 }
@@ -46,7 +48,11 @@ export function recordArrivals(fake: FakeSlackServer): ArrivalLog {
   const responses = fake.responses;
   responses.push = (...items: ResponseUrlPost[]) => {
     const at = wallNow();
-    for (const post of items) if (!log.responses.has(post.id)) log.responses.set(post.id, at);
+    for (const post of items) {
+      if (log.responses.has(post.id)) continue;
+      log.responses.set(post.id, at);
+      log.onResponse?.(post.id);
+    }
     return Array.prototype.push.apply(responses, items);
   };
   return log;

@@ -1,11 +1,12 @@
 // The worker process of the kill drill: what `ROLE=worker npm start` runs for the jobs (the platform senders and
 // startJobs with role worker), but on the drill's own PostgreSQL schema and Redis prefix, which createApp cannot be
 // told. Prints "worker ready" once the workers run and the start-up reconcile is done; the drill then SIGKILLs it.
+
+import { startJobs } from "../../jobs/index.js";
 import { createDatabase, memoryDataDir } from "../../src/db/client.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackAdapter } from "../../src/platforms/slack/index.js";
 import { createZaloAdapter } from "../../src/platforms/zalo/index.js";
-import { startJobs } from "../../jobs/index.js";
 import { WORKER_OPTIONS_ENV, WORKER_READY, type WorkerChildOptions } from "./drill-kit.js";
 
 async function main(): Promise<void> {

@@ -32,6 +32,8 @@ export interface WorkerKillOptions {
 
 export interface WorkerKillResult {
   pings: number;
+  /** Tasks left out because seeding reached their deadline first (a loaded machine); should be 0. */
+  seededLate: number;
   kills: number;
   slackPings: number;
   slackDelivered: number;
@@ -47,6 +49,8 @@ export interface WorkerKillResult {
   slackHistoryChecks: number;
   /** Pings that never reached the platform. */
   lost: number;
+  /** For each lost ping: its Ping rows and outbox rows, to tell where it stopped. */
+  lostDetails: string;
   seconds: number;
 }
 
@@ -54,6 +58,8 @@ interface DrillTask {
   id: string;
   title: string;
   platform: "slack" | "zalo";
+  /** Created after its own deadline (seeding too slow): it has no at-deadline ping, so it is not counted. */
+  seededLate: boolean;
 }
 
 async function seedBurst(prisma: PrismaClient, jobs: Jobs, options: WorkerKillOptions, firstDue: number) {
@@ -61,7 +67,7 @@ async function seedBurst(prisma: PrismaClient, jobs: Jobs, options: WorkerKillOp
     ...Array.from({ length: options.slackChannels }, () => "slack" as const),
     ...Array.from({ length: options.zaloChats }, () => "zalo" as const),
   ].sort(() => Math.random() - 0.5);
-  const tasks: DrillTask[] = platforms.map((platform) => ({ id: "", title: "", platform }));
+  const tasks: DrillTask[] = platforms.map((platform) => ({ id: "", title: "", platform, seededLate: false }));
   const slackWorkspace = await seedChannel(prisma, { platform: "slack", externalId: "CDRILL0" });
   const zaloWorkspace = await seedChannel(prisma, { platform: "zalo", externalId: "zdrill-0" });
   for (const [i, task] of tasks.entries()) {
@@ -72,6 +78,7 @@ async function seedBurst(prisma: PrismaClient, jobs: Jobs, options: WorkerKillOp
     });
     task.title = `Drill viec ${String(i + 1).padStart(4, "0")} ${task.platform}`;
     const dueAt = new Date(firstDue + Math.floor((options.spreadMs * i) / tasks.length));
+    task.seededLate = Date.now() >= dueAt.getTime();
     task.id = await seedTask(prisma, seeded, { number: 1, title: task.title, dueAt });
     await jobs.scheduler.onTaskChanged({ taskId: task.id, channelId: seeded.channelId, kind: "created" });
   }
@@ -119,8 +126,9 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
       spawnTsChild("./worker-child.ts", { [WORKER_OPTIONS_ENV]: JSON.stringify(childOptions) }, WORKER_READY);
     worker = await startWorker();
 
-    const firstDue = Date.now() + 2_000;
-    const tasks = await seedBurst(env.prisma, web, options, firstDue);
+    // Headroom for seeding on a loaded machine: a task created after its deadline would get no at-deadline ping.
+    const firstDue = Date.now() + 2_000 + 100 * (options.slackChannels + options.zaloChats);
+    let tasks = await seedBurst(env.prisma, web, options, firstDue);
     const lastDue = firstDue + options.spreadMs;
     // Kill moments: random, spread over the burst so each restart meets pings that came due while it was down.
     const killAt = Array.from(
@@ -145,17 +153,34 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
 
     const slackTexts = [...slack.history.values()].flat().map((m) => JSON.stringify([m.text, m.blocks]));
     const zaloTexts = zalo.sentTexts();
+    const seededLate = tasks.filter((t) => t.seededLate).length;
+    tasks = tasks.filter((t) => !t.seededLate);
     const copies = tasks.map((task) => countCopies(task.platform === "slack" ? slackTexts : zaloTexts, task.title));
     const of = (platform: "slack" | "zalo") =>
       tasks.flatMap((t, i) => (t.platform === platform ? [copies[i] as number] : []));
     const slackCopies = of("slack");
     const zaloCopies = of("zalo");
+    const lostDetails: string[] = [];
+    for (const [i, task] of tasks.entries()) {
+      if (copies[i] !== 0) continue;
+      const pings = await env.prisma.ping.findMany({
+        where: { taskId: task.id },
+        select: { kind: true, status: true, late: true, outboxId: true },
+      });
+      const outboxIds = pings.flatMap((p) => (p.outboxId ? [p.outboxId] : []));
+      const rows = await env.prisma.outboxMessage.findMany({
+        where: { id: { in: outboxIds } },
+        select: { status: true, attempts: true, inDoubtResends: true, externalMessageId: true, lastError: true },
+      });
+      lostDetails.push(`${task.title}: pings ${JSON.stringify(pings)} outbox ${JSON.stringify(rows)}`);
+    }
     const resends = await env.prisma.outboxMessage.aggregate({
       where: { platform: "zalo" },
       _sum: { inDoubtResends: true },
     });
     return {
       pings: tasks.length,
+      seededLate,
       kills: options.kills,
       slackPings: slackCopies.length,
       slackDelivered: slackCopies.filter((c) => c > 0).length,
@@ -167,6 +192,7 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
       slackHistoryChecks: slack.callsOf("conversations.history").length,
       failedRows: await env.prisma.outboxMessage.count({ where: { status: "failed" } }),
       lost: copies.filter((c) => c === 0).length,
+      lostDetails: lostDetails.join("\n"),
       seconds: Math.round((Date.now() - started) / 100) / 10,
     };
   } finally {

@@ -5,6 +5,7 @@ export * from "./command-texts.js";
 export * from "./format.js";
 export * from "./local-time.js";
 export * from "./merge.js";
+export * from "./personal-pings.js";
 export * from "./ping-text.js";
 export * from "./plan-pings.js";
 export * from "./policy.js";

@@ -23,6 +23,11 @@ export interface PingPolicy {
   morningMinutes: number;
   /** Start of working hours (minutes after midnight). Default 08:00. The end is the channel's end of day. */
   workdayStartMinutes: number;
+  /**
+   * Personal pings: each assignee who has not finished and has a private chat with the bot also gets the ping
+   * there, in their own time zone. Default true.
+   */
+  personal: boolean;
 }
 
 export const defaultPingPolicy: Readonly<PingPolicy> = Object.freeze({
@@ -33,6 +38,7 @@ export const defaultPingPolicy: Readonly<PingPolicy> = Object.freeze({
   escalateAfterDays: 3,
   morningMinutes: 9 * 60,
   workdayStartMinutes: 8 * 60,
+  personal: true,
 });
 
 const minutesOfDay = z
@@ -55,6 +61,7 @@ export const pingPolicyOverridesSchema = z
     escalateAfterDays: z.number().int().min(0).max(60),
     morningMinutes: minutesOfDay,
     workdayStartMinutes: minutesOfDay,
+    personal: z.boolean(),
   })
   .partial()
   .strict();

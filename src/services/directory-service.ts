@@ -107,12 +107,15 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       ...(person.privateChatId ? { privateChatId: person.privateChatId } : {}),
     };
     const key = { workspaceId_externalId: { workspaceId, externalId: person.externalId } };
-    const existing = await prisma.member.findUnique({ where: key, select: memberSelect });
-    if (existing) {
+    const found = await prisma.member.findUnique({ where: key, select: { ...memberSelect, privateChatId: true } });
+    if (found) {
+      const { privateChatId, ...existing } = found;
+      // A private chat first seen after the person wrote in a group must still be recorded (personal pings).
       const changed =
         existing.displayName !== person.displayName ||
         (person.timezone !== undefined && existing.timezone !== person.timezone) ||
-        (person.isWorkspaceAdmin !== undefined && existing.isWorkspaceAdmin !== person.isWorkspaceAdmin);
+        (person.isWorkspaceAdmin !== undefined && existing.isWorkspaceAdmin !== person.isWorkspaceAdmin) ||
+        (person.privateChatId !== undefined && privateChatId !== person.privateChatId);
       return changed ? prisma.member.update({ where: key, data: profile, select: memberSelect }) : existing;
     }
     const pending = await prisma.member.findFirst({

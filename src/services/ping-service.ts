@@ -5,7 +5,6 @@
 
 import { createWorkingCalendar } from "../calendar/index.js";
 import type { Platform } from "../core/incoming.js";
-import type { TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import {
@@ -13,17 +12,15 @@ import {
   type ChannelSchedule,
   type Deadline,
   isStillRelevant,
-  mergeWindow,
   moveOutOfQuietHours,
-  type PingItem,
   type PingKind,
   planPings,
-  renderPingMessage,
   resolvePingPolicy,
   snoozeEnd,
 } from "../scheduling/index.js";
 import type { OutboxService } from "./outbox-service.js";
-import { taskSelect, toTaskView } from "./task-mapper.js";
+import { createPingClaimer } from "./ping-claim.js";
+import { planTaskPersonalPings, recipientSchedule, recipientSelect, wantsPersonalPings } from "./ping-recipients.js";
 
 export interface ChannelPingContext {
   channelId: string;
@@ -31,6 +28,8 @@ export interface ChannelPingContext {
   /** The platform chat id. */
   target: string;
   locale: "vi" | "en";
+  /** A private chat with the bot: its pings already reach the person, so there are no personal copies. */
+  isPrivateChat: boolean;
   schedule: ChannelSchedule;
 }
 
@@ -62,10 +61,15 @@ export interface PingServiceOptions {
   lateAfterMs?: number;
 }
 
-/** Pings in the same minute merge, but never one more than this ahead of its time (tests use sub-minute dues). */
-const MERGE_AHEAD_MS = 2_000;
+/** A ping to plan: memberId is the recipient of a personal ping, null for the channel's. */
+interface DesiredPing {
+  kind: PingKind;
+  fireAt: Date;
+  memberId: string | null;
+}
 
-const key = (kind: string, fireAt: Date) => `${kind}|${fireAt.getTime()}`;
+const key = (p: { kind: string; fireAt: Date; memberId: string | null }) =>
+  `${p.memberId ?? "channel"}|${p.kind}|${p.fireAt.getTime()}`;
 
 export type PingService = ReturnType<typeof createPingService>;
 
@@ -85,6 +89,7 @@ export function createPingService(options: PingServiceOptions) {
       where: { id: channelId },
       select: {
         externalId: true,
+        isPrivateChat: true,
         locale: true,
         timezone: true,
         endOfDayMinutes: true,
@@ -108,11 +113,12 @@ export function createPingService(options: PingServiceOptions) {
       platform: channel.workspace.platform,
       target: channel.externalId,
       locale: channel.locale === "en" ? "en" : "vi",
+      isPrivateChat: channel.isPrivateChat,
       schedule: { timezone: channel.timezone, endOfDayMinutes: channel.endOfDayMinutes, calendar, policy },
     };
   }
 
-  /** Makes the task's planned pings match its deadline, status and channel policy. */
+  /** Makes the task's planned pings (channel and personal) match its deadline, status, assignees and channel policy. */
   async function syncTask(
     taskId: string,
     now: Date,
@@ -126,7 +132,8 @@ export function createPingService(options: PingServiceOptions) {
         dueAt: true,
         dueHasTime: true,
         snoozedUntil: true,
-        pings: { where: { status: "planned" }, select: { id: true, kind: true, fireAt: true } },
+        assignees: { select: { doneAt: true, member: { select: recipientSelect } } },
+        pings: { where: { status: "planned" }, select: { id: true, kind: true, fireAt: true, memberId: true } },
       },
     });
     if (!task) return { planned: [], cancelled: [] };
@@ -136,21 +143,33 @@ export function createPingService(options: PingServiceOptions) {
     const open = task.status === "open";
     const deadline: Deadline | null = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
     const planned = deadline ? planPings(deadline, context.schedule, now) : [];
-    const desired = open ? applySnooze(planned, task.snoozedUntil, context.schedule, now) : [];
-    const desiredKeys = new Set(desired.map((p) => key(p.kind, p.fireAt)));
-    const existingKeys = new Set(task.pings.map((p) => key(p.kind, p.fireAt)));
+    const desired: DesiredPing[] = open
+      ? [
+          ...applySnooze(planned, task.snoozedUntil, context.schedule, now).map((p) => ({ ...p, memberId: null })),
+          ...planTaskPersonalPings(context, task.assignees, { deadline, snoozedUntil: task.snoozedUntil }, now),
+        ]
+      : [];
+    const desiredKeys = new Set(desired.map(key));
+    const existingKeys = new Set(task.pings.map(key));
     // While snoozed, one-off reminders due before the snooze ends wait with the rest (the snooze's own stays).
     const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, now);
     const cancelled = task.pings
       .filter((p) => {
-        if (p.kind === "reminder") return !open || (quietUntil !== null && p.fireAt > now && p.fireAt < quietUntil);
-        if (desiredKeys.has(key(p.kind, p.fireAt))) return false;
+        if (p.kind === "reminder" && p.memberId === null)
+          return !open || (quietUntil !== null && p.fireAt > now && p.fireAt < quietUntil);
+        if (desiredKeys.has(key(p))) return false;
         // A due ping not sent yet (its job is running or the bot was down) stays while it still makes sense.
+        let schedule = context.schedule;
+        if (p.memberId !== null) {
+          const member = wantsPersonalPings(context, task.assignees, p.memberId);
+          if (!member) return true;
+          schedule = recipientSchedule(context, member);
+        }
         const ping = { kind: p.kind as PingKind, fireAt: p.fireAt };
-        return !(p.fireAt <= now && isStillRelevant(ping, { open, deadline }, context.schedule, now));
+        return !(p.fireAt <= now && isStillRelevant(ping, { open, deadline }, schedule, now));
       })
       .map((p) => p.id);
-    const toCreate = desired.filter((p) => !existingKeys.has(key(p.kind, p.fireAt)));
+    const toCreate = desired.filter((p) => !existingKeys.has(key(p)));
     await prisma.$transaction(async (tx) => {
       if (cancelled.length > 0) {
         await tx.ping.updateMany({
@@ -158,18 +177,7 @@ export function createPingService(options: PingServiceOptions) {
           data: { status: "cancelled" },
         });
       }
-      if (toCreate.length === 0) return;
-      await tx.ping.createMany({
-        data: toCreate.map((p) => ({ taskId, kind: p.kind, fireAt: p.fireAt })),
-        skipDuplicates: true,
-      });
-      // A deadline moved back to an earlier value revives the ping cancelled then (the row is unique per time).
-      for (const p of toCreate) {
-        await tx.ping.updateMany({
-          where: { taskId, kind: p.kind, fireAt: p.fireAt, status: "cancelled" },
-          data: { status: "planned" },
-        });
-      }
+      if (toCreate.length > 0) await createPings(tx, taskId, toCreate);
     });
     const nowPlanned = await prisma.ping.findMany({
       where: { taskId, status: "planned" },
@@ -179,18 +187,33 @@ export function createPingService(options: PingServiceOptions) {
     return { planned: nowPlanned, cancelled };
   }
 
-  async function loadItems(
-    tx: Prisma.TransactionClient,
-    window: { start: Date; end: Date },
-    channelId: string,
-    upTo: Date,
-  ) {
-    return tx.ping.findMany({
-      where: { status: "planned", fireAt: { gte: window.start, lt: window.end, lte: upTo }, task: { channelId } },
-      select: { id: true, kind: true, fireAt: true, task: { select: taskSelect } },
-      orderBy: { fireAt: "asc" },
+  /**
+   * Creates the missing rows under a per-task lock: the unique key treats a null memberId (channel pings) as
+   * distinct, so two concurrent syncs could otherwise both insert the same channel ping. A row cancelled earlier
+   * (a deadline moved back to an earlier value) is revived instead; a row already sent stays sent.
+   */
+  async function createPings(tx: Prisma.TransactionClient, taskId: string, pings: DesiredPing[]): Promise<void> {
+    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`ping-task:${taskId}`}))::text AS locked`;
+    const existing = await tx.ping.findMany({
+      where: { taskId, fireAt: { in: pings.map((p) => p.fireAt) } },
+      select: { id: true, kind: true, fireAt: true, memberId: true, status: true },
     });
+    const byKey = new Map(existing.map((row) => [key(row), row]));
+    const fresh = pings.filter((p) => !byKey.has(key(p)));
+    if (fresh.length > 0)
+      await tx.ping.createMany({
+        data: fresh.map((p) => ({ taskId, kind: p.kind, fireAt: p.fireAt, memberId: p.memberId })),
+        skipDuplicates: true,
+      });
+    const revive = pings.flatMap((p) => {
+      const row = byKey.get(key(p));
+      return row?.status === "cancelled" ? [row.id] : [];
+    });
+    if (revive.length > 0)
+      await tx.ping.updateMany({ where: { id: { in: revive }, status: "cancelled" }, data: { status: "planned" } });
   }
+
+  const claimer = createPingClaimer({ outbox, lateAfterMs, channelContext });
 
   return {
     channelContext: (channelId: string) => channelContext(prisma, channelId),
@@ -233,77 +256,39 @@ export function createPingService(options: PingServiceOptions) {
       // A reminder asked for inside a snooze comes when the snooze ends, as the snoozed pings do.
       const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, new Date());
       const fireAt = quietUntil && asked < quietUntil ? quietUntil : asked;
-      await prisma.ping.createMany({ data: [{ taskId, kind: "reminder", fireAt }], skipDuplicates: true });
-      const ping = await prisma.ping.update({
-        where: { taskId_kind_fireAt: { taskId, kind: "reminder", fireAt } },
-        data: { status: "planned" },
-        select: { id: true, fireAt: true },
+      return prisma.$transaction(async (tx) => {
+        await createPings(tx, taskId, [{ kind: "reminder", fireAt, memberId: null }]);
+        const ping = await tx.ping.findFirstOrThrow({
+          where: { taskId, kind: "reminder", fireAt, memberId: null },
+          select: { id: true },
+        });
+        // Asked again for a time already used: the reminder is planned again.
+        return tx.ping.update({
+          where: { id: ping.id },
+          data: { status: "planned" },
+          select: { id: true, fireAt: true },
+        });
       });
-      return ping;
     },
 
     /**
-     * Claims ping `pingId` with every other planned ping of its channel due in the same minute, renders them as one
-     * message and puts it in the outbox, all in one transaction (a channel-level advisory lock keeps two workers
-     * from splitting a minute). Stale pings found on the way are cancelled, not sent. Null when the ping is gone.
+     * Claims ping `pingId` with the other planned pings due in the same minute to the same place (its channel, or
+     * for a personal ping the same person's private chat), renders them as one message and puts it in the outbox,
+     * all in one transaction (an advisory lock keeps two workers from splitting a minute). Stale pings found on the
+     * way are cancelled, not sent. Null when the ping is gone or already claimed.
      */
     async claim(pingId: string, now: Date): Promise<ClaimResult | null> {
       return prisma.$transaction(async (tx) => {
         const ping = await tx.ping.findUnique({
           where: { id: pingId },
-          select: { status: true, fireAt: true, task: { select: { channelId: true } } },
+          select: { status: true, fireAt: true, memberId: true, task: { select: { channelId: true } } },
         });
         if (ping?.status !== "planned") return null;
+        const { fireAt, memberId } = ping;
         const channelId = ping.task.channelId;
-        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${channelId}))::text AS locked`;
-        const context = await channelContext(tx, channelId);
-        if (!context) return null;
-        const upTo = new Date(Math.max(now.getTime() + MERGE_AHEAD_MS, ping.fireAt.getTime()));
-        const rows = await loadItems(tx, mergeWindow(ping.fireAt), channelId, upTo);
-        if (!rows.some((r) => r.id === pingId)) return null; // claimed by another worker meanwhile
-        const items: (PingItem & { id: string })[] = [];
-        const stale: string[] = [];
-        for (const row of rows) {
-          const task: TaskView = toTaskView(row.task);
-          const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
-          const relevant = isStillRelevant(
-            { kind: row.kind as PingKind, fireAt: row.fireAt },
-            { open: task.status === "open", deadline },
-            context.schedule,
-            now,
-          );
-          if (relevant)
-            items.push({
-              id: row.id,
-              kind: row.kind as PingKind,
-              late: now.getTime() - row.fireAt.getTime() > lateAfterMs,
-              task,
-            });
-          else stale.push(row.id);
-        }
-        if (stale.length > 0) await tx.ping.updateMany({ where: { id: { in: stale } }, data: { status: "cancelled" } });
-        const base = { platform: context.platform, taskIds: [...new Set(rows.map((r) => r.task.id))] };
-        if (items.length === 0) return { ...base, outboxId: null, pingIds: [] };
-        const { timezone, endOfDayMinutes } = context.schedule;
-        const reply = {
-          ...renderPingMessage(items, timezone, context.locale, now),
-          presentation: { locale: context.locale, timezone, endOfDayMinutes },
-        };
-        const { id: outboxId } = await outbox.insert(tx, {
-          channelId,
-          platform: context.platform,
-          target: context.target,
-          reply,
-        });
-        for (const late of [true, false]) {
-          const ids = items.filter((i) => i.late === late).map((i) => i.id);
-          if (ids.length > 0)
-            await tx.ping.updateMany({
-              where: { id: { in: ids } },
-              data: { status: "sent", sentAt: now, outboxId, late },
-            });
-        }
-        return { ...base, outboxId, pingIds: items.map((i) => i.id) };
+        return memberId === null
+          ? claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
+          : claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
       });
     },
   };

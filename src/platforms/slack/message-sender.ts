@@ -44,12 +44,13 @@ export class SlackMessageSender implements MessageSender {
 
   async wasDelivered(target: string, outboxId: string, since: Date): Promise<boolean> {
     const maxPages = this.options.maxHistoryPages ?? 5;
+    const channel = await this.historyChannel(target);
     let cursor: string | undefined;
     for (let page = 0; page < maxPages; page++) {
       let result: Awaited<ReturnType<WebClient["conversations"]["history"]>>;
       try {
         result = await this.options.client.conversations.history({
-          channel: target,
+          channel,
           oldest: String(Math.floor(since.getTime() / 1000) - 1),
           include_all_metadata: true,
           limit: 200,
@@ -69,6 +70,17 @@ export class SlackMessageSender implements MessageSender {
       if (!result.has_more || !cursor) return false;
     }
     return false;
+  }
+
+  /** A personal ping is posted to a user id (it lands in the bot's DM); its history lives in that DM channel. */
+  private async historyChannel(target: string): Promise<string> {
+    if (!/^[UW]/.test(target)) return target;
+    try {
+      const opened = await this.options.client.conversations.open({ users: target });
+      return opened.channel?.id ?? target;
+    } catch (error) {
+      throw toSendError("conversations.open", error);
+    }
   }
 
   /**

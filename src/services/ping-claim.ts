@@ -1,0 +1,187 @@
+/**
+ * Claiming due pings into one outbox message, inside the caller's transaction. A channel ping is merged with the
+ * channel's other pings of the same minute; a personal ping with the same person's other personal pings of that
+ * minute (whatever their channels). Stale pings found on the way are cancelled, not sent.
+ */
+import type { Platform } from "../core/incoming.js";
+import type { Prisma } from "../generated/prisma/client.js";
+import {
+  type ChannelSchedule,
+  isStillRelevant,
+  mergeWindow,
+  type PingItem,
+  type PingKind,
+  renderPingMessage,
+} from "../scheduling/index.js";
+import type { OutboxService } from "./outbox-service.js";
+import {
+  privateTarget,
+  recipientLocale,
+  recipientSchedule,
+  recipientSelect,
+  wantsPersonalPings,
+} from "./ping-recipients.js";
+import type { ChannelPingContext, ClaimResult } from "./ping-service.js";
+import { personSelect, taskSelect, toTaskView } from "./task-mapper.js";
+
+/** Pings in the same minute merge, but never one more than this ahead of its time (tests use sub-minute dues). */
+const MERGE_AHEAD_MS = 2_000;
+
+type Tx = Prisma.TransactionClient;
+
+/** A ping with its task, the assignees carrying what the recipient check needs (private chat, zone, language). */
+const rowSelect = {
+  id: true,
+  kind: true,
+  fireAt: true,
+  task: {
+    select: {
+      ...taskSelect,
+      assignees: {
+        ...taskSelect.assignees,
+        select: { ...taskSelect.assignees.select, member: { select: { ...personSelect, ...recipientSelect } } },
+      },
+    },
+  },
+} as const satisfies Prisma.PingSelect;
+
+type ClaimRow = Prisma.PingGetPayload<{ select: typeof rowSelect }>;
+
+export interface PingClaimerOptions {
+  outbox: OutboxService;
+  lateAfterMs: number;
+  channelContext(tx: Tx, channelId: string): Promise<ChannelPingContext | null>;
+}
+
+export function createPingClaimer(options: PingClaimerOptions) {
+  const { outbox, lateAfterMs, channelContext } = options;
+
+  /** Splits rows into items to send and stale ids; `scheduleOf` is null when the row may no longer be sent at all. */
+  function judge(rows: ClaimRow[], scheduleOf: (row: ClaimRow) => ChannelSchedule | null, now: Date) {
+    const items: (PingItem & { id: string })[] = [];
+    const stale: string[] = [];
+    for (const row of rows) {
+      const task = toTaskView(row.task);
+      const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
+      const schedule = scheduleOf(row);
+      const ping = { kind: row.kind as PingKind, fireAt: row.fireAt };
+      if (schedule && isStillRelevant(ping, { open: task.status === "open", deadline }, schedule, now)) {
+        items.push({ id: row.id, kind: ping.kind, late: now.getTime() - row.fireAt.getTime() > lateAfterMs, task });
+      } else stale.push(row.id);
+    }
+    return { items, stale };
+  }
+
+  /** Cancels the stale rows, puts one message for the items in the outbox and marks them sent. */
+  async function emit(
+    tx: Tx,
+    rows: ClaimRow[],
+    judged: ReturnType<typeof judge>,
+    out: { channelId: string; platform: Platform; target: string; locale: "vi" | "en"; schedule: ChannelSchedule },
+    now: Date,
+  ): Promise<ClaimResult> {
+    const { items, stale } = judged;
+    if (stale.length > 0) await tx.ping.updateMany({ where: { id: { in: stale } }, data: { status: "cancelled" } });
+    const base = { platform: out.platform, taskIds: [...new Set(rows.map((r) => r.task.id))] };
+    if (items.length === 0) return { ...base, outboxId: null, pingIds: [] };
+    const { timezone, endOfDayMinutes } = out.schedule;
+    const reply = {
+      ...renderPingMessage(items, timezone, out.locale, now),
+      presentation: { locale: out.locale, timezone, endOfDayMinutes },
+    };
+    const { id: outboxId } = await outbox.insert(tx, {
+      channelId: out.channelId,
+      platform: out.platform,
+      target: out.target,
+      reply,
+    });
+    for (const late of [true, false]) {
+      const ids = items.filter((i) => i.late === late).map((i) => i.id);
+      if (ids.length > 0)
+        await tx.ping.updateMany({ where: { id: { in: ids } }, data: { status: "sent", sentAt: now, outboxId, late } });
+    }
+    return { ...base, outboxId, pingIds: items.map((i) => i.id) };
+  }
+
+  const upTo = (fireAt: Date, now: Date) => new Date(Math.max(now.getTime() + MERGE_AHEAD_MS, fireAt.getTime()));
+
+  return {
+    /** The channel ping `pingId` with its channel's other channel pings of that minute (a channel lock held). */
+    async claimChannel(tx: Tx, pingId: string, ping: { fireAt: Date; channelId: string }, now: Date) {
+      const { channelId } = ping;
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${channelId}))::text AS locked`;
+      const context = await channelContext(tx, channelId);
+      if (!context) return null;
+      const window = mergeWindow(ping.fireAt);
+      const rows = await tx.ping.findMany({
+        where: {
+          status: "planned",
+          memberId: null,
+          fireAt: { gte: window.start, lt: window.end, lte: upTo(ping.fireAt, now) },
+          task: { channelId },
+        },
+        select: rowSelect,
+        orderBy: { fireAt: "asc" },
+      });
+      if (!rows.some((r) => r.id === pingId)) return null; // claimed by another worker meanwhile
+      return emit(
+        tx,
+        rows,
+        judge(rows, () => context.schedule, now),
+        { ...context, channelId },
+        now,
+      );
+    },
+
+    /**
+     * The personal ping `pingId` with the same person's other personal pings of that minute, to their private
+     * chat, in their zone and language. A ping whose person finished their part, left the task or can no longer
+     * be reached privately is cancelled.
+     */
+    async claimPersonal(
+      tx: Tx,
+      pingId: string,
+      ping: { fireAt: Date; channelId: string; memberId: string },
+      now: Date,
+    ) {
+      const { memberId } = ping;
+      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`ping-member:${memberId}`}))::text AS locked`;
+      const window = mergeWindow(ping.fireAt);
+      const rows = await tx.ping.findMany({
+        where: {
+          status: "planned",
+          memberId,
+          fireAt: { gte: window.start, lt: window.end, lte: upTo(ping.fireAt, now) },
+        },
+        select: rowSelect,
+        orderBy: { fireAt: "asc" },
+      });
+      if (!rows.some((r) => r.id === pingId)) return null;
+      const contexts = new Map<string, ChannelPingContext | null>();
+      for (const channelId of new Set(rows.map((r) => r.task.channelId)))
+        contexts.set(channelId, await channelContext(tx, channelId));
+      const home = contexts.get(ping.channelId);
+      if (!home) return null;
+      const member = await tx.member.findUnique({ where: { id: memberId }, select: recipientSelect });
+      const target = member ? privateTarget(member) : null;
+      if (!member || !target) {
+        const nothing = { items: [], stale: rows.map((r) => r.id) };
+        return emit(tx, rows, nothing, { ...home, channelId: ping.channelId, target: "" }, now);
+      }
+      const scheduleOf = (row: ClaimRow) => {
+        const context = contexts.get(row.task.channelId);
+        if (!context || context.platform !== home.platform) return null;
+        const recipient = wantsPersonalPings(context, row.task.assignees, memberId);
+        return recipient ? recipientSchedule(context, recipient) : null;
+      };
+      const out = {
+        channelId: ping.channelId,
+        platform: home.platform,
+        target,
+        locale: recipientLocale(member, home.locale),
+        schedule: recipientSchedule(home, member),
+      };
+      return emit(tx, rows, judge(rows, scheduleOf, now), out, now);
+    },
+  };
+}

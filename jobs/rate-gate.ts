@@ -30,6 +30,11 @@ export class RateGate {
     return ttl > 0 ? ttl : 50;
   }
 
+  /** How long the channel's gate stays closed, in ms (0 when open). */
+  async remaining(platform: string, target: string): Promise<number> {
+    return Math.max(0, await this.redis.pttl(this.key(platform, target)));
+  }
+
   /** Keeps the channel closed for `ms` (the platform said Retry-After). */
   async block(platform: string, target: string, ms: number): Promise<void> {
     await this.redis.eval(EXTEND_SCRIPT, 1, this.key(platform, target), String(Math.max(1, Math.ceil(ms))));

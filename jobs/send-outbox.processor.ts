@@ -5,6 +5,9 @@
  * Exactly once, as far as a platform allows: the row is marked in_doubt BEFORE the sender is called. A row found
  * in_doubt later means a worker died mid-send: Slack's history (wasDelivered) tells whether it went out; Zalo keeps
  * none, so the message is resent at most `maxInDoubtResends` times and each resend counted.
+ *
+ * Per chat, messages go out in the order they were created (OutboxMessage.seq): a row waits while an older row to
+ * the same chat is pending or in doubt.
  */
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { SendError } from "../src/core/sender.js";
@@ -14,6 +17,9 @@ import { type JobPayloads, outboxPayloadSchema } from "./job-types.js";
 
 /** A little jitter so messages waiting for one channel do not all wake in the same millisecond. */
 const jitter = (ms: number) => Math.floor(Math.random() * ms);
+
+/** How often a message waiting for an older one to the same chat looks again, in ms (plus jitter). */
+const ORDER_WAIT_MS = 500;
 
 export function createSendOutboxProcessor(context: JobContext) {
   const { outbox, senders, rateGate, tuning, now } = context;
@@ -53,6 +59,12 @@ export function createSendOutboxProcessor(context: JobContext) {
     if (!sender) {
       await outbox.markFailed(row.id, `no sender configured for ${row.platform}`);
       throw new UnrecoverableError(`no sender for ${row.platform}`);
+    }
+    // Per-chat order: an older message to this chat still unfinished (waiting out a 429 or a retry backoff) goes
+    // first. Waiting is a delay, not a failed attempt; at least as long as the chat's gate stays closed.
+    if (await outbox.hasOlderUnfinished(row.id)) {
+      const closed = await rateGate.remaining(row.platform, row.target);
+      await postpone(job, token, Math.max(ORDER_WAIT_MS, closed));
     }
     const wait = await rateGate.acquire(row.platform, row.target, tuning.channelIntervalMs[row.platform]);
     if (wait > 0) await postpone(job, token, wait);

@@ -85,6 +85,28 @@ describe("outbox", () => {
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2, externalMessageId: "m1" });
   });
 
+  it("keeps a chat's order across a 429 pause: later messages wait, and waiting is not a failed attempt", async () => {
+    const zalo = new RecordingSender("zalo");
+    const slack = new RecordingSender("slack");
+    zalo.failNext(rateLimited("zalo")); // no Retry-After: the first message waits out a retry backoff
+    slack.failNext(rateLimited("slack", 1500));
+    const j = await start([zalo, slack], { channelIntervalMs: { slack: 200, zalo: 200, console: 0 } });
+    const ids: string[] = [];
+    for (const n of [1, 2, 3]) {
+      ids.push(await enqueue(j, "zalo", "G1", `zalo ${n}`));
+      ids.push(await enqueue(j, "slack", "C1", `slack ${n}`));
+    }
+    await enqueue(j, "zalo", "G2", "other chat");
+    await waitFor(() => zalo.sent.length === 4 && slack.sent.length === 3, 20_000, 100);
+    expect(zalo.sent.filter((m) => m.target === "G1").map((m) => m.text)).toEqual(["zalo 1", "zalo 2", "zalo 3"]);
+    expect(slack.sent.map((m) => m.text)).toEqual(["slack 1", "slack 2", "slack 3"]);
+    // Another chat is not held up by G1's pause.
+    const other = zalo.sent.find((m) => m.target === "G2")?.at as number;
+    expect(other).toBeLessThan(zalo.sent.find((m) => m.text === "zalo 1")?.at as number);
+    const attempts = await Promise.all(ids.map(async (id) => (await row(id)).attempts));
+    expect(attempts).toEqual([2, 2, 1, 1, 1, 1]);
+  });
+
   it("backs off on a Zalo 429 without Retry-After, and keeps a message that still fails as failed with its error", async () => {
     const zalo = new RecordingSender("zalo");
     zalo.failNext(rateLimited("zalo"));

@@ -32,7 +32,12 @@ interface ChildReport {
 }
 
 /** Runs the child; resolves with its final report, or its last sample when it did not finish within the bound. */
-function runChild(databaseUrl: string, prefix: string, timeoutMs: number): Promise<ChildReport | undefined> {
+function runChild(
+  databaseUrl: string,
+  prefix: string,
+  timeoutMs: number,
+  log: (line: string) => void,
+): Promise<ChildReport | undefined> {
   return new Promise((resolve) => {
     const child = fork(
       new URL("./memory-child.ts", import.meta.url),
@@ -43,6 +48,10 @@ function runChild(databaseUrl: string, prefix: string, timeoutMs: number): Promi
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
     child.on("message", (message) => {
       last = message as ChildReport;
+      if (last.type === "sample" && Math.round(last.seconds) % 60 < 5)
+        log(
+          `memory: … ${last.seconds.toFixed(0)} s, RSS ${mb(last.rss).toFixed(0)} MB, ${last.pingJobs ?? 0} ping jobs`,
+        );
     });
     child.on("exit", () => {
       clearTimeout(timer);
@@ -86,6 +95,9 @@ async function planAll(url: string): Promise<number> {
         [chunk.map((r) => r.taskId), chunk.map((r) => r.kind), chunk.map((r) => r.fireAt)],
       );
     }
+    // Fresh statistics, as autovacuum would have them after the tasks came in one by one: without them PostgreSQL
+    // plans "planned pings of a task" with the (status, fireAt) index and reads every planned row each time.
+    await client.query('ANALYZE "Ping"');
     return rows.length;
   } finally {
     await client.end();
@@ -100,7 +112,7 @@ export async function benchMemory(options: MemoryOptions): Promise<BenchFigure[]
   const db = await createBenchDatabase("memory");
   const prefixes = [uniqueName("memempty"), uniqueName("memfull")].map((p) => p.replaceAll("_", "-"));
   try {
-    const empty = await runChild(db.url, prefixes[0] as string, options.timeoutMs);
+    const empty = await runChild(db.url, prefixes[0] as string, options.timeoutMs, log);
     if (empty?.type !== "done") throw new Error("the empty worker did not start");
     log(`memory: empty worker RSS ${mb(empty.rss).toFixed(0)} MB, heap ${mb(empty.heapUsed).toFixed(0)} MB`);
     const channels = Math.max(1, Math.round(options.tasks / 100));
@@ -114,7 +126,7 @@ export async function benchMemory(options: MemoryOptions): Promise<BenchFigure[]
     log(
       `memory: planned ${planned} pings for ${options.tasks} tasks in ${((Date.now() - planStart) / 1000).toFixed(0)} s`,
     );
-    const full = await runChild(db.url, prefixes[1] as string, options.timeoutMs);
+    const full = await runChild(db.url, prefixes[1] as string, options.timeoutMs, log);
     if (!full) throw new Error("the loaded worker reported nothing");
     const finished = full.type === "done";
     log(

@@ -29,12 +29,12 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
       tasksPerChannel: 100,
       spreadMs: quick ? 20_000 : 180_000,
       leadMs: quick ? 8_000 : 45_000,
-      drainMs: quick ? 20_000 : 300_000,
+      drainMs: quick ? 15_000 : 300_000,
       log,
     }),
   summaries: () =>
     benchSummaries({ channels: Math.round(1000 * scale), tasksPerChannel: 100, timeoutMs: 300_000, log }),
-  memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 30_000 : 1_500_000, log }),
+  memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 25_000 : 1_500_000, log }),
 };
 
 const figures: BenchFigure[] = [];

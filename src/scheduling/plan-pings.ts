@@ -72,6 +72,7 @@ export function planPings(deadline: Deadline, schedule: ChannelSchedule, now: Da
   const { policy, timezone, calendar } = schedule;
   const due = deadline.dueAt;
   const pings: PlannedPing[] = [];
+  if (!policy.enabled) return pings;
   if (policy.headsUp) {
     const day = calendar.addWorkingDays(localDay(due, timezone), -1);
     const fireAt = atLocal(day, policy.morningMinutes, timezone);

@@ -6,6 +6,8 @@
 import { z } from "zod";
 
 export interface PingPolicy {
+  /** Deadline pings at all ("nhắc việc tắt" turns them off); one-off reminders someone asked for still come. */
+  enabled: boolean;
   /** Heads-up on the working day before the deadline's day. */
   headsUp: boolean;
   /** Minutes before a deadline that has a time of day; 0 turns the ping off. Default 60. */
@@ -31,6 +33,7 @@ export interface PingPolicy {
 }
 
 export const defaultPingPolicy: Readonly<PingPolicy> = Object.freeze({
+  enabled: true,
   headsUp: true,
   minutesBefore: 60,
   atDeadline: true,
@@ -50,6 +53,7 @@ const minutesOfDay = z
 /** The JSON a channel may store in Channel.pingPolicy: every field optional, unknown fields refused. */
 export const pingPolicyOverridesSchema = z
   .object({
+    enabled: z.boolean(),
     headsUp: z.boolean(),
     minutesBefore: z
       .number()

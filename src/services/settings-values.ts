@@ -118,25 +118,10 @@ function parseSummary(value: string): ChannelSettingsPatch | null {
   return { summaryEnabled: true, summaryCron: `${minutes % 60} ${Math.floor(minutes / 60)} * * ${weekday}` };
 }
 
-function parsePings(raw: string, value: string): ChannelSettingsPatch | null {
+/** Pings on or off; finer policy (heads-up, escalation, morning time) is JSON in Channel.pingPolicy. */
+function parsePings(value: string): ChannelSettingsPatch | null {
   if (OFF.test(value)) return { pingPolicy: { enabled: false } };
   if (ON.test(value)) return { pingPolicy: null };
-  const quiet = /(\d{1,2}(?::\d{2})?)\s*-\s*(\d{1,2}(?::\d{2})?)/.exec(value);
-  if (quiet && /^(quiet|gio yen lang|yen lang|im lang)/.test(value)) {
-    const start = parseTimeOfDay(quiet[1] as string);
-    const end = parseTimeOfDay(quiet[2] as string);
-    if (start === null || end === null) return null;
-    return { pingPolicy: { enabled: true, quietHours: { startMinutes: start, endMinutes: end } } };
-  }
-  if (raw.trim().startsWith("{")) {
-    try {
-      const parsed: unknown = JSON.parse(raw);
-      if (parsed && typeof parsed === "object" && !Array.isArray(parsed))
-        return { pingPolicy: parsed as Record<string, unknown> };
-    } catch {
-      return null;
-    }
-  }
   return null;
 }
 
@@ -163,7 +148,7 @@ export function parseSettingValue(key: SettingKey, raw: string, locale: Locale):
     case "summary":
       return patch(parseSummary(value));
     case "pings":
-      return patch(parsePings(raw, value));
+      return patch(parsePings(value));
     case "manager":
       // The parser gives "+Lan" / "-Lan"; typed words ("bỏ", "remove") are accepted too.
       return {

@@ -1,6 +1,7 @@
 // The ping service on PostgreSQL and PGlite (no Redis): planning follows the task, a minute of a channel is claimed
 // into one outbox message exactly once, stale pings are cancelled rather than sent.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { Prisma } from "../../src/generated/prisma/client.js";
 import { createOutboxService } from "../../src/services/outbox-service.js";
 import { createPingService, type PingService } from "../../src/services/ping-service.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
@@ -32,6 +33,19 @@ describe.each(testDatabaseKinds)("ping service on %s", (kind) => {
     await db.prisma.task.update({ where: { id: taskId }, data: { dueAt: first } });
     const back = await pings.syncTask(taskId, NOW);
     expect(back.planned.map((p) => p.id).sort()).toEqual(planned.planned.map((p) => p.id).sort());
+  });
+
+  it("plans no deadline ping in a channel whose pings are turned off, and plans them again when turned on", async () => {
+    const s = await seedChannel(db.prisma);
+    const taskId = await seedTask(db.prisma, s, { dueAt: new Date("2026-12-11T10:00:00Z") });
+    expect((await pings.syncTask(taskId, NOW)).planned).toHaveLength(4);
+    // What "cài đặt nhắc việc tắt" stores (src/services/settings-values.ts).
+    await db.prisma.channel.update({ where: { id: s.channelId }, data: { pingPolicy: { enabled: false } } });
+    const off = await pings.syncTask(taskId, NOW);
+    expect(off.cancelled).toHaveLength(4);
+    expect(await db.prisma.ping.count({ where: { taskId, status: "planned" } })).toBe(0);
+    await db.prisma.channel.update({ where: { id: s.channelId }, data: { pingPolicy: Prisma.DbNull } });
+    expect((await pings.syncTask(taskId, NOW)).planned).toHaveLength(4);
   });
 
   it("claims a channel's pings of one minute into one message, once", async () => {

@@ -86,6 +86,9 @@ describe("planPings (default policy, Asia/Ho_Chi_Minh)", () => {
       "overdue 2026-12-14T02:00:00.000Z",
     ]);
     expect(resolvePingPolicy({ headsUp: "yes" })).toEqual({ policy: defaultPingPolicy, invalid: true });
+    const off = resolvePingPolicy({ enabled: false });
+    expect(off.invalid).toBe(false);
+    expect(planPings(deadline, schedule({ policy: off.policy }), at("2026-12-07T10:00:00+07:00"))).toEqual([]);
     expect(resolvePingPolicy(null).invalid).toBe(false);
   });
 

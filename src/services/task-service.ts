@@ -96,12 +96,19 @@ export function createTaskService(options: TaskServiceOptions) {
   const { prisma, logger } = options;
   const clock = options.now ?? (() => new Date());
 
-  async function loadTask(where: Prisma.TaskWhereUniqueInput): Promise<TaskView | null> {
-    const row: TaskRow | null = await prisma.task.findUnique({ where, select: taskSelect });
+  /**
+   * Reads a task as a view. Writers read it back inside their own transaction (`db` = the transaction), so a
+   * connection lost right after the commit cannot make a saved change look failed ("try again" → a second task).
+   */
+  async function loadTask(
+    where: Prisma.TaskWhereUniqueInput,
+    db: Prisma.TransactionClient = prisma,
+  ): Promise<TaskView | null> {
+    const row: TaskRow | null = await db.task.findUnique({ where, select: taskSelect });
     if (!row) return null;
     const view = toTaskView(row);
     if (row.closedById && !view.closedBy) {
-      const closer = await prisma.member.findUnique({ where: { id: row.closedById }, select: personSelect });
+      const closer = await db.member.findUnique({ where: { id: row.closedById }, select: personSelect });
       return toTaskView(row, closer ? [closer] : []);
     }
     return view;
@@ -169,13 +176,16 @@ export function createTaskService(options: TaskServiceOptions) {
     }
     const plan = decide(current);
     if ("refuse" in plan) return { ok: false, reason: plan.refuse, task: current };
+    let task: TaskView;
     try {
-      await transactionWithClaim(prisma, (tx) => writePlan(tx, current, actor.id, plan));
+      task = await transactionWithClaim(prisma, async (tx) => {
+        await writePlan(tx, current, actor.id, plan);
+        return (await loadTask({ id: current.id }, tx)) as TaskView;
+      });
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
       return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
     }
-    const task = (await loadTask({ id: current.id })) as TaskView;
     await notify({ taskId: task.id, channelId: task.channelId, kind: plan.kind });
     return { ok: true, outcome: plan.outcome, task, previous: current };
   }
@@ -184,13 +194,13 @@ export function createTaskService(options: TaskServiceOptions) {
     /** Creates a task with the channel's next number (allocated in the same transaction). */
     async createTask(input: CreateTaskInput): Promise<TaskView> {
       const assigneeIds = [...new Set(input.assigneeIds)];
-      const taskId = await transactionWithClaim(prisma, async (tx) => {
+      const task = await transactionWithClaim(prisma, async (tx) => {
         const channel = await tx.channel.update({
           where: { id: input.channelId },
           data: { nextTaskNumber: { increment: 1 } },
           select: { nextTaskNumber: true },
         });
-        const task = await tx.task.create({
+        const created = await tx.task.create({
           data: {
             channelId: input.channelId,
             number: channel.nextTaskNumber - 1,
@@ -207,7 +217,7 @@ export function createTaskService(options: TaskServiceOptions) {
         });
         await tx.taskEvent.create({
           data: {
-            taskId: task.id,
+            taskId: created.id,
             actorId: input.creatorId,
             action: "created",
             newValue: {
@@ -217,10 +227,9 @@ export function createTaskService(options: TaskServiceOptions) {
             },
           },
         });
-        return task.id;
+        return (await loadTask({ id: created.id }, tx)) as TaskView;
       });
-      const task = (await loadTask({ id: taskId })) as TaskView;
-      await notify({ taskId, channelId: task.channelId, kind: "created" });
+      await notify({ taskId: task.id, channelId: task.channelId, kind: "created" });
       return task;
     },
 
@@ -318,8 +327,9 @@ export function createTaskService(options: TaskServiceOptions) {
       }
       if (!canChangeTask(current, actor)) return { ok: false, reason: "forbidden", task: current };
       if (current.status !== "open") return { ok: false, reason: "not_open", task: current };
+      let task: TaskView;
       try {
-        await transactionWithClaim(prisma, async (tx) => {
+        task = await transactionWithClaim(prisma, async (tx) => {
           const { count } = await tx.task.updateMany({
             where: { id: current.id, version: current.version },
             data: { snoozedUntil: until, version: { increment: 1 } },
@@ -333,12 +343,12 @@ export function createTaskService(options: TaskServiceOptions) {
               newValue: { until: until.toISOString() },
             },
           });
+          return (await loadTask({ id: current.id }, tx)) as TaskView;
         });
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;
         return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
       }
-      const task = (await loadTask({ id: current.id })) as TaskView;
       await notify({ taskId: task.id, channelId: task.channelId, kind: "snoozed" });
       return { ok: true, task, until };
     },

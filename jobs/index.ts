@@ -119,7 +119,19 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
 
   const workers: Worker[] = [];
   let timer: NodeJS.Timeout | undefined;
-  const runReconcile = () => reconcile(context, scheduler);
+  // One run at a time in this process: an explicit call waits for the run in flight, then runs (it may follow a
+  // change that run did not see); the periodic timer skips a beat instead (see below).
+  let running: Promise<ReconcileReport> | undefined;
+  const runReconcile = async (): Promise<ReconcileReport> => {
+    while (running) await running.catch(() => undefined);
+    const run = reconcile(context, scheduler, `${prefix}:reconcile-lock`);
+    running = run;
+    try {
+      return await run;
+    } finally {
+      running = undefined;
+    }
+  };
 
   if (role !== "web") {
     const common = {
@@ -160,6 +172,8 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     // An in-process timer, not a BullMQ scheduler: it must keep running when Redis lost all its keys.
     if (tuning.reconcileEveryMs > 0) {
       timer = setInterval(() => {
+        // A run longer than the period (a large re-plan) must not pile up behind itself.
+        if (running) return;
         runReconcile().catch((error) => log.warn({ err: error }, "periodic reconcile failed"));
       }, tuning.reconcileEveryMs);
       timer.unref();

@@ -84,6 +84,8 @@ export function createScheduler(context: JobContext) {
       } catch (error) {
         log.warn({ err: error, channelId }, "could not update the summary schedule in Redis; the reconciler will");
       }
+      // Marked stale first, in one statement: if this loop is cut short, the reconciler finishes it.
+      await pings.markChannelStale(channelId);
       for (const taskId of await reports.openTaskIds(channelId)) await syncTask(taskId);
     },
 

@@ -4,6 +4,7 @@ import type { ChannelSettingsView, PersonView } from "../core/task-view.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { claimEvent, DuplicateEventError, type EventClaim } from "./event-claim.js";
 import { isGivenNameOf, normalizeName } from "./member-names.js";
+import { resetPlanning } from "./ping-planning.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
 
 export interface DirectoryServiceOptions {
@@ -116,7 +117,15 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         (person.timezone !== undefined && existing.timezone !== person.timezone) ||
         (person.isWorkspaceAdmin !== undefined && existing.isWorkspaceAdmin !== person.isWorkspaceAdmin) ||
         (person.privateChatId !== undefined && privateChatId !== person.privateChatId);
-      return changed ? prisma.member.update({ where: key, data: profile, select: memberSelect }) : existing;
+      if (!changed) return existing;
+      const updated = await prisma.member.update({ where: key, data: profile, select: memberSelect });
+      // A new private chat or zone changes this person's personal pings: the reconciler re-plans their tasks.
+      if (
+        (person.timezone !== undefined && existing.timezone !== person.timezone) ||
+        (person.privateChatId !== undefined && privateChatId !== person.privateChatId)
+      )
+        await resetPlanning(prisma, { memberId: updated.id });
+      return updated;
     }
     const pending = await prisma.member.findFirst({
       where: { workspaceId, externalId: null, normalizedName: profile.normalizedName },
@@ -128,7 +137,11 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         where: { id: pending.id, externalId: null },
         data: { ...profile, externalId: person.externalId },
       });
-      if (count === 1) return prisma.member.findUniqueOrThrow({ where: key, select: memberSelect });
+      if (count === 1) {
+        // A pending member may already be an assignee: their personal pings can start now.
+        if (person.privateChatId || person.timezone) await resetPlanning(prisma, { memberId: pending.id });
+        return prisma.member.findUniqueOrThrow({ where: key, select: memberSelect });
+      }
     }
     try {
       return await prisma.member.create({
@@ -295,6 +308,8 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
         update: { isWorkingDay, note: note ?? null },
       });
+      // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
+      await resetPlanning(prisma, { workspaceId });
       return { day, isWorkingDay, note: note ?? null };
     },
 

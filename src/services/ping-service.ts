@@ -20,6 +20,7 @@ import {
 } from "../scheduling/index.js";
 import type { OutboxService } from "./outbox-service.js";
 import { createPingClaimer } from "./ping-claim.js";
+import { FIRST_ID, markPlanned, plannedPingPage, resetPlanning, staleTaskPage } from "./ping-planning.js";
 import { planTaskPersonalPings, recipientSchedule, recipientSelect, wantsPersonalPings } from "./ping-recipients.js";
 
 export interface ChannelPingContext {
@@ -128,6 +129,7 @@ export function createPingService(options: PingServiceOptions) {
       where: { id: taskId },
       select: {
         channelId: true,
+        version: true,
         status: true,
         dueAt: true,
         dueHasTime: true,
@@ -178,6 +180,8 @@ export function createPingService(options: PingServiceOptions) {
         });
       }
       if (toCreate.length > 0) await createPings(tx, taskId, toCreate);
+      // With the rows, so a crash before this commit leaves the task stale for the reconciler.
+      await markPlanned(tx, taskId, task.version);
     });
     const nowPlanned = await prisma.ping.findMany({
       where: { taskId, status: "planned" },
@@ -219,7 +223,38 @@ export function createPingService(options: PingServiceOptions) {
     channelContext: (channelId: string) => channelContext(prisma, channelId),
     syncTask,
 
-    /** Re-plans every open task with a deadline and every task still holding planned pings (the reconciler). */
+    /**
+     * Re-plans the tasks whose plan is stale (see ping-planning.ts), a page at a time: what the reconciler runs.
+     * A task that fails is logged and left stale for the next run.
+     */
+    async syncStale(now: Date, pageSize = 500): Promise<{ tasks: number; cancelled: string[] }> {
+      const contexts = new Map<string, ChannelPingContext | null>();
+      const cancelled: string[] = [];
+      let tasks = 0;
+      for (let after = FIRST_ID; ; ) {
+        const ids = await staleTaskPage(prisma, after, pageSize);
+        for (const id of ids) {
+          try {
+            cancelled.push(...(await syncTask(id, now, contexts)).cancelled);
+            tasks++;
+          } catch (error) {
+            logger?.warn({ err: error, taskId: id }, "task not re-planned; the next reconcile retries");
+          }
+        }
+        if (ids.length < pageSize) return { tasks, cancelled };
+        after = ids[ids.length - 1] as string;
+      }
+    },
+
+    /** Marks the channel's open tasks for re-planning (its settings changed). */
+    async markChannelStale(channelId: string): Promise<void> {
+      await resetPlanning(prisma, { channelId });
+    },
+
+    /** One page of planned pings by id (the reconciler gives each a job). */
+    plannedPage: (afterId: string, limit: number) => plannedPingPage(prisma, afterId, limit),
+
+    /** Re-plans every open task with a deadline and every task still holding planned pings, stale or not. */
     async syncAll(now: Date): Promise<{ tasks: number; cancelled: string[] }> {
       const tasks = await prisma.task.findMany({
         where: { OR: [{ status: "open", dueAt: { not: null } }, { pings: { some: { status: "planned" } } }] },
@@ -229,15 +264,6 @@ export function createPingService(options: PingServiceOptions) {
       const cancelled: string[] = [];
       for (const task of tasks) cancelled.push(...(await syncTask(task.id, now, contexts)).cancelled);
       return { tasks: tasks.length, cancelled };
-    },
-
-    /** Every planned ping (the reconciler gives each a job). */
-    listPlanned(): Promise<PlannedPingRef[]> {
-      return prisma.ping.findMany({
-        where: { status: "planned" },
-        select: { id: true, fireAt: true },
-        orderBy: { fireAt: "asc" },
-      });
     },
 
     /**
@@ -286,9 +312,14 @@ export function createPingService(options: PingServiceOptions) {
         if (ping?.status !== "planned") return null;
         const { fireAt, memberId } = ping;
         const channelId = ping.task.channelId;
-        return memberId === null
-          ? claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
-          : claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
+        const result =
+          memberId === null
+            ? await claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
+            : await claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
+        // The next (overdue) ping is planned after this commit: until then the tasks count as stale, so a crash
+        // in between is repaired by the reconciler instead of ending the task's pings.
+        if (result) await resetPlanning(tx, { taskIds: result.taskIds });
+        return result;
       });
     },
   };

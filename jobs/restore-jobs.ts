@@ -11,8 +11,10 @@ import { FIRST_ID } from "../src/services/ping-planning.js";
 import type { JobContext } from "./job-context.js";
 import { outboxJobId, pingJobId } from "./job-types.js";
 
-/** Ids read per Redis call, rows per database page, jobs per addBulk. */
+/** Ids read per Redis call, rows per database page. */
 const PAGE = 5_000;
+/** Jobs per addBulk: one MULTI each, kept small so a restore of 300 000 jobs does not balloon the heap. */
+const ADD_CHUNK = 1_000;
 
 /**
  * States of a job that will still run (a paused queue keeps its jobs in `wait`). Read in the order jobs move
@@ -67,8 +69,9 @@ export async function restorePingJobs(context: JobContext): Promise<number> {
   let added = 0;
   for (let after = FIRST_ID; ; ) {
     const page = await pings.plannedPage(after, PAGE);
-    const missing = page.filter((ping) => !live.has(pingJobId(ping.id)));
-    if (missing.length > 0) {
+    const missingInPage = page.filter((ping) => !live.has(pingJobId(ping.id)));
+    for (let i = 0; i < missingInPage.length; i += ADD_CHUNK) {
+      const missing = missingInPage.slice(i, i + ADD_CHUNK);
       await clearDeadJobs(
         queues.pings,
         missing.map((p) => pingJobId(p.id)),
@@ -99,8 +102,8 @@ export async function restoreOutboxJobs(context: JobContext): Promise<number> {
     const queue = queues.outboxQueue(platform);
     const live = await liveJobIds(queue);
     const missing = ids.filter((id) => !live.has(outboxJobId(id)));
-    for (let i = 0; i < missing.length; i += PAGE) {
-      const chunk = missing.slice(i, i + PAGE);
+    for (let i = 0; i < missing.length; i += ADD_CHUNK) {
+      const chunk = missing.slice(i, i + ADD_CHUNK);
       await clearDeadJobs(
         queue,
         chunk.map((id) => outboxJobId(id)),

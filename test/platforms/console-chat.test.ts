@@ -66,7 +66,7 @@ describe("terminal chat through npm start", () => {
     expect(second.stdout).toContain("#1 nộp báo cáo quy hoạch");
     expect(second.stdout).toContain("@Lan (đã xong)");
     expect(second.stdout).toMatch(/việc #1 \(nộp báo cáo quy hoạch\) đã hoàn thành/);
-  });
+  }, 120_000); // two cold starts of the whole bot (PGlite, migrations, queues) on a machine busy with other tests
 
   it("answers in English when the channel is set to English", async () => {
     const run = await startBot(
@@ -77,7 +77,7 @@ describe("terminal chat through npm start", () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Created task #\d+: write the report/);
-  });
+  }, 60_000);
 
   it("refuses a bad configuration with a message that says how to fix it", async () => {
     const run = await startBot("", { DATA_DIR: dataDir, DEFAULT_TIMEZONE: "Mars/Olympus", LOG_LEVEL: "loud" });
@@ -85,5 +85,5 @@ describe("terminal chat through npm start", () => {
     expect(run.stderr).toContain("DEFAULT_TIMEZONE is not an IANA time zone");
     expect(run.stderr).toContain("LOG_LEVEL must be one of");
     expect(run.stdout).toBe("");
-  });
+  }, 60_000);
 });

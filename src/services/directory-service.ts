@@ -5,6 +5,7 @@ import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { claimEvent, DuplicateEventError, type EventClaim } from "./event-claim.js";
 import { isGivenNameOf, normalizeName } from "./member-names.js";
 import { resetPlanning } from "./ping-planning.js";
+import { RecentRecords } from "./recent-records.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
 
 export interface DirectoryServiceOptions {
@@ -37,7 +38,8 @@ export interface DayOffView {
   note: string | null;
 }
 
-const channelSelect = {
+/** A channel's settings without its workspace: recordIncoming knows the platform from the message. */
+const channelOwnSelect = {
   id: true,
   workspaceId: true,
   externalId: true,
@@ -48,17 +50,21 @@ const channelSelect = {
   workingDays: true,
   summaryEnabled: true,
   summaryCron: true,
-  workspace: { select: { platform: true } },
   managers: { select: { member: { select: personSelect } }, orderBy: { createdAt: "asc" } },
 } as const satisfies Prisma.ChannelSelect;
 
-type ChannelRow = Prisma.ChannelGetPayload<{ select: typeof channelSelect }>;
+const channelSelect = {
+  ...channelOwnSelect,
+  workspace: { select: { platform: true } },
+} as const satisfies Prisma.ChannelSelect;
 
-function toChannelSettingsView(row: ChannelRow): ChannelSettingsView {
+type ChannelRow = Prisma.ChannelGetPayload<{ select: typeof channelOwnSelect }>;
+
+function toChannelSettingsView(row: ChannelRow, platform: ChannelSettingsView["platform"]): ChannelSettingsView {
   return {
     id: row.id,
     workspaceId: row.workspaceId,
-    platform: row.workspace.platform,
+    platform,
     externalId: row.externalId,
     isPrivateChat: row.isPrivateChat,
     locale: row.locale === "en" ? "en" : "vi",
@@ -73,6 +79,14 @@ function toChannelSettingsView(row: ChannelRow): ChannelSettingsView {
 
 const memberSelect = { ...personSelect, timezone: true, isWorkspaceAdmin: true } as const;
 
+type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
+
+/** How long this process trusts what it recorded itself (workspace ids never change; the rest is refreshed often). */
+const WORKSPACE_TTL_MS = 10 * 60_000;
+const MEMBER_TTL_MS = 10_000;
+/** ChannelMember.lastSeenAt is bookkeeping nobody reads to the second: one touch a minute per person and channel. */
+const SEEN_TTL_MS = 60_000;
+
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
@@ -85,6 +99,10 @@ export type DirectoryService = ReturnType<typeof createDirectoryService>;
  */
 export function createDirectoryService(options: DirectoryServiceOptions) {
   const { prisma, defaults } = options;
+  const workspaceIds = new RecentRecords<string>(WORKSPACE_TTL_MS);
+  /** Members this process recorded with exactly this profile, keyed by workspace and platform id. */
+  const members = new RecentRecords<{ profile: string; row: MemberRow }>(MEMBER_TTL_MS);
+  const seen = new RecentRecords<true>(SEEN_TTL_MS);
 
   /**
    * The member with this platform id, created on first sight. A pending member with the same name (typed before
@@ -99,7 +117,25 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       isWorkspaceAdmin?: boolean;
       privateChatId?: string;
     },
-  ) {
+  ): Promise<MemberRow> {
+    const cacheKey = `${workspaceId}\u0000${person.externalId}`;
+    const fingerprint = JSON.stringify([
+      person.displayName,
+      person.timezone,
+      person.isWorkspaceAdmin,
+      person.privateChatId,
+    ]);
+    const cached = members.get(cacheKey);
+    if (cached?.profile === fingerprint) return cached.row;
+    const row = await ensureMemberUncached(workspaceId, person);
+    members.set(cacheKey, { profile: fingerprint, row });
+    return row;
+  }
+
+  async function ensureMemberUncached(
+    workspaceId: string,
+    person: Parameters<typeof ensureMember>[1],
+  ): Promise<MemberRow> {
     const profile = {
       displayName: person.displayName,
       normalizedName: normalizeName(person.displayName),
@@ -180,13 +216,15 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   }
 
   async function loadChannel(channelId: string): Promise<ChannelSettingsView> {
-    return toChannelSettingsView(
-      await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: channelSelect }),
-    );
+    const row = await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: channelSelect });
+    return toChannelSettingsView(row, row.workspace.platform);
   }
 
-  /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
-  async function recordIncomingOnce(message: IncomingMessage, now: Date): Promise<IncomingSession> {
+  /** The workspace's id; created on first sight, then remembered (a workspace row never changes its id). */
+  async function workspaceIdOf(message: IncomingMessage): Promise<string> {
+    const key = `${message.platform}\u0000${message.workspace.externalId}`;
+    const known = workspaceIds.get(key);
+    if (known) return known;
     const workspace = await prisma.workspace.upsert({
       where: { platform_externalId: { platform: message.platform, externalId: message.workspace.externalId } },
       create: {
@@ -197,26 +235,49 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       update: {},
       select: { id: true },
     });
-    const channelRow = await prisma.channel.upsert({
-      where: { workspaceId_externalId: { workspaceId: workspace.id, externalId: message.channel.externalId } },
-      create: {
-        workspaceId: workspace.id,
-        externalId: message.channel.externalId,
-        name: message.channel.name ?? null,
-        isPrivateChat: message.channel.isPrivateChat,
-        locale: defaults.locale,
-        timezone: defaults.timezone,
-      },
-      update: {},
-      select: channelSelect,
-    });
-    const channel = toChannelSettingsView(channelRow);
-    const member = await ensureMember(workspace.id, message.sender);
-    await prisma.channelMember.upsert({
-      where: { channelId_memberId: { channelId: channel.id, memberId: member.id } },
-      create: { channelId: channel.id, memberId: member.id, lastSeenAt: now },
-      update: { lastSeenAt: now },
-    });
+    workspaceIds.set(key, workspace.id);
+    return workspace.id;
+  }
+
+  /**
+   * The channel's settings, read fresh on every message (another process may have changed them), and created on
+   * first sight. A plain read first: the upsert costs a transaction and a second read of the row.
+   */
+  async function channelOf(message: IncomingMessage, workspaceId: string): Promise<ChannelSettingsView> {
+    const where = { workspaceId_externalId: { workspaceId, externalId: message.channel.externalId } };
+    const found = await prisma.channel.findUnique({ where, select: channelOwnSelect });
+    const row =
+      found ??
+      (await prisma.channel.upsert({
+        where,
+        create: {
+          workspaceId,
+          externalId: message.channel.externalId,
+          name: message.channel.name ?? null,
+          isPrivateChat: message.channel.isPrivateChat,
+          locale: defaults.locale,
+          timezone: defaults.timezone,
+        },
+        update: {},
+        select: channelOwnSelect,
+      }));
+    return toChannelSettingsView(row, message.platform);
+  }
+
+  /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
+  async function recordIncomingOnce(message: IncomingMessage, now: Date): Promise<IncomingSession> {
+    const workspaceId = await workspaceIdOf(message);
+    const channel = await channelOf(message, workspaceId);
+    const member = await ensureMember(workspaceId, message.sender);
+    const seenKey = `${channel.id}\u0000${member.id}`;
+    if (!seen.get(seenKey)) {
+      await prisma.channelMember.upsert({
+        where: { channelId_memberId: { channelId: channel.id, memberId: member.id } },
+        create: { channelId: channel.id, memberId: member.id, lastSeenAt: now },
+        update: { lastSeenAt: now },
+      });
+      seen.set(seenKey, true);
+    }
     // In a one-to-one chat with the bot the sender is the only person, so they manage it.
     const isManager =
       member.isWorkspaceAdmin || channel.isPrivateChat || channel.managers.some((m) => m.id === member.id);

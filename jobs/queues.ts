@@ -77,6 +77,18 @@ export function createQueues(options: QueueSetOptions) {
     await pings.add("send-ping", { pingId: ping.id }, { jobId: pingJobId(ping.id), delay });
   }
 
+  /** addPing for many pings in one round trip. */
+  async function addPings(list: readonly { id: string; fireAt: Date }[], now: Date): Promise<void> {
+    if (list.length === 0) return;
+    await pings.addBulk(
+      list.map((ping) => ({
+        name: "send-ping",
+        data: { pingId: ping.id },
+        opts: { jobId: pingJobId(ping.id), delay: Math.max(0, ping.fireAt.getTime() - now.getTime()) },
+      })),
+    );
+  }
+
   async function addOutbox(platform: Platform, outboxId: string): Promise<void> {
     await outboxQueue(platform).add("send-outbox", { outboxId }, { jobId: outboxJobId(outboxId) });
   }
@@ -88,6 +100,7 @@ export function createQueues(options: QueueSetOptions) {
     all,
     outboxQueue,
     addPing,
+    addPings,
     addOutbox,
 
     async removePing(pingId: string): Promise<void> {

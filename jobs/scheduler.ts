@@ -36,9 +36,8 @@ export function createScheduler(context: JobContext) {
 
   async function mirror(result: { planned: { id: string; fireAt: Date }[]; cancelled: string[] }): Promise<void> {
     try {
-      for (const id of result.cancelled) await queues.removePing(id);
-      const at = now();
-      for (const ping of result.planned) await queues.addPing(ping, at);
+      await Promise.all(result.cancelled.map((id) => queues.removePing(id)));
+      await queues.addPings(result.planned, now());
     } catch (error) {
       log.warn({ err: error }, "could not update ping jobs in Redis; the reconciler will repair them");
     }
@@ -46,6 +45,11 @@ export function createScheduler(context: JobContext) {
 
   async function syncTask(taskId: string): Promise<void> {
     await mirror(await pings.syncTask(taskId, now()));
+  }
+
+  /** syncTask for several tasks at once (the tasks of one sent ping message): a few statements, one Redis batch. */
+  async function syncTasks(taskIds: readonly string[]): Promise<void> {
+    await mirror(await pings.syncTasks(taskIds, now()));
   }
 
   async function syncSummarySchedule(channel: SummaryChannel): Promise<void> {
@@ -64,6 +68,7 @@ export function createScheduler(context: JobContext) {
 
   return {
     syncTask,
+    syncTasks,
     syncSummarySchedule,
 
     /** Pass this to createTaskService({ onTaskChanged }). */

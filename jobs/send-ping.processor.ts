@@ -20,7 +20,8 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
       await context.queues.addOutbox(claimed.platform, claimed.outboxId);
       log.info({ pingIds: claimed.pingIds, outboxId: claimed.outboxId }, "ping queued for sending");
     }
-    for (const taskId of claimed.taskIds) await scheduler.syncTask(taskId);
+    // One batch for the whole message: one read of the tasks, one channel lookup, set-based writes.
+    await scheduler.syncTasks(claimed.taskIds);
     return claimed.outboxId ? "queued" : "stale";
   };
 }

@@ -25,6 +25,16 @@ export async function markPlanned(db: Db, taskId: string, version: number): Prom
     WHERE id = ${taskId}::uuid AND version = ${version}`;
 }
 
+/** markPlanned for many tasks in one statement. */
+export async function markPlannedMany(db: Db, tasks: readonly { id: string; version: number }[]): Promise<void> {
+  if (tasks.length === 0) return;
+  const ids = tasks.map((t) => t.id);
+  const versions = tasks.map((t) => t.version);
+  await db.$executeRaw`UPDATE "Task" t SET "pingsPlannedVersion" = v.version
+    FROM unnest(${ids}::uuid[], ${versions}::int[]) AS v(id, version)
+    WHERE t.id = v.id AND t.version = v.version`;
+}
+
 /** Marks the open tasks in `scope` for re-planning by the next reconcile (or the caller's own sync). */
 export async function resetPlanning(db: Db, scope: PlanningScope): Promise<number> {
   if ("channelId" in scope)

@@ -20,7 +20,7 @@ import {
 } from "../scheduling/index.js";
 import type { OutboxService } from "./outbox-service.js";
 import { createPingClaimer } from "./ping-claim.js";
-import { FIRST_ID, markPlanned, plannedPingPage, resetPlanning, staleTaskPage } from "./ping-planning.js";
+import { FIRST_ID, markPlannedMany, plannedPingPage, resetPlanning, staleTaskPage } from "./ping-planning.js";
 import { planTaskPersonalPings, recipientSchedule, recipientSelect, wantsPersonalPings } from "./ping-recipients.js";
 
 export interface ChannelPingContext {
@@ -119,29 +119,21 @@ export function createPingService(options: PingServiceOptions) {
     };
   }
 
-  /** Makes the task's planned pings (channel and personal) match its deadline, status, assignees and channel policy. */
-  async function syncTask(
-    taskId: string,
-    now: Date,
-    contexts = new Map<string, ChannelPingContext | null>(),
-  ): Promise<SyncResult> {
-    const task = await prisma.task.findUnique({
-      where: { id: taskId },
-      select: {
-        channelId: true,
-        version: true,
-        status: true,
-        dueAt: true,
-        dueHasTime: true,
-        snoozedUntil: true,
-        assignees: { select: { doneAt: true, member: { select: recipientSelect } } },
-        pings: { where: { status: "planned" }, select: { id: true, kind: true, fireAt: true, memberId: true } },
-      },
-    });
-    if (!task) return { planned: [], cancelled: [] };
-    if (!contexts.has(task.channelId)) contexts.set(task.channelId, await channelContext(prisma, task.channelId));
-    const context = contexts.get(task.channelId);
-    if (!context) return { planned: [], cancelled: [] };
+  const taskSelect = {
+    id: true,
+    channelId: true,
+    version: true,
+    status: true,
+    dueAt: true,
+    dueHasTime: true,
+    snoozedUntil: true,
+    assignees: { select: { doneAt: true, member: { select: recipientSelect } } },
+    pings: { where: { status: "planned" }, select: { id: true, kind: true, fireAt: true, memberId: true } },
+  } as const satisfies Prisma.TaskSelect;
+  type PlanTask = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
+
+  /** What one task needs: its planned pings to cancel and the pings to create (or revive). Pure. */
+  function planTask(task: PlanTask, context: ChannelPingContext, now: Date) {
     const open = task.status === "open";
     const deadline: Deadline | null = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
     const planned = deadline ? planPings(deadline, context.schedule, now) : [];
@@ -172,6 +164,35 @@ export function createPingService(options: PingServiceOptions) {
       })
       .map((p) => p.id);
     const toCreate = desired.filter((p) => !existingKeys.has(key(p)));
+    return { cancelled, toCreate };
+  }
+
+  /**
+   * Makes the planned pings (channel and personal) of the tasks match their deadline, status, assignees and channel
+   * policy, set-based: one read of the tasks, one context per channel, one transaction with a few statements
+   * whatever the number of tasks (what a merged ping message re-plans after it is sent).
+   */
+  async function syncTasks(
+    taskIds: readonly string[],
+    now: Date,
+    contexts = new Map<string, ChannelPingContext | null>(),
+  ): Promise<SyncResult> {
+    const ids = [...new Set(taskIds)];
+    if (ids.length === 0) return { planned: [], cancelled: [] };
+    const tasks = await prisma.task.findMany({ where: { id: { in: ids } }, select: taskSelect });
+    const cancelled: string[] = [];
+    const creates: { taskId: string; pings: DesiredPing[] }[] = [];
+    const versions: { id: string; version: number }[] = [];
+    for (const task of tasks) {
+      if (!contexts.has(task.channelId)) contexts.set(task.channelId, await channelContext(prisma, task.channelId));
+      const context = contexts.get(task.channelId);
+      if (!context) continue;
+      const plan = planTask(task, context, now);
+      cancelled.push(...plan.cancelled);
+      if (plan.toCreate.length > 0) creates.push({ taskId: task.id, pings: plan.toCreate });
+      versions.push({ id: task.id, version: task.version });
+    }
+    if (versions.length === 0) return { planned: [], cancelled: [] };
     await prisma.$transaction(async (tx) => {
       if (cancelled.length > 0) {
         await tx.ping.updateMany({
@@ -179,40 +200,59 @@ export function createPingService(options: PingServiceOptions) {
           data: { status: "cancelled" },
         });
       }
-      if (toCreate.length > 0) await createPings(tx, taskId, toCreate);
-      // With the rows, so a crash before this commit leaves the task stale for the reconciler.
-      await markPlanned(tx, taskId, task.version);
+      if (creates.length > 0) await createPings(tx, creates);
+      // With the rows, so a crash before this commit leaves the tasks stale for the reconciler.
+      await markPlannedMany(tx, versions);
     });
     const nowPlanned = await prisma.ping.findMany({
-      where: { taskId, status: "planned" },
+      where: { taskId: { in: versions.map((v) => v.id) }, status: "planned" },
       select: { id: true, fireAt: true },
       orderBy: { fireAt: "asc" },
     });
     return { planned: nowPlanned, cancelled };
   }
 
+  /** Makes the task's planned pings (channel and personal) match its deadline, status, assignees and channel policy. */
+  function syncTask(
+    taskId: string,
+    now: Date,
+    contexts = new Map<string, ChannelPingContext | null>(),
+  ): Promise<SyncResult> {
+    return syncTasks([taskId], now, contexts);
+  }
+
   /**
-   * Creates the missing rows under a per-task lock: the unique key treats a null memberId (channel pings) as
-   * distinct, so two concurrent syncs could otherwise both insert the same channel ping. A row cancelled earlier
-   * (a deadline moved back to an earlier value) is revived instead; a row already sent stays sent.
+   * Creates the missing rows under per-task locks (taken in id order, so two batches cannot deadlock): the unique
+   * key treats a null memberId (channel pings) as distinct, so two concurrent syncs could otherwise both insert the
+   * same channel ping. A row cancelled earlier (a deadline moved back to an earlier value) is revived instead, in one
+   * statement, and only when there is one; a row already sent stays sent.
    */
-  async function createPings(tx: Prisma.TransactionClient, taskId: string, pings: DesiredPing[]): Promise<void> {
-    await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`ping-task:${taskId}`}))::text AS locked`;
+  async function createPings(
+    tx: Prisma.TransactionClient,
+    creates: readonly { taskId: string; pings: DesiredPing[] }[],
+  ): Promise<void> {
+    const lockKeys = creates.map((c) => `ping-task:${c.taskId}`);
+    await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(h))::text AS locked
+      FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${lockKeys}::text[]) AS k ORDER BY 1) AS l`;
     const existing = await tx.ping.findMany({
-      where: { taskId, fireAt: { in: pings.map((p) => p.fireAt) } },
-      select: { id: true, kind: true, fireAt: true, memberId: true, status: true },
+      where: {
+        OR: creates.map((c) => ({ taskId: c.taskId, fireAt: { in: c.pings.map((p) => p.fireAt) } })),
+      },
+      select: { id: true, taskId: true, kind: true, fireAt: true, memberId: true, status: true },
     });
-    const byKey = new Map(existing.map((row) => [key(row), row]));
-    const fresh = pings.filter((p) => !byKey.has(key(p)));
-    if (fresh.length > 0)
-      await tx.ping.createMany({
-        data: fresh.map((p) => ({ taskId, kind: p.kind, fireAt: p.fireAt, memberId: p.memberId })),
-        skipDuplicates: true,
-      });
-    const revive = pings.flatMap((p) => {
-      const row = byKey.get(key(p));
-      return row?.status === "cancelled" ? [row.id] : [];
-    });
+    const taskKey = (taskId: string, p: { kind: string; fireAt: Date; memberId: string | null }) =>
+      `${taskId}|${key(p)}`;
+    const byKey = new Map(existing.map((row) => [taskKey(row.taskId, row), row]));
+    const fresh: Prisma.PingCreateManyInput[] = [];
+    const revive: string[] = [];
+    for (const { taskId, pings } of creates) {
+      for (const p of pings) {
+        const row = byKey.get(taskKey(taskId, p));
+        if (!row) fresh.push({ taskId, kind: p.kind, fireAt: p.fireAt, memberId: p.memberId });
+        else if (row.status === "cancelled") revive.push(row.id);
+      }
+    }
+    if (fresh.length > 0) await tx.ping.createMany({ data: fresh, skipDuplicates: true });
     if (revive.length > 0)
       await tx.ping.updateMany({ where: { id: { in: revive }, status: "cancelled" }, data: { status: "planned" } });
   }
@@ -222,6 +262,7 @@ export function createPingService(options: PingServiceOptions) {
   return {
     channelContext: (channelId: string) => channelContext(prisma, channelId),
     syncTask,
+    syncTasks,
 
     /**
      * Re-plans the tasks whose plan is stale (see ping-planning.ts), a page at a time: what the reconciler runs.
@@ -283,7 +324,7 @@ export function createPingService(options: PingServiceOptions) {
       const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, new Date());
       const fireAt = quietUntil && asked < quietUntil ? quietUntil : asked;
       return prisma.$transaction(async (tx) => {
-        await createPings(tx, taskId, [{ kind: "reminder", fireAt, memberId: null }]);
+        await createPings(tx, [{ taskId, pings: [{ kind: "reminder", fireAt, memberId: null }] }]);
         const ping = await tx.ping.findFirstOrThrow({
           where: { taskId, kind: "reminder", fireAt, memberId: null },
           select: { id: true },

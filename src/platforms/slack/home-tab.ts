@@ -7,6 +7,12 @@ import { describeSlackFailure } from "./slack-errors.js";
 import { type DueDescriber, renderTaskCard } from "./task-card.js";
 import type { UserDirectory } from "./user-directory.js";
 
+/**
+ * How long a change waits before the Home tab is re-published. Several commands touching one person within this
+ * time cost one publish (it reads their tasks afresh, so it shows all of them), not one each.
+ */
+const REFRESH_DELAY_MS = 2_000;
+
 /** Slack's cap on blocks in a Home tab view. */
 const MAX_HOME_BLOCKS = 100;
 
@@ -45,6 +51,11 @@ const SECTIONS: { key: keyof HomeContent; title: string; empty: string }[] = [
  * show on the next open.
  */
 export class HomeTab {
+  /** People whose refresh is scheduled and not yet started, by team and user id. */
+  private readonly pending = new Set<string>();
+  /** Refreshes run one after another (views.publish is Tier 4, and each one reads the database). */
+  private chain: Promise<void> = Promise.resolve();
+
   constructor(private readonly options: HomeTabOptions) {}
 
   async publish(teamId: string, userId: string): Promise<void> {
@@ -63,11 +74,24 @@ export class HomeTab {
     }
   }
 
-  /** Refreshes several people's Home tabs, one after another (views.publish is Tier 4). */
-  refresh(teamId: string, userIds: string[]): void {
-    void (async () => {
-      for (const userId of userIds) await this.publish(teamId, userId);
-    })();
+  /**
+   * Refreshes several people's Home tabs soon (trailing debounce per person), one after another. A person already
+   * waiting for a refresh is not queued twice: the refresh to come reads their tasks when it runs.
+   */
+  refresh(teamId: string, userIds: string[], delayMs = REFRESH_DELAY_MS): void {
+    for (const userId of userIds) {
+      const key = `${teamId}\u0000${userId}`;
+      if (this.pending.has(key)) continue;
+      this.pending.add(key);
+      const timer = setTimeout(() => {
+        this.chain = this.chain.then(() => {
+          this.pending.delete(key);
+          return this.publish(teamId, userId);
+        });
+      }, delayMs);
+      // A refresh still waiting must not keep a stopping process alive; the next open shows the tasks anyway.
+      timer.unref();
+    }
   }
 
   render(tasks: HomeContent): HomeView {

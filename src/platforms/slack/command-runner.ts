@@ -4,6 +4,13 @@ import type { IncomingMessage } from "../../core/incoming.js";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
 import { BUSY_TEXT, type ReplyDelivery, type ReplyTarget } from "./reply-delivery.js";
+import { WorkQueue } from "./work-queue.js";
+
+/**
+ * Commands handled at once after their ack. Each needs a database connection for most of its time, and the pool is
+ * small: more at once only makes every one of them (and the acks) slower.
+ */
+const DEFAULT_CONCURRENCY = 8;
 
 export interface CommandRunnerOptions {
   bot: Bot;
@@ -11,6 +18,8 @@ export interface CommandRunnerOptions {
   logger: Logger;
   /** Told which Slack users' tasks may have changed, to refresh their App Home. */
   onTasksChanged?: (teamId: string, userIds: string[]) => void;
+  /** At most this many messages are handled at once; the others wait in arrival order. Default 8. */
+  concurrency?: number;
 }
 
 /**
@@ -19,10 +28,26 @@ export interface CommandRunnerOptions {
  * against Slack's 3 seconds.
  */
 export class CommandRunner {
-  constructor(private readonly options: CommandRunnerOptions) {}
+  private readonly queue: WorkQueue;
+
+  constructor(private readonly options: CommandRunnerOptions) {
+    this.queue = new WorkQueue(options.concurrency ?? DEFAULT_CONCURRENCY);
+  }
 
   /** Handles `incoming` and returns its replies; undefined when the system failed (the user has been told). */
-  async handle(incoming: IncomingMessage, target: ReplyTarget): Promise<Reply[] | undefined> {
+  handle(incoming: IncomingMessage, target: ReplyTarget): Promise<Reply[] | undefined> {
+    return this.queue.run(() => this.handleNow(incoming, target));
+  }
+
+  /** Handles `incoming` and delivers every reply to `target` (the delivery holds the slot too: it is post-ack work). */
+  run(incoming: IncomingMessage, target: ReplyTarget): Promise<void> {
+    return this.queue.run(async () => {
+      const replies = await this.handleNow(incoming, target);
+      if (replies && replies.length > 0) await this.options.delivery.deliver(replies, target);
+    });
+  }
+
+  private async handleNow(incoming: IncomingMessage, target: ReplyTarget): Promise<Reply[] | undefined> {
     const { bot, delivery, logger } = this.options;
     let replies: Reply[];
     try {
@@ -38,12 +63,6 @@ export class CommandRunner {
     }
     this.notifyChanges(incoming, replies);
     return replies;
-  }
-
-  /** Handles `incoming` and delivers every reply to `target`. */
-  async run(incoming: IncomingMessage, target: ReplyTarget): Promise<void> {
-    const replies = await this.handle(incoming, target);
-    if (replies && replies.length > 0) await this.options.delivery.deliver(replies, target);
   }
 
   private notifyChanges(incoming: IncomingMessage, replies: Reply[]): void {

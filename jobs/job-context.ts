@@ -11,7 +11,12 @@ import type { RateGate } from "./rate-gate.js";
 export interface JobTuning {
   /** Minimum spacing of messages to one chat, per platform, in ms. Default slack 1100, zalo 1000, console 0. */
   channelIntervalMs: Record<Platform, number>;
-  /** Messages per second per platform across all chats (BullMQ worker limiter). Default slack 10, zalo 5, console 50. */
+  /**
+   * Messages per second per platform across all chats (BullMQ worker limiter), a safety ceiling rather than the
+   * pacing: the per-chat gate (`channelIntervalMs`) keeps each chat at about one message a second and a 429's
+   * Retry-After closes that chat's gate. Slack's limit is per channel plus a per-workspace burst allowance, so a
+   * platform-wide 10/s made a rush across 1,000 channels take 100 s by itself. Default slack 200, zalo 5, console 200.
+   */
   platformPerSecond: Record<Platform, number>;
   /** Send attempts before an outbox row is marked failed (429 waits included). Default 8. */
   maxSendAttempts: number;
@@ -21,9 +26,13 @@ export interface JobTuning {
   drainDelaySeconds: number;
   /** How often the reconciler runs in a worker, in ms. Default 300 000 (5 minutes); 0 turns the timer off. */
   reconcileEveryMs: number;
-  /** Pings run concurrently per worker. Default 5. */
+  /**
+   * Pings run concurrently per worker. Default 16: a ping job is mostly waiting on PostgreSQL and Redis (a claim
+   * transaction, then the batched re-plan), so 2 cores keep far more than 5 in flight; the pg pool (10) bounds the
+   * database side.
+   */
   pingConcurrency: number;
-  /** Outbox sends run concurrently per platform and worker. Default 4. */
+  /** Outbox sends run concurrently per platform and worker (mostly waiting on the platform's API). Default 8. */
   outboxConcurrency: number;
   /**
    * How long a worker's claim on a job lasts without renewal, in ms (BullMQ lockDuration). A worker that died
@@ -37,13 +46,13 @@ export interface JobTuning {
 
 export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   channelIntervalMs: { slack: 1100, zalo: 1000, console: 0 },
-  platformPerSecond: { slack: 10, zalo: 5, console: 50 },
+  platformPerSecond: { slack: 200, zalo: 5, console: 200 },
   maxSendAttempts: 8,
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,
   reconcileEveryMs: 300_000,
-  pingConcurrency: 5,
-  outboxConcurrency: 4,
+  pingConcurrency: 16,
+  outboxConcurrency: 8,
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
 });

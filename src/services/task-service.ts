@@ -200,7 +200,9 @@ export function createTaskService(options: TaskServiceOptions) {
           data: { nextTaskNumber: { increment: 1 } },
           select: { nextTaskNumber: true },
         });
-        const created = await tx.task.create({
+        // One create writes the task, its assignees and its "created" history row, and reads the view back in the
+        // same transaction (see loadTask for why inside): no separate insert and re-read of the new row.
+        const created: TaskRow = await tx.task.create({
           data: {
             channelId: input.channelId,
             number: channel.nextTaskNumber - 1,
@@ -212,22 +214,22 @@ export function createTaskService(options: TaskServiceOptions) {
             dueGrain: input.due?.grain ?? null,
             sourceRef: input.sourceRef ?? null,
             assignees: { create: assigneeIds.map((memberId) => ({ memberId })) },
-          },
-          select: { id: true },
-        });
-        await tx.taskEvent.create({
-          data: {
-            taskId: created.id,
-            actorId: input.creatorId,
-            action: "created",
-            newValue: {
-              title: input.title,
-              due: dueValue(input.due?.dueAt ?? null, input.due?.hasTime ?? false),
-              assigneeIds,
+            events: {
+              create: {
+                actorId: input.creatorId,
+                action: "created",
+                newValue: {
+                  title: input.title,
+                  due: dueValue(input.due?.dueAt ?? null, input.due?.hasTime ?? false),
+                  assigneeIds,
+                },
+              },
             },
           },
+          select: taskSelect,
         });
-        return (await loadTask({ id: created.id }, tx)) as TaskView;
+        // A new task is open: nobody closed it, so the view needs no one beyond the creator and assignees.
+        return toTaskView(created);
       });
       await notify({ taskId: task.id, channelId: task.channelId, kind: "created" });
       return task;

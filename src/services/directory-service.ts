@@ -80,10 +80,12 @@ function toChannelSettingsView(row: ChannelRow, platform: ChannelSettingsView["p
 const memberSelect = { ...personSelect, timezone: true, isWorkspaceAdmin: true } as const;
 
 type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
+const storedMemberSelect = { ...memberSelect, privateChatId: true } as const;
+type StoredMember = Prisma.MemberGetPayload<{ select: typeof storedMemberSelect }>;
 
 /** How long this process trusts what it recorded itself (workspace ids never change; the rest is refreshed often). */
 const WORKSPACE_TTL_MS = 10 * 60_000;
-const MEMBER_TTL_MS = 10_000;
+const MEMBER_TTL_MS = 30_000;
 /** ChannelMember.lastSeenAt is bookkeeping nobody reads to the second: one touch a minute per person and channel. */
 const SEEN_TTL_MS = 60_000;
 
@@ -117,6 +119,8 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       isWorkspaceAdmin?: boolean;
       privateChatId?: string;
     },
+    /** The member's row when the caller already read it (null: read and not found); undefined reads it here. */
+    prefetched?: StoredMember | null,
   ): Promise<MemberRow> {
     const cacheKey = `${workspaceId}\u0000${person.externalId}`;
     const fingerprint = JSON.stringify([
@@ -127,7 +131,7 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     ]);
     const cached = members.get(cacheKey);
     if (cached?.profile === fingerprint) return cached.row;
-    const row = await ensureMemberUncached(workspaceId, person);
+    const row = await ensureMemberUncached(workspaceId, person, prefetched);
     members.set(cacheKey, { profile: fingerprint, row });
     return row;
   }
@@ -135,6 +139,7 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   async function ensureMemberUncached(
     workspaceId: string,
     person: Parameters<typeof ensureMember>[1],
+    prefetched: StoredMember | null | undefined,
   ): Promise<MemberRow> {
     const profile = {
       displayName: person.displayName,
@@ -144,7 +149,10 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       ...(person.privateChatId ? { privateChatId: person.privateChatId } : {}),
     };
     const key = { workspaceId_externalId: { workspaceId, externalId: person.externalId } };
-    const found = await prisma.member.findUnique({ where: key, select: { ...memberSelect, privateChatId: true } });
+    const found =
+      prefetched !== undefined
+        ? prefetched
+        : await prisma.member.findUnique({ where: key, select: storedMemberSelect });
     if (found) {
       const { privateChatId, ...existing } = found;
       // A private chat first seen after the person wrote in a group must still be recorded (personal pings).
@@ -319,12 +327,31 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
      */
     async resolvePeople(workspaceId: string, tokens: string[], mentions: IncomingMention[]): Promise<PersonView[]> {
       const people: PersonView[] = [];
-      for (const token of tokens) {
-        const mention =
+      const named = tokens.map((token) => ({
+        token,
+        mention:
           mentions.find((m) => m.token === token) ??
-          mentions.find((m) => normalizeName(m.token) === normalizeName(token));
-        const person = mention?.externalId
-          ? toPersonView(await ensureMember(workspaceId, { ...mention, externalId: mention.externalId }))
+          mentions.find((m) => normalizeName(m.token) === normalizeName(token)),
+      }));
+      // Everyone mentioned by platform id, read in one query rather than one each.
+      const ids = [...new Set(named.flatMap(({ mention }) => (mention?.externalId ? [mention.externalId] : [])))];
+      const stored =
+        ids.length > 1
+          ? new Map(
+              (
+                await prisma.member.findMany({
+                  where: { workspaceId, externalId: { in: ids } },
+                  select: storedMemberSelect,
+                })
+              ).map((row) => [row.externalId, row]),
+            )
+          : undefined;
+      for (const { token, mention } of named) {
+        const externalId = mention?.externalId;
+        const person = externalId
+          ? toPersonView(
+              await ensureMember(workspaceId, { ...mention, externalId }, stored && (stored.get(externalId) ?? null)),
+            )
           : await findOrCreateByName(workspaceId, mention?.displayName ?? token);
         if (!people.some((p) => p.id === person.id)) people.push(person);
       }

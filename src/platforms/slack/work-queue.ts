@@ -25,6 +25,9 @@ export class WorkQueue {
       this.running++;
     }
     try {
+      // Start on a fresh turn of the event loop: a slot handed over in a promise callback would otherwise start the
+      // next command's CPU work before Node reads the waiting HTTP requests, and acks would queue behind it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return await task();
     } finally {
       const next = this.waiting.shift();

@@ -275,8 +275,11 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
   async function recordIncomingOnce(message: IncomingMessage, now: Date): Promise<IncomingSession> {
     const workspaceId = await workspaceIdOf(message);
-    const channel = await channelOf(message, workspaceId);
-    const member = await ensureMember(workspaceId, message.sender);
+    // The channel and the sender do not depend on each other: read (or create) both in one round trip.
+    const [channel, member] = await Promise.all([
+      channelOf(message, workspaceId),
+      ensureMember(workspaceId, message.sender),
+    ]);
     const seenKey = `${channel.id}\u0000${member.id}`;
     if (!seen.get(seenKey)) {
       await prisma.channelMember.upsert({

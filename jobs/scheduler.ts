@@ -4,26 +4,12 @@
  * the change is saved and the reconciler adds the missing jobs within minutes.
  */
 import type { SummaryChannel } from "../src/services/report-service.js";
+import type { TaskChange, TaskChangeKind } from "../src/services/task-service.js";
 import type { JobContext } from "./job-context.js";
 import { summarySchedulerId } from "./job-types.js";
 
-export type TaskChangeKind =
-  | "created"
-  | "due_changed"
-  | "assignees_changed"
-  | "closed"
-  | "reopened"
-  | "cancelled"
-  | "renamed"
-  | "acknowledged"
-  | "progress"
-  | "snoozed";
-
-export interface TaskChangeNotice {
-  taskId: string;
-  channelId: string;
-  kind: TaskChangeKind;
-}
+/** What the task service tells the scheduler after each committed change. */
+export type TaskChangeNotice = TaskChange;
 
 /** Changes that cannot move a ping: names are read when the ping is sent, so a rename needs nothing. */
 const NO_PING_EFFECT = new Set<TaskChangeKind>(["renamed", "acknowledged"]);

@@ -12,7 +12,9 @@ export type TaskChangeKind =
   | "cancelled"
   | "renamed"
   | "acknowledged"
-  | "progress";
+  | "progress"
+  /** Only the task's pings moved (Slack's snooze). */
+  | "snoozed";
 
 /** Why a change was not made. Nothing is written in any of these cases. */
 export type TaskRefusal =

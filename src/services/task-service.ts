@@ -30,8 +30,7 @@ export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
 export interface TaskChange {
   taskId: string;
   channelId: string;
-  /** "snoozed": only the task's pings moved (see {@link snooze}). */
-  kind: TaskChangeKind | "snoozed";
+  kind: TaskChangeKind;
 }
 
 export interface TaskServiceOptions {

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
     interactive: process.stdin.isTTY === true,
     locale: config.DEFAULT_LOCALE,
     clock,
+    filesDir: join(config.DATA_DIR, "files"),
     onError: (error) => logger.error({ err: error }, "terminal chat message failed"),
   });
   await stop();

@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -61,11 +61,17 @@ describe("terminal chat through npm start", () => {
     expect(first.stdout).toContain("hạn: 17:00 thứ Sáu 04/12/2026");
     expect(first.stdout).toContain("Còn chờ: @Minh");
 
-    const second = await startBot(["/as @Minh", "xem #1", "xong #1"].join("\n"), { DATA_DIR: dataDir });
+    const second = await startBot(["/as @Minh", "xem #1", "xong #1", "xuất báo cáo csv"].join("\n"), {
+      DATA_DIR: dataDir,
+    });
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("#1 nộp báo cáo quy hoạch");
     expect(second.stdout).toContain("@Lan (đã xong)");
     expect(second.stdout).toMatch(/việc #1 \(nộp báo cáo quy hoạch\) đã hoàn thành/);
+    // A terminal cannot show a file: the export is saved under DATA_DIR/files and its path printed.
+    const saved = /📎 (\S+\.csv)/.exec(second.stdout)?.[1] ?? "";
+    expect(saved.startsWith(join(dataDir, "files"))).toBe(true);
+    expect(await readFile(saved, "utf8")).toContain("nộp báo cáo quy hoạch");
   }, 120_000); // two cold starts of the whole bot (PGlite, migrations, queues) on a machine busy with other tests
 
   it("answers in English when the channel is set to English", async () => {

@@ -1,3 +1,5 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import type { AdjustableClock } from "../../core/clock.js";
@@ -21,6 +23,8 @@ export interface ConsoleChatOptions {
   locale?: Locale;
   /** The bot's clock; `/now <ISO>` freezes it there, so a scripted conversation reads the same any day. */
   clock: AdjustableClock;
+  /** Where files the bot sends (exports) are saved, since a terminal cannot show them. */
+  filesDir?: string;
   /** Told about every failure the bot threw (for logging). */
   onError?: (error: unknown) => void;
 }
@@ -94,7 +98,16 @@ async function converse(line: string, state: ChatState, options: ConsoleChatOpti
     write(busyText(error instanceof AppError && error.code === "database_unavailable"));
     return;
   }
-  for (const reply of replies) write(formatConsoleReply(reply));
+  for (const reply of replies) write(formatConsoleReply(reply, await saveAttachment(reply, options.filesDir)));
+}
+
+/** Saves an attached file (e.g. an XLSX export) and returns its path; nothing when there is none or no folder. */
+async function saveAttachment(reply: Reply, filesDir: string | undefined): Promise<string | undefined> {
+  if (!reply.attachment || !filesDir) return undefined;
+  await mkdir(filesDir, { recursive: true });
+  const path = join(filesDir, basename(reply.attachment.filename));
+  await writeFile(path, reply.attachment.content);
+  return path;
 }
 
 function toIncomingMessage(line: string, state: ChatState): IncomingMessage {

@@ -1,11 +1,11 @@
 import { type Reply, toPlainText } from "../../core/reply.js";
 
 /** How a reply looks in the terminal: the bot's text, marked when only the asker would see it on a real platform. */
-export function formatConsoleReply(reply: Reply): string {
+export function formatConsoleReply(reply: Reply, savedAs?: string): string {
   const marker = reply.visibility === "private" ? "🔒 (riêng bạn / only you) " : "";
   const body = toPlainText(reply.text);
   const attachment = reply.attachment
-    ? `\n📎 ${reply.attachment.filename} (${reply.attachment.content.byteLength} bytes)`
+    ? `\n📎 ${savedAs ?? reply.attachment.filename} (${reply.attachment.content.byteLength} bytes)`
     : "";
   return `🤖 ${marker}${indentContinuation(body)}${attachment}`;
 }

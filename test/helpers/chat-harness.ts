@@ -31,6 +31,17 @@ export interface ChatHarness {
   close(): Promise<void>;
 }
 
+/** The core services on a database with a silent logger: what a test composes a bot or an adapter from. */
+export function coreServices(database: Pick<Database, "prisma">) {
+  const logger = pino({ level: "silent" });
+  const tasks = createTaskService({ prisma: database.prisma, logger });
+  const directory = createDirectoryService({
+    prisma: database.prisma,
+    defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+  });
+  return { logger, tasks, directory };
+}
+
 export function wireBot(database: Database, now: () => Date = () => FIXED_NOW) {
   const changes: TaskChange[] = [];
   const logger = pino({ level: "silent" });

@@ -1,7 +1,6 @@
 // Cards drawn in the channel's zone, language and end of day (reply.presentation), and the 💤 Snooze menu of ping
 // cards: through the real bolt app over HTTP, first with a recording bot, then the whole way to the database.
 import { DateTime } from "luxon";
-import { pino } from "pino";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { snooze } from "../../handlers/snooze.js";
 import { createBot } from "../../src/core/bot.js";
@@ -11,8 +10,8 @@ import { createDueDescriber } from "../../src/platforms/slack/due-text.js";
 import { renderReply } from "../../src/platforms/slack/reply-blocks.js";
 import { ACTION, type CardPresentation, renderTaskCard } from "../../src/platforms/slack/task-card.js";
 import { renderPingMessage } from "../../src/scheduling/index.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
+import { coreServices } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { taskView } from "./fixtures.js";
 import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
@@ -162,12 +161,7 @@ describe("💤 Snooze the whole way to the database", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
-    const logger = pino({ level: "silent" });
-    const tasks = createTaskService({ prisma: database.prisma, logger });
-    const directory = createDirectoryService({
-      prisma: database.prisma,
-      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-    });
+    const { logger, tasks, directory } = coreServices(database);
     const bot = createBot({ services: { tasks, directory }, handlers: { snooze }, logger });
     harness = await startSlackHarness({ bot, prisma: database.prisma });
   });

@@ -1,10 +1,6 @@
-// The whole way through: signed Slack requests over real HTTP → bolt → our adapter → createBot → services →
-// PostgreSQL / PGlite, answered to the fake Slack Web API.
-import { pino } from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/core/bot.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
-import { createTaskService } from "../../src/services/task-service.js";
+import { coreServices } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { appMention, blockAction, eventCallback, slashCommand, viewSubmission } from "./slack-requests.js";
@@ -23,12 +19,7 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const logger = pino({ level: "silent" });
-    const tasks = createTaskService({ prisma: database.prisma, logger });
-    const directory = createDirectoryService({
-      prisma: database.prisma,
-      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-    });
+    const { logger, tasks, directory } = coreServices(database);
     const bot = createBot({ services: { tasks, directory }, logger });
     harness = await startSlackHarness({ bot, prisma: database.prisma });
   });

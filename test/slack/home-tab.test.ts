@@ -1,10 +1,7 @@
-// App Home: "Việc tôi giao / Tasks I assigned" next to the person's own tasks, and a fresh render on every
-// app_home_opened (changes made outside Slack show on the next open). Real bolt over HTTP, PostgreSQL.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/core/bot.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
+import { coreServices } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { eventCallback, slashCommand } from "./slack-requests.js";
@@ -19,12 +16,7 @@ describe("App Home", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
-    const logger = pino({ level: "silent" });
-    const tasks = createTaskService({ prisma: database.prisma, logger });
-    const directory = createDirectoryService({
-      prisma: database.prisma,
-      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-    });
+    const { logger, tasks, directory } = coreServices(database);
     harness = await startSlackHarness({
       bot: createBot({ services: { tasks, directory }, logger }),
       prisma: database.prisma,

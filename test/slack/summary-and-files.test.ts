@@ -1,6 +1,3 @@
-// The weekly summary in Slack: Block Kit (header, lists, per-person table), the per-person chart as a PNG uploaded
-// with files.uploadV2, and the export command's file upload; over real HTTP against the fake Slack, on PostgreSQL.
-import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { exportTasks } from "../../handlers/export.js";
 import { summary } from "../../handlers/summary.js";
@@ -13,9 +10,8 @@ import {
   type ReportTaskRow,
   renderWeeklySummaryReply,
 } from "../../src/scheduling/index.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createReportService } from "../../src/services/report-service.js";
-import { createTaskService } from "../../src/services/task-service.js";
+import { coreServices } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { slashCommand } from "./slack-requests.js";
@@ -111,12 +107,7 @@ describe("summary and export through Slack", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
-    const logger = pino({ level: "silent" });
-    const tasks = createTaskService({ prisma: database.prisma, logger });
-    const directory = createDirectoryService({
-      prisma: database.prisma,
-      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-    });
+    const { logger, tasks, directory } = coreServices(database);
     const reports = createReportService({ prisma: database.prisma });
     const bot = createBot({
       services: { tasks, directory, reports, reminders: { addReminder: async () => null } },

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportTasks } from "../../handlers/export.js";
 import { remind } from "../../handlers/remind.js";
 import { summary } from "../../handlers/summary.js";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import { pingJobId, summarySchedulerId } from "../../jobs/job-types.js";
 import { rescheduleAfterSettings } from "../../jobs/settings-middleware.js";
 import { createBot } from "../../src/core/bot.js";
@@ -27,14 +27,9 @@ describe("remind, summary and export commands", () => {
 
   beforeAll(async () => {
     fx = await createJobsFixture("postgres");
-    jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    jobs = await fx.startJobs({
       senders: [new RecordingSender("console")],
-      logger: silentLogger,
       role: "all",
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
     });
     const tasks = createTaskService({
       prisma: fx.prisma,

@@ -2,6 +2,7 @@
 // recording MessageSender (the platform edge, not a collaborator).
 import { Redis } from "ioredis";
 import { pino } from "pino";
+import { type Jobs, type StartJobsOptions, startJobs } from "../../jobs/index.js";
 import type { Platform } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import { type MessageSender, SendError } from "../../src/core/sender.js";
@@ -159,8 +160,16 @@ export interface JobsFixture {
   prisma: PrismaClient;
   prefix: string;
   redisUrl: string;
+  /**
+   * Starts the jobs on this fixture's database, Redis prefix and a silent logger. Tests get quick drains and no
+   * periodic reconcile unless `tuning` says otherwise. The caller closes what it started.
+   */
+  startJobs(options: TestJobsOptions): Promise<Jobs>;
   close(): Promise<void>;
 }
+
+export type TestJobsOptions = Pick<StartJobsOptions, "senders"> &
+  Partial<Pick<StartJobsOptions, "role" | "now" | "tuning" | "redisUrl">>;
 
 export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"): Promise<JobsFixture> {
   const db = await createTestDatabase(kind);
@@ -171,6 +180,16 @@ export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"
     prisma: db.prisma,
     prefix,
     redisUrl,
+    startJobs: ({ tuning, ...options }) =>
+      startJobs({
+        prisma: db.prisma,
+        redisUrl,
+        logger: silentLogger,
+        role: "all",
+        prefix,
+        ...options,
+        tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, ...tuning },
+      }),
     async close() {
       await deletePrefix(redisUrl, prefix);
       await db.close();

@@ -1,7 +1,7 @@
 // The outbox on real Redis and PostgreSQL: per-channel spacing, 429 Retry-After, retries that end visible as
 // failed, and exactly-once recovery of sends left in doubt by a killed worker.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import type { JobTuning } from "../../jobs/job-context.js";
 import { SendError } from "../../src/core/sender.js";
 import {
@@ -10,7 +10,6 @@ import {
   RecordingSender,
   rateLimited,
   seedChannel,
-  silentLogger,
   sleep,
   waitFor,
 } from "./helpers.js";
@@ -29,14 +28,10 @@ describe("outbox", () => {
   });
 
   const start = async (senders: RecordingSender[], tuning: Partial<JobTuning> = {}) => {
-    jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    jobs = await fx.startJobs({
       senders,
-      logger: silentLogger,
       role: "all",
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, ...tuning },
+      tuning,
     });
     return jobs;
   };

@@ -3,7 +3,7 @@
 // its keys gets them back from the reconciler.
 import { DateTime } from "luxon";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
 import {
   createJobsFixture,
@@ -13,7 +13,6 @@ import {
   type Seeded,
   seedChannel,
   seedTask,
-  silentLogger,
   sleep,
   waitFor,
 } from "./helpers.js";
@@ -22,14 +21,9 @@ describe("personal pings", () => {
   let fx: JobsFixture;
   const running: Jobs[] = [];
   const start = async (sender: RecordingSender, role: "all" | "web" = "all") => {
-    const jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    const jobs = await fx.startJobs({
       senders: [sender],
-      logger: silentLogger,
       role,
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
     });
     running.push(jobs);
     return jobs;

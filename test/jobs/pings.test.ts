@@ -1,7 +1,7 @@
 // Pings on real Redis and PostgreSQL: on time, merged per channel-minute, never stale, restored after Redis loses
 // its keys, and a ping missed while the bot was down is sent once, late.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
 import {
   createJobsFixture,
@@ -10,7 +10,6 @@ import {
   RecordingSender,
   seedChannel,
   seedTask,
-  silentLogger,
   sleep,
   waitFor,
 } from "./helpers.js";
@@ -19,14 +18,9 @@ describe("pings", () => {
   let fx: JobsFixture;
   const running: Jobs[] = [];
   const start = async (sender: RecordingSender, role: "all" | "web" | "worker" = "all") => {
-    const jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    const jobs = await fx.startJobs({
       senders: [sender],
-      logger: silentLogger,
       role,
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
     });
     running.push(jobs);
     return jobs;

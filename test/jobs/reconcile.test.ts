@@ -3,7 +3,7 @@
 // at once never add a job twice.
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
 import {
   createJobsFixture,
@@ -13,7 +13,6 @@ import {
   type Seeded,
   seedChannel,
   seedTask,
-  silentLogger,
 } from "./helpers.js";
 
 const DAY = 24 * 3600_000;
@@ -23,14 +22,9 @@ describe("reconcile", () => {
   const running: Jobs[] = [];
   // Role "web": no worker processes a job while we count them.
   const start = async () => {
-    const jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    const jobs = await fx.startJobs({
       senders: [new RecordingSender("slack")],
-      logger: silentLogger,
       role: "web",
-      prefix: fx.prefix,
-      tuning: { reconcileEveryMs: 0 },
     });
     running.push(jobs);
     return jobs;

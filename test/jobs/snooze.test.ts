@@ -2,7 +2,7 @@
 // real PostgreSQL (and Redis jobs mirrored), the snooze kept by later re-planning, permissions and history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snooze } from "../../handlers/snooze.js";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
 import { createBot } from "../../src/core/bot.js";
 import type { Bot } from "../../src/core/handler.js";
@@ -66,16 +66,11 @@ describe("snooze", () => {
 
   beforeAll(async () => {
     fx = await createJobsFixture("postgres");
-    jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
-      senders: [new RecordingSender("console")],
-      logger: silentLogger,
+    jobs = await fx.startJobs({
       // Producers only: the pings lie days ahead; this test checks what is planned, not what is sent.
+      senders: [new RecordingSender("console")],
       role: "web",
-      prefix: fx.prefix,
       now: () => NOW,
-      tuning: { reconcileEveryMs: 0 },
     });
     const tasks = createTaskService({
       prisma: fx.prisma,

@@ -1,7 +1,7 @@
 // Weekly summaries: exact content for a seeded channel in both languages, one cron job scheduler per channel in
 // its zone (upserted, removed when turned off), and one message per scheduled slot however often the job runs.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Jobs, startJobs } from "../../jobs/index.js";
+import type { Jobs } from "../../jobs/index.js";
 import { summarySchedulerId } from "../../jobs/job-types.js";
 import { createWeeklySummaryProcessor, summaryOutboxId } from "../../jobs/weekly-summary.processor.js";
 import { renderWeeklySummary } from "../../src/scheduling/index.js";
@@ -151,14 +151,9 @@ describe("weekly summary", () => {
   it("keeps one cron job scheduler per channel in its zone, removed when turned off", async () => {
     const sender = new RecordingSender("slack");
     const s = await seedChannel(fx.prisma, { timezone: "Asia/Ho_Chi_Minh" });
-    jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    jobs = await fx.startJobs({
       senders: [sender],
-      logger: silentLogger,
       role: "all",
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
     });
     const scheduler = await jobs.queues.summaries.getJobScheduler(summarySchedulerId(s.channelId));
     expect(scheduler).toMatchObject({ pattern: "0 8 * * 1", tz: "Asia/Ho_Chi_Minh" });
@@ -178,14 +173,10 @@ describe("weekly summary", () => {
     const sender = new RecordingSender("slack");
     const s = await seedWeek(fx);
     await fx.prisma.channel.update({ where: { id: s.channelId }, data: { summaryCron: "*/2 * * * * *" } });
-    jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    jobs = await fx.startJobs({
       senders: [sender],
-      logger: silentLogger,
       role: "all",
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, channelIntervalMs: { slack: 0, zalo: 0, console: 0 } },
+      tuning: { channelIntervalMs: { slack: 0, zalo: 0, console: 0 } },
     });
     await waitFor(() => sender.sent.length >= 2, 15_000);
     expect(sender.sent[0]?.text).toContain("*Tổng kết tuần");
@@ -222,14 +213,9 @@ describe("weekly summary", () => {
       data: { summaryCron: pattern, timezone: "UTC", createdAt: new Date(Date.now() - 30 * 86_400_000) },
     });
     // Redis is empty (as after a loss): the worker's start-up reconcile finds the slot unposted.
-    jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl: fx.redisUrl,
+    jobs = await fx.startJobs({
       senders: [sender],
-      logger: silentLogger,
       role: "all",
-      prefix: fx.prefix,
-      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0 },
     });
     const expected = summaryOutboxId(s.channelId, slotTime.getTime());
     await waitFor(() => sender.sent.some((m) => m.outboxId === expected), 10_000);

@@ -1,8 +1,9 @@
-import { formatDue, formatRelative } from "../../language/index.js";
+import { renderDue } from "../../render/due-text.js";
 import type { DueDescriber } from "./task-card.js";
 
 /**
- * Due dates in words for cards: "17:00 thứ Sáu 11/12/2026 (còn 2 ngày)", with the language module's formatters.
+ * Due dates in words for cards: "17:00 thứ Sáu 11/12/2026 (còn 2 ngày)", worded exactly as the reply text
+ * (src/render's renderDue); only open tasks show how long is left.
  * A reply's `presentation` (the channel's zone and language, set by the bot on every reply) wins; the deployment's
  * defaults stand in where there is none (App Home lists tasks of many channels, messages sent before it existed).
  */
@@ -12,11 +13,11 @@ export function createDueDescriber(
   now: () => Date = () => new Date(),
 ): DueDescriber {
   return (task, presentation) => {
-    if (!task.dueAt) return undefined;
-    const zone = presentation?.timezone ?? timezone;
-    const language = presentation?.locale ?? locale;
-    const absolute = formatDue({ deadline: task.dueAt, hasTime: task.dueHasTime }, language, zone);
-    if (task.status !== "open") return absolute;
-    return `${absolute} (${formatRelative(task.dueAt, now(), language, zone)})`;
+    const context = {
+      locale: presentation?.locale ?? locale,
+      timezone: presentation?.timezone ?? timezone,
+      now: now(),
+    };
+    return renderDue(task, context, { relative: task.status === "open" }) ?? undefined;
   };
 }

@@ -71,7 +71,10 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     // The calendar and the names the parser looks for are independent reads: one round trip instead of two.
     const [calendar, knownNames] = await Promise.all([
       workingCalendar(session, now),
-      message.command ? undefined : services.directory.knownNames(session.channel.workspaceId),
+      // Known names only help to delimit typed "@Nguyễn Văn Lan" mentions: no "@", no query.
+      message.command || !message.text.includes("@")
+        ? undefined
+        : services.directory.knownNames(session.channel.workspaceId),
     ]);
     const parsed: ParseResult = message.command
       ? { ok: true, command: message.command }

@@ -43,6 +43,7 @@ const noBot: Bot = { handle: async () => [] };
 interface PingRow {
   id: string;
   fireAt: Date;
+  sentAt: Date | null;
   outboxId: string | null;
   status: string;
 }
@@ -118,8 +119,14 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
     const appDone = Date.now();
     const rows: PingRow[] = await database.prisma.ping.findMany({
       where: { kind: "at_deadline" },
-      select: { id: true, fireAt: true, outboxId: true, status: true },
+      select: { id: true, fireAt: true, sentAt: true, outboxId: true, status: true },
     });
+    const outboxCreated = new Map(
+      (await database.prisma.outboxMessage.findMany({ select: { id: true, createdAt: true } })).map((o) => [
+        o.id,
+        o.createdAt.getTime(),
+      ]),
+    );
     const arrivedAt = new Map<string, number>();
     for (const post of arrivals.posts)
       if (post.outboxId && !arrivedAt.has(post.outboxId)) arrivedAt.set(post.outboxId, post.at);
@@ -129,6 +136,7 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       if (at !== undefined) lateness.push(at - row.fireAt.getTime());
     }
     const missing = rows.length - lateness.length;
+    logStages(rows, outboxCreated, arrivedAt, log);
     const messages = arrivedAt.size;
     // One outbox message may take several chat.postMessage pages (long lists); the first page carries the outbox id.
     const violations = countRateViolations(
@@ -182,6 +190,27 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
     await deleteRedisPrefix(prefix);
     await db.drop();
   }
+}
+
+/**
+ * Where a ping's lateness goes, for reading the figure: deadline → claimed into an outbox row (Ping.sentAt), and
+ * outbox row created → its first page at the fake Slack server (the outbox queue, the channel gate, the send).
+ */
+function logStages(
+  rows: readonly PingRow[],
+  outboxCreated: ReadonlyMap<string, number>,
+  arrivedAt: ReadonlyMap<string, number>,
+  log: (line: string) => void,
+): void {
+  const claim = rows.flatMap((r) => (r.sentAt ? [r.sentAt.getTime() - r.fireAt.getTime()] : []));
+  const out: number[] = [];
+  for (const [id, created] of outboxCreated) {
+    const at = arrivedAt.get(id);
+    if (at !== undefined) out.push(at - created);
+  }
+  const ms = (values: number[]) =>
+    `p50 ${Math.round(quantile(values, 0.5))} / p99 ${Math.round(quantile(values, 0.99))} / max ${Math.round(max(values))} ms`;
+  log(`pings: deadline → claimed ${ms(claim)}; outbox row → at Slack ${ms(out)}`);
 }
 
 /** Pairs of consecutive messages to one channel closer than `minGapMs` (Slack: about one per second per channel). */

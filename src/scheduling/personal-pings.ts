@@ -15,14 +15,23 @@ export function personalSchedule(schedule: ChannelSchedule, memberZone: string |
   return memberZone && isValidZone(memberZone) ? { ...schedule, timezone: memberZone } : schedule;
 }
 
+/** Answers of isValidZone: building an Intl.DateTimeFormat per question showed in rush profiles. */
+const knownZones = new Map<string, boolean>();
+
 /** Whether `zone` is an IANA zone this runtime knows (a bad profile value must not stop the channel's pings). */
 export function isValidZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+  let valid = knownZones.get(zone);
+  if (valid === undefined) {
+    try {
+      new Intl.DateTimeFormat("en", { timeZone: zone });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    if (knownZones.size >= 10_000) knownZones.clear();
+    knownZones.set(zone, valid);
   }
+  return valid;
 }
 
 /**

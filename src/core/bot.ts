@@ -4,7 +4,7 @@ import { type CommandName, type ParsedCommand, type ParseResult, parseCommand } 
 import type { Logger } from "../logger.js";
 import { renderParseError } from "../render/parse-error.js";
 import { isDatabaseUnavailable } from "../services/database-errors.js";
-import type { IncomingSession } from "../services/directory-service.js";
+import type { DayOffView, IncomingSession } from "../services/directory-service.js";
 import { DuplicateEventError, type EventClaim, runWithEventClaim } from "../services/event-claim.js";
 import { AppError } from "./errors.js";
 import type { Bot } from "./handler.js";
@@ -56,14 +56,29 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     },
   );
 
+  /**
+   * Calendars built from one remembered list of declared days (see recentDaysOff), by working week. A calendar
+   * works out each year's holidays (Tết by the lunar calendar) on first use, so it is kept rather than rebuilt for
+   * every message.
+   */
+  const calendars = new WeakMap<readonly DayOffView[], Map<string, WorkingCalendar>>();
+
   async function workingCalendar(session: IncomingSession, now: Date): Promise<WorkingCalendar> {
     const from = new Date(now.getTime() - 31 * 86_400_000).toISOString().slice(0, 10);
-    const days = await services.directory.listDaysOff(session.channel.workspaceId, from);
-    return createWorkingCalendar({
-      workingDays: session.channel.workingDays,
-      extraDaysOff: days.filter((d) => !d.isWorkingDay).map((d) => d.day),
-      extraWorkingDays: days.filter((d) => d.isWorkingDay).map((d) => d.day),
-    });
+    const days = await services.directory.recentDaysOff(session.channel.workspaceId, from);
+    const byWeek = calendars.get(days) ?? new Map<string, WorkingCalendar>();
+    calendars.set(days, byWeek);
+    const week = session.channel.workingDays.join(",");
+    let calendar = byWeek.get(week);
+    if (!calendar) {
+      calendar = createWorkingCalendar({
+        workingDays: session.channel.workingDays,
+        extraDaysOff: days.filter((d) => !d.isWorkingDay).map((d) => d.day),
+        extraWorkingDays: days.filter((d) => d.isWorkingDay).map((d) => d.day),
+      });
+      byWeek.set(week, calendar);
+    }
+    return calendar;
   }
 
   async function buildContext(message: IncomingMessage, now: Date): Promise<MessageContext<S>> {
@@ -71,10 +86,7 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     // The calendar and the names the parser looks for are independent reads: one round trip instead of two.
     const [calendar, knownNames] = await Promise.all([
       workingCalendar(session, now),
-      // Known names only help to delimit typed "@Nguyễn Văn Lan" mentions: no "@", no query.
-      message.command || !message.text.includes("@")
-        ? undefined
-        : services.directory.knownNames(session.channel.workspaceId),
+      needsKnownNames(message) ? services.directory.knownNames(session.channel.workspaceId) : undefined,
     ]);
     const parsed: ParseResult = message.command
       ? { ok: true, command: message.command }
@@ -108,7 +120,8 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   }
 
   async function handleOnce(message: IncomingMessage, claim: EventClaim | undefined): Promise<Reply[]> {
-    if (claim && (await services.directory.isEventProcessed(claim))) return [];
+    // No read of ProcessedEvent first: a command that writes claims the event inside its own transaction (a repeat
+    // delivery rolls back there), and one that does not is marked below; either way a repeat answers nothing.
     const now = clock();
     const replies = await runWithEventClaim(claim, async () => {
       const context = await buildContext(message, now);
@@ -188,6 +201,26 @@ function withPresentation(replies: Reply[], context: MessageContext<Services>): 
   const { locale, channel } = context;
   const presentation = { locale, timezone: channel.timezone, endOfDayMinutes: channel.endOfDayMinutes };
   return replies.map((reply) => ({ presentation, ...reply }));
+}
+
+/**
+ * Known names only help to delimit typed "@Nguyễn Văn Lan" mentions. A message without "@", or whose every "@"
+ * starts a mention the platform already resolved to a person (Slack's `@U123`), needs none: no query.
+ */
+function needsKnownNames(message: IncomingMessage): boolean {
+  if (message.command) return false;
+  const { text, mentions } = message;
+  for (let at = text.indexOf("@"); at >= 0; at = text.indexOf("@", at + 1)) {
+    const resolved = mentions.some(
+      (m) =>
+        m.externalId !== undefined &&
+        m.token !== "" &&
+        text.startsWith(m.token, at + 1) &&
+        !/[\p{L}\p{N}]/u.test(text[at + 1 + m.token.length] ?? ""),
+    );
+    if (!resolved) return true;
+  }
+  return false;
 }
 
 /** The people a command names: its assignees, or the manager a settings change names ("+Lan" / "-Lan"). */

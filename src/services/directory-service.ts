@@ -83,11 +83,44 @@ type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
 const storedMemberSelect = { ...memberSelect, privateChatId: true } as const;
 type StoredMember = Prisma.MemberGetPayload<{ select: typeof storedMemberSelect }>;
 
+function memberRowOf({ privateChatId: _privateChatId, ...row }: StoredMember): MemberRow {
+  return row;
+}
+
+/** A person as a message describes them (sender or mention); fields left out are unknown, not empty. */
+interface MemberProfile {
+  externalId: string;
+  displayName: string;
+  timezone?: string;
+  isWorkspaceAdmin?: boolean;
+  privateChatId?: string;
+}
+
+/** Whether the platform's profile of a person says something the stored row does not (unsaid fields are no change). */
+function profileChanged(stored: StoredMember, person: MemberProfile): boolean {
+  return (
+    stored.displayName !== person.displayName ||
+    (person.timezone !== undefined && stored.timezone !== person.timezone) ||
+    (person.isWorkspaceAdmin !== undefined && stored.isWorkspaceAdmin !== person.isWorkspaceAdmin) ||
+    (person.privateChatId !== undefined && stored.privateChatId !== person.privateChatId)
+  );
+}
+
 /** How long this process trusts what it recorded itself (workspace ids never change; the rest is refreshed often). */
 const WORKSPACE_TTL_MS = 10 * 60_000;
-const MEMBER_TTL_MS = 30_000;
+/**
+ * A member row is only ever changed from the platform's profile of that person, which arrives with every message:
+ * a message whose profile differs from the remembered row goes to the database, so a long memory is safe.
+ */
+const MEMBER_TTL_MS = 5 * 60_000;
 /** ChannelMember.lastSeenAt is bookkeeping nobody reads to the second: one touch a minute per person and channel. */
 const SEEN_TTL_MS = 60_000;
+/**
+ * A channel's settings and its workspace's declared days are read on every message, yet change only through the
+ * settings command. This process forgets its copy whenever it changes them itself; a change made through another
+ * process (a second web process) shows here within this time.
+ */
+const SETTINGS_TTL_MS = 10_000;
 
 function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
@@ -102,9 +135,15 @@ export type DirectoryService = ReturnType<typeof createDirectoryService>;
 export function createDirectoryService(options: DirectoryServiceOptions) {
   const { prisma, defaults } = options;
   const workspaceIds = new RecentRecords<string>(WORKSPACE_TTL_MS);
-  /** Members this process recorded with exactly this profile, keyed by workspace and platform id. */
-  const members = new RecentRecords<{ profile: string; row: MemberRow }>(MEMBER_TTL_MS);
+  /** Member rows as this process last read or wrote them, keyed by workspace and platform id. */
+  const members = new RecentRecords<StoredMember>(MEMBER_TTL_MS);
   const seen = new RecentRecords<true>(SEEN_TTL_MS);
+  /** Channel settings by workspace and platform channel id (see SETTINGS_TTL_MS). */
+  const channels = new RecentRecords<ChannelSettingsView>(SETTINGS_TTL_MS);
+  /** Declared days of a workspace from a given day on (the day moves once a day), keyed by workspace. */
+  const daysOff = new RecentRecords<{ fromDay: string; rows: readonly DayOffView[] }>(SETTINGS_TTL_MS);
+  const channelKey = (view: Pick<ChannelSettingsView, "workspaceId" | "externalId">) =>
+    `${view.workspaceId}\u0000${view.externalId}`;
 
   /**
    * The member with this platform id, created on first sight. A pending member with the same name (typed before
@@ -112,35 +151,34 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
    */
   async function ensureMember(
     workspaceId: string,
-    person: {
-      externalId: string;
-      displayName: string;
-      timezone?: string;
-      isWorkspaceAdmin?: boolean;
-      privateChatId?: string;
-    },
+    person: MemberProfile,
     /** The member's row when the caller already read it (null: read and not found); undefined reads it here. */
     prefetched?: StoredMember | null,
   ): Promise<MemberRow> {
-    const cacheKey = `${workspaceId}\u0000${person.externalId}`;
-    const fingerprint = JSON.stringify([
-      person.displayName,
-      person.timezone,
-      person.isWorkspaceAdmin,
-      person.privateChatId,
-    ]);
-    const cached = members.get(cacheKey);
-    if (cached?.profile === fingerprint) return cached.row;
+    const cached = rememberedMember(workspaceId, person);
+    if (cached) return memberRowOf(cached);
     const row = await ensureMemberUncached(workspaceId, person, prefetched);
-    members.set(cacheKey, { profile: fingerprint, row });
-    return row;
+    members.set(`${workspaceId}\u0000${person.externalId}`, row);
+    return memberRowOf(row);
   }
+
+  /**
+   * The member as this process last saw them, when the profile at hand says nothing new. The same person arrives as
+   * a sender (with admin flag and private chat) and as a mention (without): what a message does not say is no
+   * change, so both find the one remembered row.
+   */
+  function rememberedMember(workspaceId: string, person: MemberProfile): StoredMember | undefined {
+    const cached = members.get(`${workspaceId}\u0000${person.externalId}`);
+    return cached && !profileChanged(cached, person) ? cached : undefined;
+  }
+  const isRemembered = (workspaceId: string, person: MemberProfile) =>
+    rememberedMember(workspaceId, person) !== undefined;
 
   async function ensureMemberUncached(
     workspaceId: string,
     person: Parameters<typeof ensureMember>[1],
     prefetched: StoredMember | null | undefined,
-  ): Promise<MemberRow> {
+  ): Promise<StoredMember> {
     const profile = {
       displayName: person.displayName,
       normalizedName: normalizeName(person.displayName),
@@ -154,19 +192,13 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         ? prefetched
         : await prisma.member.findUnique({ where: key, select: storedMemberSelect });
     if (found) {
-      const { privateChatId, ...existing } = found;
       // A private chat first seen after the person wrote in a group must still be recorded (personal pings).
-      const changed =
-        existing.displayName !== person.displayName ||
-        (person.timezone !== undefined && existing.timezone !== person.timezone) ||
-        (person.isWorkspaceAdmin !== undefined && existing.isWorkspaceAdmin !== person.isWorkspaceAdmin) ||
-        (person.privateChatId !== undefined && privateChatId !== person.privateChatId);
-      if (!changed) return existing;
-      const updated = await prisma.member.update({ where: key, data: profile, select: memberSelect });
+      if (!profileChanged(found, person)) return found;
+      const updated = await prisma.member.update({ where: key, data: profile, select: storedMemberSelect });
       // A new private chat or zone changes this person's personal pings: the reconciler re-plans their tasks.
       if (
-        (person.timezone !== undefined && existing.timezone !== person.timezone) ||
-        (person.privateChatId !== undefined && privateChatId !== person.privateChatId)
+        (person.timezone !== undefined && found.timezone !== person.timezone) ||
+        (person.privateChatId !== undefined && found.privateChatId !== person.privateChatId)
       )
         await resetPlanning(prisma, { memberId: updated.id });
       return updated;
@@ -184,19 +216,29 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       if (count === 1) {
         // A pending member may already be an assignee: their personal pings can start now.
         if (person.privateChatId || person.timezone) await resetPlanning(prisma, { memberId: pending.id });
-        return prisma.member.findUniqueOrThrow({ where: key, select: memberSelect });
+        return prisma.member.findUniqueOrThrow({ where: key, select: storedMemberSelect });
       }
     }
     try {
       return await prisma.member.create({
         data: { workspaceId, externalId: person.externalId, ...profile },
-        select: memberSelect,
+        select: storedMemberSelect,
       });
     } catch (error) {
       // Two messages of a new person at once: the other one created the row.
       if (!isUniqueViolation(error)) throw error;
-      return prisma.member.findUniqueOrThrow({ where: key, select: memberSelect });
+      return prisma.member.findUniqueOrThrow({ where: key, select: storedMemberSelect });
     }
+  }
+
+  /** Declared days from `fromDay` (YYYY-MM-DD) on, in date order. */
+  async function listDaysOff(workspaceId: string, fromDay?: string): Promise<DayOffView[]> {
+    const rows = await prisma.workspaceDayOff.findMany({
+      where: { workspaceId, ...(fromDay ? { day: { gte: new Date(`${fromDay}T00:00:00.000Z`) } } : {}) },
+      select: { day: true, isWorkingDay: true, note: true },
+      orderBy: { day: "asc" },
+    });
+    return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay: r.isWorkingDay, note: r.note }));
   }
 
   /** A typed name: a known member of the workspace whose name matches, else a pending member. */
@@ -228,6 +270,13 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     return toChannelSettingsView(row, row.workspace.platform);
   }
 
+  /** Reads the channel after this process changed it, and puts the fresh settings in place of the remembered ones. */
+  async function reloadChannel(channelId: string): Promise<ChannelSettingsView> {
+    const view = await loadChannel(channelId);
+    channels.set(channelKey(view), view);
+    return view;
+  }
+
   /** The workspace's id; created on first sight, then remembered (a workspace row never changes its id). */
   async function workspaceIdOf(message: IncomingMessage): Promise<string> {
     const key = `${message.platform}\u0000${message.workspace.externalId}`;
@@ -248,10 +297,19 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   }
 
   /**
-   * The channel's settings, read fresh on every message (another process may have changed them), and created on
-   * first sight. A plain read first: the upsert costs a transaction and a second read of the row.
+   * The channel's settings, created on first sight; remembered for a few seconds (SETTINGS_TTL_MS) and forgotten
+   * when this process changes them. A plain read first: the upsert costs a transaction and a second read of the row.
    */
   async function channelOf(message: IncomingMessage, workspaceId: string): Promise<ChannelSettingsView> {
+    const cacheKey = channelKey({ workspaceId, externalId: message.channel.externalId });
+    const cached = channels.get(cacheKey);
+    if (cached) return cached;
+    const view = await readOrCreateChannel(message, workspaceId);
+    channels.set(cacheKey, view);
+    return view;
+  }
+
+  async function readOrCreateChannel(message: IncomingMessage, workspaceId: string): Promise<ChannelSettingsView> {
     const where = { workspaceId_externalId: { workspaceId, externalId: message.channel.externalId } };
     const found = await prisma.channel.findUnique({ where, select: channelOwnSelect });
     const row =
@@ -336,8 +394,17 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
           mentions.find((m) => m.token === token) ??
           mentions.find((m) => normalizeName(m.token) === normalizeName(token)),
       }));
-      // Everyone mentioned by platform id, read in one query rather than one each.
-      const ids = [...new Set(named.flatMap(({ mention }) => (mention?.externalId ? [mention.externalId] : [])))];
+      // Everyone mentioned by platform id whom this process does not remember as is, read in one query rather than
+      // one each.
+      const ids = [
+        ...new Set(
+          named.flatMap(({ mention }) =>
+            mention?.externalId && !isRemembered(workspaceId, { ...mention, externalId: mention.externalId })
+              ? [mention.externalId]
+              : [],
+          ),
+        ),
+      ];
       const stored =
         ids.length > 1
           ? new Map(
@@ -353,7 +420,12 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         const externalId = mention?.externalId;
         const person = externalId
           ? toPersonView(
-              await ensureMember(workspaceId, { ...mention, externalId }, stored && (stored.get(externalId) ?? null)),
+              await ensureMember(
+                workspaceId,
+                { ...mention, externalId },
+                // Read in the batch: the row, or null for nobody yet; not in the batch (remembered): undefined.
+                stored && ids.includes(externalId) ? (stored.get(externalId) ?? null) : undefined,
+              ),
             )
           : await findOrCreateByName(workspaceId, mention?.displayName ?? token);
         if (!people.some((p) => p.id === person.id)) people.push(person);
@@ -370,7 +442,7 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         data.pingPolicy = pingPolicy === null ? Prisma.DbNull : (pingPolicy as Prisma.InputJsonValue);
       }
       await prisma.channel.update({ where: { id: channelId }, data, select: { id: true } });
-      return loadChannel(channelId);
+      return reloadChannel(channelId);
     },
 
     async getPingPolicy(channelId: string): Promise<unknown> {
@@ -383,12 +455,12 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         data: memberIds.map((memberId) => ({ channelId, memberId })),
         skipDuplicates: true,
       });
-      return loadChannel(channelId);
+      return reloadChannel(channelId);
     },
 
     async removeManagers(channelId: string, memberIds: string[]): Promise<ChannelSettingsView> {
       await prisma.channelManager.deleteMany({ where: { channelId, memberId: { in: memberIds } } });
-      return loadChannel(channelId);
+      return reloadChannel(channelId);
     },
 
     /** Declares a day off (nghỉ bù) or, with `isWorkingDay`, an extra working day (làm bù) for the workspace. */
@@ -399,19 +471,25 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
         update: { isWorkingDay, note: note ?? null },
       });
+      daysOff.delete(workspaceId);
       // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
       await resetPlanning(prisma, { workspaceId });
       return { day, isWorkingDay, note: note ?? null };
     },
 
-    /** Declared days from `fromDay` (YYYY-MM-DD) on, in date order. */
-    async listDaysOff(workspaceId: string, fromDay?: string): Promise<DayOffView[]> {
-      const rows = await prisma.workspaceDayOff.findMany({
-        where: { workspaceId, ...(fromDay ? { day: { gte: new Date(`${fromDay}T00:00:00.000Z`) } } : {}) },
-        select: { day: true, isWorkingDay: true, note: true },
-        orderBy: { day: "asc" },
-      });
-      return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay: r.isWorkingDay, note: r.note }));
+    listDaysOff,
+
+    /**
+     * {@link listDaysOff} for the calendar every message is parsed with: remembered a few seconds (SETTINGS_TTL_MS)
+     * and forgotten when this process declares a day. The same array comes back while remembered, so callers may
+     * keep what they derive from it (the working calendar) by its identity.
+     */
+    async recentDaysOff(workspaceId: string, fromDay: string): Promise<readonly DayOffView[]> {
+      const cached = daysOff.get(workspaceId);
+      if (cached?.fromDay === fromDay) return cached.rows;
+      const rows = await listDaysOff(workspaceId, fromDay);
+      daysOff.set(workspaceId, { fromDay, rows });
+      return rows;
     },
 
     /** Whether this delivery was already handled (a cheap read before doing any work). */

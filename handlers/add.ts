@@ -14,6 +14,7 @@ export const addTask: AppHandler = async (command, context) => {
     assigneeIds: people.map((person) => person.id),
     due: toDueInput(command.due),
     sourceRef: context.incoming.messageRef,
+    people: [context.actor, ...people],
   });
   const text = t(context.locale, "task.created", {
     number: task.number,

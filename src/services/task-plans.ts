@@ -1,5 +1,5 @@
 import type { Actor } from "../core/handler.js";
-import type { PersonView, TaskView } from "../core/task-view.js";
+import type { AssigneeView, PersonView, TaskView } from "../core/task-view.js";
 import { canChangeTask, canCloseWholeTask, isAssignee } from "./permissions.js";
 
 /** What kind of change happened, as the change notification (pings, summaries) sees it. */
@@ -73,6 +73,8 @@ export interface TaskPlan {
   assigneeUpdates?: { memberId: string; acknowledgedAt?: Date; doneAt?: Date | null }[];
   clearAllAssigneesDone?: boolean;
   addAssignees?: string[];
+  /** The people of `addAssignees`, as the caller knows them (for the view after the change). */
+  addPeople?: PersonView[];
   removeAssignees?: string[];
   events: TaskEventPlan[];
 }
@@ -186,6 +188,7 @@ export function planAssign(task: TaskView, actor: PlanActor, mode: AssignMode, p
     outcome: "assignees_changed",
     update: {},
     addAssignees,
+    addPeople: addAssignees.map((id) => next.get(id) as PersonView),
     removeAssignees,
     events: [
       {
@@ -223,3 +226,44 @@ export function planAcknowledge(task: TaskView, actor: PlanActor, now: Date): Pl
     events: [{ action: "acknowledged", newValue: { id: actor.id, name: actor.displayName } }],
   };
 }
+
+/**
+ * The task as it is once `plan` is written: what a read after the write would return, built from the task read
+ * before it, the plan and the people in hand. `assignedAt` is the time the plan's new assignees are written with
+ * (one for all, so they follow the others by member id, as reads order them); `people` the added assignees.
+ */
+export function applyPlan(task: TaskView, plan: TaskPlan, actor: PersonView, people: ReadonlyMap<string, PersonView>) {
+  const { update } = plan;
+  const removed = new Set(plan.removeAssignees ?? []);
+  const updates = new Map((plan.assigneeUpdates ?? []).map(({ memberId, ...fields }) => [memberId, fields]));
+  const kept: AssigneeView[] = task.assignees
+    .filter((a) => !removed.has(a.id))
+    .map((a) => ({ ...a, ...(plan.clearAllAssigneesDone ? { doneAt: null } : {}), ...updates.get(a.id) }));
+  const added: AssigneeView[] = [...(plan.addAssignees ?? [])].sort().map((id) => ({
+    ...(people.get(id) as PersonView),
+    acknowledgedAt: null,
+    doneAt: null,
+  }));
+  const closedBy =
+    update.closedById === undefined
+      ? task.closedBy
+      : update.closedById === null
+        ? null
+        : update.closedById === actor.id
+          ? personOf(actor)
+          : (people.get(update.closedById) ?? null);
+  const next: TaskView = {
+    ...task,
+    ...(update.status !== undefined ? { status: update.status } : {}),
+    ...(update.closedAt !== undefined ? { closedAt: update.closedAt } : {}),
+    ...(update.title !== undefined ? { title: update.title } : {}),
+    ...(update.dueAt !== undefined ? { dueAt: update.dueAt } : {}),
+    ...(update.dueHasTime !== undefined ? { dueHasTime: update.dueHasTime } : {}),
+    assignees: [...kept, ...added],
+    closedBy,
+    version: task.version + 1,
+  };
+  return next;
+}
+
+const personOf = (p: PersonView): PersonView => ({ id: p.id, externalId: p.externalId, displayName: p.displayName });

@@ -4,9 +4,18 @@ import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { transactionWithClaim } from "./event-claim.js";
 import { canChangeTask } from "./permissions.js";
-import { personSelect, type TaskRow, taskEventSelect, taskSelect, toTaskEventView, toTaskView } from "./task-mapper.js";
+import {
+  personSelect,
+  type TaskRow,
+  taskEventSelect,
+  taskSelect,
+  toPersonView,
+  toTaskEventView,
+  toTaskView,
+} from "./task-mapper.js";
 import {
   type AssignMode,
+  applyPlan,
   type DueInput,
   dueValue,
   type PlanDecision,
@@ -67,6 +76,11 @@ export interface CreateTaskInput {
   assigneeIds: string[];
   due: DueInput | null;
   sourceRef?: string;
+  /**
+   * The creator and the assignees as the caller already knows them, so the new task's view is built without reading
+   * them back; anyone missing is read in the transaction.
+   */
+  people?: readonly PersonView[];
 }
 
 export interface StatusCounts {
@@ -83,6 +97,35 @@ export interface TaskList {
   tasks: TaskView[];
   /** All matching tasks, when more than `tasks` shows. */
   total: number;
+}
+
+/** The columns of a new task that its insert returns; the rest of its view is known already. */
+const newTaskSelect = {
+  id: true,
+  channelId: true,
+  number: true,
+  title: true,
+  status: true,
+  dueAt: true,
+  dueHasTime: true,
+  createdAt: true,
+  version: true,
+} as const satisfies Prisma.TaskSelect;
+
+/** The people with these ids: from `known` where there, the others read in one query. */
+async function peopleByIds(
+  db: Prisma.TransactionClient,
+  ids: readonly string[],
+  known: readonly PersonView[],
+): Promise<Map<string, PersonView>> {
+  const people = new Map<string, PersonView>();
+  for (const person of known) if (ids.includes(person.id)) people.set(person.id, toPersonView(person));
+  const missing = [...new Set(ids.filter((id) => !people.has(id)))];
+  if (missing.length > 0) {
+    const rows = await db.member.findMany({ where: { id: { in: missing } }, select: personSelect });
+    for (const row of rows) people.set(row.id, toPersonView(row));
+  }
+  return people;
 }
 
 /** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
@@ -133,7 +176,13 @@ export function createTaskService(options: TaskServiceOptions) {
     }
   }
 
-  async function writePlan(tx: Prisma.TransactionClient, task: TaskView, actorId: string, plan: TaskPlan) {
+  async function writePlan(
+    tx: Prisma.TransactionClient,
+    task: TaskView,
+    actorId: string,
+    plan: TaskPlan,
+    assignedAt: Date,
+  ) {
     const { count } = await tx.task.updateMany({
       where: { id: task.id, version: task.version },
       data: { ...plan.update, version: { increment: 1 } },
@@ -149,7 +198,9 @@ export function createTaskService(options: TaskServiceOptions) {
       await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
     }
     if (plan.addAssignees?.length) {
-      await tx.taskAssignee.createMany({ data: plan.addAssignees.map((memberId) => ({ taskId: task.id, memberId })) });
+      await tx.taskAssignee.createMany({
+        data: plan.addAssignees.map((memberId) => ({ taskId: task.id, memberId, assignedAt })),
+      });
     }
     await tx.taskEvent.createMany({
       data: plan.events.map((event) => ({
@@ -178,8 +229,11 @@ export function createTaskService(options: TaskServiceOptions) {
     let task: TaskView;
     try {
       task = await transactionWithClaim(prisma, async (tx) => {
-        await writePlan(tx, current, actor.id, plan);
-        return (await loadTask({ id: current.id }, tx)) as TaskView;
+        await writePlan(tx, current, actor.id, plan, clock());
+        // The view after the write from what is in hand, not read back (see loadTask for why it is decided inside).
+        const closer = plan.update.closedById;
+        const wanted = [...(plan.addAssignees ?? []), ...(closer && closer !== actor.id ? [closer] : [])];
+        return applyPlan(current, plan, actor, await peopleByIds(tx, wanted, plan.addPeople ?? []));
       });
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
@@ -197,11 +251,9 @@ export function createTaskService(options: TaskServiceOptions) {
         const channel = await tx.channel.update({
           where: { id: input.channelId },
           data: { nextTaskNumber: { increment: 1 } },
-          select: { nextTaskNumber: true },
+          select: { nextTaskNumber: true, name: true },
         });
-        // One create writes the task, its assignees and its "created" history row, and reads the view back in the
-        // same transaction (see loadTask for why inside): no separate insert and re-read of the new row.
-        const created: TaskRow = await tx.task.create({
+        const created = await tx.task.create({
           data: {
             channelId: input.channelId,
             number: channel.nextTaskNumber - 1,
@@ -212,23 +264,39 @@ export function createTaskService(options: TaskServiceOptions) {
             dueStart: input.due?.start ?? null,
             dueGrain: input.due?.grain ?? null,
             sourceRef: input.sourceRef ?? null,
-            assignees: { create: assigneeIds.map((memberId) => ({ memberId })) },
-            events: {
-              create: {
-                actorId: input.creatorId,
-                action: "created",
-                newValue: {
-                  title: input.title,
-                  due: dueValue(input.due?.dueAt ?? null, input.due?.hasTime ?? false),
-                  assigneeIds,
-                },
-              },
+          },
+          select: newTaskSelect,
+        });
+        // One assignedAt for all: assignees are listed by assignedAt, then member id (as taskSelect orders them).
+        if (assigneeIds.length > 0) {
+          await tx.taskAssignee.createMany({
+            data: assigneeIds.map((memberId) => ({ taskId: created.id, memberId, assignedAt: created.createdAt })),
+          });
+        }
+        await tx.taskEvent.createMany({
+          data: {
+            taskId: created.id,
+            actorId: input.creatorId,
+            action: "created",
+            newValue: {
+              title: input.title,
+              due: dueValue(input.due?.dueAt ?? null, input.due?.hasTime ?? false),
+              assigneeIds,
             },
           },
-          select: taskSelect,
         });
-        // A new task is open: nobody closed it, so the view needs no one beyond the creator and assignees.
-        return toTaskView(created);
+        // The view from what is in hand (see loadTask for why inside the transaction): no re-read of the new rows.
+        const people = await peopleByIds(tx, [input.creatorId, ...assigneeIds], input.people ?? []);
+        return toTaskView({
+          ...created,
+          closedAt: null,
+          closedById: null,
+          creator: people.get(input.creatorId) as PersonView,
+          channel: { name: channel.name },
+          assignees: [...assigneeIds]
+            .sort()
+            .map((id) => ({ acknowledgedAt: null, doneAt: null, member: people.get(id) as PersonView })),
+        });
       });
       await notify({ taskId: task.id, channelId: task.channelId, kind: "created" });
       return task;
@@ -344,7 +412,8 @@ export function createTaskService(options: TaskServiceOptions) {
               newValue: { until: until.toISOString() },
             },
           });
-          return (await loadTask({ id: current.id }, tx)) as TaskView;
+          // Only the version of the view moves (the snooze is not part of it): no read back.
+          return { ...current, version: current.version + 1 };
         });
       } catch (error) {
         if (!(error instanceof VersionConflict)) throw error;

@@ -1,28 +1,72 @@
 /**
  * Deadlines back in words. The weekday is always shown, so a surprise ("that is a
  * Saturday?") is seen at once.
+ *
+ * Every reply words its tasks' deadlines, so this is on the path of most commands: the
+ * local clock comes from the zone offsets cached in zone.ts and plain wall arithmetic
+ * (wall.ts), not from a luxon DateTime per call. A zone name that neither IANA nor
+ * luxon knows keeps luxon's own answer ("Invalid DateTime").
  */
 import { DateTime } from "luxon";
 import type { WorkingCalendar } from "../calendar/index.js";
+import { DAY, fieldsOf, isoDateOf, MINUTE, type Wall, weekdayOf } from "./wall.js";
+import { type WallZone, wallAt, wallZone } from "./zone.js";
 
 const VI_WEEKDAYS = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
 const EN_WEEKDAYS = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
+/** The zone of that name, or null when it is unknown (the callers then ask luxon, as they always did). */
+function zoneOrNull(timezone: string): WallZone | null {
+  try {
+    return wallZone(timezone);
+  } catch {
+    return null;
+  }
+}
+
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** "17:00" at a wall. */
+function clockOf(w: Wall): string {
+  const f = fieldsOf(w);
+  return `${pad2(f.hour)}:${pad2(f.minute)}`;
+}
+
+/** "11/12/2026" at a wall (luxon's dd/MM/yyyy). */
+function dateOf(w: Wall): string {
+  const f = fieldsOf(w);
+  return `${pad2(f.day)}/${pad2(f.month)}/${String(f.year).padStart(4, "0")}`;
+}
+
 /** vi: "17:00 thứ Sáu 11/12/2026"; en: "17:00 Friday 11/12/2026" (day/month/year in both). */
 export function formatDue(due: { deadline: Date; hasTime: boolean }, locale: "vi" | "en", timezone: string): string {
-  const d = DateTime.fromJSDate(due.deadline, { zone: timezone });
-  const weekday = (locale === "vi" ? VI_WEEKDAYS : EN_WEEKDAYS)[d.weekday];
-  return `${d.toFormat("HH:mm")} ${weekday} ${d.toFormat("dd/MM/yyyy")}`;
+  const weekdays = locale === "vi" ? VI_WEEKDAYS : EN_WEEKDAYS;
+  const zone = zoneOrNull(timezone);
+  if (!zone) {
+    const d = DateTime.fromJSDate(due.deadline, { zone: timezone });
+    return `${d.toFormat("HH:mm")} ${weekdays[d.weekday]} ${d.toFormat("dd/MM/yyyy")}`;
+  }
+  const w = wallAt(due.deadline.getTime(), zone);
+  return `${clockOf(w)} ${weekdays[weekdayOf(w)]} ${dateOf(w)}`;
+}
+
+/** A moment in a zone: "14:05 27/11/2026" (luxon's "HH:mm dd/MM/yyyy"). */
+export function formatMomentIn(at: Date, timezone: string): string {
+  const zone = zoneOrNull(timezone);
+  if (!zone) return DateTime.fromJSDate(at, { zone: timezone }).toFormat("HH:mm dd/MM/yyyy");
+  const w = wallAt(at.getTime(), zone);
+  return `${clockOf(w)} ${dateOf(w)}`;
 }
 
 function count(n: number, vi: string, en: string, locale: "vi" | "en"): string {
   return locale === "vi" ? `${n} ${vi}` : `${n} ${en}${n === 1 ? "" : "s"}`;
 }
 
-function workingDaysBetween(from: DateTime, to: DateTime, calendar: WorkingCalendar): number {
+/** Working days after local day `fromDay` up to and including `toDay` (days as whole days since 1970-01-01). */
+function workingDaysBetween(fromDay: number, toDay: number, calendar: WorkingCalendar): number {
   let n = 0;
-  for (let d = from.plus({ days: 1 }); d <= to; d = d.plus({ days: 1 })) {
-    if (calendar.isWorkingDay(d.toISODate() as string)) n++;
+  for (let day = fromDay + 1; day <= toDay; day++) {
+    if (calendar.isWorkingDay(isoDateOf(day * DAY))) n++;
   }
   return n;
 }
@@ -39,10 +83,18 @@ export function formatRelative(
   timezone: string,
   calendar?: WorkingCalendar,
 ): string {
-  const d = DateTime.fromJSDate(deadline, { zone: timezone });
-  const n = DateTime.fromJSDate(now, { zone: timezone });
-  const minutes = Math.round(d.diff(n, "minutes").minutes);
-  const days = Math.round(d.startOf("day").diff(n.startOf("day"), "days").days);
+  const zone = zoneOrNull(timezone);
+  if (!zone) return formatRelativeWithLuxon(deadline, now, locale, timezone, calendar);
+  // Minutes are exact instants apart; days are local calendar days apart (as luxon's startOf("day") diff).
+  const minutes = Math.round((deadline.getTime() - now.getTime()) / MINUTE);
+  const deadlineDay = Math.floor(wallAt(deadline.getTime(), zone) / DAY);
+  const today = Math.floor(wallAt(now.getTime(), zone) / DAY);
+  return wordDistance(minutes, deadlineDay - today, locale, () =>
+    calendar ? workingDaysBetween(today, deadlineDay, calendar) : null,
+  );
+}
+
+function wordDistance(minutes: number, days: number, locale: "vi" | "en", workingDays: () => number | null): string {
   const vi = locale === "vi";
   if (minutes < 0) {
     const late = -minutes;
@@ -62,9 +114,32 @@ export function formatRelative(
   }
   if (days === 1) return vi ? "ngày mai" : "tomorrow";
   const base = vi ? `còn ${days} ngày` : `${count(days, "ngày", "day", locale)} left`;
-  if (!calendar) return base;
-  const work = workingDaysBetween(n.startOf("day"), d.startOf("day"), calendar);
+  const work = workingDays();
+  if (work === null) return base;
   return vi
     ? `${base} (${work} ngày làm việc)`
     : `${base} (${count(work, "", "working day", locale).replace("  ", " ")})`;
+}
+
+/** The former luxon path, kept for zone names zone.ts refuses. */
+function formatRelativeWithLuxon(
+  deadline: Date,
+  now: Date,
+  locale: "vi" | "en",
+  timezone: string,
+  calendar?: WorkingCalendar,
+): string {
+  const d = DateTime.fromJSDate(deadline, { zone: timezone });
+  const n = DateTime.fromJSDate(now, { zone: timezone });
+  const minutes = Math.round(d.diff(n, "minutes").minutes);
+  const days = Math.round(d.startOf("day").diff(n.startOf("day"), "days").days);
+  return wordDistance(minutes, days, locale, () => {
+    if (!calendar) return null;
+    let work = 0;
+    const to = d.startOf("day");
+    for (let day = n.startOf("day").plus({ days: 1 }); day <= to; day = day.plus({ days: 1 })) {
+      if (calendar.isWorkingDay(day.toISODate() as string)) work++;
+    }
+    return work;
+  });
 }

@@ -1,9 +1,9 @@
-import { DateTime } from "luxon";
 import type { WorkingCalendar } from "../calendar/index.js";
 import type { Locale } from "../core/incoming.js";
 import { personToken } from "../core/reply.js";
 import type { PersonView } from "../core/task-view.js";
 import { t } from "../i18n/index.js";
+import { formatMomentIn } from "../language/format.js";
 
 /** What every renderer needs to put a task into words for one channel. */
 export interface RenderContext {
@@ -24,5 +24,5 @@ export function renderPeople(people: readonly PersonView[], locale: Locale): str
 
 /** A moment in the channel's zone: "14:05 27/11/2026". */
 export function formatMoment(at: Date, context: Pick<RenderContext, "timezone">): string {
-  return DateTime.fromJSDate(at, { zone: context.timezone }).toFormat("HH:mm dd/MM/yyyy");
+  return formatMomentIn(at, context.timezone);
 }

@@ -119,14 +119,28 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     };
   }
 
+  /**
+   * Whether a repeated delivery of this message is caught without reading ProcessedEvent first: the core's task
+   * commands write only in the task service's transaction, which claims the event (a repeat rolls back there), or
+   * write nothing and are marked afterwards. Others (settings, the jobs' remind / summary / export, any replaced
+   * handler) write in other ways, so they look first, as every command once did.
+   */
+  function claimsInTransaction(parsed: ParseResult): boolean {
+    if (!parsed.ok) return true;
+    const name = parsed.command.command;
+    return CLAIMED_IN_TRANSACTION.has(name) && !options.handlers?.[name];
+  }
+
   async function handleOnce(message: IncomingMessage, claim: EventClaim | undefined): Promise<Reply[]> {
-    // No read of ProcessedEvent first: a command that writes claims the event inside its own transaction (a repeat
-    // delivery rolls back there), and one that does not is marked below; either way a repeat answers nothing.
     const now = clock();
     const replies = await runWithEventClaim(claim, async () => {
       const context = await buildContext(message, now);
+      if (claim && !claimsInTransaction(context.parsed) && (await services.directory.isEventProcessed(claim))) {
+        return undefined;
+      }
       return withPresentation(await pipeline(context), context);
     });
+    if (!replies) return [];
     // Commands that wrote claimed the event in their own transaction; the others are marked now.
     if (claim && !claim.claimed && !(await services.directory.markEventProcessed(claim))) return [];
     return replies;
@@ -202,6 +216,22 @@ function withPresentation(replies: Reply[], context: MessageContext<Services>): 
   const presentation = { locale, timezone: channel.timezone, endOfDayMinutes: channel.endOfDayMinutes };
   return replies.map((reply) => ({ presentation, ...reply }));
 }
+
+/** See claimsInTransaction. */
+const CLAIMED_IN_TRANSACTION: ReadonlySet<CommandName> = new Set<CommandName>([
+  "add",
+  "list",
+  "show",
+  "done",
+  "reopen",
+  "cancel",
+  "due",
+  "assign",
+  "edit",
+  "ack",
+  "status",
+  "help",
+]);
 
 /**
  * Known names only help to delimit typed "@Nguyễn Văn Lan" mentions. A message without "@", or whose every "@"

@@ -17,6 +17,7 @@ import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { createDirectoryService } from "./services/directory-service.js";
+import { createInboundJournal } from "./services/inbound-journal.js";
 import { createReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
 
@@ -82,7 +83,13 @@ export async function createApp(options: AppOptions): Promise<App> {
     now,
   });
   const slack = config.SLACK_BOT_TOKEN
-    ? createSlackAdapter({ config, bot, logger, prisma: database.prisma })
+    ? createSlackAdapter({
+        config,
+        bot,
+        logger,
+        prisma: database.prisma,
+        journal: createInboundJournal(database.priorityLane),
+      })
     : undefined;
   const zalo = config.ZALO_BOT_TOKEN ? createZaloAdapter({ config, bot, logger }) : undefined;
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(

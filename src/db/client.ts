@@ -26,9 +26,19 @@ export interface CreateDatabaseOptions {
   migrationsDir?: DeployMigrationsOptions["migrationsDir"];
 }
 
+/** Plain SQL with positional parameters ($1, $2 …), returning rows. */
+export interface SqlLane {
+  query<Row = Record<string, unknown>>(text: string, params?: unknown[]): Promise<Row[]>;
+}
+
 export interface Database {
   prisma: PrismaClient;
   kind: "postgres" | "pglite";
+  /**
+   * A few connections of their own for short writes that must not wait behind the commands' transactions for a
+   * pooled connection (the inbound journal, written before each ack). PGlite has one connection: the same one.
+   */
+  priorityLane: SqlLane;
   /** Disconnects Prisma and releases the pool or the PGlite instance. */
   close(): Promise<void>;
 }
@@ -82,8 +92,20 @@ async function openPostgres(databaseUrl: string, options: CreateDatabaseOptions)
   await deployPostgres(databaseUrl, options);
   const adapter = new PrismaPg(postgresConfig(databaseUrl, schema), schema ? { schema } : undefined);
   const prisma = new PrismaClient({ adapter });
-  return { prisma, kind: "postgres", close: () => prisma.$disconnect() };
+  const lanePool = new pg.Pool({ ...postgresConfig(databaseUrl, schema), max: PRIORITY_LANE_CONNECTIONS });
+  return {
+    prisma,
+    kind: "postgres",
+    priorityLane: { query: async (text, params) => (await lanePool.query(text, params)).rows },
+    close: async () => {
+      await prisma.$disconnect();
+      await lanePool.end();
+    },
+  };
 }
+
+/** Connections of the priority lane: its writes are group-committed, so two keep up with thousands per second. */
+const PRIORITY_LANE_CONNECTIONS = 2;
 
 async function pgliteLocation(dataDir: string): Promise<string> {
   if (dataDir === memoryDataDir) return memoryDataDir;
@@ -111,6 +133,7 @@ export async function openPgliteDatabase(pglite: PGlite, options: DeployMigratio
   return {
     prisma,
     kind: "pglite",
+    priorityLane: { query: async (text, params) => (await pglite.query<never>(text, params)).rows },
     close: async () => {
       await prisma.$disconnect();
       if (!pglite.closed) await pglite.close();

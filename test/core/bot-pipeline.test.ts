@@ -24,7 +24,12 @@ function unreachablePostgres() {
       connectionTimeoutMillis: 2000,
     }),
   });
-  return harnessFor({ prisma, kind: "postgres", close: () => prisma.$disconnect() }, async () => {});
+  const priorityLane = {
+    query: async (): Promise<never> => {
+      throw new Error("connect ECONNREFUSED 127.0.0.1:1");
+    },
+  };
+  return harnessFor({ prisma, kind: "postgres", priorityLane, close: () => prisma.$disconnect() }, async () => {});
 }
 
 describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/core/bot.js";
+import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
@@ -21,7 +22,12 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     database = await createTestDatabase(kind);
     const { logger, tasks, directory } = coreServices(database);
     const bot = createBot({ services: { tasks, directory }, logger });
-    harness = await startSlackHarness({ bot, prisma: database.prisma });
+    // As in the app: slash commands and events go through the inbound journal before their ack.
+    harness = await startSlackHarness({
+      bot,
+      prisma: database.prisma,
+      journal: createInboundJournal(database.priorityLane),
+    });
   });
   afterAll(async () => {
     await harness?.close();

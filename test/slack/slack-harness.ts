@@ -1,6 +1,7 @@
 // Runs the real Slack adapter (bolt + our receiver) on our real HTTP server on loopback, against the fake Slack.
 import type { Server } from "node:http";
 import type { Bot } from "../../src/core/handler.js";
+import type { InboundJournal } from "../../src/core/inbound.js";
 import type { IncomingMessage } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
@@ -20,7 +21,15 @@ export interface SlackHarness {
   close(): Promise<void>;
 }
 
-export async function startSlackHarness(options: { bot: Bot; prisma?: PrismaClient }): Promise<SlackHarness> {
+export interface SlackHarnessOptions {
+  bot: Bot;
+  prisma?: PrismaClient;
+  /** Journal slash commands and events before their ack, as the app does (src/app.ts). */
+  journal?: InboundJournal;
+  journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
+}
+
+export async function startSlackHarness(options: SlackHarnessOptions): Promise<SlackHarness> {
   const fake = await new FakeSlackServer().start();
   fake.addUser({ id: "U0LAN", name: "Lan", tz: "Asia/Ho_Chi_Minh", locale: "vi-VN" });
   fake.addUser({ id: "U0MINH", name: "Minh", tz: "Asia/Ho_Chi_Minh", locale: "vi-VN" });
@@ -39,6 +48,8 @@ export async function startSlackHarness(options: { bot: Bot; prisma?: PrismaClie
     bot: options.bot,
     logger,
     prisma: options.prisma,
+    journal: options.journal,
+    journalTiming: options.journalTiming,
   });
   const server: Server = createHttpServer({ routes: adapter.routes, logger });
   const port = await listen(server, 0, "127.0.0.1");

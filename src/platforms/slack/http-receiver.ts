@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from "@slack/bolt";
+import type { AcceptOutcome } from "../../core/inbound-processor.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
@@ -18,6 +19,11 @@ export interface SlackHttpReceiverOptions {
   bodyLimitBytes?: number;
   /** Our clock in milliseconds, for tests of the replay window. Default: Date.now. */
   now?: () => number;
+  /**
+   * Where slash commands and events are written before their ack (and handled from afterwards). Without it, or when
+   * it fails, they are handed to bolt directly, acked by the listener.
+   */
+  inbound?: { accept(key: string, payload: unknown): Promise<AcceptOutcome> };
 }
 
 /**
@@ -30,12 +36,14 @@ export interface SlackHttpReceiverOptions {
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
-  private readonly options: Required<Omit<SlackHttpReceiverOptions, "logger">>;
+  private readonly options: Required<Omit<SlackHttpReceiverOptions, "logger" | "inbound">>;
+  private readonly inbound: SlackHttpReceiverOptions["inbound"];
   private readonly logger: Logger;
 
   constructor(options: SlackHttpReceiverOptions) {
     if (!options.signingSecret) throw new Error("SlackHttpReceiver needs a signing secret");
     this.logger = options.logger;
+    this.inbound = options.inbound;
     this.options = {
       signingSecret: options.signingSecret,
       bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -80,8 +88,26 @@ export class SlackHttpReceiver implements Receiver {
     }
     if (parsed.type === "url_verification") return HTTPModuleFunctions.buildUrlVerificationResponse(response, parsed);
     if (parsed.ssl_check) return HTTPModuleFunctions.buildContentResponse(response, undefined);
+    if (await this.acceptedIntoJournal(parsed)) return HTTPModuleFunctions.buildContentResponse(response, undefined);
     await this.dispatch(request, response, parsed);
   };
+
+  /**
+   * Slash commands and events are journaled, then acked with an empty 200 (what their listeners' ack() sends) and
+   * handled from the journal. Interactions are not: a button may open a modal, whose trigger_id expires in 3 s, and a
+   * modal submission is answered (validation errors) in the ack itself.
+   */
+  private async acceptedIntoJournal(body: Record<string, unknown>): Promise<boolean> {
+    const key = journalKey(body);
+    if (!this.inbound || !key) return false;
+    try {
+      await this.inbound.accept(key, body);
+      return true;
+    } catch (error) {
+      this.logger.warn({ err: error }, "could not journal a slack request; handling it directly");
+      return false;
+    }
+  }
 
   private async dispatch(request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>) {
     if (!this.app) throw new Error("SlackHttpReceiver used before bolt called init()");
@@ -112,6 +138,17 @@ export class SlackHttpReceiver implements Receiver {
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify({ ok: false, error }));
   }
+}
+
+/** The delivery's durable id when it is journaled: a command's trigger_id, an event's team and event id. */
+function journalKey(body: Record<string, unknown>): string | undefined {
+  const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
+  // An empty command opens the "add task" modal: its trigger_id is only good for 3 s, so it is not deferred.
+  if (text(body.command)) return text(body.text)?.trim() ? text(body.trigger_id) : undefined;
+  if (body.type === "event_callback" && text(body.team_id) && text(body.event_id)) {
+    return `${body.team_id}:${body.event_id}`;
+  }
+  return undefined;
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -2,6 +2,8 @@ import type { App } from "@slack/bolt";
 import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
+import type { InboundJournal } from "../../core/inbound.js";
+import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
 import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { RouteHandler } from "../../http/server.js";
@@ -42,6 +44,13 @@ export interface SlackAdapterOptions {
   logger: Logger;
   /** Enables the App Home tab "Việc của tôi / My tasks" (read-only queries). */
   prisma?: PrismaClient;
+  /**
+   * Where slash commands and events wait, durably, between their ack and their handling (HTTP mode). Without one
+   * they are handled in memory after the ack, and lost if the process stops in between.
+   */
+  journal?: InboundJournal;
+  /** Lease and sweep timing of the journal (tests). */
+  journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
   /** POSTs to response_url; tests may inject one. Default: global fetch. */
   fetchFn?: typeof fetch;
   /** Our clock for the signature replay window, in ms. Default Date.now. */
@@ -58,6 +67,8 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** The bolt app, for tests and diagnostics. */
   app: App;
+  /** The journal's processor (HTTP mode with a journal), for tests and shutdown. */
+  inbound?: InboundProcessor;
 }
 
 /**
@@ -121,9 +132,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     home,
   };
 
+  // Replays a journaled request through bolt, already acked: listeners' ack() is then a no-op.
+  let replay: (payload: unknown) => Promise<void> = async () => {};
+  const inbound =
+    options.journal && !config.SLACK_APP_TOKEN
+      ? new InboundProcessor({
+          journal: options.journal,
+          platform: "slack",
+          handle: (payload) => replay(payload),
+          logger,
+          ...options.journalTiming,
+        })
+      : undefined;
   const receiver = config.SLACK_APP_TOKEN
     ? undefined
-    : new SlackHttpReceiver({ signingSecret: config.SLACK_SIGNING_SECRET as string, logger, now: options.now });
+    : new SlackHttpReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET as string,
+        logger,
+        now: options.now,
+        inbound,
+      });
   const app = createBoltApp({
     botToken,
     receiver,
@@ -138,21 +166,26 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     if (event.tab === "home" && home) await home.publish(body.team_id, event.user);
   });
 
+  replay = (payload) => app.processEvent({ body: payload as Record<string, unknown>, ack: async () => {} });
+
   let socketStarted = false;
   return {
     routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
     sender: new SlackMessageSender({ client: outboxClient, describeDue, logger }),
     app,
     start: async () => {
+      inbound?.start();
       if (!config.SLACK_APP_TOKEN || socketStarted) return;
       await app.start();
       socketStarted = true;
     },
     stop: async () => {
+      await inbound?.stop();
       if (!socketStarted) return;
       socketStarted = false;
       await app.stop();
     },
+    inbound,
   };
 }
 

@@ -1,0 +1,120 @@
+import type { Logger } from "../logger.js";
+import type { InboundJournal } from "./inbound.js";
+import type { Platform } from "./incoming.js";
+
+export interface InboundProcessorOptions {
+  journal: InboundJournal;
+  platform: Platform;
+  /** Handles one accepted request to the end (its replies delivered). Failures are the handler's to answer. */
+  handle(payload: unknown): Promise<void>;
+  logger: Logger;
+  /** How long a request stays this instance's without renewal. Default 60 s. */
+  leaseMs?: number;
+  /** How often leases are renewed and orphaned requests looked for. Default 15 s. */
+  sweepEveryMs?: number;
+  /** A request taken over this many times (it keeps killing its handler, or never finishes) is dropped. Default 3. */
+  maxTakeovers?: number;
+}
+
+export type AcceptOutcome = "accepted" | "duplicate";
+
+/**
+ * Write-ahead for inbound requests: `accept` records a verified request in the journal and resolves when it is safe
+ * to ack; the request is then handled in the background and forgotten once handled. Requests whose instance stopped
+ * before handling them (a crash, a deploy) are taken over by the periodic sweep of any instance, after their lease.
+ */
+export class InboundProcessor {
+  private readonly inHand = new Map<bigint, Promise<void>>();
+  private readonly leaseMs: number;
+  private readonly sweepEveryMs: number;
+  private readonly maxTakeovers: number;
+  private timer: NodeJS.Timeout | undefined;
+  private sweeping: Promise<void> | undefined;
+
+  constructor(private readonly options: InboundProcessorOptions) {
+    this.leaseMs = options.leaseMs ?? 60_000;
+    this.sweepEveryMs = options.sweepEveryMs ?? 15_000;
+    this.maxTakeovers = options.maxTakeovers ?? 3;
+  }
+
+  /** Journals the request; rejects when the journal is unavailable (handle it directly then). */
+  async accept(key: string, payload: unknown): Promise<AcceptOutcome> {
+    const { journal, platform } = this.options;
+    const id = await journal.accept({ platform, key, payload }, this.leaseMs);
+    if (id === undefined) return "duplicate";
+    // After the caller's ack has been written: the ack is what the platform is waiting for.
+    setImmediate(() => this.run(id, payload));
+    return "accepted";
+  }
+
+  /** Starts the periodic sweep, beginning with requests left over from before this instance started. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.sweep(), this.sweepEveryMs);
+    this.timer.unref();
+    void this.sweep();
+  }
+
+  /** Stops sweeping and waits (up to `timeoutMs`) for requests in hand; unfinished ones are taken over later. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    const settled = Promise.allSettled([this.sweeping, ...this.inHand.values()]);
+    let timeout: NodeJS.Timeout | undefined;
+    await Promise.race([settled, new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
+    clearTimeout(timeout);
+  }
+
+  /** Requests accepted or taken over and not finished yet (for tests and health). */
+  get pending(): number {
+    return this.inHand.size;
+  }
+
+  /** Renews this instance's leases, then takes over orphaned requests, a page at a time. */
+  sweep(): Promise<void> {
+    this.sweeping ??= this.sweepOnce().finally(() => {
+      this.sweeping = undefined;
+    });
+    return this.sweeping;
+  }
+
+  private async sweepOnce(): Promise<void> {
+    const { journal, platform, logger } = this.options;
+    try {
+      await journal.renew([...this.inHand.keys()], this.leaseMs);
+      for (;;) {
+        const orphans = await journal.takeOver(platform, {
+          limit: 50,
+          leaseMs: this.leaseMs,
+          exclude: [...this.inHand.keys()],
+        });
+        if (orphans.length === 0) return;
+        logger.info({ count: orphans.length }, "taking over requests acked by an instance that stopped");
+        const runs = orphans.map((orphan) => {
+          if (orphan.takeovers <= this.maxTakeovers) return this.run(orphan.id, orphan.payload);
+          logger.error(
+            { id: String(orphan.id), takeovers: orphan.takeovers },
+            "dropping a request no handler finished",
+          );
+          return journal.complete(orphan.id);
+        });
+        // One page at a time: a long backlog after an outage is worked through, not loaded whole.
+        await Promise.allSettled(runs);
+      }
+    } catch (error) {
+      logger.warn({ err: error }, "inbound sweep failed; retrying at the next one");
+    }
+  }
+
+  private run(id: bigint, payload: unknown): Promise<void> {
+    const { journal, handle, logger } = this.options;
+    const running = handle(payload)
+      .catch((error) => logger.error({ err: error, id: String(id) }, "handling an accepted request failed"))
+      // Not completed when the database is down: the lease runs out and the request is replayed (deduped) later.
+      .then(() => journal.complete(id))
+      .catch((error) => logger.warn({ err: error, id: String(id) }, "could not mark an accepted request handled"))
+      .finally(() => this.inHand.delete(id));
+    this.inHand.set(id, running);
+    return running;
+  }
+}

@@ -85,14 +85,19 @@ function textOf(command: DrillCommand, tag: string): string {
 export async function runCrossTenantDrill(options: CrossTenantOptions): Promise<CrossTenantResult> {
   const env = await createDrillEnvironment("tenant");
   try {
-    const services = {
-      tasks: createTaskService({ prisma: env.prisma, logger: quietLogger }),
-      directory: createDirectoryService({
-        prisma: env.prisma,
-        defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-      }),
-    };
-    const bot = createBot({ services, logger: quietLogger });
+    // A fresh bot per interleaving: the tables are emptied between them, which no running bot ever sees (its
+    // directory remembers channels and members it has met).
+    const freshBot = () =>
+      createBot({
+        services: {
+          tasks: createTaskService({ prisma: env.prisma, logger: quietLogger }),
+          directory: createDirectoryService({
+            prisma: env.prisma,
+            defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+          }),
+        },
+        logger: quietLogger,
+      });
     let commands = 0;
     let foreignChanges = 0;
     let foreignReads = 0;
@@ -126,6 +131,7 @@ export async function runCrossTenantDrill(options: CrossTenantOptions): Promise<
           // Each interleaving starts from empty tables, so task numbers collide across channels on purpose.
           await env.prisma.task.deleteMany({});
           await env.prisma.channel.deleteMany({});
+          const bot = freshBot();
           // Every channel starts with tasks #1 and #2, so the same numbers exist everywhere.
           const seeded: DrillCommand[] = [0, 1].flatMap((workspace) =>
             [0, 1].flatMap((channel) =>

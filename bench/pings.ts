@@ -136,7 +136,7 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       if (at !== undefined) lateness.push(at - row.fireAt.getTime());
     }
     const missing = rows.length - lateness.length;
-    logStages(rows, outboxCreated, arrivedAt, log);
+    logStages(rows, outboxCreated, arrivedAt, rushAt, log);
     const messages = arrivedAt.size;
     // One outbox message may take several chat.postMessage pages (long lists); the first page carries the outbox id.
     const violations = countRateViolations(
@@ -200,9 +200,15 @@ function logStages(
   rows: readonly PingRow[],
   outboxCreated: ReadonlyMap<string, number>,
   arrivedAt: ReadonlyMap<string, number>,
+  rushAt: number,
   log: (line: string) => void,
 ): void {
   const claim = rows.flatMap((r) => (r.sentAt ? [r.sentAt.getTime() - r.fireAt.getTime()] : []));
+  const lateness = (rush: boolean) =>
+    rows.flatMap((r) => {
+      const at = r.outboxId ? arrivedAt.get(r.outboxId) : undefined;
+      return at !== undefined && (r.fireAt.getTime() === rushAt) === rush ? [at - r.fireAt.getTime()] : [];
+    });
   const out: number[] = [];
   for (const [id, created] of outboxCreated) {
     const at = arrivedAt.get(id);
@@ -211,6 +217,7 @@ function logStages(
   const ms = (values: number[]) =>
     `p50 ${Math.round(quantile(values, 0.5))} / p99 ${Math.round(quantile(values, 0.99))} / max ${Math.round(max(values))} ms`;
   log(`pings: deadline → claimed ${ms(claim)}; outbox row → at Slack ${ms(out)}`);
+  log(`pings: lateness of the rush ${ms(lateness(true))}; of the rest ${ms(lateness(false))}`);
 }
 
 /** Pairs of consecutive messages to one channel closer than `minGapMs` (Slack: about one per second per channel). */

@@ -19,7 +19,7 @@ import {
   snoozeEnd,
 } from "../scheduling/index.js";
 import type { OutboxService } from "./outbox-service.js";
-import { createPingClaimer } from "./ping-claim.js";
+import { createPingClaimer, LocalClaims } from "./ping-claim.js";
 import { FIRST_ID, markPlannedMany, plannedPingPage, resetPlanning, staleTaskPage } from "./ping-planning.js";
 import { planTaskPersonalPings, recipientSchedule, recipientSelect, wantsPersonalPings } from "./ping-recipients.js";
 
@@ -50,7 +50,10 @@ export interface ClaimResult {
   /** The outbox row holding the merged message; null when every claimed ping turned out stale. */
   outboxId: string | null;
   platform: Platform;
+  /** The pings the message carries (marked sent). */
   pingIds: string[];
+  /** Pings found stale on the way and cancelled instead. */
+  staleIds: string[];
   taskIds: string[];
 }
 
@@ -85,21 +88,37 @@ export function createPingService(options: PingServiceOptions) {
   const { prisma, outbox, logger } = options;
   const lateAfterMs = options.lateAfterMs ?? 120_000;
 
+  const channelSelect = {
+    id: true,
+    externalId: true,
+    isPrivateChat: true,
+    locale: true,
+    timezone: true,
+    endOfDayMinutes: true,
+    workingDays: true,
+    pingPolicy: true,
+    workspace: { select: { platform: true, daysOff: { select: { day: true, isWorkingDay: true } } } },
+  } as const satisfies Prisma.ChannelSelect;
+
   async function channelContext(db: Prisma.TransactionClient, channelId: string): Promise<ChannelPingContext | null> {
-    const channel = await db.channel.findUnique({
-      where: { id: channelId },
-      select: {
-        externalId: true,
-        isPrivateChat: true,
-        locale: true,
-        timezone: true,
-        endOfDayMinutes: true,
-        workingDays: true,
-        pingPolicy: true,
-        workspace: { select: { platform: true, daysOff: { select: { day: true, isWorkingDay: true } } } },
-      },
-    });
-    if (!channel) return null;
+    const channel = await db.channel.findUnique({ where: { id: channelId }, select: channelSelect });
+    return channel ? toChannelContext(channel) : null;
+  }
+
+  /** The contexts of several channels in one query, into `into` (a missing channel maps to null). */
+  async function loadChannelContexts(
+    channelIds: Iterable<string>,
+    into: Map<string, ChannelPingContext | null>,
+  ): Promise<void> {
+    const missing = [...new Set(channelIds)].filter((id) => !into.has(id));
+    if (missing.length === 0) return;
+    const channels = await prisma.channel.findMany({ where: { id: { in: missing } }, select: channelSelect });
+    for (const id of missing) into.set(id, null);
+    for (const channel of channels) into.set(channel.id, toChannelContext(channel));
+  }
+
+  function toChannelContext(channel: Prisma.ChannelGetPayload<{ select: typeof channelSelect }>): ChannelPingContext {
+    const channelId = channel.id;
     const iso = (d: Date) => d.toISOString().slice(0, 10);
     const daysOff = channel.workspace.daysOff;
     const calendar = createWorkingCalendar({
@@ -180,11 +199,14 @@ export function createPingService(options: PingServiceOptions) {
     const ids = [...new Set(taskIds)];
     if (ids.length === 0) return { planned: [], cancelled: [] };
     const tasks = await prisma.task.findMany({ where: { id: { in: ids } }, select: taskSelect });
+    await loadChannelContexts(
+      tasks.map((t) => t.channelId),
+      contexts,
+    );
     const cancelled: string[] = [];
     const creates: { taskId: string; pings: DesiredPing[] }[] = [];
     const versions: { id: string; version: number }[] = [];
     for (const task of tasks) {
-      if (!contexts.has(task.channelId)) contexts.set(task.channelId, await channelContext(prisma, task.channelId));
       const context = contexts.get(task.channelId);
       if (!context) continue;
       const plan = planTask(task, context, now);
@@ -258,6 +280,7 @@ export function createPingService(options: PingServiceOptions) {
   }
 
   const claimer = createPingClaimer({ outbox, lateAfterMs, channelContext });
+  const claims = new LocalClaims();
 
   return {
     channelContext: (channelId: string) => channelContext(prisma, channelId),
@@ -346,24 +369,29 @@ export function createPingService(options: PingServiceOptions) {
      */
     async claim(pingId: string, now: Date): Promise<ClaimResult | null> {
       // Most jobs of a busy minute find their ping already merged into another's message: a plain read spares
-      // them a transaction. Only a planned ping goes on (and is checked again under the lock).
-      const seen = await prisma.ping.findUnique({ where: { id: pingId }, select: { status: true } });
+      // them a transaction (Prisma batches these reads of concurrent jobs into one query).
+      const seen = await prisma.ping.findUnique({
+        where: { id: pingId },
+        select: { status: true, fireAt: true, memberId: true, task: { select: { channelId: true } } },
+      });
       if (seen?.status !== "planned") return null;
-      return prisma.$transaction(async (tx) => {
-        const ping = await tx.ping.findUnique({
-          where: { id: pingId },
-          select: { status: true, fireAt: true, memberId: true, task: { select: { channelId: true } } },
+      const { fireAt, memberId } = seen;
+      const channelId = seen.task.channelId;
+      const readAt = performance.now();
+      return claims.run(memberId === null ? `channel:${channelId}` : `member:${memberId}`, async () => {
+        // Claimed by the claim this one waited behind: no transaction needed to learn that.
+        if (claims.claimedSince(pingId, readAt)) return null;
+        const result = await prisma.$transaction(async (tx) => {
+          const claimed =
+            memberId === null
+              ? await claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
+              : await claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
+          // The next (overdue) ping is planned after this commit: until then the tasks count as stale, so a crash
+          // in between is repaired by the reconciler instead of ending the task's pings.
+          if (claimed) await resetPlanning(tx, { taskIds: claimed.taskIds });
+          return claimed;
         });
-        if (ping?.status !== "planned") return null;
-        const { fireAt, memberId } = ping;
-        const channelId = ping.task.channelId;
-        const result =
-          memberId === null
-            ? await claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
-            : await claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
-        // The next (overdue) ping is planned after this commit: until then the tasks count as stale, so a crash
-        // in between is repaired by the reconciler instead of ending the task's pings.
-        if (result) await resetPlanning(tx, { taskIds: result.taskIds });
+        if (result) claims.remember([...result.pingIds, ...result.staleIds]);
         return result;
       });
     },

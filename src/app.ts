@@ -91,7 +91,9 @@ export async function createApp(options: AppOptions): Promise<App> {
         journal: createInboundJournal(database.priorityLane),
       })
     : undefined;
-  const zalo = config.ZALO_BOT_TOKEN ? createZaloAdapter({ config, bot, logger }) : undefined;
+  const zalo = config.ZALO_BOT_TOKEN
+    ? createZaloAdapter({ config, bot, logger, journal: createInboundJournal(database.priorityLane) })
+    : undefined;
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
     (sender): sender is MessageSender => sender !== undefined,
   );

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from
 import { createBot } from "../../src/core/bot.js";
 import { createLogger } from "../../src/logger.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { FAKE_BOT } from "./fake-zalo-server.js";
@@ -27,7 +28,12 @@ describe.each(testDatabaseKinds)("Zalo end to end on %s", (kind) => {
         defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
       }),
     };
-    h = await startHarness({ bot: createBot({ services, logger }), secret: WEBHOOK_SECRET });
+    // As in the app: updates are journaled before the webhook's 200.
+    h = await startHarness({
+      bot: createBot({ services, logger }),
+      secret: WEBHOOK_SECRET,
+      journal: createInboundJournal(db.priorityLane),
+    });
   });
   afterEach(() => h.close());
 

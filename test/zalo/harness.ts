@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import { Writable } from "node:stream";
 import type { Bot } from "../../src/core/handler.js";
+import type { InboundJournal } from "../../src/core/inbound.js";
 import type { IncomingMessage } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
@@ -33,7 +34,16 @@ export interface Harness {
 }
 
 /** Starts a fake Zalo API, the adapter with fast settings, and (with a secret) our HTTP server with its route. */
-export async function startHarness(options: { bot: Bot; secret?: string; maxBodyBytes?: number }): Promise<Harness> {
+export interface HarnessOptions {
+  bot: Bot;
+  secret?: string;
+  maxBodyBytes?: number;
+  /** Journal updates before they are acknowledged, as the app does (src/app.ts). */
+  journal?: InboundJournal;
+  journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
+}
+
+export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const zalo = await new FakeZaloServer().start();
   const logs: string[] = [];
   const destination = new Writable({
@@ -50,6 +60,8 @@ export async function startHarness(options: { bot: Bot; secret?: string; maxBody
     client: { maxRetries: 2, backoff: { baseDelayMs: 1, maxDelayMs: 5 } },
     polling: { timeoutSeconds: 1, backoff: { baseDelayMs: 1, maxDelayMs: 5 } },
     maxBodyBytes: options.maxBodyBytes,
+    journal: options.journal,
+    journalTiming: options.journalTiming,
   });
   let server: Server | undefined;
   let baseUrl = "";

@@ -1,5 +1,7 @@
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
+import type { InboundJournal } from "../../core/inbound.js";
+import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
@@ -33,6 +35,13 @@ export interface ZaloAdapterOptions {
   maxBodyBytes?: number;
   /** How often "typing…" is renewed while working, in milliseconds. Default 4000. */
   typingIntervalMs?: number;
+  /**
+   * Where updates wait, durably, between their receipt (the webhook's 200, or the poll that fetched them) and
+   * their handling. Without one they wait in memory and are lost if the process stops in between.
+   */
+  journal?: InboundJournal;
+  /** Lease and sweep timing of the journal (tests). */
+  journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
 }
 
 export interface ZaloAdapter {
@@ -80,6 +89,29 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     return next;
   }
 
+  const inbound = options.journal
+    ? new InboundProcessor({
+        journal: options.journal,
+        platform: "zalo",
+        handle: (payload) => dispatch(payload as ZaloUpdate),
+        logger,
+        ...options.journalTiming,
+      })
+    : undefined;
+
+  /** Journals an update before Zalo hears it arrived; false when it could not be (no journal, database down). */
+  async function journaled(update: ZaloUpdate): Promise<boolean> {
+    const key = update.message?.message_id;
+    if (!inbound || !key) return false;
+    try {
+      await inbound.accept(key, update);
+      return true;
+    } catch (error) {
+      logger.warn({ err: error }, "could not journal a zalo update; handling it directly");
+      return false;
+    }
+  }
+
   const secret = config.ZALO_WEBHOOK_SECRET;
   const mode = secret ? "webhook" : "polling";
   const routes: Record<string, RouteHandler> = {};
@@ -89,18 +121,24 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
       logger,
       maxBodyBytes: options.maxBodyBytes,
       isReady: () => me !== undefined,
-      onUpdate: (update) => void dispatch(update),
+      onUpdate: async (update) => {
+        if (!(await journaled(update))) void dispatch(update);
+      },
     });
   }
   const poller = new LongPoller({
     client,
     logger,
-    onUpdate: dispatch,
+    onUpdate: async (update) => {
+      if (!(await journaled(update))) await dispatch(update);
+    },
     pollTimeoutSeconds: options.polling?.timeoutSeconds,
     backoff: options.polling?.backoff,
   });
 
   async function whenIdle(): Promise<void> {
+    // A journaled update is handed to its chat's chain just after the 200: let that hand-over happen first.
+    await new Promise((resolve) => setImmediate(resolve));
     while (chains.size > 0) await Promise.allSettled([...chains.values()]);
   }
 
@@ -113,6 +151,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     whenIdle,
     async start() {
       me = await client.getMe();
+      inbound?.start();
       logger.info({ botId: me.id, canJoinGroups: me.can_join_groups, mode }, "zalo bot ready");
       if (mode === "polling") {
         // getUpdates fails while a webhook is set.
@@ -123,6 +162,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     async stop() {
       await poller.stop();
       await whenIdle();
+      await inbound?.stop();
     },
   };
 }

@@ -7,8 +7,11 @@ import type { ZaloUpdate } from "./zalo-types.js";
 export interface WebhookRouteOptions {
   /** The `secret_token` given to setWebhook; Zalo sends it back in `X-Bot-Api-Secret-Token`. */
   secret: string;
-  /** Called after the 200 has been sent; must not throw (the adapter's processor catches everything). */
-  onUpdate: (update: ZaloUpdate) => void;
+  /**
+   * Takes the update over; the 200 is sent once it resolves (the adapter journals the update first, then hands it
+   * on). Must not throw, and must not wait for the update to be handled: Zalo would time out and deliver again.
+   */
+  onUpdate: (update: ZaloUpdate) => void | Promise<void>;
   /** False until getMe has answered: deliveries then get 503 and Zalo may deliver again. Default always ready. */
   isReady?: () => boolean;
   /** Largest accepted body, in bytes. Default 256 KiB; a Zalo update is a few hundred bytes. */
@@ -18,7 +21,8 @@ export interface WebhookRouteOptions {
 
 /**
  * The webhook receiver: transport only. Checks the secret (constant time), content type, size and JSON shape,
- * answers at once, then hands the update on, so a slow database never makes Zalo time out and redeliver.
+ * hands the update on and answers, without waiting for it to be handled, so a slow command never makes Zalo time
+ * out and redeliver.
  * Nothing is written for a rejected request.
  */
 export function createWebhookRoute(options: WebhookRouteOptions): RouteHandler {
@@ -39,8 +43,8 @@ export function createWebhookRoute(options: WebhookRouteOptions): RouteHandler {
     const update = parseUpdate(body);
     if (!update) return answer(response, 400, "bad_request");
     if (!isReady()) return answer(response, 503, "starting");
+    await onUpdate(update);
     answer(response, 200);
-    onUpdate(update);
   };
 }
 

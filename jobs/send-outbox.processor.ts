@@ -52,8 +52,9 @@ export function createSendOutboxProcessor(context: JobContext) {
   return async function sendOutbox(job: Job<JobPayloads["send-outbox"]>, token?: string): Promise<string> {
     const parsed = outboxPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError("send-outbox: bad payload");
-    const row = await outbox.get(parsed.data.outboxId);
-    if (!row) throw new UnrecoverableError("send-outbox: outbox row is gone");
+    const found = await outbox.getForSend(parsed.data.outboxId);
+    if (!found) throw new UnrecoverableError("send-outbox: outbox row is gone");
+    const { row } = found;
     if (row.status === "sent" || row.status === "failed") return row.status;
     const sender = senders.get(row.platform);
     if (!sender) {
@@ -62,7 +63,7 @@ export function createSendOutboxProcessor(context: JobContext) {
     }
     // Per-chat order: an older message to this chat still unfinished (waiting out a 429 or a retry backoff) goes
     // first. Waiting is a delay, not a failed attempt; at least as long as the chat's gate stays closed.
-    if (await outbox.hasOlderUnfinished(row.id)) {
+    if (found.olderUnfinished) {
       const closed = await rateGate.remaining(row.platform, row.target);
       await postpone(job, token, Math.max(ORDER_WAIT_MS, closed));
     }

@@ -81,6 +81,11 @@ const recordSelect = {
 } as const satisfies Prisma.OutboxMessageSelect;
 
 type RecordRow = Prisma.OutboxMessageGetPayload<{ select: typeof recordSelect }>;
+interface SendRowExtra {
+  platform: string;
+  status: string;
+  olderUnfinished: boolean;
+}
 
 function toRecord({ payload, ...row }: RecordRow): OutboxRecord {
   return { ...row, reply: deserializeReply(payload) };
@@ -121,6 +126,26 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
     async get(id: string): Promise<OutboxRecord | null> {
       const row = await prisma.outboxMessage.findUnique({ where: { id }, select: recordSelect });
       return row ? toRecord(row) : null;
+    },
+
+    /**
+     * The row and whether an older row to the same chat is not final yet (see hasOlderUnfinished), in one query:
+     * what each send attempt reads first.
+     */
+    async getForSend(id: string): Promise<{ row: OutboxRecord; olderUnfinished: boolean } | null> {
+      const [found] = await prisma.$queryRaw<(Omit<RecordRow, "platform" | "status"> & SendRowExtra)[]>`
+        SELECT o.id::text AS id, o."channelId"::text AS "channelId", o.platform::text AS platform, o.target,
+          o.payload, o.status::text AS status, o.attempts, o."inDoubtResends", o."lastError", o."externalMessageId",
+          o."sentAt", o."createdAt",
+          EXISTS (SELECT 1 FROM "OutboxMessage" x WHERE x.platform = o.platform AND x.target = o.target
+            AND x.seq < o.seq AND x.status IN ('pending', 'in_doubt')) AS "olderUnfinished"
+        FROM "OutboxMessage" o WHERE o.id = ${id}::uuid`;
+      if (!found) return null;
+      const { olderUnfinished, platform, status, ...rest } = found;
+      return {
+        row: toRecord({ ...rest, platform: platform as Platform, status: status as OutboxStatus }),
+        olderUnfinished,
+      };
     },
 
     /**

@@ -98,6 +98,26 @@ const rowSelect = {
 
 type ClaimRow = Prisma.PingGetPayload<{ select: typeof rowSelect }>;
 
+/**
+ * The claim's writes in one statement: the pings sent (with their message and whether late), the stale ones
+ * cancelled, and their tasks marked for re-planning (see ping-planning.ts: the next overdue ping is planned after
+ * this commit, so until then the tasks count as stale and a crash in between is repaired by the reconciler). Raw
+ * SQL so that the task's `updatedAt` does not move, as in ping-planning.ts.
+ */
+async function markClaimed(
+  tx: Tx,
+  claim: { sent: string[]; late: string[]; stale: string[]; outboxId: string | null; taskIds: string[]; now: Date },
+): Promise<void> {
+  const { sent, late, stale, outboxId, taskIds, now } = claim;
+  await tx.$executeRaw`WITH
+    cancelled AS (UPDATE "Ping" SET status = 'cancelled', "updatedAt" = ${now}
+      WHERE id = ANY(${stale}::uuid[]) RETURNING 1),
+    sent AS (UPDATE "Ping" SET status = 'sent', "sentAt" = ${now}, "outboxId" = ${outboxId}::uuid,
+        late = (id = ANY(${late}::uuid[])), "updatedAt" = ${now}
+      WHERE id = ANY(${sent}::uuid[]) RETURNING 1)
+    UPDATE "Task" SET "pingsPlannedVersion" = NULL WHERE id = ANY(${taskIds}::uuid[])`;
+}
+
 export interface PingClaimerOptions {
   outbox: OutboxService;
   lateAfterMs: number;
@@ -132,9 +152,11 @@ export function createPingClaimer(options: PingClaimerOptions) {
     now: Date,
   ): Promise<ClaimResult> {
     const { items, stale } = judged;
-    if (stale.length > 0) await tx.ping.updateMany({ where: { id: { in: stale } }, data: { status: "cancelled" } });
     const base = { platform: out.platform, staleIds: stale, taskIds: [...new Set(rows.map((r) => r.task.id))] };
-    if (items.length === 0) return { ...base, outboxId: null, pingIds: [] };
+    if (items.length === 0) {
+      await markClaimed(tx, { sent: [], late: [], stale, outboxId: null, taskIds: base.taskIds, now });
+      return { ...base, outboxId: null, pingIds: [] };
+    }
     const { timezone, endOfDayMinutes } = out.schedule;
     const reply = {
       ...renderPingMessage(items, timezone, out.locale, now),
@@ -146,12 +168,10 @@ export function createPingClaimer(options: PingClaimerOptions) {
       target: out.target,
       reply,
     });
-    for (const late of [true, false]) {
-      const ids = items.filter((i) => i.late === late).map((i) => i.id);
-      if (ids.length > 0)
-        await tx.ping.updateMany({ where: { id: { in: ids } }, data: { status: "sent", sentAt: now, outboxId, late } });
-    }
-    return { ...base, outboxId, pingIds: items.map((i) => i.id) };
+    const sent = items.map((i) => i.id);
+    const late = items.filter((i) => i.late).map((i) => i.id);
+    await markClaimed(tx, { sent, late, stale, outboxId, taskIds: base.taskIds, now });
+    return { ...base, outboxId, pingIds: sent };
   }
 
   const upTo = (fireAt: Date, now: Date) => new Date(Math.max(now.getTime() + MERGE_AHEAD_MS, fireAt.getTime()));

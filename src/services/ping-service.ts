@@ -382,14 +382,10 @@ export function createPingService(options: PingServiceOptions) {
         // Claimed by the claim this one waited behind: no transaction needed to learn that.
         if (claims.claimedSince(pingId, readAt)) return null;
         const result = await prisma.$transaction(async (tx) => {
-          const claimed =
-            memberId === null
-              ? await claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
-              : await claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
-          // The next (overdue) ping is planned after this commit: until then the tasks count as stale, so a crash
-          // in between is repaired by the reconciler instead of ending the task's pings.
-          if (claimed) await resetPlanning(tx, { taskIds: claimed.taskIds });
-          return claimed;
+          // The claim also marks its tasks stale until their next ping is planned (see ping-claim.ts).
+          return memberId === null
+            ? claimer.claimChannel(tx, pingId, { fireAt, channelId }, now)
+            : claimer.claimPersonal(tx, pingId, { fireAt, channelId, memberId }, now);
         });
         if (result) claims.remember([...result.pingIds, ...result.staleIds]);
         return result;

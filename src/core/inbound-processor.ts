@@ -1,6 +1,7 @@
 import type { Logger } from "../logger.js";
 import type { InboundJournal } from "./inbound.js";
 import type { Platform } from "./incoming.js";
+import { WorkQueue } from "./work-queue.js";
 
 export interface InboundProcessorOptions {
   journal: InboundJournal;
@@ -14,6 +15,8 @@ export interface InboundProcessorOptions {
   sweepEveryMs?: number;
   /** A request taken over this many times (it keeps killing its handler, or never finishes) is dropped. Default 3. */
   maxTakeovers?: number;
+  /** Requests handled at once; the others wait, in arrival order, as plain payloads. Default 16. */
+  concurrency?: number;
 }
 
 export type AcceptOutcome = "accepted" | "duplicate";
@@ -30,8 +33,10 @@ export class InboundProcessor {
   private readonly maxTakeovers: number;
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
+  private readonly queue: WorkQueue;
 
   constructor(private readonly options: InboundProcessorOptions) {
+    this.queue = new WorkQueue(options.concurrency ?? 16);
     this.leaseMs = options.leaseMs ?? 60_000;
     this.sweepEveryMs = options.sweepEveryMs ?? 15_000;
     this.maxTakeovers = options.maxTakeovers ?? 3;
@@ -108,7 +113,8 @@ export class InboundProcessor {
 
   private run(id: bigint, payload: unknown): Promise<void> {
     const { journal, handle, logger } = this.options;
-    const running = handle(payload)
+    const running = this.queue
+      .run(() => handle(payload))
       .catch((error) => logger.error({ err: error, id: String(id) }, "handling an accepted request failed"))
       // Not completed when the database is down: the lease runs out and the request is replayed (deduped) later.
       .then(() => journal.complete(id))

@@ -1,0 +1,38 @@
+/**
+ * Runs at most `concurrency` tasks at once; the rest wait in arrival order. Adapters ack first and then
+ * hand their work here: without a bound, a burst of commands all ran at once, each one slower for the others (and
+ * for the event loop that must still ack new ones), so under overload nothing finished quickly. With a bound the
+ * backlog waits in memory, acks stay fast, and commands start in the order they arrived.
+ */
+export class WorkQueue {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly concurrency: number) {
+    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be an integer ≥ 1");
+  }
+
+  /** Tasks started and not yet finished, and tasks waiting for a slot. */
+  get size(): { running: number; waiting: number } {
+    return { running: this.running, waiting: this.waiting.length };
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.running >= this.concurrency) {
+      // The slot is handed over by the finishing task (running stays counted), so late arrivals cannot jump ahead.
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running++;
+    }
+    try {
+      // Start on a fresh turn of the event loop: a slot handed over in a promise callback would otherwise start the
+      // next command's CPU work before Node reads the waiting HTTP requests, and acks would queue behind it.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+}

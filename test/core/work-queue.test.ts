@@ -1,0 +1,34 @@
+import { describe, expect, it } from "vitest";
+import { WorkQueue } from "../../src/core/work-queue.js";
+
+describe("WorkQueue", () => {
+  it("runs at most `concurrency` tasks at once and starts them in arrival order", async () => {
+    const queue = new WorkQueue(2);
+    let running = 0;
+    let peak = 0;
+    const started: number[] = [];
+    const results = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        queue.run(async () => {
+          started.push(i);
+          running++;
+          peak = Math.max(peak, running);
+          await new Promise((resolve) => setTimeout(resolve, 5));
+          running--;
+          return i * 10;
+        }),
+      ),
+    );
+    expect(results).toEqual([0, 10, 20, 30, 40, 50]);
+    expect(started).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(peak).toBe(2);
+    expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
+
+  it("frees the slot when a task fails", async () => {
+    const queue = new WorkQueue(1);
+    await expect(queue.run(() => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
+    await expect(queue.run(async () => "next")).resolves.toBe("next");
+    expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
+});

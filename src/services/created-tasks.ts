@@ -1,6 +1,5 @@
-import type { Platform } from "../core/incoming.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
-import type { HomeTask } from "./home-service.js";
+import { createMemberIdLookup, type HomeTask, type PlatformPerson } from "./home-service.js";
 import { taskSelect, toTaskView } from "./task-mapper.js";
 
 /** Cap, so a busy manager's Home stays within Slack's 100-block limit with their own tasks. */
@@ -16,20 +15,12 @@ export interface CreatedTasksOptions {
  * already under "My tasks". Read-only, with `select`, plain views out.
  */
 export function createCreatedTasksQuery({ prisma }: CreatedTasksOptions) {
+  const memberIdOf = createMemberIdLookup(prisma);
   return {
-    async createdBy(who: {
-      platform: Platform;
-      workspaceExternalId: string;
-      memberExternalId: string;
-    }): Promise<HomeTask[]> {
-      const member = await prisma.member.findFirst({
-        where: {
-          externalId: who.memberExternalId,
-          workspace: { platform: who.platform, externalId: who.workspaceExternalId },
-        },
-        select: { id: true },
-      });
-      if (!member) return [];
+    async createdBy(who: PlatformPerson): Promise<HomeTask[]> {
+      const memberId = await memberIdOf(who);
+      if (!memberId) return [];
+      const member = { id: memberId };
       const rows = await prisma.task.findMany({
         where: {
           status: "open",

@@ -229,7 +229,8 @@ export function createTaskService(options: TaskServiceOptions) {
     let task: TaskView;
     try {
       task = await transactionWithClaim(prisma, async (tx) => {
-        await writePlan(tx, current, actor.id, plan, clock());
+        // Real time, as the column's default would have it (the clock may be frozen); after the current assignees.
+        await writePlan(tx, current, actor.id, plan, new Date());
         // The view after the write from what is in hand, not read back (see loadTask for why it is decided inside).
         const closer = plan.update.closedById;
         const wanted = [...(plan.addAssignees ?? []), ...(closer && closer !== actor.id ? [closer] : [])];

@@ -8,6 +8,7 @@ import { formatTable } from "../test/drills/drill-kit.js";
 import { runPlatformOutageDrill } from "../test/drills/platform-outage-drill.js";
 import { runPostgresOutageDrill } from "../test/drills/postgres-outage-drill.js";
 import { runRedisLossDrill } from "../test/drills/redis-loss-drill.js";
+import { runWebKillDrill } from "../test/drills/web-kill-drill.js";
 import { runWorkerKillDrill } from "../test/drills/worker-kill-drill.js";
 import ensureTestServices from "../test/setup/global-setup.js";
 
@@ -39,6 +40,25 @@ const drills: Drill[] = [
       p = check(p, r.lost === 0, `${r.lost} pings lost`);
       p = check(p, r.slackDuplicates === 0, `${r.slackDuplicates} Slack duplicates`);
       p = check(p, Number(r.zaloDuplicates) <= Number(r.zaloInDoubtResendsCounted), "uncounted Zalo duplicates");
+      return p;
+    },
+  },
+  {
+    name: "web SIGKILL while slash commands arrive",
+    run: async () => ({
+      ...(await runWebKillDrill(
+        size(
+          { commands: 1_200, ratePerSecond: 40, kills: 8, channels: 20 },
+          { commands: 120, ratePerSecond: 20, kills: 2, channels: 6 },
+        ),
+      )),
+    }),
+    verdict: (r) => {
+      let p: string[] = [];
+      p = check(p, r.lost === 0, `${r.lost} acked commands lost`);
+      p = check(p, r.duplicateTasks === 0, `${r.duplicateTasks} commands done twice`);
+      p = check(p, r.duplicateReplies === 0, `${r.duplicateReplies} commands answered twice`);
+      p = check(p, r.journalLeft === 0, `${r.journalLeft} requests left in the journal`);
       return p;
     },
   },

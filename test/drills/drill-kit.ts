@@ -95,6 +95,18 @@ export interface WorkerChildOptions {
 export const WORKER_READY = "worker ready";
 export const WORKER_OPTIONS_ENV = "RO_VIEC_DRILL_WORKER";
 
+/** What the web-kill drill's child (web-child.ts) is told, as JSON in {@link WEB_OPTIONS_ENV}. */
+export interface WebChildOptions {
+  databaseUrl: string;
+  schema: string;
+  port: number;
+  slackApiUrl: string;
+  signingSecret: string;
+}
+
+export const WEB_READY = "web ready";
+export const WEB_OPTIONS_ENV = "RO_VIEC_DRILL_WEB";
+
 /** A child process we started; `kill` is SIGKILL by pid and waits for the exit. */
 export interface Child {
   process: ChildProcess;

@@ -1,51 +1,70 @@
 /**
  * Coalesces calls into batches: items added while a batch runs wait and go together in the next one, so under
  * load one set-based call serves many jobs, and when idle an item goes at once (on the next event-loop turn).
- * Each `add` resolves when the batch holding its items has finished, or rejects with that batch's error.
+ * One batch runs at a time. Each `add` resolves with its items' results when their batch has finished, or rejects
+ * with that batch's error.
  */
-export class Batcher<T> {
-  private pending: { items: readonly T[]; resolve: () => void; reject: (error: unknown) => void }[] = [];
-  private running = false;
+interface Waiting<T, R> {
+  items: readonly T[];
+  resolve: (results: R[]) => void;
+  reject: (error: unknown) => void;
+}
+
+export class Batcher<T, R = void> {
+  private pending: Waiting<T, R>[] = [];
+  private running: Promise<void> | undefined;
 
   /**
-   * @param run does one batch (items of several callers, in arrival order, duplicates kept).
-   * @param maxItems items per batch at most (a caller's items are never split). Default 500.
+   * @param run does one batch: the items of several callers in arrival order (duplicates kept), returning one
+   *   result per item, in the same order (or nothing, for R = void).
+   * @param maxItems items per batch at most (one caller's items are never split). Default 500.
    */
   constructor(
-    private readonly run: (items: T[]) => Promise<void>,
+    private readonly run: (items: T[]) => Promise<R[] | undefined>,
     private readonly maxItems = 500,
   ) {}
 
-  add(items: readonly T[]): Promise<void> {
-    if (items.length === 0) return Promise.resolve();
-    return new Promise<void>((resolve, reject) => {
+  add(items: readonly T[]): Promise<R[]> {
+    if (items.length === 0) return Promise.resolve([]);
+    return new Promise<R[]>((resolve, reject) => {
       this.pending.push({ items, resolve, reject });
-      if (!this.running) {
-        this.running = true;
-        setImmediate(() => void this.drain());
-      }
+      this.running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.drain());
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.pending.length > 0) {
-      const batch: typeof this.pending = [];
-      let count = 0;
-      while (
-        this.pending.length > 0 &&
-        (batch.length === 0 || count + (this.pending[0]?.items.length ?? 0) <= this.maxItems)
-      ) {
-        const next = this.pending.shift() as (typeof this.pending)[number];
-        batch.push(next);
-        count += next.items.length;
-      }
-      try {
-        await this.run(batch.flatMap((b) => b.items));
-        for (const b of batch) b.resolve();
-      } catch (error) {
-        for (const b of batch) b.reject(error);
-      }
+  /** Resolves once every item added so far has been handled (graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  private takeBatch(): Waiting<T, R>[] {
+    const batch: Waiting<T, R>[] = [];
+    let count = 0;
+    for (let next = this.pending[0]; next; next = this.pending[0]) {
+      if (batch.length > 0 && count + next.items.length > this.maxItems) break;
+      batch.push(next);
+      count += next.items.length;
+      this.pending.shift();
     }
-    this.running = false;
+    return batch;
+  }
+
+  private async drain(): Promise<void> {
+    try {
+      for (let batch = this.takeBatch(); batch.length > 0; batch = this.takeBatch()) {
+        try {
+          const results = (await this.run(batch.flatMap((b) => [...b.items]))) ?? [];
+          let at = 0;
+          for (const waiting of batch) {
+            waiting.resolve(results.slice(at, at + waiting.items.length));
+            at += waiting.items.length;
+          }
+        } catch (error) {
+          for (const waiting of batch) waiting.reject(error);
+        }
+      }
+    } finally {
+      this.running = undefined;
+    }
   }
 }

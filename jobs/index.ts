@@ -118,6 +118,8 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const scheduler = createScheduler(context);
 
   const workers: Worker[] = [];
+  /** Work a processor hands on after its job returned (batched re-plans), awaited by close(). */
+  const drains: (() => Promise<void>)[] = [];
   let timer: NodeJS.Timeout | undefined;
   // One run at a time in this process: an explicit call waits for the run in flight, then runs (it may follow a
   // change that run did not see); the periodic timer skips a beat instead (see below).
@@ -144,8 +146,10 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       maxStalledCount: 3,
       autorun: true,
     };
+    const sendPing = createSendPingProcessor(context, scheduler);
+    drains.push(() => sendPing.drain());
     workers.push(
-      new Worker(queueNames.pings, createSendPingProcessor(context, scheduler), {
+      new Worker(queueNames.pings, sendPing.process, {
         ...common,
         concurrency: tuning.pingConcurrency,
       }),
@@ -191,6 +195,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
         await Promise.all(workers.map((w) => w.close()));
+        await Promise.all(drains.map((drain) => drain()));
         await queues.close();
         await redis.quit().catch(() => redis.disconnect());
       })();

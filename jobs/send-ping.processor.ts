@@ -3,10 +3,13 @@
  * message), queues that message in the outbox, then re-plans the tasks (the next overdue ping rolls forward).
  *
  * In a rush most jobs find their ping already merged into another job's message. So the job that claims removes
- * the jobs of the pings it merged (they would only find their ping sent), and the re-planning of the tasks of many
- * messages goes as one batch (a few set-based statements, one Redis round trip) instead of one per message.
+ * the jobs of the pings it merged (they would only find their ping sent). The re-planning is not on the ping's way
+ * out: the job hands its tasks to a batch that re-plans the tasks of many messages together (a few set-based
+ * statements, one Redis round trip) and returns. The claim marked those tasks stale in its transaction, so a
+ * re-plan cut short (a crash, a database error) is finished by the reconciler, as it was when the job did it.
  */
 import { type Job, UnrecoverableError } from "bullmq";
+import type { ClaimResult } from "../src/services/ping-service.js";
 import { Batcher } from "./batcher.js";
 import type { JobContext } from "./job-context.js";
 import { type JobPayloads, pingPayloadSchema } from "./job-types.js";
@@ -14,16 +17,31 @@ import type { PingScheduler } from "./scheduler.js";
 
 /** Tasks re-planned per batch at most. */
 const REPLAN_BATCH = 500;
+/** Pings claimed per batch (one transaction) at most. */
+const CLAIM_BATCH = 200;
 
-export function createSendPingProcessor(context: JobContext, scheduler: PingScheduler) {
+export interface SendPingProcessor {
+  process(job: Job<JobPayloads["send-ping"]>): Promise<string>;
+  /** Resolves when the re-plans handed over so far are done (call after the worker closed). */
+  drain(): Promise<void>;
+}
+
+export function createSendPingProcessor(context: JobContext, scheduler: PingScheduler): SendPingProcessor {
   const log = context.logger.child({ module: "send-ping" });
-  const replans = new Batcher<string>((taskIds) => scheduler.syncTasks(taskIds), REPLAN_BATCH);
+  const replans = new Batcher<string>(async (taskIds) => {
+    await scheduler.syncTasks(taskIds);
+    return undefined;
+  }, REPLAN_BATCH);
+  const claims = new Batcher<string, ClaimResult | null>(
+    (pingIds) => context.pings.claimMany(pingIds, context.now()),
+    CLAIM_BATCH,
+  );
 
-  return async function sendPing(job: Job<JobPayloads["send-ping"]>): Promise<string> {
+  async function process(job: Job<JobPayloads["send-ping"]>): Promise<string> {
     const parsed = pingPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError("send-ping: bad payload");
     const { pingId } = parsed.data;
-    const claimed = await context.pings.claim(pingId, context.now());
+    const [claimed] = await claims.add([pingId]);
     if (!claimed) return "skipped"; // cancelled, already sent, or merged into another minute's message
     if (claimed.outboxId) {
       // If this add fails the row stays pending and the reconciler queues it; the ping is not claimed twice.
@@ -33,7 +51,17 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
     // The other claimed pings' jobs have nothing left to do (one that is running already skips after one read).
     const others = [...claimed.pingIds, ...claimed.staleIds].filter((id) => id !== pingId);
     await Promise.all(others.map((id) => context.queues.removePing(id)));
-    await replans.add(claimed.taskIds);
+    replans.add(claimed.taskIds).catch((error) => {
+      log.warn({ err: error, taskIds: claimed.taskIds }, "tasks not re-planned after their ping; the reconciler will");
+    });
     return claimed.outboxId ? "queued" : "stale";
+  }
+
+  return {
+    process,
+    drain: async () => {
+      await claims.idle();
+      await replans.idle();
+    },
   };
 }

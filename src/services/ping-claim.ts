@@ -4,6 +4,7 @@
  * minute (whatever their channels). Stale pings found on the way are cancelled, not sent.
  */
 import type { Platform } from "../core/incoming.js";
+import type { Reply } from "../core/reply.js";
 import type { Prisma } from "../generated/prisma/client.js";
 import {
   type ChannelSchedule,
@@ -81,7 +82,7 @@ export class LocalClaims {
 }
 
 /** A ping with its task, the assignees carrying what the recipient check needs (private chat, zone, language). */
-const rowSelect = {
+export const rowSelect = {
   id: true,
   kind: true,
   fireAt: true,
@@ -96,7 +97,53 @@ const rowSelect = {
   },
 } as const satisfies Prisma.PingSelect;
 
-type ClaimRow = Prisma.PingGetPayload<{ select: typeof rowSelect }>;
+export type ClaimRow = Prisma.PingGetPayload<{ select: typeof rowSelect }>;
+
+/** Where a claimed message goes, and how it is worded. */
+export interface ClaimOut {
+  channelId: string;
+  platform: Platform;
+  target: string;
+  locale: "vi" | "en";
+  schedule: ChannelSchedule;
+}
+
+/**
+ * Splits rows into items to send and stale ids; `scheduleOf` is null when the row may no longer be sent at all.
+ * A ping sent more than `lateAfterMs` after its time is marked late.
+ */
+export function judgeRows(
+  rows: ClaimRow[],
+  scheduleOf: (row: ClaimRow) => ChannelSchedule | null,
+  now: Date,
+  lateAfterMs: number,
+) {
+  const items: (PingItem & { id: string })[] = [];
+  const stale: string[] = [];
+  for (const row of rows) {
+    const task = toTaskView(row.task);
+    const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
+    const schedule = scheduleOf(row);
+    const ping = { kind: row.kind as PingKind, fireAt: row.fireAt };
+    if (schedule && isStillRelevant(ping, { open: task.status === "open", deadline }, schedule, now)) {
+      items.push({ id: row.id, kind: ping.kind, late: now.getTime() - row.fireAt.getTime() > lateAfterMs, task });
+    } else stale.push(row.id);
+  }
+  return { items, stale };
+}
+
+/** The one message for `items` (at least one), in the recipient's zone and language. */
+export function pingReply(items: PingItem[], out: ClaimOut, now: Date): Reply {
+  const { timezone, endOfDayMinutes } = out.schedule;
+  return {
+    ...renderPingMessage(items, timezone, out.locale, now),
+    presentation: { locale: out.locale, timezone, endOfDayMinutes },
+  };
+}
+
+/** Pings of the minute merge, but never one more than MERGE_AHEAD_MS ahead of its time. */
+export const mergeUpTo = (fireAt: Date, now: Date) =>
+  new Date(Math.max(now.getTime() + MERGE_AHEAD_MS, fireAt.getTime()));
 
 /**
  * The claim's writes in one statement: the pings sent (with their message and whether late), the stale ones
@@ -104,7 +151,7 @@ type ClaimRow = Prisma.PingGetPayload<{ select: typeof rowSelect }>;
  * this commit, so until then the tasks count as stale and a crash in between is repaired by the reconciler). Raw
  * SQL so that the task's `updatedAt` does not move, as in ping-planning.ts.
  */
-async function markClaimed(
+export async function markClaimed(
   tx: Tx,
   claim: { sent: string[]; late: string[]; stale: string[]; outboxId: string | null; taskIds: string[]; now: Date },
 ): Promise<void> {
@@ -127,28 +174,15 @@ export interface PingClaimerOptions {
 export function createPingClaimer(options: PingClaimerOptions) {
   const { outbox, lateAfterMs, channelContext } = options;
 
-  /** Splits rows into items to send and stale ids; `scheduleOf` is null when the row may no longer be sent at all. */
-  function judge(rows: ClaimRow[], scheduleOf: (row: ClaimRow) => ChannelSchedule | null, now: Date) {
-    const items: (PingItem & { id: string })[] = [];
-    const stale: string[] = [];
-    for (const row of rows) {
-      const task = toTaskView(row.task);
-      const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
-      const schedule = scheduleOf(row);
-      const ping = { kind: row.kind as PingKind, fireAt: row.fireAt };
-      if (schedule && isStillRelevant(ping, { open: task.status === "open", deadline }, schedule, now)) {
-        items.push({ id: row.id, kind: ping.kind, late: now.getTime() - row.fireAt.getTime() > lateAfterMs, task });
-      } else stale.push(row.id);
-    }
-    return { items, stale };
-  }
+  const judge = (rows: ClaimRow[], scheduleOf: (row: ClaimRow) => ChannelSchedule | null, now: Date) =>
+    judgeRows(rows, scheduleOf, now, lateAfterMs);
 
   /** Cancels the stale rows, puts one message for the items in the outbox and marks them sent. */
   async function emit(
     tx: Tx,
     rows: ClaimRow[],
     judged: ReturnType<typeof judge>,
-    out: { channelId: string; platform: Platform; target: string; locale: "vi" | "en"; schedule: ChannelSchedule },
+    out: ClaimOut,
     now: Date,
   ): Promise<ClaimResult> {
     const { items, stale } = judged;
@@ -157,16 +191,11 @@ export function createPingClaimer(options: PingClaimerOptions) {
       await markClaimed(tx, { sent: [], late: [], stale, outboxId: null, taskIds: base.taskIds, now });
       return { ...base, outboxId: null, pingIds: [] };
     }
-    const { timezone, endOfDayMinutes } = out.schedule;
-    const reply = {
-      ...renderPingMessage(items, timezone, out.locale, now),
-      presentation: { locale: out.locale, timezone, endOfDayMinutes },
-    };
     const { id: outboxId } = await outbox.insert(tx, {
       channelId: out.channelId,
       platform: out.platform,
       target: out.target,
-      reply,
+      reply: pingReply(items, out, now),
     });
     const sent = items.map((i) => i.id);
     const late = items.filter((i) => i.late).map((i) => i.id);
@@ -174,7 +203,7 @@ export function createPingClaimer(options: PingClaimerOptions) {
     return { ...base, outboxId, pingIds: sent };
   }
 
-  const upTo = (fireAt: Date, now: Date) => new Date(Math.max(now.getTime() + MERGE_AHEAD_MS, fireAt.getTime()));
+  const upTo = mergeUpTo;
 
   return {
     /** The channel ping `pingId` with its channel's other channel pings of that minute (a channel lock held). */

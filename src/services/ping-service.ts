@@ -20,8 +20,10 @@ import {
 } from "../scheduling/index.js";
 import type { OutboxService } from "./outbox-service.js";
 import { createPingClaimer, LocalClaims } from "./ping-claim.js";
+import { type BatchClaimOptions, claimChannelBatch } from "./ping-claim-batch.js";
 import { FIRST_ID, markPlannedMany, plannedPingPage, resetPlanning, staleTaskPage } from "./ping-planning.js";
 import { planTaskPersonalPings, recipientSchedule, recipientSelect, wantsPersonalPings } from "./ping-recipients.js";
+import { transactionOptions } from "./transaction-options.js";
 
 export interface ChannelPingContext {
   channelId: string;
@@ -109,10 +111,11 @@ export function createPingService(options: PingServiceOptions) {
   async function loadChannelContexts(
     channelIds: Iterable<string>,
     into: Map<string, ChannelPingContext | null>,
+    db: Prisma.TransactionClient = prisma,
   ): Promise<void> {
     const missing = [...new Set(channelIds)].filter((id) => !into.has(id));
     if (missing.length === 0) return;
-    const channels = await prisma.channel.findMany({ where: { id: { in: missing } }, select: channelSelect });
+    const channels = await db.channel.findMany({ where: { id: { in: missing } }, select: channelSelect });
     for (const id of missing) into.set(id, null);
     for (const channel of channels) into.set(channel.id, toChannelContext(channel));
   }
@@ -281,6 +284,23 @@ export function createPingService(options: PingServiceOptions) {
 
   const claimer = createPingClaimer({ outbox, lateAfterMs, channelContext });
   const claims = new LocalClaims();
+  const batchOptions: BatchClaimOptions = {
+    lateAfterMs,
+    async loadContexts(tx, channelIds) {
+      const contexts = new Map<string, ChannelPingContext | null>();
+      await loadChannelContexts(channelIds, contexts, tx);
+      return contexts;
+    },
+  };
+
+  /** What a claim needs to know of a ping before its transaction. */
+  const seenSelect = {
+    id: true,
+    status: true,
+    fireAt: true,
+    memberId: true,
+    task: { select: { channelId: true } },
+  } as const satisfies Prisma.PingSelect;
 
   return {
     channelContext: (channelId: string) => channelContext(prisma, channelId),
@@ -367,12 +387,40 @@ export function createPingService(options: PingServiceOptions) {
      * all in one transaction (an advisory lock keeps two workers from splitting a minute). Stale pings found on the
      * way are cancelled, not sent. Null when the ping is gone or already claimed.
      */
+    /**
+     * claim() for many pings at once (the ping worker's batch): the channel pings of every channel in one
+     * transaction (ping-claim-batch.ts), personal pings one by one. One result per id, in order: the message's
+     * result for the first requested ping it carries, null for the others and for pings no longer planned.
+     */
+    async claimMany(pingIds: readonly string[], now: Date): Promise<(ClaimResult | null)[]> {
+      const seen = await prisma.ping.findMany({
+        where: { id: { in: [...new Set(pingIds)] }, status: "planned" },
+        select: seenSelect,
+      });
+      const results = new Map<string, ClaimResult | null>();
+      const requests = seen
+        .filter((p) => p.memberId === null)
+        .map((p) => ({ pingId: p.id, channelId: p.task.channelId, fireAt: p.fireAt }));
+      if (requests.length > 0) {
+        const claimed = await prisma.$transaction(
+          (tx) => claimChannelBatch(tx, requests, now, batchOptions),
+          transactionOptions,
+        );
+        for (const [id, result] of claimed) {
+          results.set(id, result);
+          if (result) claims.remember([...result.pingIds, ...result.staleIds]);
+        }
+      }
+      for (const ping of seen) if (ping.memberId !== null) results.set(ping.id, await this.claim(ping.id, now));
+      return pingIds.map((id) => results.get(id) ?? null);
+    },
+
     async claim(pingId: string, now: Date): Promise<ClaimResult | null> {
       // Most jobs of a busy minute find their ping already merged into another's message: a plain read spares
       // them a transaction (Prisma batches these reads of concurrent jobs into one query).
       const seen = await prisma.ping.findUnique({
         where: { id: pingId },
-        select: { status: true, fireAt: true, memberId: true, task: { select: { channelId: true } } },
+        select: seenSelect,
       });
       if (seen?.status !== "planned") return null;
       const { fireAt, memberId } = seen;

@@ -84,7 +84,10 @@ export function formatRelative(
   calendar?: WorkingCalendar,
 ): string {
   const zone = zoneOrNull(timezone);
-  if (!zone) return formatRelativeWithLuxon(deadline, now, locale, timezone, calendar);
+  // Across a clock change (where luxon settles a missing or doubled midnight its own way) luxon answers, as before.
+  if (!zone || !sameOffsetSinceMidnight(zone, now, deadline)) {
+    return formatRelativeWithLuxon(deadline, now, locale, timezone, calendar);
+  }
   // Minutes are exact instants apart; days are local calendar days apart (as luxon's startOf("day") diff).
   const minutes = Math.round((deadline.getTime() - now.getTime()) / MINUTE);
   const deadlineDay = Math.floor(wallAt(deadline.getTime(), zone) / DAY);
@@ -92,6 +95,39 @@ export function formatRelative(
   return wordDistance(minutes, deadlineDay - today, locale, () =>
     calendar ? workingDaysBetween(today, deadlineDay, calendar) : null,
   );
+}
+
+/** Per zone, whether a calendar year keeps one offset all year (most of the world, Vietnam included). */
+const steadyYears = new WeakMap<WallZone, Map<number, boolean>>();
+
+function isSteadyYear(zone: WallZone, year: number): boolean {
+  let years = steadyYears.get(zone);
+  if (!years) {
+    years = new Map();
+    steadyYears.set(zone, years);
+  }
+  let steady = years.get(year);
+  if (steady === undefined) {
+    // Weekly samples, a day beyond each end: clock changes stay for weeks (summer time, Ramadan suspensions).
+    const from = Date.UTC(year, 0, 1) - DAY;
+    const offset = zone.offset(from);
+    steady = true;
+    for (let ts = from; ts <= Date.UTC(year + 1, 0, 2); ts += 7 * DAY) {
+      if (zone.offset(ts) !== offset || zone.offset(ts + 3 * DAY) !== offset) steady = false;
+    }
+    years.set(year, steady);
+  }
+  return steady;
+}
+
+/** Whether no clock change can fall between the two instants (nor the local midnights before them). */
+function sameOffsetSinceMidnight(zone: WallZone, a: Date, b: Date): boolean {
+  const [from, to] = a <= b ? [a, b] : [b, a];
+  const last = new Date(to.getTime() + DAY).getUTCFullYear();
+  for (let year = new Date(from.getTime() - DAY).getUTCFullYear(); year <= last; year++) {
+    if (!isSteadyYear(zone, year)) return false;
+  }
+  return zone.offset(from.getTime()) === zone.offset(to.getTime());
 }
 
 function wordDistance(minutes: number, days: number, locale: "vi" | "en", workingDays: () => number | null): string {

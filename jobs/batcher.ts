@@ -18,17 +18,21 @@ export class Batcher<T, R = void> {
    * @param run does one batch: the items of several callers in arrival order (duplicates kept), returning one
    *   result per item, in the same order (or nothing, for R = void).
    * @param maxItems items per batch at most (one caller's items are never split). Default 500.
+   * @param delayMs how long the first item waits for others, in ms; 0 (default) means the next event-loop turn.
    */
   constructor(
     private readonly run: (items: T[]) => Promise<R[] | undefined>,
     private readonly maxItems = 500,
+    private readonly delayMs = 0,
   ) {}
 
   add(items: readonly T[]): Promise<R[]> {
     if (items.length === 0) return Promise.resolve([]);
     return new Promise<R[]>((resolve, reject) => {
       this.pending.push({ items, resolve, reject });
-      this.running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.drain());
+      this.running ??= new Promise<void>((done) =>
+        this.delayMs > 0 ? setTimeout(done, this.delayMs) : setImmediate(done),
+      ).then(() => this.drain());
     });
   }
 

@@ -12,6 +12,7 @@
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { SendError } from "../src/core/sender.js";
 import type { OutboxRecord } from "../src/services/outbox-service.js";
+import { Batcher } from "./batcher.js";
 import type { JobContext } from "./job-context.js";
 import { type JobPayloads, outboxPayloadSchema } from "./job-types.js";
 
@@ -21,9 +22,26 @@ const jitter = (ms: number) => Math.floor(Math.random() * ms);
 /** How often a message waiting for an older one to the same chat looks again, in ms (plus jitter). */
 const ORDER_WAIT_MS = 500;
 
+/** Outbox rows read or updated per statement at most (the sends a worker runs at once). */
+const ROWS_PER_STATEMENT = 100;
+
 export function createSendOutboxProcessor(context: JobContext) {
   const { outbox, senders, rateGate, tuning, now } = context;
   const log = context.logger.child({ module: "send-outbox" });
+  // The sends running at once (outboxConcurrency) share their reads and writes: one statement each for all rows
+  // that reach the same step on the same event-loop turn, instead of one per row.
+  const reads = new Batcher<string, { row: OutboxRecord; olderUnfinished: boolean } | undefined>(async (ids) => {
+    const found = await outbox.getManyForSend(ids);
+    return ids.map((id) => found.get(id));
+  }, ROWS_PER_STATEMENT);
+  const inDoubt = new Batcher<string, boolean>(async (ids) => {
+    const marked = await outbox.markManyInDoubt(ids, now());
+    return ids.map((id) => marked.has(id));
+  }, ROWS_PER_STATEMENT);
+  const sentRows = new Batcher<{ id: string; externalMessageId: string | undefined; sentAt: Date }>(async (rows) => {
+    await outbox.markManySent(rows);
+    return undefined;
+  }, ROWS_PER_STATEMENT);
 
   async function postpone(job: Job, token: string | undefined, waitMs: number): Promise<never> {
     await job.moveToDelayed(Date.now() + waitMs + jitter(100), token);
@@ -52,7 +70,7 @@ export function createSendOutboxProcessor(context: JobContext) {
   return async function sendOutbox(job: Job<JobPayloads["send-outbox"]>, token?: string): Promise<string> {
     const parsed = outboxPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError("send-outbox: bad payload");
-    const found = await outbox.getForSend(parsed.data.outboxId);
+    const [found] = await reads.add([parsed.data.outboxId]);
     if (!found) throw new UnrecoverableError("send-outbox: outbox row is gone");
     const { row } = found;
     if (row.status === "sent" || row.status === "failed") return row.status;
@@ -70,11 +88,12 @@ export function createSendOutboxProcessor(context: JobContext) {
     const wait = await rateGate.acquire(row.platform, row.target, tuning.channelIntervalMs[row.platform]);
     if (wait > 0) await postpone(job, token, wait);
     if (row.status === "in_doubt" && (await settledInDoubt(row))) return "recovered";
-    if (!(await outbox.markInDoubt(row.id))) return "already-final";
+    const [marked] = await inDoubt.add([row.id]);
+    if (!marked) return "already-final";
     const attempt = row.attempts + 1;
     try {
       const result = await sender.send(row.target, row.reply, { outboxId: row.id });
-      await outbox.markSent(row.id, result.externalMessageId, now());
+      await sentRows.add([{ id: row.id, externalMessageId: result.externalMessageId, sentAt: now() }]);
       return "sent";
     } catch (error) {
       if (!(error instanceof SendError)) throw error; // unknown outcome: the row stays in_doubt for recovery

@@ -17,6 +17,8 @@ import type { PingScheduler } from "./scheduler.js";
 
 /** Tasks re-planned per batch at most. */
 const REPLAN_BATCH = 500;
+/** How long a re-plan waits for others to join its batch, in ms (nobody waits for it: the message is queued). */
+const REPLAN_DELAY_MS = 100;
 /** Pings claimed per batch (one transaction) at most. */
 const CLAIM_BATCH = 200;
 
@@ -28,10 +30,14 @@ export interface SendPingProcessor {
 
 export function createSendPingProcessor(context: JobContext, scheduler: PingScheduler): SendPingProcessor {
   const log = context.logger.child({ module: "send-ping" });
-  const replans = new Batcher<string>(async (taskIds) => {
-    await scheduler.syncTasks(taskIds);
-    return undefined;
-  }, REPLAN_BATCH);
+  const replans = new Batcher<string>(
+    async (taskIds) => {
+      await scheduler.syncTasks(taskIds);
+      return undefined;
+    },
+    REPLAN_BATCH,
+    REPLAN_DELAY_MS,
+  );
   const claims = new Batcher<string, ClaimResult | null>(
     (pingIds) => context.pings.claimMany(pingIds, context.now()),
     CLAIM_BATCH,

@@ -129,23 +129,51 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
     },
 
     /**
-     * The row and whether an older row to the same chat is not final yet (see hasOlderUnfinished), in one query:
-     * what each send attempt reads first.
+     * Each row and whether an older row to the same chat is not final yet (see hasOlderUnfinished), in one query
+     * for all of them: what each send attempt reads first (the outbox worker reads the rows of the sends it starts
+     * together at once). A missing row is absent from the map.
      */
-    async getForSend(id: string): Promise<{ row: OutboxRecord; olderUnfinished: boolean } | null> {
-      const [found] = await prisma.$queryRaw<(Omit<RecordRow, "platform" | "status"> & SendRowExtra)[]>`
+    async getManyForSend(
+      ids: readonly string[],
+    ): Promise<Map<string, { row: OutboxRecord; olderUnfinished: boolean }>> {
+      const found = await prisma.$queryRaw<(Omit<RecordRow, "platform" | "status"> & SendRowExtra)[]>`
         SELECT o.id::text AS id, o."channelId"::text AS "channelId", o.platform::text AS platform, o.target,
           o.payload, o.status::text AS status, o.attempts, o."inDoubtResends", o."lastError", o."externalMessageId",
           o."sentAt", o."createdAt",
           EXISTS (SELECT 1 FROM "OutboxMessage" x WHERE x.platform = o.platform AND x.target = o.target
             AND x.seq < o.seq AND x.status IN ('pending', 'in_doubt')) AS "olderUnfinished"
-        FROM "OutboxMessage" o WHERE o.id = ${id}::uuid`;
-      if (!found) return null;
-      const { olderUnfinished, platform, status, ...rest } = found;
-      return {
-        row: toRecord({ ...rest, platform: platform as Platform, status: status as OutboxStatus }),
-        olderUnfinished,
-      };
+        FROM "OutboxMessage" o WHERE o.id = ANY(${[...ids]}::uuid[])`;
+      return new Map(
+        found.map(({ olderUnfinished, platform, status, ...rest }) => [
+          rest.id,
+          {
+            row: toRecord({ ...rest, platform: platform as Platform, status: status as OutboxStatus }),
+            olderUnfinished,
+          },
+        ]),
+      );
+    },
+
+    /** markInDoubt for several rows in one statement; returns the ids that were marked (the others are final). */
+    async markManyInDoubt(ids: readonly string[], now: Date): Promise<Set<string>> {
+      const rows = await prisma.$queryRaw<{ id: string }[]>`
+        UPDATE "OutboxMessage" SET status = 'in_doubt', attempts = attempts + 1, "updatedAt" = ${now}
+        WHERE id = ANY(${[...ids]}::uuid[]) AND status IN ('pending', 'in_doubt')
+        RETURNING id::text AS id`;
+      return new Set(rows.map((r) => r.id));
+    },
+
+    /** markSent for several rows in one statement. */
+    async markManySent(
+      sent: readonly { id: string; externalMessageId: string | undefined; sentAt: Date }[],
+    ): Promise<void> {
+      if (sent.length === 0) return;
+      await prisma.$executeRaw`
+        UPDATE "OutboxMessage" o SET status = 'sent', "sentAt" = v."sentAt", "externalMessageId" = v.ext,
+          "updatedAt" = v."sentAt"
+        FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.externalMessageId ?? null)}::text[],
+          ${sent.map((s) => s.sentAt)}::timestamptz[]) AS v(id, ext, "sentAt")
+        WHERE o.id = v.id AND o.status <> 'sent'`;
     },
 
     /**

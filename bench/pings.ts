@@ -6,6 +6,7 @@
  */
 import { Queue, Worker } from "bullmq";
 import { type Jobs, startJobs } from "../jobs/index.js";
+import { defaultJobTuning } from "../jobs/job-context.js";
 import { pingJobId } from "../jobs/job-types.js";
 import type { Bot } from "../src/core/handler.js";
 import { createDatabase } from "../src/db/client.js";
@@ -232,7 +233,10 @@ function countRateViolations(posts: readonly { channel: string; at: number }[], 
   return violations;
 }
 
-/** The same offsets as bare delayed jobs; the worker (same concurrency as the ping worker) only records. */
+/**
+ * The same offsets as bare delayed jobs; the worker only records. Its concurrency is the app's ping worker's
+ * (`defaultJobTuning.pingConcurrency`), so the baseline is the same queue set-up minus our work.
+ */
 async function bareBaseline(offsets: number[], options: PingsOptions, log: (line: string) => void) {
   const prefix = uniqueName("pingbase").replaceAll("_", "-");
   const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
@@ -243,7 +247,7 @@ async function bareBaseline(offsets: number[], options: PingsOptions, log: (line
     async (job) => {
       lateness.push(wallNow() - job.data.fireAt);
     },
-    { connection, prefix, concurrency: 5, removeOnComplete: { count: 0 } },
+    { connection, prefix, concurrency: defaultJobTuning.pingConcurrency, removeOnComplete: { count: 0 } },
   );
   try {
     await worker.waitUntilReady();

@@ -142,6 +142,11 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   const channels = new RecentRecords<ChannelSettingsView>(SETTINGS_TTL_MS);
   /** Declared days of a workspace from a given day on (the day moves once a day), keyed by workspace. */
   const daysOff = new RecentRecords<{ fromDay: string; rows: readonly DayOffView[] }>(SETTINGS_TTL_MS);
+  /**
+   * Bumped by every change this process makes to settings or declared days: a read that started before a change
+   * and ends after it must not put its older answer back.
+   */
+  let settingsGeneration = 0;
   const channelKey = (view: Pick<ChannelSettingsView, "workspaceId" | "externalId">) =>
     `${view.workspaceId}\u0000${view.externalId}`;
 
@@ -272,6 +277,7 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
 
   /** Reads the channel after this process changed it, and puts the fresh settings in place of the remembered ones. */
   async function reloadChannel(channelId: string): Promise<ChannelSettingsView> {
+    settingsGeneration++;
     const view = await loadChannel(channelId);
     channels.set(channelKey(view), view);
     return view;
@@ -304,8 +310,9 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     const cacheKey = channelKey({ workspaceId, externalId: message.channel.externalId });
     const cached = channels.get(cacheKey);
     if (cached) return cached;
+    const generation = settingsGeneration;
     const view = await readOrCreateChannel(message, workspaceId);
-    channels.set(cacheKey, view);
+    if (generation === settingsGeneration) channels.set(cacheKey, view);
     return view;
   }
 
@@ -471,6 +478,7 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
         update: { isWorkingDay, note: note ?? null },
       });
+      settingsGeneration++;
       daysOff.delete(workspaceId);
       // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
       await resetPlanning(prisma, { workspaceId });
@@ -487,8 +495,9 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     async recentDaysOff(workspaceId: string, fromDay: string): Promise<readonly DayOffView[]> {
       const cached = daysOff.get(workspaceId);
       if (cached?.fromDay === fromDay) return cached.rows;
+      const generation = settingsGeneration;
       const rows = await listDaysOff(workspaceId, fromDay);
-      daysOff.set(workspaceId, { fromDay, rows });
+      if (generation === settingsGeneration) daysOff.set(workspaceId, { fromDay, rows });
       return rows;
     },
 

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type ChatHarness, channelChat, createChatHarness } from "../helpers/chat-harness.js";
+import { incomingMessage, people } from "../helpers/incoming.js";
+
+/**
+ * The directory remembers channels, declared days and members between messages. What this process changes itself
+ * must show on the very next message.
+ */
+describe("what the directory remembers", () => {
+  let harness: ChatHarness;
+  beforeAll(async () => {
+    harness = await createChatHarness("pglite");
+  });
+  afterAll(async () => {
+    await harness?.close();
+  });
+
+  it("shows a settings change, a new manager and a declared day off on the next message", async () => {
+    const chat = channelChat(harness);
+    // FIXED_NOW is Friday 27/11/2026 10:00 in Hanoi; Monday 30/11 to Friday 04/12 is 5 working days.
+    expect(await chat.sayText("giao @Lan việc một trước 17h thứ 6 tuần sau")).toContain("5 ngày làm việc");
+    await chat.sayText("cài đặt ngày nghỉ 30/11/2026");
+    expect(await chat.sayText("giao @Lan việc hai trước 17h thứ 6 tuần sau")).toContain("4 ngày làm việc");
+    // The first change made Sếp Tùng the manager: Hoa may not change settings, Minh may once added.
+    expect(await chat.sayText("cài đặt ngôn ngữ en", people.hoa)).toContain("chỉ quản lý kênh");
+    await chat.sayText("cài đặt quản lý thêm @Minh");
+    expect(await chat.sayText("cài đặt ngôn ngữ en", people.minh)).toContain("Saved: language = en");
+    expect(await chat.sayText("giao @Lan việc ba mai")).toContain("Created task #3");
+  });
+
+  it("knows a person as a sender and as a mention without asking the database again", async () => {
+    const first = await harness.directory.recordIncoming(incomingMessage({ sender: people.lan }), new Date());
+    const [mentioned] = await harness.directory.resolvePeople(
+      first.channel.workspaceId,
+      ["Lan"],
+      [{ token: "Lan", externalId: people.lan.externalId, displayName: people.lan.displayName }],
+    );
+    expect(mentioned?.id).toBe(first.actor.id);
+    const renamed = { ...people.lan, displayName: "Lan Nguyễn" };
+    const again = await harness.directory.recordIncoming(incomingMessage({ sender: renamed }), new Date());
+    expect(again.actor).toMatchObject({ id: first.actor.id, displayName: "Lan Nguyễn" });
+  });
+});

@@ -17,6 +17,11 @@ export interface InboundProcessorOptions {
   maxTakeovers?: number;
   /** Requests handled at once; the others wait, in arrival order, as plain payloads. Default 16. */
   concurrency?: number;
+  /**
+   * How long an ack may wait for the journal before the request is handled directly instead. Default 1,500 ms:
+   * Slack gives up on an ack after 3 s, and a database behind a broken network does not answer at all.
+   */
+  acceptTimeoutMs?: number;
 }
 
 export type AcceptOutcome = "accepted" | "duplicate";
@@ -42,10 +47,22 @@ export class InboundProcessor {
     this.maxTakeovers = options.maxTakeovers ?? 3;
   }
 
-  /** Journals the request; rejects when the journal is unavailable (handle it directly then). */
+  /** Journals the request; rejects when the journal is unavailable or slow (handle it directly then). */
   async accept(key: string, payload: unknown): Promise<AcceptOutcome> {
-    const { journal, platform } = this.options;
-    const id = await journal.accept({ platform, key, payload }, this.leaseMs);
+    const { journal, platform, logger } = this.options;
+    const written = journal.accept({ platform, key, payload }, this.leaseMs);
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), this.options.acceptTimeoutMs ?? 1_500);
+    });
+    const id = await Promise.race([written, late]).finally(() => clearTimeout(timer));
+    if (id === "late") {
+      // The caller handles the request itself; a row written after all must not be replayed as well.
+      void written
+        .then((lateId) => (lateId === undefined ? undefined : journal.complete(lateId)))
+        .catch((error) => logger.warn({ err: error }, "a late journal write failed"));
+      throw new Error("the inbound journal did not answer in time");
+    }
     if (id === undefined) return "duplicate";
     // After the caller's ack has been written: the ack is what the platform is waiting for.
     setImmediate(() => this.run(id, payload));

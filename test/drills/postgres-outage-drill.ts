@@ -8,6 +8,7 @@ import { createDatabase, memoryDataDir } from "../../src/db/client.js";
 import { BUSY_TEXT as SLACK_BUSY_TEXT } from "../../src/platforms/slack/reply-delivery.js";
 import { BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { TcpProxy } from "../jobs/tcp-proxy.js";
 import { startSlackHarness } from "../slack/slack-harness.js";
@@ -73,9 +74,11 @@ export async function runPostgresOutageDrill(options: PostgresOutageOptions): Pr
       }),
     };
     const bot = createBot({ services, logger: quietLogger });
-    const slack = await startSlackHarness({ bot, prisma: appDb.prisma });
+    // As in the app, requests are journaled before their ack, through the same cut proxy.
+    const journal = createInboundJournal(appDb.priorityLane);
+    const slack = await startSlackHarness({ bot, prisma: appDb.prisma, journal });
     env.defer(() => slack.close());
-    const zalo = await startHarness({ bot, secret: WEBHOOK_SECRET });
+    const zalo = await startHarness({ bot, secret: WEBHOOK_SECRET, journal });
     env.defer(() => zalo.close());
 
     let cut = false;

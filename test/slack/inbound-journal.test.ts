@@ -1,5 +1,6 @@
 // The inbound journal: slash commands and events are written before their ack and handled from there, so a process
 // that dies between the ack and the reply loses nothing: another instance (or the next start) takes them over.
+import { createServer, type Socket } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/core/bot.js";
@@ -254,6 +255,38 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
     await eventually(async () => expect(await tasksIn("C0JOURNAL3")).toHaveLength(1));
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(await tasksIn("C0JOURNAL3")).toHaveLength(1);
+  });
+
+  it("when the journal's database does not answer at all, the command is acked in time and handled directly", async () => {
+    // A server that takes connections and never says a word: a database behind a broken network.
+    const sockets: Socket[] = [];
+    const silentServer = createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silentServer.listen(0, "127.0.0.1", resolve));
+    const { port } = silentServer.address() as { port: number };
+    const stuck = new pg.Pool({ connectionString: `postgresql://roviec@127.0.0.1:${port}/roviec` });
+    const { logger, tasks, directory } = coreServices(database);
+    const harness = await startSlackHarness({
+      bot: createBot({ services: { tasks, directory }, logger }),
+      prisma: database.prisma,
+      journal: createInboundJournal({ query: async (text, params) => (await stuck.query(text, params)).rows }),
+    });
+    harnesses.push(harness);
+    const started = Date.now();
+    const response = await harness.post(
+      slashCommand({
+        command: "/viec",
+        text: "giao <@U0MINH> soạn tờ trình",
+        responseUrl: harness.fake.responseUrl("j-5"),
+        channel_id: "C0JOURNAL5",
+      }),
+    );
+    expect(response.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3_000);
+    await eventually(() => expect(harness.fake.responsesTo("j-5")).toHaveLength(1));
+    expect(await tasksIn("C0JOURNAL5")).toEqual([{ title: "soạn tờ trình" }]);
+    for (const socket of sockets) socket.destroy();
+    silentServer.close();
+    await stuck.end().catch(() => undefined);
   });
 
   it("when the journal's database cannot be reached, commands are still handled (directly, acked by bolt)", async () => {

@@ -30,6 +30,15 @@ export function runWithEventClaim<T>(claim: EventClaim | undefined, work: () => 
   return storage.run(claim, work);
 }
 
+/**
+ * The current message's claim while its row is still to be written, for a single statement that inserts the row
+ * itself (see createTask); that statement marks it claimed once committed.
+ */
+export function unwrittenClaim(): EventClaim | undefined {
+  const claim = storage.getStore();
+  return claim && !claim.claimed ? claim : undefined;
+}
+
 /** Inserts the current message's ProcessedEvent row in `tx`; throws {@link DuplicateEventError} when it exists. */
 export async function claimCurrentEvent(tx: Prisma.TransactionClient): Promise<void> {
   const claim = storage.getStore();

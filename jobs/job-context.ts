@@ -51,8 +51,8 @@ export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,
   reconcileEveryMs: 300_000,
-  pingConcurrency: 16,
-  outboxConcurrency: 8,
+  pingConcurrency: 64,
+  outboxConcurrency: 16,
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
 });

@@ -16,7 +16,7 @@ import { type JobPayloads, pingPayloadSchema } from "./job-types.js";
 import type { PingScheduler } from "./scheduler.js";
 
 /** Tasks re-planned per batch at most. */
-const REPLAN_BATCH = 500;
+const REPLAN_BATCH = 100;
 /** How long a re-plan waits for others to join its batch, in ms (nobody waits for it: the message is queued). */
 const REPLAN_DELAY_MS = 100;
 /** Pings claimed per batch (one transaction) at most. */

@@ -70,11 +70,17 @@ export async function claimChannelBatch(
   await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(h))::text AS locked
     FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${channelIds}::text[]) AS k ORDER BY 1) AS l`;
   const contexts = await options.loadContexts(tx, channelIds);
+  // One range over every group (filtered per group below), so the statement has the same shape whatever the
+  // number of groups and Prisma compiles it once: rows of a channel sent already are not planned, so the range
+  // holds little more than the pings due now and in the next MERGE_AHEAD_MS.
+  const from = new Date(Math.min(...groups.map((g) => g.start.getTime())));
+  const upTo = new Date(Math.max(...groups.map((g) => g.upTo.getTime())));
   const rows = await tx.ping.findMany({
     where: {
       status: "planned",
       memberId: null,
-      OR: groups.map((g) => ({ fireAt: { gte: g.start, lt: g.end, lte: g.upTo }, task: { channelId: g.channelId } })),
+      fireAt: { gte: from, lte: upTo },
+      task: { channelId: { in: channelIds } },
     },
     select: rowSelect,
     orderBy: { fireAt: "asc" },

@@ -259,9 +259,13 @@ export function createPingService(options: PingServiceOptions) {
     const lockKeys = creates.map((c) => `ping-task:${c.taskId}`);
     await tx.$queryRaw`SELECT count(pg_advisory_xact_lock(h))::text AS locked
       FROM (SELECT DISTINCT hashtext(k) AS h FROM unnest(${lockKeys}::text[]) AS k ORDER BY 1) AS l`;
+    // A superset (every task × every instant), matched per task below: one statement shape whatever the batch.
     const existing = await tx.ping.findMany({
       where: {
-        OR: creates.map((c) => ({ taskId: c.taskId, fireAt: { in: c.pings.map((p) => p.fireAt) } })),
+        taskId: { in: creates.map((c) => c.taskId) },
+        fireAt: {
+          in: [...new Set(creates.flatMap((c) => c.pings.map((p) => p.fireAt.getTime())))].map((t) => new Date(t)),
+        },
       },
       select: { id: true, taskId: true, kind: true, fireAt: true, memberId: true, status: true },
     });

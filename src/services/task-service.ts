@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import type { Actor } from "../core/handler.js";
 import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
-import { DuplicateEventError, transactionWithClaim, unwrittenClaim } from "./event-claim.js";
+import { transactionWithClaim } from "./event-claim.js";
 import { canChangeTask } from "./permissions.js";
 import {
   personSelect,
@@ -18,7 +17,6 @@ import {
   type AssignMode,
   applyPlan,
   type DueInput,
-  dueValue,
   type PlanDecision,
   planAcknowledge,
   planAssign,
@@ -33,6 +31,7 @@ import {
   type TaskRefusal,
 } from "./task-plans.js";
 import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
+import { fitsOneStatement, insertTask, writePlanStatement } from "./task-writes.js";
 
 export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
@@ -98,64 +97,6 @@ export interface TaskList {
   tasks: TaskView[];
   /** All matching tasks, when more than `tasks` shows. */
   total: number;
-}
-
-/**
- * Writes a new task in one SQL statement instead of an interactive transaction of seven (BEGIN, claim, number,
- * task, assignees, history, COMMIT): a statement is atomic on its own, and each one sent costs the bot far more CPU
- * (Prisma's query planning, a socket write) than PostgreSQL spends on it. The message's ProcessedEvent row is
- * inserted first; when it already exists (a repeated delivery) nothing else is written and DuplicateEventError is
- * thrown, as transactionWithClaim does. Ids and times are made here, as Prisma's defaults would.
- */
-async function insertTask(
-  prisma: PrismaClient,
-  input: CreateTaskInput,
-  assigneeIds: readonly string[],
-): Promise<{ id: string; number: number; channelName: string | null; createdAt: Date }> {
-  const claim = unwrittenClaim();
-  const id = randomUUID();
-  const createdAt = new Date();
-  const due = input.due;
-  const history = JSON.stringify({
-    title: input.title,
-    due: dueValue(due?.dueAt ?? null, due?.hasTime ?? false),
-    assigneeIds,
-  });
-  const [row] = await prisma.$queryRaw<{ go: boolean; number: number | null; name: string | null }[]>`
-    WITH claim AS (
-      INSERT INTO "ProcessedEvent" ("platform", "key", "createdAt")
-      SELECT ${claim?.platform ?? null}::"Platform", ${claim?.key ?? null}::text, ${createdAt}::timestamptz
-      WHERE ${claim !== undefined}::boolean
-      ON CONFLICT DO NOTHING
-      RETURNING 1
-    ), go AS (
-      SELECT 1 WHERE NOT ${claim !== undefined}::boolean OR EXISTS (SELECT 1 FROM claim)
-    ), channel AS (
-      UPDATE "Channel" SET "nextTaskNumber" = "nextTaskNumber" + 1, "updatedAt" = ${createdAt}::timestamptz
-      WHERE "id" = ${input.channelId}::uuid AND EXISTS (SELECT 1 FROM go)
-      RETURNING "nextTaskNumber" - 1 AS "number", "name"
-    ), task AS (
-      INSERT INTO "Task" ("id", "channelId", "number", "title", "creatorId", "dueAt", "dueHasTime", "dueStart",
-        "dueGrain", "status", "version", "sourceRef", "createdAt", "updatedAt")
-      SELECT ${id}::uuid, ${input.channelId}::uuid, channel."number", ${input.title}::text,
-        ${input.creatorId}::uuid, ${due?.dueAt ?? null}::timestamptz, ${due?.hasTime ?? false}::boolean,
-        ${due?.start ?? null}::timestamptz, ${due?.grain ?? null}::text, 'open', 1, ${input.sourceRef ?? null}::text,
-        ${createdAt}::timestamptz, ${createdAt}::timestamptz
-      FROM channel
-      RETURNING "id"
-    ), assignees AS (
-      INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt")
-      SELECT task."id", member, ${createdAt}::timestamptz FROM task, unnest(${[...assigneeIds]}::uuid[]) AS member
-    ), history AS (
-      INSERT INTO "TaskEvent" ("taskId", "actorId", "action", "newValue", "createdAt")
-      SELECT task."id", ${input.creatorId}::uuid, 'created', ${history}::jsonb, ${createdAt}::timestamptz FROM task
-    )
-    SELECT EXISTS (SELECT 1 FROM go) AS "go", (SELECT "number" FROM channel) AS "number",
-      (SELECT "name" FROM channel) AS "name"`;
-  if (claim && !row?.go) throw new DuplicateEventError(claim);
-  if (row?.number === null || row?.number === undefined) throw new Error(`channel ${input.channelId} not found`);
-  if (claim) claim.claimed = true;
-  return { id, number: row.number, channelName: row.name, createdAt };
 }
 
 /** The people with these ids: from `known` where there, the others read in one query. */
@@ -259,6 +200,17 @@ export function createTaskService(options: TaskServiceOptions) {
     });
   }
 
+  /** {@link writePlanStatement} for a plan that does not fit one statement, as an interactive transaction. */
+  async function writePlanInTransaction(task: TaskView, actorId: string, plan: TaskPlan) {
+    try {
+      await transactionWithClaim(prisma, (tx) => writePlan(tx, task, actorId, plan, new Date()));
+      return "written" as const;
+    } catch (error) {
+      if (!(error instanceof VersionConflict)) throw error;
+      return "conflict" as const;
+    }
+  }
+
   /** Read, decide, then write conditionally on the version read: of two concurrent changes exactly one wins. */
   async function mutate(
     ref: TaskRef,
@@ -272,20 +224,17 @@ export function createTaskService(options: TaskServiceOptions) {
     }
     const plan = decide(current);
     if ("refuse" in plan) return { ok: false, reason: plan.refuse, task: current };
-    let task: TaskView;
-    try {
-      task = await transactionWithClaim(prisma, async (tx) => {
-        // Real time, as the column's default would have it (the clock may be frozen); after the current assignees.
-        await writePlan(tx, current, actor.id, plan, new Date());
-        // The view after the write from what is in hand, not read back (see loadTask for why it is decided inside).
-        const closer = plan.update.closedById;
-        const wanted = [...(plan.addAssignees ?? []), ...(closer && closer !== actor.id ? [closer] : [])];
-        return applyPlan(current, plan, actor, await peopleByIds(tx, wanted, plan.addPeople ?? []));
-      });
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
-    }
+    // The view after the write is built from what is in hand, not read back: anyone it names beyond the task's
+    // people and the actor is read before writing, so nothing is read after the commit (see loadTask).
+    const closer = plan.update.closedById;
+    const wanted = [...(plan.addAssignees ?? []), ...(closer && closer !== actor.id ? [closer] : [])];
+    const people = await peopleByIds(prisma, wanted, plan.addPeople ?? []);
+    // Real time for new assignees, as the column's default would have it (the clock may be frozen).
+    const written = fitsOneStatement(plan)
+      ? await writePlanStatement(prisma, current, actor.id, plan, new Date())
+      : await writePlanInTransaction(current, actor.id, plan);
+    if (written === "conflict") return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
+    const task = applyPlan(current, plan, actor, people);
     await notify({ taskId: task.id, channelId: task.channelId, kind: plan.kind });
     return { ok: true, outcome: plan.outcome, task, previous: current };
   }

@@ -93,12 +93,12 @@ describe("SQL per command in steady state (PostgreSQL)", () => {
     await cost(chat, "giao @Lan chuẩn bị họp mai");
     await cost(chat, "xong #1", people.lan);
     await cost(chat, "việc của tôi", people.lan);
-    // BEGIN, ProcessedEvent, next number, task, assignees, history, COMMIT.
-    expect(await cost(chat, "giao @Lan nộp báo cáo trước 17h thứ 6 tuần sau")).toBeLessThanOrEqual(7);
-    // Read the task, then BEGIN, ProcessedEvent, task, assignee, history, COMMIT.
-    expect(await cost(chat, "xong #2", people.lan)).toBeLessThanOrEqual(7);
+    // One statement: ProcessedEvent, next number, task, assignees, history (task-writes.ts).
+    expect(await cost(chat, "giao @Lan nộp báo cáo trước 17h thứ 6 tuần sau")).toBe(1);
+    // Read the task, then one statement: ProcessedEvent, task, assignee, history.
+    expect(await cost(chat, "xong #2", people.lan)).toBe(2);
     // The list, then ProcessedEvent.
-    expect(await cost(chat, "việc của tôi", people.lan)).toBeLessThanOrEqual(2);
+    expect(await cost(chat, "việc của tôi", people.lan)).toBe(2);
   });
 
   it("a repeated delivery answers nothing and writes nothing", async () => {

@@ -126,8 +126,9 @@ export function createTaskService(options: TaskServiceOptions) {
   const clock = options.now ?? (() => new Date());
 
   /**
-   * Reads a task as a view. Writers read it back inside their own transaction (`db` = the transaction), so a
-   * connection lost right after the commit cannot make a saved change look failed ("try again" → a second task).
+   * Reads a task as a view. Writers never read after their commit: they build the view after the write from what
+   * they had in hand (applyPlan, insertTask), so a connection lost right after the commit cannot make a saved change
+   * look failed ("try again" → a second task).
    */
   async function loadTask(
     where: Prisma.TaskWhereUniqueInput,

@@ -2,8 +2,8 @@
  * `npx tsx bench/command-cost.ts [--n 300] [--sql]`: what one command costs the bot core in steady state (channels
  * and people already known), in SQL statements and in CPU of this process. Not part of `npm run bench` nor the tests.
  *
- * It drives Slack-shaped messages (`giao @U… nộp báo cáo trước 17h thứ 6 tuần sau`, then `xong #N` by the assignee,
- * then `việc của tôi`) one at a time through `createBot` with the real task and directory services on a fresh
+ * It drives Slack-shaped messages (`giao @U… nộp báo cáo trước 17h thứ 6 tuần sau`, then `việc của tôi` from
+ * assignees, then `xong #N` by the assignee) one at a time through `createBot` with the real task and directory services on a fresh
  * PostgreSQL database (as bench/lib/env.ts makes them), without Redis or the ping scheduler. Statements are counted
  * by wrapping `pg.Client.prototype.query` (every statement Prisma's adapter sends, BEGIN and COMMIT included); CPU is
  * `process.cpuUsage()` (user + system) over the phase, divided by the commands in it. `--sql` prints the statements
@@ -105,10 +105,17 @@ try {
       if (!reply || reply.isError) throw new Error(`xong failed: ${reply?.text}`);
     };
   };
-  const list = (i: number) => async () => {
-    const [reply] = await bot.handle(message(i % CHANNELS, i, "việc của tôi"));
-    if (!reply || reply.isError) throw new Error(`list failed: ${reply?.text}`);
+  /** "My tasks" from the assignee of the i-th task still open, in its channel (so the list is not empty). */
+  const list = (i: number) => {
+    const task = created[i % created.length];
+    if (!task) throw new Error("no task to list");
+    return async () => {
+      const [reply] = await bot.handle(message(task.channel, task.assignee, "việc của tôi"));
+      if (!reply || reply.isError || !reply.tasks?.length) throw new Error(`list failed: ${reply?.text}`);
+      listed += reply.tasks.length;
+    };
   };
+  let listed = 0;
 
   async function phase(name: string, count: number, make: (i: number) => () => Promise<void>) {
     const runs = Array.from({ length: count }, (_, i) => make(i));
@@ -133,14 +140,15 @@ try {
 
   // Warm-up: every channel and person known to the database and the process, the JIT warm.
   for (let i = 0; i < USERS * 2; i++) await giao(i)();
-  for (let i = 0; i < USERS; i++) await xong()();
   for (let i = 0; i < USERS; i++) await list(i)();
+  for (let i = 0; i < USERS; i++) await xong()();
   for (let i = 0; i < 200; i++) await giao(i)();
-  for (let i = 0; i < 200; i++) await xong()();
   for (let i = 0; i < 100; i++) await list(i)();
-  created.length = 0;
+  while (created.length > 0) await xong()();
+  listed = 0;
 
-  const results = [await phase("giao", N, giao), await phase("xong", N, () => xong()), await phase("list", N, list)];
+  // "list" runs between them, while the tasks just given are open: each list shows a few.
+  const results = [await phase("giao", N, giao), await phase("list", N, list), await phase("xong", N, () => xong())];
   console.log(`commands one at a time, steady state, ${N} each (node ${process.version}, pid ${process.pid})`);
   console.log("command  statements/cmd  cpu ms/cmd  wall ms/cmd");
   for (const r of results) {
@@ -150,6 +158,7 @@ try {
         .padStart(12)}`,
     );
   }
+  console.log(`(each list showed ${(listed / N).toFixed(1)} tasks on average)`);
   if (overlappingQueries > 0) console.log(`pg warned of overlapping queries on one connection: ${overlappingQueries}`);
   if (showSql) {
     for (const r of results) {

@@ -5,8 +5,8 @@
  * and UTC hour. An hour is cached only when its first and last millisecond share an
  * offset, so a DST change inside it (Lord Howe's half-hour shift) is always read exactly.
  */
-import { Info, type Zone } from "luxon";
-import { HOUR, MINUTE, type Wall } from "./wall.js";
+import { DateTime, Info, type Zone } from "luxon";
+import { DAY, HOUR, MINUTE, startOf, type Wall } from "./wall.js";
 
 export interface WallZone {
   /** Offset from UTC in minutes at an instant (ms). */
@@ -67,4 +67,49 @@ export function instantOf(w: Wall, zone: WallZone): number {
   const o3 = zone.offset(guess);
   if (o2 === o3) return guess;
   return w - Math.min(o2, o3) * MINUTE;
+}
+
+/** Today and this ISO week (Monday to Sunday) in a zone, as instants; ends are the last millisecond. */
+export interface LocalWindows {
+  startOfToday: Date;
+  endOfToday: Date;
+  startOfWeek: Date;
+  endOfWeek: Date;
+}
+
+/**
+ * luxon's startOf / endOf "day" and "week" of `now` in `timezone`, by wall arithmetic on the cached offsets when
+ * the week keeps one offset; a week with a clock change (where luxon settles ambiguous or missing midnights its own
+ * way), or a zone name zone.ts refuses, is left to luxon.
+ */
+export function localWindows(now: Date, timezone: string): LocalWindows {
+  let zone: WallZone | undefined;
+  try {
+    zone = wallZone(timezone);
+  } catch {
+    zone = undefined;
+  }
+  if (zone) {
+    const offset = zone.offset(now.getTime());
+    const wall = now.getTime() + offset * MINUTE;
+    const today = startOf(wall, "day");
+    const week = startOf(wall, "week");
+    const first = week - offset * MINUTE;
+    const last = week + 7 * DAY - offset * MINUTE - 1;
+    if (zone.offset(first) === offset && zone.offset(last) === offset) {
+      return {
+        startOfToday: new Date(today - offset * MINUTE),
+        endOfToday: new Date(today + DAY - offset * MINUTE - 1),
+        startOfWeek: new Date(first),
+        endOfWeek: new Date(last),
+      };
+    }
+  }
+  const local = DateTime.fromJSDate(now, { zone: timezone });
+  return {
+    startOfToday: local.startOf("day").toJSDate(),
+    endOfToday: local.endOf("day").toJSDate(),
+    startOfWeek: local.startOf("week").toJSDate(),
+    endOfWeek: local.endOf("week").toJSDate(),
+  };
 }

@@ -1,6 +1,6 @@
-import { DateTime } from "luxon";
 import type { TaskView } from "../core/task-view.js";
 import { type MessageId, t } from "../i18n/index.js";
+import { type LocalWindows, localWindows } from "../language/zone.js";
 import type { RenderContext } from "./render-context.js";
 import { renderTaskLine } from "./task-line.js";
 
@@ -9,13 +9,18 @@ export type DueGroup = "overdue" | "today" | "week" | "later" | "no_due" | "done
 const GROUP_ORDER: DueGroup[] = ["overdue", "today", "week", "later", "no_due", "done", "cancelled"];
 
 /** Which group a task falls in, in the channel's zone: overdue / today / this week / later / no due. */
-export function dueGroupOf(task: TaskView, now: Date, timezone: string): DueGroup {
+export function dueGroupOf(
+  task: TaskView,
+  now: Date,
+  timezone: string,
+  /** Today and this week in `timezone`, when the caller has them (one list asks for every task). */
+  windows: Pick<LocalWindows, "endOfToday" | "endOfWeek"> = localWindows(now, timezone),
+): DueGroup {
   if (task.status !== "open") return task.status;
   if (!task.dueAt) return "no_due";
   if (task.dueAt.getTime() < now.getTime()) return "overdue";
-  const local = DateTime.fromJSDate(now, { zone: timezone });
-  if (task.dueAt <= local.endOf("day").toJSDate()) return "today";
-  if (task.dueAt <= local.endOf("week").toJSDate()) return "week";
+  if (task.dueAt <= windows.endOfToday) return "today";
+  if (task.dueAt <= windows.endOfWeek) return "week";
   return "later";
 }
 
@@ -25,14 +30,16 @@ export function groupTasksByDue(
   now: Date,
   timezone: string,
 ): { group: DueGroup; tasks: TaskView[] }[] {
+  const windows = localWindows(now, timezone);
   const byDue = [...tasks].sort(
     (a, b) =>
       (a.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) - (b.dueAt?.getTime() ?? Number.POSITIVE_INFINITY) ||
       a.number - b.number,
   );
+  const groups = new Map(byDue.map((task) => [task, dueGroupOf(task, now, timezone, windows)]));
   return GROUP_ORDER.map((group) => ({
     group,
-    tasks: byDue.filter((task) => dueGroupOf(task, now, timezone) === group),
+    tasks: byDue.filter((task) => groups.get(task) === group),
   })).filter((entry) => entry.tasks.length > 0);
 }
 

@@ -1,7 +1,5 @@
-import { DateTime } from "luxon";
 import type { Prisma } from "../generated/prisma/client.js";
-import { DAY, MINUTE, startOf } from "../language/wall.js";
-import { type WallZone, wallZone } from "../language/zone.js";
+import { localWindows } from "../language/zone.js";
 
 /** Which tasks a list shows. Mirrors the parser's list filters. */
 export type TaskListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
@@ -31,41 +29,7 @@ export interface TimeWindows {
 }
 
 export function timeWindows(now: Date, timezone: string): TimeWindows {
-  const zone = knownZone(timezone);
-  if (zone) {
-    // Wall arithmetic on cached zone offsets (every list asks). Exact when the week keeps one offset; a week with
-    // a clock change (where luxon settles ambiguous or missing midnights its own way) is left to luxon.
-    const offset = zone.offset(now.getTime());
-    const wall = now.getTime() + offset * MINUTE;
-    const today = startOf(wall, "day");
-    const week = startOf(wall, "week");
-    const first = week - offset * MINUTE;
-    const last = week + 7 * DAY - offset * MINUTE - 1;
-    if (zone.offset(first) === offset && zone.offset(last) === offset) {
-      const at = (w: number) => new Date(w - offset * MINUTE);
-      return {
-        startOfToday: at(today),
-        endOfToday: at(today + DAY - 1),
-        startOfWeek: new Date(first),
-        endOfWeek: new Date(last),
-      };
-    }
-  }
-  const local = DateTime.fromJSDate(now, { zone: timezone });
-  return {
-    startOfToday: local.startOf("day").toJSDate(),
-    endOfToday: local.endOf("day").toJSDate(),
-    startOfWeek: local.startOf("week").toJSDate(),
-    endOfWeek: local.endOf("week").toJSDate(),
-  };
-}
-
-function knownZone(timezone: string): WallZone | null {
-  try {
-    return wallZone(timezone);
-  } catch {
-    return null;
-  }
+  return localWindows(now, timezone);
 }
 
 /**

@@ -234,23 +234,34 @@ function countRateViolations(posts: readonly { channel: string; at: number }[], 
 }
 
 /**
- * The same offsets as bare delayed jobs; the worker only records. Its concurrency is the app's ping worker's
- * (`defaultJobTuning.pingConcurrency`), so the baseline is the same queue set-up minus our work.
+ * The same offsets as bare delayed jobs; the workers only record. As many workers and as much concurrency as the
+ * app's ping queue (`defaultJobTuning`: fetchersPerQueue workers sharing pingConcurrency), so the baseline is the
+ * same queue set-up minus our work.
  */
 async function bareBaseline(offsets: number[], options: PingsOptions, log: (line: string) => void) {
   const prefix = uniqueName("pingbase").replaceAll("_", "-");
   const connection = { url: REDIS_URL, maxRetriesPerRequest: null };
   const queue = new Queue<{ fireAt: number }>("bare", { connection, prefix });
   const lateness: number[] = [];
-  const worker = new Worker<{ fireAt: number }>(
-    "bare",
-    async (job) => {
-      lateness.push(wallNow() - job.data.fireAt);
-    },
-    { connection, prefix, concurrency: defaultJobTuning.pingConcurrency, removeOnComplete: { count: 0 } },
+  const { pingConcurrency, fetchersPerQueue } = defaultJobTuning;
+  const workers = Array.from(
+    { length: fetchersPerQueue },
+    () =>
+      new Worker<{ fireAt: number }>(
+        "bare",
+        async (job) => {
+          lateness.push(wallNow() - job.data.fireAt);
+        },
+        {
+          connection,
+          prefix,
+          concurrency: Math.ceil(pingConcurrency / fetchersPerQueue),
+          removeOnComplete: { count: 0 },
+        },
+      ),
   );
   try {
-    await worker.waitUntilReady();
+    await Promise.all(workers.map((w) => w.waitUntilReady()));
     const anchor = Date.now() + options.leadMs / 3 + options.spreadMs / 2;
     const fireTimes = offsets.map((o) => anchor + o);
     for (let i = 0; i < fireTimes.length; i += 1000) {
@@ -268,7 +279,7 @@ async function bareBaseline(offsets: number[], options: PingsOptions, log: (line
     log(`pings: bare BullMQ baseline recorded ${lateness.length}/${offsets.length} jobs`);
     return { lateness };
   } finally {
-    await worker.close();
+    await Promise.all(workers.map((w) => w.close()));
     await queue.close();
     await deleteRedisPrefix(prefix);
   }

@@ -146,23 +146,32 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       maxStalledCount: 3,
       autorun: true,
     };
+    // Several BullMQ workers per queue, sharing one processor (and so its batches): a worker fetches its jobs one
+    // Redis round trip at a time, and on a busy event loop a burst (a rush's messages) waited in the queue for that.
+    const fetchers = Math.max(1, tuning.fetchersPerQueue);
+    const share = (total: number) => Math.max(1, Math.ceil(total / fetchers));
     const sendPing = createSendPingProcessor(context, scheduler);
     drains.push(() => sendPing.drain());
+    for (let i = 0; i < fetchers; i++) {
+      workers.push(
+        new Worker(queueNames.pings, sendPing.process, { ...common, concurrency: share(tuning.pingConcurrency) }),
+      );
+    }
     workers.push(
-      new Worker(queueNames.pings, sendPing.process, {
-        ...common,
-        concurrency: tuning.pingConcurrency,
-      }),
       new Worker(queueNames.summaries, createWeeklySummaryProcessor(context), { ...common, concurrency: 1 }),
     );
     for (const platform of senders.keys()) {
-      workers.push(
-        new Worker(queueNames.outbox(platform), createSendOutboxProcessor(context), {
-          ...common,
-          concurrency: tuning.outboxConcurrency,
-          limiter: { max: tuning.platformPerSecond[platform], duration: 1000 },
-        }),
-      );
+      const sendOutbox = createSendOutboxProcessor(context);
+      for (let i = 0; i < fetchers; i++) {
+        workers.push(
+          new Worker(queueNames.outbox(platform), sendOutbox, {
+            ...common,
+            concurrency: share(tuning.outboxConcurrency),
+            // Shared by every worker of the queue (a Redis key): the platform-wide ceiling, see JobTuning.
+            limiter: { max: tuning.platformPerSecond[platform], duration: 1000 },
+          }),
+        );
+      }
     }
     for (const worker of workers) {
       worker.on("error", (error) => log.warn({ err: error, queue: worker.name }, "worker error"));

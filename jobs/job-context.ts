@@ -27,13 +27,22 @@ export interface JobTuning {
   /** How often the reconciler runs in a worker, in ms. Default 300 000 (5 minutes); 0 turns the timer off. */
   reconcileEveryMs: number;
   /**
-   * Pings run concurrently per worker. Default 16: a ping job is mostly waiting on PostgreSQL and Redis (a claim
-   * transaction, then the batched re-plan), so 2 cores keep far more than 5 in flight; the pg pool (10) bounds the
-   * database side.
+   * Pings run concurrently per process. Default 64: a ping job mostly waits, and not on a pooled connection: it
+   * waits for the batch that claims the due pings of many channels in one transaction, so more jobs in flight make
+   * bigger batches rather than more load on the database.
    */
   pingConcurrency: number;
-  /** Outbox sends run concurrently per platform and worker (mostly waiting on the platform's API). Default 8. */
+  /**
+   * Outbox sends run concurrently per platform and process (mostly waiting on the platform's API; their reads and
+   * writes are batched). Default 64.
+   */
   outboxConcurrency: number;
+  /**
+   * BullMQ workers per queue (pings, each platform's outbox) in one process, the concurrency split between them.
+   * A BullMQ worker fetches its next job one Redis round trip at a time, so on a busy event loop a burst waits in
+   * the queue behind that; several fetch in parallel. Default 4.
+   */
+  fetchersPerQueue: number;
   /**
    * How long a worker's claim on a job lasts without renewal, in ms (BullMQ lockDuration). A worker that died
    * mid-job loses it after this long and another worker re-runs the job (the outbox then finds the row in doubt).
@@ -52,7 +61,8 @@ export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   drainDelaySeconds: 5,
   reconcileEveryMs: 300_000,
   pingConcurrency: 64,
-  outboxConcurrency: 16,
+  outboxConcurrency: 64,
+  fetchersPerQueue: 1,
   lockDurationMs: 30_000,
   stalledIntervalMs: 30_000,
 });

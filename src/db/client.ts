@@ -93,6 +93,9 @@ async function openPostgres(databaseUrl: string, options: CreateDatabaseOptions)
   const adapter = new PrismaPg(postgresConfig(databaseUrl, schema), schema ? { schema } : undefined);
   const prisma = new PrismaClient({ adapter });
   const lanePool = new pg.Pool({ ...postgresConfig(databaseUrl, schema), max: PRIORITY_LANE_CONNECTIONS });
+  // An idle connection that dies (a restart, a cut network) is reported here; unheard, it would crash the process.
+  // The pool drops it and opens another on the next query; the query that needed it fails and its caller decides.
+  lanePool.on("error", () => {});
   return {
     prisma,
     kind: "postgres",

@@ -2,9 +2,9 @@ import { AppError } from "../../core/errors.js";
 import type { Bot } from "../../core/handler.js";
 import type { IncomingMessage } from "../../core/incoming.js";
 import type { Reply } from "../../core/reply.js";
+import { WorkQueue } from "../../core/work-queue.js";
 import type { Logger } from "../../logger.js";
 import { BUSY_TEXT, type ReplyDelivery, type ReplyTarget } from "./reply-delivery.js";
-import { WorkQueue } from "../../core/work-queue.js";
 
 /**
  * Commands handled at once after their ack. Each needs a database connection for most of its time, and the pool is

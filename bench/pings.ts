@@ -41,6 +41,16 @@ export interface PingsOptions {
 
 const noBot: Bot = { handle: async () => [] };
 
+/**
+ * `BENCH_SLACK_PER_SECOND=n` runs the app with a Slack workspace cap of n messages/s instead of the default
+ * (`defaultJobTuning.workspacePerSecond.slack`): what the rush costs when the workspace allows more, or less.
+ */
+function workspaceCap(): { workspacePerSecond?: typeof defaultJobTuning.workspacePerSecond } {
+  const cap = Number(process.env.BENCH_SLACK_PER_SECOND);
+  if (!Number.isFinite(cap) || cap <= 0) return {};
+  return { workspacePerSecond: { ...defaultJobTuning.workspacePerSecond, slack: cap } };
+}
+
 interface PingRow {
   id: string;
   fireAt: Date;
@@ -80,7 +90,7 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       logger,
       role: "worker",
       prefix,
-      tuning: { reconcileEveryMs: 0 },
+      tuning: { reconcileEveryMs: 0, ...workspaceCap() },
     });
     // The rush: a tenth of the tasks due at one and the same instant (a whole second, so all in one minute).
     const rushAt = Math.ceil((Date.now() + options.leadMs + options.spreadMs / 2) / 1000) * 1000;

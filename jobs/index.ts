@@ -167,8 +167,8 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
           new Worker(queueNames.outbox(platform), sendOutbox, {
             ...common,
             concurrency: share(tuning.outboxConcurrency),
-            // Shared by every worker of the queue (a Redis key): the platform-wide ceiling, see JobTuning.
-            limiter: { max: tuning.platformPerSecond[platform], duration: 1000 },
+            // Shared by every worker of the queue (a Redis key): the workspace-wide ceiling, see JobTuning.
+            limiter: { max: tuning.workspacePerSecond[platform], duration: 1000 },
           }),
         );
       }

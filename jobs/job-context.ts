@@ -12,12 +12,14 @@ export interface JobTuning {
   /** Minimum spacing of messages to one chat, per platform, in ms. Default slack 1100, zalo 1000, console 0. */
   channelIntervalMs: Record<Platform, number>;
   /**
-   * Messages per second per platform across all chats (BullMQ worker limiter), a safety ceiling rather than the
-   * pacing: the per-chat gate (`channelIntervalMs`) keeps each chat at about one message a second and a 429's
-   * Retry-After closes that chat's gate. Slack's limit is per channel plus a per-workspace burst allowance, so a
-   * platform-wide 10/s made a rush across 1,000 channels take 100 s by itself. Default slack 200, zalo 5, console 200.
+   * Messages per second per workspace, across all its chats: a ceiling above the per-chat pacing, shared by every
+   * worker (BullMQ's queue limiter). One sender per platform holds one bot token, so its outbox queue serves one
+   * workspace and this is the workspace-wide cap Slack applies besides the per-channel one. Slack does not publish
+   * that cap and signals it with 429 + Retry-After, which pauses the whole workspace's queue for the time asked
+   * (send-outbox.processor.ts); so the default is generous rather than a guess at Slack's figure: a platform-wide
+   * 10/s made a rush across 1,000 channels take 100 s by itself. Default slack 200, zalo 5, console 200.
    */
-  platformPerSecond: Record<Platform, number>;
+  workspacePerSecond: Record<Platform, number>;
   /** Send attempts before an outbox row is marked failed (429 waits included). Default 8. */
   maxSendAttempts: number;
   /** Resends of an in-doubt message on a platform without history (Zalo). Default 1. */
@@ -55,7 +57,7 @@ export interface JobTuning {
 
 export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   channelIntervalMs: { slack: 1100, zalo: 1000, console: 0 },
-  platformPerSecond: { slack: 200, zalo: 5, console: 200 },
+  workspacePerSecond: { slack: 200, zalo: 5, console: 200 },
   maxSendAttempts: 8,
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,

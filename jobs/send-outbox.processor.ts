@@ -1,6 +1,8 @@
 /**
- * `send-outbox`: hands one outbox row to its platform's sender, at most one message per channel per interval,
- * honouring 429 Retry-After, retrying transient failures with backoff and jitter, and keeping failures visible.
+ * `send-outbox`: hands one outbox row to its platform's sender, at most one message per channel per interval and
+ * at most `workspacePerSecond` for the workspace, honouring 429 Retry-After (the channel's gate closes and the
+ * whole workspace's queue pauses for that long), retrying transient failures with backoff and jitter, and keeping
+ * failures visible.
  *
  * Exactly once, as far as a platform allows: the row is marked in_doubt BEFORE the sender is called. A row found
  * in_doubt later means a worker died mid-send: Slack's history (wasDelivered) tells whether it went out; Zalo keeps
@@ -109,8 +111,14 @@ export function createSendOutboxProcessor(context: JobContext) {
       if (status === undefined && sender.wasDelivered) throw error;
       await outbox.markPending(row.id, reason);
       if (retryAfterMs !== undefined) {
-        // The platform said when: close this channel's gate for that long and wait exactly that (plus jitter).
+        // The platform said when: close this channel's gate for that long and wait exactly that (plus jitter). A
+        // 429 does not say which limit was hit, the channel's or the workspace's (@slack/web-api pauses a whole
+        // client on one), and this queue serves one workspace: the queue pauses too, for every worker.
         await rateGate.block(row.platform, row.target, retryAfterMs);
+        await context.queues
+          .outboxQueue(row.platform)
+          .rateLimit(retryAfterMs)
+          .catch((pauseError) => log.warn({ err: pauseError }, "could not pause the outbox queue after a 429"));
         await postpone(job, token, retryAfterMs);
       }
       throw error; // BullMQ retries with exponential backoff and jitter (Zalo 429 without Retry-After lands here)

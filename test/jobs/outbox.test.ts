@@ -82,6 +82,19 @@ describe("outbox", () => {
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2, externalMessageId: "m1" });
   });
 
+  it("a 429 with Retry-After pauses the whole workspace for that long, not only its channel", async () => {
+    const sender = new RecordingSender("slack");
+    sender.failNext(rateLimited("slack", 1500));
+    const j = await start([sender]);
+    await enqueue(j, "slack", "C1", "first");
+    await waitFor(() => sender.calls.length === 1, 10_000, 20);
+    await enqueue(j, "slack", "C2", "another channel");
+    await waitFor(() => sender.sent.length === 2, 10_000);
+    const refused = sender.calls[0] as number;
+    // Slack's 429 does not say which limit was hit: the other channel waits out the Retry-After as well.
+    for (const message of sender.sent) expect(message.at - refused).toBeGreaterThanOrEqual(1400);
+  });
+
   it("keeps a chat's order across a 429 pause: later messages wait, and waiting is not a failed attempt", async () => {
     const zalo = new RecordingSender("zalo");
     const slack = new RecordingSender("slack");

@@ -5,6 +5,7 @@
  */
 import type { SummaryChannel } from "../src/services/report-service.js";
 import type { TaskChange, TaskChangeKind } from "../src/services/task-service.js";
+import { Batcher } from "./batcher.js";
 import type { JobContext } from "./job-context.js";
 import { summarySchedulerId } from "./job-types.js";
 
@@ -38,6 +39,13 @@ export function createScheduler(context: JobContext) {
     await mirror(await pings.syncTasks(taskIds, now()));
   }
 
+  // The changes of commands handled at the same moment are planned together: a batch of them costs about the
+  // statements and Redis calls of one (a task read, a context per channel, one transaction, one addBulk).
+  const changedTasks = new Batcher<string>(async (taskIds) => {
+    await syncTasks(taskIds);
+    return undefined;
+  });
+
   async function syncSummarySchedule(channel: SummaryChannel): Promise<void> {
     const id = summarySchedulerId(channel.id);
     if (!channel.summaryEnabled) {
@@ -60,7 +68,7 @@ export function createScheduler(context: JobContext) {
     /** Pass this to createTaskService({ onTaskChanged }). */
     onTaskChanged: async (change: TaskChangeNotice): Promise<void> => {
       if (NO_PING_EFFECT.has(change.kind)) return;
-      await syncTask(change.taskId);
+      await changedTasks.add([change.taskId]);
     },
 
     /**

@@ -15,7 +15,7 @@ export interface InboundProcessorOptions {
   sweepEveryMs?: number;
   /** A request taken over this many times (it keeps killing its handler, or never finishes) is dropped. Default 3. */
   maxTakeovers?: number;
-  /** Requests handled at once; the others wait, in arrival order, as plain payloads. Default 16. */
+  /** Requests handled at once; the others wait, in arrival order, as plain payloads. Default 32. */
   concurrency?: number;
   /**
    * How long an ack may wait for the journal before the request is handled directly instead. Default 1,500 ms:
@@ -41,7 +41,7 @@ export class InboundProcessor {
   private readonly queue: WorkQueue;
 
   constructor(private readonly options: InboundProcessorOptions) {
-    this.queue = new WorkQueue(options.concurrency ?? 16);
+    this.queue = new WorkQueue(options.concurrency ?? 32);
     this.leaseMs = options.leaseMs ?? 60_000;
     this.sweepEveryMs = options.sweepEveryMs ?? 15_000;
     this.maxTakeovers = options.maxTakeovers ?? 3;

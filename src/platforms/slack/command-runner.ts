@@ -7,10 +7,11 @@ import type { Logger } from "../../logger.js";
 import { BUSY_TEXT, type ReplyDelivery, type ReplyTarget } from "./reply-delivery.js";
 
 /**
- * Commands handled at once after their ack. Each needs a database connection for most of its time, and the pool is
- * small: more at once only makes every one of them (and the acks) slower.
+ * Commands handled at once after their ack. A command now holds a database connection for one or two statements
+ * (no interactive transaction) and spends most of its time waiting on Slack and the database, so 32 at once keep
+ * the process busy without queueing on the pool; at 8 the same machine answered 69 commands/s instead of 180.
  */
-const DEFAULT_CONCURRENCY = 8;
+const DEFAULT_CONCURRENCY = 32;
 
 export interface CommandRunnerOptions {
   bot: Bot;
@@ -18,7 +19,7 @@ export interface CommandRunnerOptions {
   logger: Logger;
   /** Told which Slack users' tasks may have changed, to refresh their App Home. */
   onTasksChanged?: (teamId: string, userIds: string[]) => void;
-  /** At most this many messages are handled at once; the others wait in arrival order. Default 8. */
+  /** At most this many messages are handled at once; the others wait in arrival order. Default 32. */
   concurrency?: number;
 }
 

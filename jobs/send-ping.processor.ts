@@ -20,7 +20,7 @@ const REPLAN_BATCH = 100;
 /** How long a re-plan waits for others to join its batch, in ms (nobody waits for it: the message is queued). */
 const REPLAN_DELAY_MS = 100;
 /** Pings claimed per batch (one transaction) at most. */
-const CLAIM_BATCH = 200;
+const CLAIM_BATCH = 500;
 
 export interface SendPingProcessor {
   process(job: Job<JobPayloads["send-ping"]>): Promise<string>;

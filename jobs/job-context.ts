@@ -29,7 +29,7 @@ export interface JobTuning {
   /** How often the reconciler runs in a worker, in ms. Default 300 000 (5 minutes); 0 turns the timer off. */
   reconcileEveryMs: number;
   /**
-   * Pings run concurrently per process. Default 256: a ping job mostly waits, and not on a pooled connection: it
+   * Pings run concurrently per process. Default 64: a ping job mostly waits, and not on a pooled connection: it
    * waits for the batch that claims the due pings of many channels in one transaction, so more jobs in flight make
    * bigger batches rather than more load on the database.
    */
@@ -62,7 +62,7 @@ export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,
   reconcileEveryMs: 300_000,
-  pingConcurrency: 256,
+  pingConcurrency: 64,
   outboxConcurrency: 64,
   fetchersPerQueue: 1,
   lockDurationMs: 30_000,

@@ -19,6 +19,10 @@ import type { PingScheduler } from "./scheduler.js";
 const REPLAN_BATCH = 100;
 /** How long a re-plan waits for others to join its batch, in ms (nobody waits for it: the message is queued). */
 const REPLAN_DELAY_MS = 100;
+/** Outbox backlog, in seconds of the workspace cap, above which claims wait; how long at most; how often checked. */
+const BACKLOG_SECONDS = 1;
+const MAX_HOLD_MS = 5_000;
+const HOLD_POLL_MS = 200;
 /** Pings claimed per batch (one transaction) at most. */
 const CLAIM_BATCH = 500;
 
@@ -38,10 +42,32 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
     REPLAN_BATCH,
     REPLAN_DELAY_MS,
   );
-  const claims = new Batcher<string, ClaimResult | null>(
-    (pingIds) => context.pings.claimMany(pingIds, context.now()),
-    CLAIM_BATCH,
-  );
+  const claims = new Batcher<string, ClaimResult | null>(async (pingIds) => {
+    await holdWhileOutboxBacklogged();
+    return context.pings.claimMany(pingIds, context.now());
+  }, CLAIM_BATCH);
+
+  /**
+   * Back-pressure: while an outbox queue holds more than BACKLOG_SECONDS of its workspace cap, claims wait (at most
+   * MAX_HOLD_MS). The pings meanwhile come due and the claim merges them into fewer, larger messages, instead of
+   * adding more small ones behind the cap. Every platform's queue counts (the platform of a ping is known only
+   * once it is claimed), so a backlog on one platform can hold another's pings as long, never longer.
+   */
+  async function holdWhileOutboxBacklogged(): Promise<void> {
+    const started = Date.now();
+    for (;;) {
+      let backlogged = false;
+      for (const platform of context.senders.keys()) {
+        const waiting = await context.queues
+          .outboxQueue(platform)
+          .getWaitingCount()
+          .catch(() => 0);
+        if (waiting > context.tuning.workspacePerSecond[platform] * BACKLOG_SECONDS) backlogged = true;
+      }
+      if (!backlogged || Date.now() - started >= MAX_HOLD_MS) return;
+      await new Promise((resolve) => setTimeout(resolve, HOLD_POLL_MS));
+    }
+  }
 
   async function process(job: Job<JobPayloads["send-ping"]>): Promise<string> {
     const parsed = pingPayloadSchema.safeParse(job.data);

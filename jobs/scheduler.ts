@@ -3,9 +3,10 @@
  * first (pings planned or cancelled there); then Redis is made to match. A Redis failure is logged, not thrown:
  * the change is saved and the reconciler adds the missing jobs within minutes.
  */
+
+import { Batcher } from "../src/core/batcher.js";
 import type { SummaryChannel } from "../src/services/report-service.js";
 import type { TaskChange, TaskChangeKind } from "../src/services/task-service.js";
-import { Batcher } from "./batcher.js";
 import type { JobContext } from "./job-context.js";
 import { summarySchedulerId } from "./job-types.js";
 

@@ -12,9 +12,9 @@
  * the same chat is pending or in doubt.
  */
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
+import { Batcher } from "../src/core/batcher.js";
 import { SendError } from "../src/core/sender.js";
 import type { OutboxRecord } from "../src/services/outbox-service.js";
-import { Batcher } from "./batcher.js";
 import type { JobContext } from "./job-context.js";
 import { type JobPayloads, outboxPayloadSchema } from "./job-types.js";
 

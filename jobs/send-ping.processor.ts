@@ -9,8 +9,8 @@
  * re-plan cut short (a crash, a database error) is finished by the reconciler, as it was when the job did it.
  */
 import { type Job, UnrecoverableError } from "bullmq";
+import { Batcher } from "../src/core/batcher.js";
 import type { ClaimResult } from "../src/services/ping-service.js";
-import { Batcher } from "./batcher.js";
 import type { JobContext } from "./job-context.js";
 import { type JobPayloads, pingPayloadSchema } from "./job-types.js";
 import type { PingScheduler } from "./scheduler.js";

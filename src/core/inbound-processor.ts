@@ -64,8 +64,8 @@ export class InboundProcessor {
       throw new Error("the inbound journal did not answer in time");
     }
     if (id === undefined) return "duplicate";
-    // After the caller's ack has been written: the ack is what the platform is waiting for.
-    setImmediate(() => this.run(id, payload));
+    // Started after the caller's ack has been written: the ack is what the platform is waiting for.
+    void this.run(id, payload, { afterAck: true });
     return "accepted";
   }
 
@@ -90,6 +90,11 @@ export class InboundProcessor {
   /** Requests accepted or taken over and not finished yet (for tests and health). */
   get pending(): number {
     return this.inHand.size;
+  }
+
+  /** Resolves once no accepted or taken-over request is left unhandled (tests, graceful shutdown). */
+  async idle(): Promise<void> {
+    while (this.inHand.size > 0) await Promise.allSettled([...this.inHand.values()]);
   }
 
   /** Renews this instance's leases, then takes over orphaned requests, a page at a time. */
@@ -128,10 +133,11 @@ export class InboundProcessor {
     }
   }
 
-  private run(id: bigint, payload: unknown): Promise<void> {
+  private run(id: bigint, payload: unknown, options: { afterAck?: boolean } = {}): Promise<void> {
     const { journal, handle, logger } = this.options;
-    const running = this.queue
-      .run(() => handle(payload))
+    const turn = options.afterAck ? new Promise<void>((resolve) => setImmediate(resolve)) : Promise.resolve();
+    const running = turn
+      .then(() => this.queue.run(() => handle(payload)))
       .catch((error) => logger.error({ err: error, id: String(id) }, "handling an accepted request failed"))
       // Not completed when the database is down: the lease runs out and the request is replayed (deduped) later.
       .then(() => journal.complete(id))

@@ -1,6 +1,6 @@
+import { Batcher } from "../core/batcher.js";
 import type { InboundEntry, InboundJournal, PendingInbound, TakeOverOptions } from "../core/inbound.js";
 import type { SqlLane } from "../db/client.js";
-import { WriteBatcher } from "./write-batcher.js";
 
 /**
  * The InboundRequest table behind {@link InboundJournal}, on the database's priority lane: the ack of a slash
@@ -9,7 +9,7 @@ import { WriteBatcher } from "./write-batcher.js";
  * Lease times come from the database's clock, so instances with skewed clocks agree on whose lease ran out.
  */
 export function createInboundJournal(sql: SqlLane): InboundJournal {
-  const accepts = new WriteBatcher<{ entry: InboundEntry; leaseMs: number }, bigint | undefined>(async (calls) => {
+  const accepts = new Batcher<{ entry: InboundEntry; leaseMs: number }, bigint | undefined>(async (calls) => {
     const leaseMs = Math.max(...calls.map((call) => call.leaseMs));
     const rows = calls.map(({ entry }) => ({ platform: entry.platform, key: entry.key, payload: entry.payload }));
     const inserted = await sql.query<{ id: string | bigint; platform: string; dedupeKey: string }>(
@@ -29,14 +29,16 @@ export function createInboundJournal(sql: SqlLane): InboundJournal {
       return id;
     });
   });
-  const completions = new WriteBatcher<bigint, void>(async (ids) => {
+  const completions = new Batcher<bigint>(async (ids) => {
     await sql.query(`DELETE FROM "InboundRequest" WHERE "id" = ANY($1::bigint[])`, [ids.map(String)]);
-    return ids.map(() => undefined);
+    return undefined;
   });
 
   return {
-    accept: (entry, leaseMs) => accepts.add({ entry, leaseMs }),
-    complete: (id) => completions.add(id),
+    accept: async (entry, leaseMs) => (await accepts.add([{ entry, leaseMs }]))[0],
+    complete: async (id) => {
+      await completions.add([id]);
+    },
     async renew(ids, leaseMs) {
       if (ids.length === 0) return;
       await sql.query(

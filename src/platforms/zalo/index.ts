@@ -137,8 +137,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
   });
 
   async function whenIdle(): Promise<void> {
-    // A journaled update is handed to its chat's chain just after the 200: let that hand-over happen first.
-    await new Promise((resolve) => setImmediate(resolve));
+    await inbound?.idle();
     while (chains.size > 0) await Promise.allSettled([...chains.values()]);
   }
 

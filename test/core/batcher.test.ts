@@ -1,6 +1,6 @@
 // The coalescing used by the ping and outbox workers: one call per batch, results back to each caller in order.
 import { describe, expect, it } from "vitest";
-import { Batcher } from "../../jobs/batcher.js";
+import { Batcher } from "../../src/core/batcher.js";
 
 describe("Batcher", () => {
   it("serves the calls of one event-loop turn with one run, and each caller gets its own results", async () => {

@@ -4,6 +4,7 @@ import { remind } from "../handlers/remind.js";
 import { snooze } from "../handlers/snooze.js";
 import { summary } from "../handlers/summary.js";
 import { type Jobs, startJobs } from "../jobs/index.js";
+import { defaultJobTuning } from "../jobs/job-context.js";
 import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
 import type { Config } from "./config.js";
 import { createBot } from "./core/bot.js";
@@ -114,6 +115,13 @@ export async function createApp(options: AppOptions): Promise<App> {
           logger,
           role: config.ROLE,
           prefix: options.queuePrefix,
+          tuning: {
+            workspacePerSecond: {
+              slack: config.SLACK_MESSAGES_PER_SECOND,
+              zalo: config.ZALO_MESSAGES_PER_SECOND,
+              console: defaultJobTuning.workspacePerSecond.console,
+            },
+          },
         });
         app.jobs = jobs;
       }

@@ -22,6 +22,20 @@ const optionalSecret = z
   .transform((value) => (value === "" ? undefined : value))
   .optional();
 
+/**
+ * The outbox's cap on messages per second for one workspace (one bot token). Slack publishes about one message a
+ * second per channel but no number for a workspace: its 429 with Retry-After, which pauses the whole workspace, is
+ * the real signal, and the cap only keeps a rush from hitting it head on.
+ */
+function messagesPerSecond(fallback: number) {
+  return z.coerce
+    .number({ message: `must be a number of messages per second, such as ${fallback}` })
+    .int({ message: `must be a whole number of messages per second, such as ${fallback}` })
+    .min(1, { message: "must be at least 1" })
+    .max(10_000, { message: "must be at most 10000" })
+    .default(fallback);
+}
+
 export const configSchema = z.object({
   DATABASE_URL: optionalUrl("postgresql://user@127.0.0.1:5432/roviec"),
   REDIS_URL: optionalUrl("redis://127.0.0.1:6379"),
@@ -47,6 +61,8 @@ export const configSchema = z.object({
     message: "must look like <bot id>:<secret>, as Zalo Bot Manager shows it",
   }),
   ZALO_API_BASE_URL: optionalUrl("https://bot-api.zaloplatforms.com").default("https://bot-api.zaloplatforms.com"),
+  SLACK_MESSAGES_PER_SECOND: messagesPerSecond(200),
+  ZALO_MESSAGES_PER_SECOND: messagesPerSecond(5),
   ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
     message: "must be 8 to 256 characters",
   }),

@@ -12,6 +12,13 @@ describe("HomeTab.refresh", () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
       running--;
     });
+    for (const [team, user] of [
+      ["T1", "U1"],
+      ["T1", "U2"],
+      ["T2", "U1"],
+    ] as const) {
+      tab.noteViewing(team, user);
+    }
     tab.refresh("T1", ["U1", "U2"], 20);
     tab.refresh("T1", ["U1"], 20);
     tab.refresh("T2", ["U1"], 20);
@@ -25,5 +32,20 @@ describe("HomeTab.refresh", () => {
     // Once published, a later change refreshes again.
     tab.refresh("T1", ["U1"], 20);
     await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(4), { timeout: 2_000, interval: 10 });
+  });
+
+  it("re-publishes only for people who opened their Home tab within the last hour", async () => {
+    let clock = 0;
+    const tab = new HomeTab({} as HomeTabOptions, () => clock);
+    const publish = vi.spyOn(tab, "publish").mockResolvedValue();
+    tab.noteViewing("T1", "ULOOKING");
+    tab.noteViewing("T1", "ULEFT");
+    clock = 50 * 60_000;
+    tab.noteViewing("T1", "ULOOKING");
+    clock = 70 * 60_000;
+    tab.refresh("T1", ["ULOOKING", "ULEFT", "UNEVER"], 5);
+    await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(1), { timeout: 2_000, interval: 10 });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(publish.mock.calls).toEqual([["T1", "ULOOKING"]]);
   });
 });

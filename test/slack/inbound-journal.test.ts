@@ -105,6 +105,7 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
     await eventually(async () => expect(await pendingKeys("died-")).toEqual([]));
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(handled).toHaveLength(1);
+    await survivor.stop();
   });
 
   it("a live instance keeps its slow requests: its renewals stop others from taking them over", async () => {
@@ -140,12 +141,17 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
     await eventually(() => expect(byOwner).toEqual(["slow-1"]));
     await eventually(async () => expect(await pendingKeys("slow-")).toEqual([]));
     expect(byOther).toEqual([]);
+    await Promise.all([owner.stop(), other.stop()]);
   });
 
   it("drops, with an error logged, a request taken over more often than allowed", async () => {
     const journal = createInboundJournal(database.priorityLane);
-    await journal.accept({ platform: "slack", key: "poison-1", payload: {} }, 1);
-    await database.priorityLane.query(`UPDATE "InboundRequest" SET "takeovers" = 3 WHERE "dedupeKey" = 'poison-1'`);
+    // Leased long at first, so that no other sweeper takes it before it has its history of takeovers.
+    await journal.accept({ platform: "slack", key: "poison-1", payload: {} }, 60_000);
+    await database.priorityLane.query(
+      `UPDATE "InboundRequest" SET "takeovers" = 3, "leasedUntil" = now() - interval '1 second'
+       WHERE "dedupeKey" = 'poison-1'`,
+    );
     const handled: unknown[] = [];
     const processor = new InboundProcessor({
       journal,
@@ -156,7 +162,6 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
       logger: silent,
       maxTakeovers: 3,
     });
-    await new Promise((resolve) => setTimeout(resolve, 10));
     await processor.sweep();
     expect(handled).toEqual([]);
     expect(await pendingKeys("poison-")).toEqual([]);

@@ -13,6 +13,14 @@ import type { UserDirectory } from "./user-directory.js";
  */
 const REFRESH_DELAY_MS = 2_000;
 
+/**
+ * How long after opening the Home tab a person still counts as looking at it. Only they get a re-publish when a
+ * command changes their tasks: every open publishes afresh anyway (app_home_opened), so re-publishing for people
+ * who are not looking costs a database read and a large views.publish each for nothing (with 200 people and 170
+ * commands a second that was most of what the bot did).
+ */
+const VIEWING_FOR_MS = 60 * 60_000;
+
 /** Slack's cap on blocks in a Home tab view. */
 const MAX_HOME_BLOCKS = 100;
 
@@ -55,8 +63,36 @@ export class HomeTab {
   private readonly pending = new Set<string>();
   /** Refreshes run one after another (views.publish is Tier 4, and each one reads the database). */
   private chain: Promise<void> = Promise.resolve();
+  /** When each person (team and user id) last opened or used their Home tab, in ms. */
+  private readonly viewing = new Map<string, number>();
 
-  constructor(private readonly options: HomeTabOptions) {}
+  constructor(
+    private readonly options: HomeTabOptions,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** The person opened their Home tab: publish it afresh, and keep it fresh while they may be looking. */
+  async opened(teamId: string, userId: string): Promise<void> {
+    this.noteViewing(teamId, userId);
+    await this.publish(teamId, userId);
+  }
+
+  /** The person is looking at their Home tab (they pressed a button on it). */
+  noteViewing(teamId: string, userId: string): void {
+    const key = `${teamId}\u0000${userId}`;
+    // Re-inserted so the map stays in order of last use, and the stale end can be trimmed from the front.
+    this.viewing.delete(key);
+    this.viewing.set(key, this.now());
+    for (const [oldest, at] of this.viewing) {
+      if (this.now() - at <= VIEWING_FOR_MS) break;
+      this.viewing.delete(oldest);
+    }
+  }
+
+  private isViewing(key: string): boolean {
+    const at = this.viewing.get(key);
+    return at !== undefined && this.now() - at <= VIEWING_FOR_MS;
+  }
 
   async publish(teamId: string, userId: string): Promise<void> {
     const { client, homeService, directory, logger, defaultTimezone } = this.options;
@@ -75,13 +111,14 @@ export class HomeTab {
   }
 
   /**
-   * Refreshes several people's Home tabs soon (trailing debounce per person), one after another. A person already
-   * waiting for a refresh is not queued twice: the refresh to come reads their tasks when it runs.
+   * Refreshes soon (trailing debounce per person), one after another, the Home tabs of those of these people who
+   * opened theirs within the last hour. A person already waiting for a refresh is not queued twice: the refresh to
+   * come reads their tasks when it runs.
    */
   refresh(teamId: string, userIds: string[], delayMs = REFRESH_DELAY_MS): void {
     for (const userId of userIds) {
       const key = `${teamId}\u0000${userId}`;
-      if (this.pending.has(key)) continue;
+      if (!this.isViewing(key) || this.pending.has(key)) continue;
       this.pending.add(key);
       const timer = setTimeout(() => {
         this.chain = this.chain.then(() => {

@@ -163,7 +163,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   listenForCardActions(app, runtime);
   listenForAddTask(app, runtime);
   app.event("app_home_opened", async ({ event, body }) => {
-    if (event.tab === "home" && home) await home.publish(body.team_id, event.user);
+    if (event.tab === "home" && home) await home.opened(body.team_id, event.user);
   });
 
   replay = (payload) => app.processEvent({ body: payload as Record<string, unknown>, ack: async () => {} });

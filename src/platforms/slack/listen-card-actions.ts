@@ -125,6 +125,8 @@ async function handlePress(runtime: SlackRuntime, body: BlockAction, press: Card
   const channelId = body.channel?.id ?? body.container?.channel_id ?? press.channelId;
   const teamId = body.team?.id ?? body.user.team_id;
   if (!channelId || !teamId) return;
+  // Pressed on the Home tab: the person is looking at it, also if this process never saw them open it.
+  if (body.view?.type === "home") runtime.home?.noteViewing(teamId, body.user.id);
   const sender = await runtime.directory.lookup(teamId, body.user.id);
   const command = press.toCommand(sender.timezone ?? runtime.defaultTimezone, sender.locale ?? null);
   if (!command) return;

@@ -26,6 +26,13 @@ export interface InboundProcessorOptions {
 
 export type AcceptOutcome = "accepted" | "duplicate";
 
+/** How often the flow of requests is looked at, in ms. */
+const FLOW_WINDOW_MS = 250;
+/** Requests accepted beyond twice those finished in a window before it counts as a flood. */
+const FLOOD_MARGIN = 25;
+/** Requests handled at once during a flood. */
+const FLOOD_CONCURRENCY = 4;
+
 /**
  * Write-ahead for inbound requests: `accept` records a verified request in the journal and resolves when it is safe
  * to ack; the request is then handled in the background and forgotten once handled. Requests whose instance stopped
@@ -39,9 +46,13 @@ export class InboundProcessor {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private readonly queue: WorkQueue;
+  /** Requests accepted and requests finished since the last look at the flow (see `watchFlow`). */
+  private acceptedLately = 0;
+  private finishedLately = 0;
+  private flowTimer: NodeJS.Timeout | undefined;
 
   constructor(private readonly options: InboundProcessorOptions) {
-    this.queue = new WorkQueue(options.concurrency ?? 32);
+    this.queue = new WorkQueue(this.fullConcurrency);
     this.leaseMs = options.leaseMs ?? 60_000;
     this.sweepEveryMs = options.sweepEveryMs ?? 15_000;
     this.maxTakeovers = options.maxTakeovers ?? 3;
@@ -64,6 +75,7 @@ export class InboundProcessor {
       throw new Error("the inbound journal did not answer in time");
     }
     if (id === undefined) return "duplicate";
+    this.acceptedLately++;
     // Started after the caller's ack has been written: the ack is what the platform is waiting for.
     void this.run(id, payload, { afterAck: true });
     return "accepted";
@@ -74,12 +86,31 @@ export class InboundProcessor {
     if (this.timer) return;
     this.timer = setInterval(() => void this.sweep(), this.sweepEveryMs);
     this.timer.unref();
+    this.flowTimer = setInterval(() => this.watchFlow(), FLOW_WINDOW_MS);
+    this.flowTimer.unref();
     void this.sweep();
+  }
+
+  private get fullConcurrency(): number {
+    return this.options.concurrency ?? 32;
+  }
+
+  /**
+   * In a flood (requests arriving far faster than they are finished) only a few are handled at once: one process
+   * acks and handles, and an ack has 3 seconds while a reply may come minutes later. The rest wait safely in the
+   * journal, and the ack stays fast; when the flood ends, handling goes back to full speed.
+   */
+  private watchFlow(): void {
+    const flood = this.acceptedLately > 2 * this.finishedLately + FLOOD_MARGIN;
+    this.queue.setConcurrency(flood ? Math.min(FLOOD_CONCURRENCY, this.fullConcurrency) : this.fullConcurrency);
+    this.acceptedLately = 0;
+    this.finishedLately = 0;
   }
 
   /** Stops sweeping and waits (up to `timeoutMs`) for requests in hand; unfinished ones are taken over later. */
   async stop(timeoutMs = 10_000): Promise<void> {
     clearInterval(this.timer);
+    clearInterval(this.flowTimer);
     this.timer = undefined;
     const settled = Promise.allSettled([this.sweeping, ...this.inHand.values()]);
     let timeout: NodeJS.Timeout | undefined;
@@ -142,7 +173,10 @@ export class InboundProcessor {
       // Not completed when the database is down: the lease runs out and the request is replayed (deduped) later.
       .then(() => journal.complete(id))
       .catch((error) => logger.warn({ err: error, id: String(id) }, "could not mark an accepted request handled"))
-      .finally(() => this.inHand.delete(id));
+      .finally(() => {
+        this.inHand.delete(id);
+        this.finishedLately++;
+      });
     this.inHand.set(id, running);
     return running;
   }

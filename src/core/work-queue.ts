@@ -8,8 +8,18 @@ export class WorkQueue {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
 
-  constructor(private readonly concurrency: number) {
-    if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be an integer ≥ 1");
+  constructor(private concurrency: number) {
+    checkConcurrency(concurrency);
+  }
+
+  /** Changes how many run at once: raising it starts waiting tasks now; lowering it lets running ones finish. */
+  setConcurrency(concurrency: number): void {
+    checkConcurrency(concurrency);
+    this.concurrency = concurrency;
+    while (this.running < this.concurrency && this.waiting.length > 0) {
+      this.running++;
+      this.waiting.shift()?.();
+    }
   }
 
   /** Tasks started and not yet finished, and tasks waiting for a slot. */
@@ -30,9 +40,13 @@ export class WorkQueue {
       await new Promise<void>((resolve) => setImmediate(resolve));
       return await task();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.running <= this.concurrency ? this.waiting.shift() : undefined;
       if (next) next();
       else this.running--;
     }
   }
+}
+
+function checkConcurrency(concurrency: number): void {
+  if (!Number.isInteger(concurrency) || concurrency < 1) throw new RangeError("concurrency must be an integer ≥ 1");
 }

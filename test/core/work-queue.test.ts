@@ -31,4 +31,36 @@ describe("WorkQueue", () => {
     await expect(queue.run(async () => "next")).resolves.toBe("next");
     expect(queue.size).toEqual({ running: 0, waiting: 0 });
   });
+
+  it("changes how many run at once: lowering lets running ones finish, raising starts waiting ones at once", async () => {
+    const queue = new WorkQueue(4);
+    let running = 0;
+    const peaks: number[] = [];
+    const gates: Array<() => void> = [];
+    const task = () =>
+      queue.run(async () => {
+        running++;
+        peaks.push(running);
+        await new Promise<void>((resolve) => gates.push(resolve));
+        running--;
+      });
+    const all = Array.from({ length: 10 }, task);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(running).toBe(4);
+    queue.setConcurrency(1);
+    // The four running finish; only one at a time starts after them.
+    for (const open of gates.splice(0)) open();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(running).toBe(1);
+    queue.setConcurrency(3);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(running).toBe(3);
+    while (running > 0 || queue.size.waiting > 0) {
+      for (const open of gates.splice(0)) open();
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+    await Promise.all(all);
+    expect(Math.max(...peaks)).toBe(4);
+    expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
 });

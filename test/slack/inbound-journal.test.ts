@@ -144,6 +144,44 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
     await Promise.all([owner.stop(), other.stop()]);
   });
 
+  it("in a flood, handles few requests at once so that accepting stays fast; all are handled in the end", async () => {
+    const journal = createInboundJournal(database.priorityLane);
+    let running = 0;
+    let observing = false;
+    let peakInFlood = 0;
+    const done: string[] = [];
+    const processor = new InboundProcessor({
+      journal,
+      platform: "slack",
+      handle: async (payload) => {
+        running++;
+        if (observing) peakInFlood = Math.max(peakInFlood, running);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        running--;
+        done.push((payload as { key: string }).key);
+      },
+      logger: silent,
+    });
+    processor.start();
+    // 40 requests every 50 ms for 1.5 s: 800/s against 320/s handled at full speed (32 at once, 100 ms each).
+    const keys: string[] = [];
+    const started = Date.now();
+    for (let round = 0; Date.now() - started < 1_500; round++) {
+      if (Date.now() - started > 700) observing = true;
+      const batch = Array.from({ length: 40 }, (_, i) => `flood-${round}-${i}`);
+      keys.push(...batch);
+      await Promise.all(batch.map((key) => processor.accept(key, { key })));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    observing = false;
+    expect(peakInFlood).toBeGreaterThan(0);
+    expect(peakInFlood).toBeLessThanOrEqual(4);
+    await processor.idle();
+    expect(done.sort()).toEqual([...keys].sort());
+    await processor.stop();
+    expect(await pendingKeys("flood-")).toEqual([]);
+  }, 60_000);
+
   it("drops, with an error logged, a request taken over more often than allowed", async () => {
     const journal = createInboundJournal(database.priorityLane);
     // Leased long at first, so that no other sweeper takes it before it has its history of takeovers.

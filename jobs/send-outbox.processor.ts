@@ -93,8 +93,17 @@ export function createSendOutboxProcessor(context: JobContext) {
     const [marked] = await inDoubt.add([row.id]);
     if (!marked) return "already-final";
     const attempt = row.attempts + 1;
+    // The platform counts its limit by arrival: the spacing runs from this send itself, not from taking the slot
+    // (the batched in-doubt mark can take a while under load), and again from its answer (the send's own transit).
+    // Spacing is best effort here: a Redis hiccup must not fail a send already marked in doubt.
+    const respace = () =>
+      rateGate
+        .block(row.platform, row.target, tuning.channelIntervalMs[row.platform])
+        .catch((error) => log.warn({ err: error }, "could not re-space the channel's gate"));
+    if (tuning.channelIntervalMs[row.platform] > 0) await respace();
     try {
       const result = await sender.send(row.target, row.reply, { outboxId: row.id });
+      if (tuning.channelIntervalMs[row.platform] > 0) await respace();
       await sentRows.add([{ id: row.id, externalMessageId: result.externalMessageId, sentAt: now() }]);
       return "sent";
     } catch (error) {

@@ -81,6 +81,20 @@ export class InboundProcessor {
     return "accepted";
   }
 
+  /**
+   * {@link accept} for adapters: true when the request is journaled (or already pending) and may be acked; false,
+   * logged, when the journal is unavailable or slow, and the adapter must handle the request directly.
+   */
+  async tryAccept(key: string, payload: unknown): Promise<boolean> {
+    try {
+      await this.accept(key, payload);
+      return true;
+    } catch (error) {
+      this.options.logger.warn({ err: error }, "could not journal a request; handling it directly");
+      return false;
+    }
+  }
+
   /** Starts the periodic sweep, beginning with requests left over from before this instance started. */
   start(): void {
     if (this.timer) return;

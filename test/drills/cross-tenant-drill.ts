@@ -5,9 +5,8 @@
 import fc from "fast-check";
 import { createBot } from "../../src/core/bot.js";
 import type { IncomingMessage } from "../../src/core/incoming.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
-import { createTaskService } from "../../src/services/task-service.js";
-import { createDrillEnvironment, quietLogger } from "./drill-kit.js";
+import { coreServices } from "../helpers/chat-harness.js";
+import { createDrillEnvironment } from "./drill-kit.js";
 
 export interface CrossTenantOptions {
   /** Interleavings tried. */
@@ -87,17 +86,10 @@ export async function runCrossTenantDrill(options: CrossTenantOptions): Promise<
   try {
     // A fresh bot per interleaving: the tables are emptied between them, which no running bot ever sees (its
     // directory remembers channels and members it has met).
-    const freshBot = () =>
-      createBot({
-        services: {
-          tasks: createTaskService({ prisma: env.prisma, logger: quietLogger }),
-          directory: createDirectoryService({
-            prisma: env.prisma,
-            defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-          }),
-        },
-        logger: quietLogger,
-      });
+    const freshBot = () => {
+      const { logger, tasks, directory } = coreServices(env);
+      return createBot({ services: { tasks, directory }, logger });
+    };
     let commands = 0;
     let foreignChanges = 0;
     let foreignReads = 0;

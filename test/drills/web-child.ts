@@ -8,9 +8,8 @@ import { createDatabase, memoryDataDir } from "../../src/db/client.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackAdapter } from "../../src/platforms/slack/index.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
-import { createTaskService } from "../../src/services/task-service.js";
+import { coreServices } from "../helpers/chat-harness.js";
 import { WEB_OPTIONS_ENV, WEB_READY, type WebChildOptions } from "./drill-kit.js";
 
 async function main(): Promise<void> {
@@ -21,11 +20,7 @@ async function main(): Promise<void> {
     schema: options.schema,
     dataDir: memoryDataDir,
   });
-  const tasks = createTaskService({ prisma: database.prisma, logger });
-  const directory = createDirectoryService({
-    prisma: database.prisma,
-    defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-  });
+  const { tasks, directory } = coreServices(database);
   const slack = createSlackAdapter({
     config: {
       SLACK_BOT_TOKEN: "xoxb-drill-token",

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from "@slack/bolt";
-import type { AcceptOutcome } from "../../core/inbound-processor.js";
+import type { InboundProcessor } from "../../core/inbound-processor.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
@@ -23,7 +23,7 @@ export interface SlackHttpReceiverOptions {
    * Where slash commands and events are written before their ack (and handled from afterwards). Without it, or when
    * it fails, they are handed to bolt directly, acked by the listener.
    */
-  inbound?: { accept(key: string, payload: unknown): Promise<AcceptOutcome> };
+  inbound?: Pick<InboundProcessor, "tryAccept">;
 }
 
 /**
@@ -100,13 +100,7 @@ export class SlackHttpReceiver implements Receiver {
   private async acceptedIntoJournal(body: Record<string, unknown>): Promise<boolean> {
     const key = journalKey(body);
     if (!this.inbound || !key) return false;
-    try {
-      await this.inbound.accept(key, body);
-      return true;
-    } catch (error) {
-      this.logger.warn({ err: error }, "could not journal a slack request; handling it directly");
-      return false;
-    }
+    return this.inbound.tryAccept(key, body);
   }
 
   private async dispatch(request: IncomingMessage, response: ServerResponse, body: Record<string, unknown>) {

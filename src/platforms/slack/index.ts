@@ -67,8 +67,6 @@ export interface SlackAdapter {
   stop(): Promise<void>;
   /** The bolt app, for tests and diagnostics. */
   app: App;
-  /** The journal's processor (HTTP mode with a journal), for tests and shutdown. */
-  inbound?: InboundProcessor;
 }
 
 /**
@@ -185,7 +183,6 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       socketStarted = false;
       await app.stop();
     },
-    inbound,
   };
 }
 

@@ -103,13 +103,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
   async function journaled(update: ZaloUpdate): Promise<boolean> {
     const key = update.message?.message_id;
     if (!inbound || !key) return false;
-    try {
-      await inbound.accept(key, update);
-      return true;
-    } catch (error) {
-      logger.warn({ err: error }, "could not journal a zalo update; handling it directly");
-      return false;
-    }
+    return inbound.tryAccept(key, update);
   }
 
   const secret = config.ZALO_WEBHOOK_SECRET;

@@ -7,7 +7,6 @@
 import { Queue, Worker } from "bullmq";
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { defaultJobTuning } from "../jobs/job-context.js";
-import { pingJobId } from "../jobs/job-types.js";
 import type { Bot } from "../src/core/handler.js";
 import { createDatabase } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
@@ -43,7 +42,7 @@ const noBot: Bot = { handle: async () => [] };
 
 /**
  * `BENCH_SLACK_PER_SECOND=n` runs the app with a Slack workspace cap of n messages/s instead of the default
- * (`defaultJobTuning.workspacePerSecond.slack`): what the rush costs when the workspace allows more, or less.
+ * (`defaultJobTuning.workspacePerSecond.slack`, none): what the rush costs when an operator sets one.
  */
 function workspaceCap(): { workspacePerSecond?: typeof defaultJobTuning.workspacePerSecond } {
   const cap = Number(process.env.BENCH_SLACK_PER_SECOND);
@@ -103,16 +102,8 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       withDeadlinePings: true,
     });
     const pings = await database.prisma.ping.findMany({ select: { id: true, fireAt: true } });
-    for (let i = 0; i < pings.length; i += 1000) {
-      const at = Date.now();
-      await jobs.queues.pings.addBulk(
-        pings.slice(i, i + 1000).map((p) => ({
-          name: "send-ping" as const,
-          data: { pingId: p.id },
-          opts: { jobId: pingJobId(p.id), delay: Math.max(0, p.fireAt.getTime() - at) },
-        })),
-      );
-    }
+    // As the app queues them (the job runs JobTuning.pingLeadMs ahead of the ping's time).
+    for (let i = 0; i < pings.length; i += 1000) await jobs.queues.addPings(pings.slice(i, i + 1000), new Date());
     const firstFire = Math.min(...pings.map((p) => p.fireAt.getTime()));
     log(
       `pings: seeded ${total} tasks and queued ${pings.length} ping jobs in ${((Date.now() - seedStart) / 1000).toFixed(1)} s; ` +

@@ -83,6 +83,9 @@ async function checkRedisAtStart(redisUrl: string, log: Logger): Promise<RedisHe
   }
 }
 
+/** A limiter that never limits: the outbox's messages per second when a workspace has no cap. */
+const UNCAPPED_PER_SECOND = 1_000_000;
+
 export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const { prisma, redisUrl, logger, role } = options;
   const prefix = options.prefix ?? "roviec";
@@ -99,7 +102,12 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   redis.on("error", (error) => log.debug({ err: error }, "redis connection error"));
   const redisHealth = await checkRedisAtStart(redisUrl, log);
 
-  const queues = createQueues({ connection: producer, prefix, maxSendAttempts: tuning.maxSendAttempts });
+  const queues = createQueues({
+    connection: producer,
+    prefix,
+    maxSendAttempts: tuning.maxSendAttempts,
+    pingLeadMs: tuning.pingLeadMs,
+  });
   const outbox = createOutboxService({ prisma });
   const pings = createPingService({ prisma, outbox, logger: log });
   const reports = createReportService({ prisma });
@@ -161,14 +169,17 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       new Worker(queueNames.summaries, createWeeklySummaryProcessor(context), { ...common, concurrency: 1 }),
     );
     for (const platform of senders.keys()) {
-      const sendOutbox = createSendOutboxProcessor(context);
+      // A prepared message whose tasks changed is claimed afresh; those tasks are re-planned like any claim's.
+      const sendOutbox = createSendOutboxProcessor(context, { onClaimedAfresh: (taskIds) => sendPing.replan(taskIds) });
+      const cap = tuning.workspacePerSecond[platform];
       for (let i = 0; i < fetchers; i++) {
         workers.push(
           new Worker(queueNames.outbox(platform), sendOutbox, {
             ...common,
             concurrency: share(tuning.outboxConcurrency),
-            // Shared by every worker of the queue (a Redis key): the workspace-wide ceiling, see JobTuning.
-            limiter: { max: tuning.workspacePerSecond[platform], duration: 1000 },
+            // Shared by every worker of the queue (a Redis key): the workspace-wide ceiling, see JobTuning. Set
+            // even without a cap: BullMQ honours Queue.rateLimit (the pause after a 429) only on a limited queue.
+            limiter: { max: cap > 0 ? cap : UNCAPPED_PER_SECOND, duration: 1000 },
           }),
         );
       }

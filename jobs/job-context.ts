@@ -13,13 +13,22 @@ export interface JobTuning {
   channelIntervalMs: Record<Platform, number>;
   /**
    * Messages per second per workspace, across all its chats: a ceiling above the per-chat pacing, shared by every
-   * worker (BullMQ's queue limiter). One sender per platform holds one bot token, so its outbox queue serves one
-   * workspace and this is the workspace-wide cap Slack applies besides the per-channel one. Slack does not publish
-   * that cap and signals it with 429 + Retry-After, which pauses the whole workspace's queue for the time asked
-   * (send-outbox.processor.ts); so the default is generous rather than a guess at Slack's figure: a platform-wide
-   * 10/s made a rush across 1,000 channels take 100 s by itself. Default slack 200, zalo 5, console 200.
+   * worker (BullMQ's queue limiter); 0 for none. One sender per platform holds one bot token, so its outbox queue
+   * serves one workspace. Slack publishes its per-channel limit (about one message a second) but no number for a
+   * workspace, and signals that with 429 + Retry-After, which pauses the whole workspace's queue for the time asked
+   * (send-outbox.processor.ts). So Slack has no ceiling by default, as in Slack's own SDK: a guess at the figure
+   * only delays every rush (200/s spread a 1,000-channel Friday 17:00 over 5 s) and a 429 still slows us to
+   * whatever the workspace allows. Zalo's bot API is paced at 5/s. Default slack 0, zalo 5, console 0.
    */
   workspacePerSecond: Record<Platform, number>;
+  /**
+   * How long before its time a ping's job runs, in ms: it claims the ping and its channel's others of the minute
+   * and puts the rendered message in the outbox to be sent at the ping's time (OutboxMessage.sendAfter). The work
+   * of a rush (10,000 pings due at 17:00) is done before 17:00 and only the sends remain at 17:00. A task changed
+   * after its message was prepared is claimed afresh when the message is due (send-outbox.processor.ts). Default
+   * 5 000; 0 claims at the ping's time.
+   */
+  pingLeadMs: number;
   /** Send attempts before an outbox row is marked failed (429 waits included). Default 8. */
   maxSendAttempts: number;
   /** Resends of an in-doubt message on a platform without history (Zalo). Default 1. */
@@ -57,7 +66,8 @@ export interface JobTuning {
 
 export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   channelIntervalMs: { slack: 1100, zalo: 1000, console: 0 },
-  workspacePerSecond: { slack: 200, zalo: 5, console: 200 },
+  workspacePerSecond: { slack: 0, zalo: 5, console: 0 },
+  pingLeadMs: 5_000,
   maxSendAttempts: 8,
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,

@@ -14,6 +14,8 @@ export interface QueueSetOptions {
   prefix: string;
   /** Attempts of an outbox send before the row is marked failed. Default 8. */
   maxSendAttempts: number;
+  /** How long before its time a ping's job runs (JobTuning.pingLeadMs). */
+  pingLeadMs: number;
 }
 
 /** Exponential backoff with jitter so retries of a burst spread out instead of hitting the platform together. */
@@ -71,10 +73,23 @@ export function createQueues(options: QueueSetOptions) {
     return queue;
   }
 
-  /** A delayed job firing at the ping's time (at once when that time passed). */
+  /**
+   * The job runs `pingLeadMs` before the ping's time, to prepare the message. A ping planned less than that ahead
+   * (a task added a moment before its deadline) is claimed at its time instead, as are pings planned with it, so
+   * they still merge into one message. At once when the time has passed.
+   */
+  function pingDelay(fireAt: Date, now: Date): number {
+    const ahead = fireAt.getTime() - now.getTime();
+    return Math.max(0, ahead >= options.pingLeadMs ? ahead - options.pingLeadMs : ahead);
+  }
+
+  /** A delayed job for the ping (see pingDelay). */
   async function addPing(ping: { id: string; fireAt: Date }, now: Date): Promise<void> {
-    const delay = Math.max(0, ping.fireAt.getTime() - now.getTime());
-    await pings.add("send-ping", { pingId: ping.id }, { jobId: pingJobId(ping.id), delay });
+    await pings.add(
+      "send-ping",
+      { pingId: ping.id },
+      { jobId: pingJobId(ping.id), delay: pingDelay(ping.fireAt, now) },
+    );
   }
 
   /** addPing for many pings in one round trip. */
@@ -84,13 +99,15 @@ export function createQueues(options: QueueSetOptions) {
       list.map((ping) => ({
         name: "send-ping",
         data: { pingId: ping.id },
-        opts: { jobId: pingJobId(ping.id), delay: Math.max(0, ping.fireAt.getTime() - now.getTime()) },
+        opts: { jobId: pingJobId(ping.id), delay: pingDelay(ping.fireAt, now) },
       })),
     );
   }
 
-  async function addOutbox(platform: Platform, outboxId: string): Promise<void> {
-    await outboxQueue(platform).add("send-outbox", { outboxId }, { jobId: outboxJobId(outboxId) });
+  /** A send job for the row; `delayMs` for a message prepared ahead of its time (the send also checks). */
+  async function addOutbox(platform: Platform, outboxId: string, delayMs = 0): Promise<void> {
+    const delay = Math.max(0, Math.round(delayMs));
+    await outboxQueue(platform).add("send-outbox", { outboxId }, { jobId: outboxJobId(outboxId), delay });
   }
 
   return {

@@ -76,14 +76,7 @@ export async function restorePingJobs(context: JobContext): Promise<number> {
         queues.pings,
         missing.map((p) => pingJobId(p.id)),
       );
-      const at = now().getTime();
-      await queues.pings.addBulk(
-        missing.map((ping) => ({
-          name: "send-ping",
-          data: { pingId: ping.id },
-          opts: { jobId: pingJobId(ping.id), delay: Math.max(0, ping.fireAt.getTime() - at) },
-        })),
-      );
+      await queues.addPings(missing, now());
       added += missing.length;
     }
     if (page.length < PAGE) return added;
@@ -93,23 +86,29 @@ export async function restorePingJobs(context: JobContext): Promise<number> {
 
 /** Adds a job for every unfinished outbox row without one, per platform queue. Returns how many were added. */
 export async function restoreOutboxJobs(context: JobContext): Promise<number> {
-  const { outbox, queues } = context;
+  const { outbox, queues, now } = context;
   const rows = await outbox.listUnfinished();
-  const byPlatform = new Map<Platform, string[]>();
-  for (const row of rows) byPlatform.set(row.platform, [...(byPlatform.get(row.platform) ?? []), row.id]);
+  const byPlatform = new Map<Platform, typeof rows>();
+  for (const row of rows) byPlatform.set(row.platform, [...(byPlatform.get(row.platform) ?? []), row]);
   let added = 0;
-  for (const [platform, ids] of byPlatform) {
+  for (const [platform, unfinished] of byPlatform) {
     const queue = queues.outboxQueue(platform);
     const live = await liveJobIds(queue);
-    const missing = ids.filter((id) => !live.has(outboxJobId(id)));
+    const missing = unfinished.filter((row) => !live.has(outboxJobId(row.id)));
     for (let i = 0; i < missing.length; i += ADD_CHUNK) {
       const chunk = missing.slice(i, i + ADD_CHUNK);
       await clearDeadJobs(
         queue,
-        chunk.map((id) => outboxJobId(id)),
+        chunk.map((row) => outboxJobId(row.id)),
       );
+      const at = now().getTime();
       await queue.addBulk(
-        chunk.map((outboxId) => ({ name: "send-outbox", data: { outboxId }, opts: { jobId: outboxJobId(outboxId) } })),
+        chunk.map((row) => ({
+          name: "send-outbox",
+          data: { outboxId: row.id },
+          // A message prepared ahead of its time waits for it (the send checks too).
+          opts: { jobId: outboxJobId(row.id), delay: Math.max(0, (row.sendAfter?.getTime() ?? at) - at) },
+        })),
       );
     }
     added += missing.length;

@@ -14,7 +14,7 @@
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { Batcher } from "../src/core/batcher.js";
 import { SendError } from "../src/core/sender.js";
-import type { OutboxRecord } from "../src/services/outbox-service.js";
+import type { OutboxRecord, RowForSend } from "../src/services/outbox-service.js";
 import type { JobContext } from "./job-context.js";
 import { type JobPayloads, outboxPayloadSchema } from "./job-types.js";
 
@@ -27,13 +27,18 @@ const ORDER_WAIT_MS = 500;
 /** Outbox rows read or updated per statement at most (the sends a worker runs at once). */
 const ROWS_PER_STATEMENT = 100;
 
-export function createSendOutboxProcessor(context: JobContext) {
+export interface SendOutboxHooks {
+  /** The tasks of a prepared message claimed afresh (their pings were claimed again): re-plan them. */
+  onClaimedAfresh?: (taskIds: readonly string[]) => void;
+}
+
+export function createSendOutboxProcessor(context: JobContext, hooks: SendOutboxHooks = {}) {
   const { outbox, senders, rateGate, tuning, now } = context;
   const log = context.logger.child({ module: "send-outbox" });
   // The sends running at once (outboxConcurrency) share their reads and writes: one statement each for all rows
   // that reach the same step on the same event-loop turn, instead of one per row.
-  const reads = new Batcher<string, { row: OutboxRecord; olderUnfinished: boolean } | undefined>(async (ids) => {
-    const found = await outbox.getManyForSend(ids);
+  const reads = new Batcher<string, RowForSend | undefined>(async (ids) => {
+    const found = await outbox.getManyForSend(ids, now());
     return ids.map((id) => found.get(id));
   }, ROWS_PER_STATEMENT);
   const inDoubt = new Batcher<string, boolean>(async (ids) => {
@@ -69,6 +74,19 @@ export function createSendOutboxProcessor(context: JobContext) {
     return false;
   }
 
+  /**
+   * A message prepared ahead of its time whose tasks changed since: withdrawn, and its pings claimed again as they
+   * stand now (a new row, sent at once). Nothing is sent from the old row.
+   */
+  async function claimAfresh(row: OutboxRecord): Promise<string> {
+    const { withdrawn, result, taskIds } = await context.pings.reclaim(row.id, now());
+    if (!withdrawn) return "already-final";
+    if (result?.outboxId) await context.queues.addOutbox(result.platform, result.outboxId);
+    hooks.onClaimedAfresh?.([...new Set([...taskIds, ...(result?.taskIds ?? [])])]);
+    log.debug({ outboxId: row.id, replacedBy: result?.outboxId ?? null }, "tasks changed; message claimed afresh");
+    return "claimed-afresh";
+  }
+
   return async function sendOutbox(job: Job<JobPayloads["send-outbox"]>, token?: string): Promise<string> {
     const parsed = outboxPayloadSchema.safeParse(job.data);
     if (!parsed.success) throw new UnrecoverableError("send-outbox: bad payload");
@@ -81,6 +99,10 @@ export function createSendOutboxProcessor(context: JobContext) {
       await outbox.markFailed(row.id, `no sender configured for ${row.platform}`);
       throw new UnrecoverableError(`no sender for ${row.platform}`);
     }
+    // Prepared ahead of its time: not before that time (a job restored by the reconciler, or retried, may be early).
+    const early = row.sendAfter ? row.sendAfter.getTime() - now().getTime() : 0;
+    if (early > 0) await postpone(job, token, early);
+    if (found.tasksChanged) return claimAfresh(row);
     // Per-chat order: an older message to this chat still unfinished (waiting out a 429 or a retry backoff) goes
     // first. Waiting is a delay, not a failed attempt; at least as long as the chat's gate stays closed.
     if (found.olderUnfinished) {

@@ -19,15 +19,21 @@ import type { PingScheduler } from "./scheduler.js";
 const REPLAN_BATCH = 100;
 /** How long a re-plan waits for others to join its batch, in ms (nobody waits for it: the message is queued). */
 const REPLAN_DELAY_MS = 100;
-/** Outbox backlog, in seconds of the workspace cap, above which claims wait; how long at most; how often checked. */
+/**
+ * Outbox backlog, in seconds of the workspace cap, above which claims and re-plans wait; how long at most (well
+ * within JobTuning.pingLeadMs, so a claim held ahead of its ping's time still ends before it); how often checked.
+ * A workspace without a cap is backlogged while more messages wait than the outbox sends at once.
+ */
 const BACKLOG_SECONDS = 1;
-const MAX_HOLD_MS = 5_000;
-const HOLD_POLL_MS = 200;
+const MAX_HOLD_MS = 2_000;
+const HOLD_POLL_MS = 100;
 /** Pings claimed per batch (one transaction) at most. */
 const CLAIM_BATCH = 500;
 
 export interface SendPingProcessor {
   process(job: Job<JobPayloads["send-ping"]>): Promise<string>;
+  /** Hands tasks whose pings were claimed elsewhere (a prepared message claimed afresh) to the re-plan batch. */
+  replan(taskIds: readonly string[]): void;
   /** Resolves when the re-plans handed over so far are done (call after the worker closed). */
   drain(): Promise<void>;
 }
@@ -36,6 +42,7 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
   const log = context.logger.child({ module: "send-ping" });
   const replans = new Batcher<string>(
     async (taskIds) => {
+      await holdWhileOutboxBacklogged();
       await scheduler.syncTasks(taskIds);
       return undefined;
     },
@@ -48,10 +55,12 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
   }, CLAIM_BATCH);
 
   /**
-   * Back-pressure: while an outbox queue holds more than BACKLOG_SECONDS of its workspace cap, claims wait (at most
-   * MAX_HOLD_MS). The pings meanwhile come due and the claim merges them into fewer, larger messages, instead of
-   * adding more small ones behind the cap. Every platform's queue counts (the platform of a ping is known only
-   * once it is claimed), so a backlog on one platform can hold another's pings as long, never longer.
+   * Sends first: while an outbox queue is behind (see BACKLOG_SECONDS), claims and re-plans wait (at most
+   * MAX_HOLD_MS), so that at 17:00 the process spends itself on the rush's sends, whose messages were prepared
+   * before (the claims then running are for pings still seconds ahead; a re-plan only plans tomorrow's ping). Behind
+   * a workspace cap, the pings meanwhile come due and a claim merges them into fewer, larger messages instead of
+   * adding more small ones behind the cap. Every platform's queue counts (the platform of a ping is known only once
+   * it is claimed), so a backlog on one platform can hold another's pings as long, never longer.
    */
   async function holdWhileOutboxBacklogged(): Promise<void> {
     const started = Date.now();
@@ -62,7 +71,8 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
           .outboxQueue(platform)
           .getWaitingCount()
           .catch(() => 0);
-        if (waiting > context.tuning.workspacePerSecond[platform] * BACKLOG_SECONDS) backlogged = true;
+        const cap = context.tuning.workspacePerSecond[platform];
+        if (waiting > (cap > 0 ? cap * BACKLOG_SECONDS : context.tuning.outboxConcurrency)) backlogged = true;
       }
       if (!backlogged || Date.now() - started >= MAX_HOLD_MS) return;
       await new Promise((resolve) => setTimeout(resolve, HOLD_POLL_MS));
@@ -76,21 +86,28 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
     const [claimed] = await claims.add([pingId]);
     if (!claimed) return "skipped"; // cancelled, already sent, or merged into another minute's message
     if (claimed.outboxId) {
-      // If this add fails the row stays pending and the reconciler queues it; the ping is not claimed twice.
-      await context.queues.addOutbox(claimed.platform, claimed.outboxId);
+      // If this add fails the row stays pending and the reconciler queues it; the ping is not claimed twice. A
+      // message claimed ahead of its time (JobTuning.pingLeadMs) is sent at that time.
+      const delayMs = claimed.sendAfter ? claimed.sendAfter.getTime() - context.now().getTime() : 0;
+      await context.queues.addOutbox(claimed.platform, claimed.outboxId, delayMs);
       log.debug({ pingIds: claimed.pingIds, outboxId: claimed.outboxId }, "ping queued for sending");
     }
     // The other claimed pings' jobs have nothing left to do (one that is running already skips after one read).
     const others = [...claimed.pingIds, ...claimed.staleIds].filter((id) => id !== pingId);
     await Promise.all(others.map((id) => context.queues.removePing(id)));
-    replans.add(claimed.taskIds).catch((error) => {
-      log.warn({ err: error, taskIds: claimed.taskIds }, "tasks not re-planned after their ping; the reconciler will");
-    });
+    replan(claimed.taskIds);
     return claimed.outboxId ? "queued" : "stale";
+  }
+
+  function replan(taskIds: readonly string[]): void {
+    replans.add(taskIds).catch((error) => {
+      log.warn({ err: error, taskIds }, "tasks not re-planned after their ping; the reconciler will");
+    });
   }
 
   return {
     process,
+    replan,
     drain: async () => {
       await claims.idle();
       await replans.idle();

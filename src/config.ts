@@ -23,15 +23,16 @@ const optionalSecret = z
   .optional();
 
 /**
- * The outbox's cap on messages per second for one workspace (one bot token). Slack publishes about one message a
- * second per channel but no number for a workspace: its 429 with Retry-After, which pauses the whole workspace, is
- * the real signal, and the cap only keeps a rush from hitting it head on.
+ * The outbox's cap on messages per second for one workspace (one bot token); 0 for none. Slack publishes about one
+ * message a second per channel, which the outbox always keeps, but no number for a workspace: its 429 with
+ * Retry-After, which pauses the whole workspace, is the real signal. So Slack has no cap unless the operator knows
+ * their workspace's figure (see JobTuning.workspacePerSecond).
  */
 function messagesPerSecond(fallback: number) {
   return z.coerce
-    .number({ message: `must be a number of messages per second, such as ${fallback}` })
-    .int({ message: `must be a whole number of messages per second, such as ${fallback}` })
-    .min(1, { message: "must be at least 1" })
+    .number({ message: `must be a number of messages per second, such as 50 (0 for no cap)` })
+    .int({ message: `must be a whole number of messages per second, such as 50 (0 for no cap)` })
+    .min(0, { message: "must be 0 (no cap) or more" })
     .max(10_000, { message: "must be at most 10000" })
     .default(fallback);
 }
@@ -61,7 +62,7 @@ export const configSchema = z.object({
     message: "must look like <bot id>:<secret>, as Zalo Bot Manager shows it",
   }),
   ZALO_API_BASE_URL: optionalUrl("https://bot-api.zaloplatforms.com").default("https://bot-api.zaloplatforms.com"),
-  SLACK_MESSAGES_PER_SECOND: messagesPerSecond(200),
+  SLACK_MESSAGES_PER_SECOND: messagesPerSecond(0),
   ZALO_MESSAGES_PER_SECOND: messagesPerSecond(5),
   ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
     message: "must be 8 to 256 characters",

@@ -11,7 +11,7 @@ import { randomUUID } from "node:crypto";
 import type { Prisma } from "../generated/prisma/client.js";
 import { mergeWindow } from "../scheduling/index.js";
 import { serializeReply } from "./outbox-service.js";
-import { type ClaimRow, judgeRows, mergeUpTo, pingReply, rowSelect } from "./ping-claim.js";
+import { type ClaimRow, judgeRows, mergeUpTo, pingReply, rowSelect, sendAfterOf } from "./ping-claim.js";
 import type { ChannelPingContext, ClaimResult } from "./ping-service.js";
 
 type Tx = Prisma.TransactionClient;
@@ -107,16 +107,19 @@ export async function claimChannelBatch(
       pingIds: judged.items.map((i) => i.id),
       staleIds: judged.stale,
       taskIds: [...new Set(mine.map((r) => r.task.id))],
+      sendAfter: null,
     };
     if (judged.items.length > 0) {
       const outboxId = randomUUID();
-      const reply = pingReply(judged.items, { ...context, channelId: group.channelId }, now);
+      const reply = pingReply(judged.items, { ...context, channelId: group.channelId }, judged.sendAt);
+      result.sendAfter = sendAfterOf(judged.sendAt, now);
       outbox.push({
         id: outboxId,
         channelId: group.channelId,
         platform: context.platform,
         target: context.target,
         payload: serializeReply(reply),
+        sendAfter: result.sendAfter,
       });
       for (const item of judged.items) sent.push({ id: item.id, outboxId, late: item.late });
       result.outboxId = outboxId;

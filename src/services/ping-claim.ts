@@ -110,7 +110,9 @@ export interface ClaimOut {
 
 /**
  * Splits rows into items to send and stale ids; `scheduleOf` is null when the row may no longer be sent at all.
- * A ping sent more than `lateAfterMs` after its time is marked late.
+ * Each row is judged as at its own time when that is still ahead (a message prepared ahead, see `sendAfter`).
+ * A ping claimed more than `lateAfterMs` after its time is marked late. `sendAt` is when the message is due: its
+ * earliest item's time, or now when that has passed.
  */
 export function judgeRows(
   rows: ClaimRow[],
@@ -120,17 +122,23 @@ export function judgeRows(
 ) {
   const items: (PingItem & { id: string })[] = [];
   const stale: string[] = [];
+  let sendAt = new Date(8.64e15); // the latest Date: lowered to the earliest item's time
   for (const row of rows) {
     const task = toTaskView(row.task);
     const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
     const schedule = scheduleOf(row);
     const ping = { kind: row.kind as PingKind, fireAt: row.fireAt };
-    if (schedule && isStillRelevant(ping, { open: task.status === "open", deadline }, schedule, now)) {
+    const at = row.fireAt > now ? row.fireAt : now;
+    if (schedule && isStillRelevant(ping, { open: task.status === "open", deadline }, schedule, at)) {
       items.push({ id: row.id, kind: ping.kind, late: now.getTime() - row.fireAt.getTime() > lateAfterMs, task });
+      if (at < sendAt) sendAt = at;
     } else stale.push(row.id);
   }
-  return { items, stale };
+  return { items, stale, sendAt: items.length > 0 ? sendAt : now };
 }
+
+/** When a message due at `sendAt` may go out: null for at once (its time has come), else that instant. */
+export const sendAfterOf = (sendAt: Date, now: Date): Date | null => (sendAt > now ? sendAt : null);
 
 /** The one message for `items` (at least one), in the recipient's zone and language. */
 export function pingReply(items: PingItem[], out: ClaimOut, now: Date): Reply {
@@ -141,9 +149,12 @@ export function pingReply(items: PingItem[], out: ClaimOut, now: Date): Reply {
   };
 }
 
-/** Pings of the minute merge, but never one more than MERGE_AHEAD_MS ahead of its time. */
+/**
+ * Pings of the minute merge, but never one more than MERGE_AHEAD_MS ahead of its time: the message goes out at the
+ * requested ping's time (or now, when that has passed), so it takes the pings due up to MERGE_AHEAD_MS after that.
+ */
 export const mergeUpTo = (fireAt: Date, now: Date) =>
-  new Date(Math.max(now.getTime() + MERGE_AHEAD_MS, fireAt.getTime()));
+  new Date(Math.max(now.getTime(), fireAt.getTime()) + MERGE_AHEAD_MS);
 
 /**
  * The claim's writes in one statement: the pings sent (with their message and whether late), the stale ones
@@ -185,22 +196,24 @@ export function createPingClaimer(options: PingClaimerOptions) {
     out: ClaimOut,
     now: Date,
   ): Promise<ClaimResult> {
-    const { items, stale } = judged;
+    const { items, stale, sendAt } = judged;
     const base = { platform: out.platform, staleIds: stale, taskIds: [...new Set(rows.map((r) => r.task.id))] };
     if (items.length === 0) {
       await markClaimed(tx, { sent: [], late: [], stale, outboxId: null, taskIds: base.taskIds, now });
-      return { ...base, outboxId: null, pingIds: [] };
+      return { ...base, outboxId: null, pingIds: [], sendAfter: null };
     }
+    const sendAfter = sendAfterOf(sendAt, now);
     const { id: outboxId } = await outbox.insert(tx, {
       channelId: out.channelId,
       platform: out.platform,
       target: out.target,
-      reply: pingReply(items, out, now),
+      reply: pingReply(items, out, sendAt),
+      sendAfter,
     });
     const sent = items.map((i) => i.id);
     const late = items.filter((i) => i.late).map((i) => i.id);
     await markClaimed(tx, { sent, late, stale, outboxId, taskIds: base.taskIds, now });
-    return { ...base, outboxId, pingIds: sent };
+    return { ...base, outboxId, pingIds: sent, sendAfter };
   }
 
   const upTo = mergeUpTo;
@@ -265,7 +278,7 @@ export function createPingClaimer(options: PingClaimerOptions) {
       const member = await tx.member.findUnique({ where: { id: memberId }, select: recipientSelect });
       const target = member ? privateTarget(member) : null;
       if (!member || !target) {
-        const nothing = { items: [], stale: rows.map((r) => r.id) };
+        const nothing = { items: [], stale: rows.map((r) => r.id), sendAt: now };
         return emit(tx, rows, nothing, { ...home, channelId: ping.channelId, target: "" }, now);
       }
       const scheduleOf = (row: ClaimRow) => {

@@ -57,6 +57,18 @@ export interface ClaimResult {
   /** Pings found stale on the way and cancelled instead. */
   staleIds: string[];
   taskIds: string[];
+  /** The message was claimed ahead of its time: send it at this instant (null: at once). */
+  sendAfter: Date | null;
+}
+
+/** What became of a prepared message claimed afresh (PingService.reclaim). */
+export interface Reclaimed {
+  /** False when the row was no longer pending (being sent, or sent): nothing was changed. */
+  withdrawn: boolean;
+  /** The claim of its pings as they stand; null when none is still wanted. */
+  result: ClaimResult | null;
+  /** The tasks the withdrawn message carried: to be re-planned, like after any claim. */
+  taskIds: string[];
 }
 
 export interface PingServiceOptions {
@@ -286,6 +298,33 @@ export function createPingService(options: PingServiceOptions) {
       await tx.ping.updateMany({ where: { id: { in: revive }, status: "cancelled" }, data: { status: "planned" } });
   }
 
+  /**
+   * Cancels those of `pings` that a re-plan at `at` would have cancelled: for a withdrawn message, what the change
+   * that withdrew it would have done had its pings still been planned (a snooze, the channel's pings turned off,
+   * an assignee gone). The claim that follows judges the rest as at their time.
+   */
+  async function cancelUnwanted(
+    tx: Prisma.TransactionClient,
+    pings: readonly { id: string }[],
+    at: Date,
+  ): Promise<Set<string>> {
+    const ids = new Set(pings.map((p) => p.id));
+    const tasks = await tx.task.findMany({ where: { pings: { some: { id: { in: [...ids] } } } }, select: taskSelect });
+    const contexts = new Map<string, ChannelPingContext | null>();
+    await loadChannelContexts(
+      tasks.map((t) => t.channelId),
+      contexts,
+      tx,
+    );
+    const unwanted = tasks.flatMap((task) => {
+      const context = contexts.get(task.channelId);
+      return context ? planTask(task, context, at).cancelled.filter((id) => ids.has(id)) : [];
+    });
+    if (unwanted.length > 0)
+      await tx.ping.updateMany({ where: { id: { in: unwanted } }, data: { status: "cancelled" } });
+    return new Set(unwanted);
+  }
+
   const claimer = createPingClaimer({ outbox, lateAfterMs, channelContext });
   const claims = new LocalClaims();
   const batchOptions: BatchClaimOptions = {
@@ -417,6 +456,49 @@ export function createPingService(options: PingServiceOptions) {
       }
       for (const ping of seen) if (ping.memberId !== null) results.set(ping.id, await this.claim(ping.id, now));
       return pingIds.map((id) => results.get(id) ?? null);
+    },
+
+    /**
+     * A message claimed ahead of its time whose tasks changed before it went out (the outbox finds this when it is
+     * due): its row is withdrawn and its pings claimed again as they stand now, in one transaction, under the lock
+     * their claim took. A task done meanwhile drops out, a renamed one is sent under its new name, a moved deadline
+     * cancels the ping, a snooze or a channel that turned its pings off likewise; what is left goes out at once in
+     * a new row.
+     */
+    async reclaim(outboxId: string, now: Date): Promise<Reclaimed> {
+      const nothing: Reclaimed = { withdrawn: false, result: null, taskIds: [] };
+      const outcome = await prisma.$transaction(async (tx): Promise<Reclaimed> => {
+        const carried = await tx.ping.findMany({
+          where: { outboxId, status: "sent" },
+          select: { ...seenSelect, taskId: true },
+          orderBy: { fireAt: "asc" },
+        });
+        const first = carried[0];
+        if (!first) return nothing;
+        const { memberId } = first;
+        const channelId = first.task.channelId;
+        const lockKey = memberId === null ? channelId : `ping-member:${memberId}`;
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${lockKey}))::text AS locked`;
+        const { count } = await tx.outboxMessage.deleteMany({ where: { id: outboxId, status: "pending" } });
+        if (count === 0) return nothing;
+        await tx.ping.updateMany({
+          where: { outboxId },
+          data: { status: "planned", outboxId: null, sentAt: null, late: false },
+        });
+        const taskIds = [...new Set(carried.map((p) => p.taskId))];
+        const unwanted = await cancelUnwanted(tx, carried, new Date(first.fireAt.getTime() - 1));
+        // The claim starts from a ping still wanted and takes its planned companions of the minute with it.
+        const requested = carried.find((p) => !unwanted.has(p.id));
+        if (!requested) return { withdrawn: true, result: null, taskIds };
+        const { fireAt } = requested;
+        const result =
+          memberId === null
+            ? await claimer.claimChannel(tx, requested.id, { fireAt, channelId }, now)
+            : await claimer.claimPersonal(tx, requested.id, { fireAt, channelId, memberId }, now);
+        return { withdrawn: true, result, taskIds };
+      }, transactionOptions);
+      if (outcome.result) claims.remember([...outcome.result.pingIds, ...outcome.result.staleIds]);
+      return outcome;
     },
 
     async claim(pingId: string, now: Date): Promise<ClaimResult | null> {

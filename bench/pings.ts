@@ -1,8 +1,9 @@
 /**
  * Scenario 2, pings out: N tasks across C channels, deadlines spread over a window with a tenth due at the very
- * same minute. The real jobs (startJobs, unique prefix) send through the real Slack sender to the fake Slack server;
- * lateness of each ping = arrival of the message that carried it − its deadline. Baseline: a bare BullMQ queue with
- * the same number of delayed jobs at the same offsets, and a worker that only records.
+ * same minute. The real jobs (startJobs, unique prefix) send through the real Slack sender to the fake Slack server
+ * (in a process of its own); lateness of each ping = arrival of the message that carried it − its deadline.
+ * Baseline: a bare BullMQ queue with the same number of delayed jobs at the same offsets, and a worker that only
+ * records.
  */
 import { Queue, Worker } from "bullmq";
 import { type Jobs, startJobs } from "../jobs/index.js";
@@ -11,8 +12,6 @@ import type { Bot } from "../src/core/handler.js";
 import { createDatabase } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
 import { createSlackAdapter } from "../src/platforms/slack/index.js";
-import { FakeSlackServer } from "../test/slack/fake-slack-server.js";
-import { recordArrivals } from "./lib/arrivals.js";
 import {
   createBenchDatabase,
   deleteRedisPrefix,
@@ -23,6 +22,7 @@ import {
   uniqueName,
   wallNow,
 } from "./lib/env.js";
+import { FakeSlackProcess } from "./lib/fake-slack-process.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import { seedTasks } from "./lib/seed.js";
 
@@ -64,8 +64,8 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
   const db = await createBenchDatabase("pings");
   const prefix = uniqueName("pings").replaceAll("_", "-");
   const logger = createLogger("silent");
-  const fake = await new FakeSlackServer().start();
-  const arrivals = recordArrivals(fake);
+  // In a process of its own, as Slack is remote: its parsing of the rush's posts is not the bot's work.
+  const fake = await FakeSlackProcess.start();
   let jobs: Jobs | undefined;
   const database = await createDatabase({ databaseUrl: db.url, dataDir: "memory://" });
   try {
@@ -129,9 +129,9 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
         o.createdAt.getTime(),
       ]),
     );
+    const posts = await fake.posts();
     const arrivedAt = new Map<string, number>();
-    for (const post of arrivals.posts)
-      if (post.outboxId && !arrivedAt.has(post.outboxId)) arrivedAt.set(post.outboxId, post.at);
+    for (const post of posts) if (post.outboxId && !arrivedAt.has(post.outboxId)) arrivedAt.set(post.outboxId, post.at);
     const lateness: number[] = [];
     for (const row of rows) {
       const at = row.outboxId ? arrivedAt.get(row.outboxId) : undefined;
@@ -142,17 +142,17 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
     const messages = arrivedAt.size;
     // One outbox message may take several chat.postMessage pages (long lists); the first page carries the outbox id.
     const violations = countRateViolations(
-      arrivals.posts.filter((p) => p.outboxId),
+      posts.filter((p) => p.outboxId),
       1000,
     );
-    const pages = arrivals.posts.length;
+    const pages = posts.length;
     log(
       `pings: app delivered ${lateness.length}/${rows.length} pings in ${messages} messages, ` +
         `${((appDone - lastFire) / 1000).toFixed(1)} s after the last deadline`,
     );
     await jobs.close();
     jobs = undefined;
-    arrivals.clear();
+    await fake.clear();
 
     const offsets = pings.map((p) => p.fireAt.getTime() - rushAt);
     const base = await bareBaseline(offsets, options, log);

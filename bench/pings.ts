@@ -91,8 +91,9 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       prefix,
       tuning: { reconcileEveryMs: 0, ...workspaceCap() },
     });
-    // The rush: a tenth of the tasks due at one and the same instant (a whole second, so all in one minute).
-    const rushAt = Math.ceil((Date.now() + options.leadMs + options.spreadMs / 2) / 1000) * 1000;
+    // The rush: a tenth of the tasks due at one and the same instant, on a whole minute as 17:00:00 is (the pings due
+    // just before it are in another minute, and their channels just had a message).
+    const rushAt = Math.ceil((Date.now() + options.leadMs + options.spreadMs / 2) / 60_000) * 60_000;
     const spreadFrom = rushAt - options.spreadMs / 2;
     const seedStart = Date.now();
     await seedTasks(db.url, {

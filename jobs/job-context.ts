@@ -67,7 +67,7 @@ export interface JobTuning {
 export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   channelIntervalMs: { slack: 1100, zalo: 1000, console: 0 },
   workspacePerSecond: { slack: 0, zalo: 5, console: 0 },
-  pingLeadMs: 5_000,
+  pingLeadMs: 10_000,
   maxSendAttempts: 8,
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,

@@ -1,8 +1,8 @@
 /**
  * Claiming the due channel pings of many channels in one transaction: what the ping worker does in a rush, when
  * hundreds of channels have pings due in the same second. The rules are the single claim's (ping-claim.ts): each
- * requested ping is merged with its channel's other planned pings of the same minute (up to MERGE_AHEAD_MS ahead)
- * into one message, under the channel's advisory lock; stale pings are cancelled; the tasks are marked stale until
+ * requested ping is merged with its channel's other planned pings from the start of its minute up to MERGE_AHEAD_MS
+ * after the message's time (mergeUpTo) into one message, under the channel's advisory lock; stale pings are cancelled; the tasks are marked stale until
  * re-planned. Only the statements are shared: the locks of every channel (taken in one statement, in hash order,
  * so two batches cannot deadlock), one read of the contexts, one of the rows, one insert of every outbox row and
  * one update of every ping, whatever the number of channels.
@@ -28,11 +28,10 @@ export interface BatchClaimOptions {
   loadContexts(tx: Tx, channelIds: string[]): Promise<Map<string, ChannelPingContext | null>>;
 }
 
-/** One channel-minute: the message its requested pings go out in. */
+/** The requested pings of one channel and minute: the message they go out in (from `start` up to `upTo`). */
 interface Group {
   channelId: string;
   start: Date;
-  end: Date;
   upTo: Date;
   requested: string[];
 }
@@ -44,7 +43,8 @@ function groupRequests(requests: readonly ChannelPingRequest[], now: Date): Grou
     const key = `${request.channelId}|${window.start.getTime()}`;
     const upTo = mergeUpTo(request.fireAt, now);
     const group = groups.get(key);
-    if (!group) groups.set(key, { channelId: request.channelId, ...window, upTo, requested: [request.pingId] });
+    if (!group)
+      groups.set(key, { channelId: request.channelId, start: window.start, upTo, requested: [request.pingId] });
     else {
       group.requested.push(request.pingId);
       if (upTo > group.upTo) group.upTo = upTo;
@@ -89,17 +89,17 @@ export async function claimChannelBatch(
   const sent: { id: string; outboxId: string; late: boolean }[] = [];
   const stale: string[] = [];
   const taskIds = new Set<string>();
-  for (const group of groups) {
+  // A message reaches into the next minute (mergeUpTo), so two groups of a channel can overlap: the earlier takes.
+  const taken = new Set<string>();
+  for (const group of groups.sort((a, b) => a.start.getTime() - b.start.getTime())) {
     const context = contexts.get(group.channelId);
     const mine = rows.filter(
       (r: ClaimRow) =>
-        r.task.channelId === group.channelId &&
-        r.fireAt >= group.start &&
-        r.fireAt < group.end &&
-        r.fireAt <= group.upTo,
+        r.task.channelId === group.channelId && r.fireAt >= group.start && r.fireAt <= group.upTo && !taken.has(r.id),
     );
     const owner = group.requested.find((id) => mine.some((r) => r.id === id));
     if (!context || !owner) continue; // channel gone, or claimed by another worker meanwhile
+    for (const row of mine) taken.add(row.id);
     const judged = judgeRows(mine, () => context.schedule, now, options.lateAfterMs);
     const result: ClaimResult = {
       outboxId: null,

@@ -150,11 +150,16 @@ export function pingReply(items: PingItem[], out: ClaimOut, now: Date): Reply {
 }
 
 /**
- * Pings of the minute merge, but never one more than MERGE_AHEAD_MS ahead of its time: the message goes out at the
- * requested ping's time (or now, when that has passed), so it takes the pings due up to MERGE_AHEAD_MS after that.
+ * A message takes its channel's planned pings from the start of the requested ping's minute (ones left behind, late)
+ * up to MERGE_AHEAD_MS after the message's time (the requested ping's, or now when that has passed; for a message
+ * late beyond its minute, after the minute's end, so a late claim does not sweep up later minutes). Across a minute
+ * boundary too: a channel that got a message at 16:59:59.5 may not get another before 17:00:00.6 (about one a second
+ * per channel), so its 17:00 pings go with that one, half a second early, rather than a second late.
  */
-export const mergeUpTo = (fireAt: Date, now: Date) =>
-  new Date(Math.max(now.getTime(), fireAt.getTime()) + MERGE_AHEAD_MS);
+export function mergeUpTo(fireAt: Date, now: Date): Date {
+  const sendAt = Math.max(now.getTime(), fireAt.getTime());
+  return new Date(Math.min(sendAt, mergeWindow(fireAt).end.getTime()) + MERGE_AHEAD_MS);
+}
 
 /**
  * The claim's writes in one statement: the pings sent (with their message and whether late), the stale ones
@@ -230,7 +235,7 @@ export function createPingClaimer(options: PingClaimerOptions) {
         where: {
           status: "planned",
           memberId: null,
-          fireAt: { gte: window.start, lt: window.end, lte: upTo(ping.fireAt, now) },
+          fireAt: { gte: window.start, lte: upTo(ping.fireAt, now) },
           task: { channelId },
         },
         select: rowSelect,
@@ -264,7 +269,7 @@ export function createPingClaimer(options: PingClaimerOptions) {
         where: {
           status: "planned",
           memberId,
-          fireAt: { gte: window.start, lt: window.end, lte: upTo(ping.fireAt, now) },
+          fireAt: { gte: window.start, lte: upTo(ping.fireAt, now) },
         },
         select: rowSelect,
         orderBy: { fireAt: "asc" },

@@ -68,6 +68,35 @@ describe.each(testDatabaseKinds)("ping service on %s", (kind) => {
     expect(await pings.claim(atDeadline[0]?.id as string, due)).toBeNull();
   });
 
+  it("claims ahead of time a message due at its first ping, reaching into the next minute by at most 2 s", async () => {
+    const s = await seedChannel(db.prisma);
+    const at = (iso: string) => new Date(iso);
+    // 16:59:59.5, 17:00:00.8 and 17:00:02 in Hà Nội: the channel may get one message a second.
+    const before = await seedTask(db.prisma, s, {
+      number: 1,
+      title: "Trước giờ",
+      dueAt: at("2026-12-11T09:59:59.500Z"),
+    });
+    const just = await seedTask(db.prisma, s, { number: 2, title: "Đúng giờ", dueAt: at("2026-12-11T10:00:00.800Z") });
+    const later = await seedTask(db.prisma, s, { number: 3, title: "Sau đó", dueAt: at("2026-12-11T10:00:02.000Z") });
+    for (const taskId of [before, just, later]) await pings.syncTask(taskId, NOW);
+    const pingOf = async (taskId: string) =>
+      (await db.prisma.ping.findFirstOrThrow({ where: { taskId, kind: "at_deadline" }, select: { id: true } })).id;
+
+    const ahead = at("2026-12-11T09:59:54.500Z"); // five seconds before the first
+    const [claimed] = await pings.claimMany([await pingOf(before)], ahead);
+    expect(claimed?.sendAfter).toEqual(at("2026-12-11T09:59:59.500Z"));
+    expect(claimed?.pingIds.sort()).toEqual([await pingOf(before), await pingOf(just)].sort());
+    const row = await db.prisma.outboxMessage.findUniqueOrThrow({ where: { id: claimed?.outboxId as string } });
+    expect(row.sendAfter).toEqual(at("2026-12-11T09:59:59.500Z"));
+    expect((row.payload as { text: string }).text).toContain("Nhắc hạn (2 việc)");
+
+    // The third is 2.5 s after the message's time: a message of its own, claimed at its time.
+    const third = await pings.claim(await pingOf(later), at("2026-12-11T10:00:02.000Z"));
+    expect(third?.pingIds).toEqual([await pingOf(later)]);
+    expect(third?.sendAfter).toBeNull();
+  });
+
   it("cancels instead of sending a ping that went stale while waiting", async () => {
     const s = await seedChannel(db.prisma);
     const taskId = await seedTask(db.prisma, s, { dueAt: new Date("2026-12-11T10:00:00Z") });

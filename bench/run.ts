@@ -30,6 +30,7 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
       spreadMs: quick ? 20_000 : 180_000,
       leadMs: quick ? 8_000 : 45_000,
       drainMs: quick ? 15_000 : 300_000,
+      rushOnMinute: !quick,
       log,
     }),
   summaries: () =>

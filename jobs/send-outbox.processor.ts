@@ -1,15 +1,18 @@
 /**
  * `send-outbox`: hands one outbox row to its platform's sender, at most one message per channel per interval and
- * at most `workspacePerSecond` for the workspace, honouring 429 Retry-After (the channel's gate closes and the
- * whole workspace's queue pauses for that long), retrying transient failures with backoff and jitter, and keeping
- * failures visible.
+ * at most `workspacePerSecond` for the workspace (when set), honouring 429 Retry-After (the channel's gate closes
+ * and the whole workspace's queue pauses for that long), retrying transient failures with backoff and jitter, and
+ * keeping failures visible.
+ *
+ * A ping message prepared ahead of its time (`sendAfter`) goes out at that time, never before; if a task it carries
+ * or its channel changed since it was prepared, it is withdrawn and its pings are claimed again as they stand.
  *
  * Exactly once, as far as a platform allows: the row is marked in_doubt BEFORE the sender is called. A row found
  * in_doubt later means a worker died mid-send: Slack's history (wasDelivered) tells whether it went out; Zalo keeps
  * none, so the message is resent at most `maxInDoubtResends` times and each resend counted.
  *
  * Per chat, messages go out in the order they were created (OutboxMessage.seq): a row waits while an older row to
- * the same chat is pending or in doubt.
+ * the same chat is pending or in doubt, unless that one is prepared for a later time.
  */
 import { DelayedError, type Job, UnrecoverableError } from "bullmq";
 import { Batcher } from "../src/core/batcher.js";

@@ -44,8 +44,14 @@ class LoadClient {
   }
 
   run(run: Omit<LoadRun, "type" | "secret" | "channels">): Promise<LoadResult> {
-    return new Promise((resolve) => {
-      this.child.once("message", (m) => resolve((m as { result: LoadResult }).result));
+    return new Promise((resolve, reject) => {
+      // A load process that dies must fail the scenario, not leave the bench waiting with the app running.
+      const died = (code: number | null) => reject(new Error(`load client exited with ${code} during ${run.label}`));
+      this.child.once("exit", died);
+      this.child.once("message", (m) => {
+        this.child.off("exit", died);
+        resolve((m as { result: LoadResult }).result);
+      });
       this.child.send({ ...run, type: "run", secret: SECRET, channels: CHANNELS });
     });
   }

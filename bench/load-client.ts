@@ -236,4 +236,6 @@ process.on("message", (message: LoadRun | { type: "stop" }) => {
   }
   void execute(message).then((result) => process.send?.({ type: "result", result }));
 });
+// The bench process died (or was killed): do not outlive it.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ type: "ready", apiUrl: fake.apiUrl });

@@ -3,8 +3,11 @@
  * table and written to bench/results/latest.json. `npm run bench -- --quick` runs a tenth of the sizes.
  * `--only commands,pings,summaries,memory` runs some scenarios and replaces only their figures in the JSON.
  * Needs PostgreSQL and Redis (BENCH_DATABASE_URL, BENCH_REDIS_URL; defaults as the tests'); every scenario uses its
- * own database and Redis prefix and removes them.
+ * own database and Redis prefix and removes them. Each scenario runs in a process of its own (this file with
+ * `--scenario`), so that one scenario's heap and leftovers do not weigh on the next: after the commands scenario the
+ * process held close to 1 GB, and the pings that followed it in the same process came out a second later.
  */
+import { fork } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { benchCommands } from "./commands.js";
 import { type BenchFigure, formatTable } from "./lib/result.js";
@@ -14,10 +17,11 @@ import { benchSummaries } from "./summaries.js";
 
 const args = process.argv.slice(2);
 const quick = args.includes("--quick");
+const scenarioArg = args.find((a) => a.startsWith("--scenario="))?.split("=")[1];
 const onlyArg = args.find((a) => a.startsWith("--only"));
 const only = onlyArg ? (onlyArg.split("=")[1] ?? args[args.indexOf(onlyArg) + 1] ?? "").split(",") : undefined;
 const scale = quick ? 0.1 : 1;
-const started = Date.now();
+const started = Number(process.env.BENCH_STARTED) || Date.now();
 const log = (line: string) => console.log(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}`);
 
 const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
@@ -38,24 +42,55 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
   memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 25_000 : 1_500_000, log }),
 };
 
+const failed = (name: string): BenchFigure => ({
+  name: `${name}: run failed`,
+  value: null,
+  unit: "",
+  baseline: null,
+  ratio: null,
+  target: "runs",
+  met: false,
+});
+
+if (scenarioArg) {
+  // A child: one scenario, its figures back to the parent.
+  const run = scenarios[scenarioArg];
+  let result: BenchFigure[];
+  try {
+    if (!run) throw new Error(`no scenario ${scenarioArg}`);
+    result = await run();
+  } catch (error) {
+    log(`${scenarioArg}: FAILED ${(error as Error).stack ?? error}`);
+    result = [failed(scenarioArg)];
+  }
+  // Exit once the message is handed over (an exit right after send can lose it); nothing below runs in a child.
+  await new Promise(() => {
+    if (process.send) process.send({ figures: result }, () => process.exit(0));
+    else process.exit(0);
+  });
+}
+
+/** Runs one scenario in a fresh process; a child that dies counts as a failed run. */
+function runInChild(name: string): Promise<BenchFigure[]> {
+  const child = fork(new URL(import.meta.url), [`--scenario=${name}`, ...(quick ? ["--quick"] : [])], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, BENCH_STARTED: String(started) },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  return new Promise((resolve) => {
+    let figures: BenchFigure[] | undefined;
+    child.on("message", (m) => {
+      figures = (m as { figures: BenchFigure[] }).figures;
+    });
+    child.on("exit", () => resolve(figures ?? [failed(name)]));
+  });
+}
+
 const figures: BenchFigure[] = [];
-for (const [name, run] of Object.entries(scenarios)) {
+for (const name of Object.keys(scenarios)) {
   if (only && !only.includes(name)) continue;
   log(`${name}: starting`);
-  try {
-    figures.push(...(await run()));
-  } catch (error) {
-    log(`${name}: FAILED ${(error as Error).stack ?? error}`);
-    figures.push({
-      name: `${name}: run failed`,
-      value: null,
-      unit: "",
-      baseline: null,
-      ratio: null,
-      target: "runs",
-      met: false,
-    });
-  }
+  figures.push(...(await runInChild(name)));
 }
 const seconds = (Date.now() - started) / 1000;
 console.log(

@@ -12,4 +12,6 @@ process.on("message", (message: { type: "posts" | "clear" | "stop" }) => {
     process.send?.({ type: "cleared" });
   } else if (message.type === "stop") void fake.stop().finally(() => process.exit(0));
 });
+// The bench process died (or was killed): do not outlive it.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ type: "ready", apiUrl: fake.apiUrl });

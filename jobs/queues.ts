@@ -1,8 +1,8 @@
 /**
  * The producer side: queues and the few ways we add jobs. Every add uses a deterministic job id, so adding a job
- * that exists is a no-op; `ensure*` also replaces a job left failed or completed (the reconciler's case).
+ * that exists is a no-op (the reconciler clears jobs left failed or completed first, restore-jobs.ts).
  */
-import { type ConnectionOptions, type Job, Queue } from "bullmq";
+import { type ConnectionOptions, Queue } from "bullmq";
 import type { Platform } from "../src/core/incoming.js";
 import { type JobPayloads, outboxJobId, pingJobId, queueNames } from "./job-types.js";
 
@@ -56,17 +56,6 @@ export function createQueues(options: QueueSetOptions) {
   const all = [pings, summaries, ...outbox.values()];
   for (const queue of all) queue.on("error", () => undefined); // connection errors surface through the workers' logs
 
-  /** Removes a finished job with this id so it can be added again; false when a live job already exists. */
-  async function clearFinished(job: Job | undefined): Promise<boolean> {
-    if (!job) return true;
-    const state = await job.getState();
-    if (state === "completed" || state === "failed" || state === "unknown") {
-      await job.remove().catch(() => undefined);
-      return true;
-    }
-    return false;
-  }
-
   function outboxQueue(platform: Platform): Queue<JobPayloads["send-outbox"]> {
     const queue = outbox.get(platform);
     if (!queue) throw new Error(`no outbox queue for ${platform}`);
@@ -104,10 +93,25 @@ export function createQueues(options: QueueSetOptions) {
     );
   }
 
-  /** A send job for the row; `delayMs` for a message prepared ahead of its time (the send also checks). */
-  async function addOutbox(platform: Platform, outboxId: string, delayMs = 0): Promise<void> {
-    const delay = Math.max(0, Math.round(delayMs));
-    await outboxQueue(platform).add("send-outbox", { outboxId }, { jobId: outboxJobId(outboxId), delay });
+  /** A send job for each row, waiting until `sendAfter` for a message prepared ahead (the send also checks). */
+  async function addOutboxes(
+    platform: Platform,
+    rows: readonly { id: string; sendAfter?: Date | null }[],
+    now: Date,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await outboxQueue(platform).addBulk(
+      rows.map((row) => ({
+        name: "send-outbox",
+        data: { outboxId: row.id },
+        opts: { jobId: outboxJobId(row.id), delay: Math.max(0, (row.sendAfter?.getTime() ?? 0) - now.getTime()) },
+      })),
+    );
+  }
+
+  /** addOutboxes for one row; at once unless `sendAfter` is ahead of `now`. */
+  async function addOutbox(platform: Platform, outboxId: string, sendAfter: Date | null = null, now = new Date()) {
+    await addOutboxes(platform, [{ id: outboxId, sendAfter }], now);
   }
 
   return {
@@ -119,24 +123,11 @@ export function createQueues(options: QueueSetOptions) {
     addPing,
     addPings,
     addOutbox,
+    addOutboxes,
 
     async removePing(pingId: string): Promise<void> {
       // An active job cannot be removed; its processor finds the row cancelled and does nothing.
       await pings.remove(pingJobId(pingId)).catch(() => undefined);
-    },
-
-    /** Like addPing, replacing a finished job of the same id. True when a job was added. */
-    async ensurePing(ping: { id: string; fireAt: Date }, now: Date): Promise<boolean> {
-      if (!(await clearFinished(await pings.getJob(pingJobId(ping.id))))) return false;
-      await addPing(ping, now);
-      return true;
-    },
-
-    async ensureOutbox(platform: Platform, outboxId: string): Promise<boolean> {
-      const queue = outboxQueue(platform);
-      if (!(await clearFinished(await queue.getJob(outboxJobId(outboxId))))) return false;
-      await addOutbox(platform, outboxId);
-      return true;
     },
 
     async close(): Promise<void> {

@@ -101,15 +101,7 @@ export async function restoreOutboxJobs(context: JobContext): Promise<number> {
         queue,
         chunk.map((row) => outboxJobId(row.id)),
       );
-      const at = now().getTime();
-      await queue.addBulk(
-        chunk.map((row) => ({
-          name: "send-outbox",
-          data: { outboxId: row.id },
-          // A message prepared ahead of its time waits for it (the send checks too).
-          opts: { jobId: outboxJobId(row.id), delay: Math.max(0, (row.sendAfter?.getTime() ?? at) - at) },
-        })),
-      );
+      await queues.addOutboxes(platform, chunk, now());
     }
     added += missing.length;
   }

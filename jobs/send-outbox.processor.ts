@@ -84,7 +84,7 @@ export function createSendOutboxProcessor(context: JobContext, hooks: SendOutbox
   async function claimAfresh(row: OutboxRecord): Promise<string> {
     const { withdrawn, result, taskIds } = await context.pings.reclaim(row.id, now());
     if (!withdrawn) return "already-final";
-    if (result?.outboxId) await context.queues.addOutbox(result.platform, result.outboxId);
+    if (result?.outboxId) await context.queues.addOutbox(result.platform, result.outboxId, result.sendAfter, now());
     hooks.onClaimedAfresh?.([...new Set([...taskIds, ...(result?.taskIds ?? [])])]);
     log.debug({ outboxId: row.id, replacedBy: result?.outboxId ?? null }, "tasks changed; message claimed afresh");
     return "claimed-afresh";

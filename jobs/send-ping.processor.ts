@@ -88,8 +88,7 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
     if (claimed.outboxId) {
       // If this add fails the row stays pending and the reconciler queues it; the ping is not claimed twice. A
       // message claimed ahead of its time (JobTuning.pingLeadMs) is sent at that time.
-      const delayMs = claimed.sendAfter ? claimed.sendAfter.getTime() - context.now().getTime() : 0;
-      await context.queues.addOutbox(claimed.platform, claimed.outboxId, delayMs);
+      await context.queues.addOutbox(claimed.platform, claimed.outboxId, claimed.sendAfter, context.now());
       log.debug({ pingIds: claimed.pingIds, outboxId: claimed.outboxId }, "ping queued for sending");
     }
     // The other claimed pings' jobs have nothing left to do (one that is running already skips after one read).

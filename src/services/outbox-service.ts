@@ -249,28 +249,6 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
       await prisma.outboxMessage.update({ where: { id }, data: { inDoubtResends: { increment: 1 } } });
     },
 
-    /**
-     * Whether an older row to the same chat is not final yet (pending or in doubt). A chat's messages go out in the
-     * order they were created: a row waits while one before it is still waiting out a 429 or a retry.
-     */
-    async hasOlderUnfinished(id: string): Promise<boolean> {
-      const row = await prisma.outboxMessage.findUnique({
-        where: { id },
-        select: { seq: true, platform: true, target: true },
-      });
-      if (!row) return false;
-      const older = await prisma.outboxMessage.findFirst({
-        where: {
-          platform: row.platform,
-          target: row.target,
-          seq: { lt: row.seq },
-          status: { in: ["pending", "in_doubt"] },
-        },
-        select: { id: true },
-      });
-      return older !== null;
-    },
-
     /** Rows not yet final (pending or in doubt), oldest first: the reconciler makes sure each has a job. */
     async listUnfinished(limit = 5000): Promise<{ id: string; platform: Platform; sendAfter: Date | null }[]> {
       return prisma.outboxMessage.findMany({

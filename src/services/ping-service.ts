@@ -299,17 +299,17 @@ export function createPingService(options: PingServiceOptions) {
   }
 
   /**
-   * Cancels those of `pings` that a re-plan at `at` would have cancelled: for a withdrawn message, what the change
-   * that withdrew it would have done had its pings still been planned (a snooze, the channel's pings turned off,
-   * an assignee gone). The claim that follows judges the rest as at their time.
+   * Cancels those of `pingIds` (pings of `taskIds`) that a re-plan at `at` would have cancelled: for a withdrawn
+   * message, what the change that withdrew it would have done had its pings still been planned (a snooze, the
+   * channel's pings turned off, an assignee gone). The claim that follows judges the rest as at their time.
    */
   async function cancelUnwanted(
     tx: Prisma.TransactionClient,
-    pings: readonly { id: string }[],
+    pingIds: ReadonlySet<string>,
+    taskIds: readonly string[],
     at: Date,
   ): Promise<Set<string>> {
-    const ids = new Set(pings.map((p) => p.id));
-    const tasks = await tx.task.findMany({ where: { pings: { some: { id: { in: [...ids] } } } }, select: taskSelect });
+    const tasks = await tx.task.findMany({ where: { id: { in: [...taskIds] } }, select: taskSelect });
     const contexts = new Map<string, ChannelPingContext | null>();
     await loadChannelContexts(
       tasks.map((t) => t.channelId),
@@ -318,7 +318,7 @@ export function createPingService(options: PingServiceOptions) {
     );
     const unwanted = tasks.flatMap((task) => {
       const context = contexts.get(task.channelId);
-      return context ? planTask(task, context, at).cancelled.filter((id) => ids.has(id)) : [];
+      return context ? planTask(task, context, at).cancelled.filter((id) => pingIds.has(id)) : [];
     });
     if (unwanted.length > 0)
       await tx.ping.updateMany({ where: { id: { in: unwanted } }, data: { status: "cancelled" } });
@@ -486,7 +486,8 @@ export function createPingService(options: PingServiceOptions) {
           data: { status: "planned", outboxId: null, sentAt: null, late: false },
         });
         const taskIds = [...new Set(carried.map((p) => p.taskId))];
-        const unwanted = await cancelUnwanted(tx, carried, new Date(first.fireAt.getTime() - 1));
+        const carriedIds = new Set(carried.map((p) => p.id));
+        const unwanted = await cancelUnwanted(tx, carriedIds, taskIds, new Date(first.fireAt.getTime() - 1));
         // The claim starts from a ping still wanted and takes its planned companions of the minute with it.
         const requested = carried.find((p) => !unwanted.has(p.id));
         if (!requested) return { withdrawn: true, result: null, taskIds };

@@ -91,7 +91,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const prefix = options.prefix ?? "roviec";
   const tuning: JobTuning = { ...defaultJobTuning, ...options.tuning };
   const log = logger.child({ module: "jobs" });
-  const now = options.now ?? (() => new Date());
+  const now = options.now ?? (() => new Date()); // real time only when no clock is given (tests, tools)
 
   // Producer connection: fail fast while Redis is down (a user's command must not hang; the reconciler repairs).
   const producer: ConnectionOptions = { url: redisUrl, enableOfflineQueue: false };

@@ -110,7 +110,7 @@ export function createQueues(options: QueueSetOptions) {
   }
 
   /** addOutboxes for one row; at once unless `sendAfter` is ahead of `now`. */
-  async function addOutbox(platform: Platform, outboxId: string, sendAfter: Date | null = null, now = new Date()) {
+  async function addOutbox(platform: Platform, outboxId: string, sendAfter: Date | null, now: Date) {
     await addOutboxes(platform, [{ id: outboxId, sendAfter }], now);
   }
 

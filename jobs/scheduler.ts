@@ -91,7 +91,7 @@ export function createScheduler(context: JobContext) {
 
     /** A one-off reminder (`remind #12 <when>`), moved out of quiet hours. Null when the task is gone. */
     async addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null> {
-      const ping = await pings.addReminder(taskId, when);
+      const ping = await pings.addReminder(taskId, when, now());
       if (!ping) return null;
       await mirror({ planned: [ping], cancelled: [] });
       return { pingId: ping.id, fireAt: ping.fireAt };

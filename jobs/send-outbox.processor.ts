@@ -54,6 +54,7 @@ export function createSendOutboxProcessor(context: JobContext, hooks: SendOutbox
   }, ROWS_PER_STATEMENT);
 
   async function postpone(job: Job, token: string | undefined, waitMs: number): Promise<never> {
+    // real time: BullMQ's delayed set is ordered by the process's real clock.
     await job.moveToDelayed(Date.now() + waitMs + jitter(100), token);
     throw new DelayedError();
   }

@@ -63,6 +63,7 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
    * it is claimed), so a backlog on one platform can hold another's pings as long, never longer.
    */
   async function holdWhileOutboxBacklogged(): Promise<void> {
+    // real time: a bound on how long this process waits, whatever the app's clock says.
     const started = Date.now();
     for (;;) {
       let backlogged = false;
@@ -74,7 +75,7 @@ export function createSendPingProcessor(context: JobContext, scheduler: PingSche
         const cap = context.tuning.workspacePerSecond[platform];
         if (waiting > (cap > 0 ? cap * BACKLOG_SECONDS : context.tuning.outboxConcurrency)) backlogged = true;
       }
-      if (!backlogged || Date.now() - started >= MAX_HOLD_MS) return;
+      if (!backlogged || Date.now() - started >= MAX_HOLD_MS) return; // real time, as above
       await new Promise((resolve) => setTimeout(resolve, HOLD_POLL_MS));
     }
   }

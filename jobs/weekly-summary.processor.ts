@@ -31,7 +31,7 @@ export function createWeeklySummaryProcessor(context: JobContext) {
     const id = summaryOutboxId(channelId, slot ?? summarySlot(job));
     const reply = renderWeeklySummaryReply(report, channel.locale, channel.name ?? undefined);
     await outbox.create({ id, channelId, platform: channel.platform, target: channel.target, reply });
-    await queues.addOutbox(channel.platform, id);
+    await queues.addOutbox(channel.platform, id, null, context.now());
     return "queued";
   };
 }

@@ -90,6 +90,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         logger,
         prisma: database.prisma,
         journal: createInboundJournal(database.priorityLane),
+        clock: now,
       })
     : undefined;
   const zalo = config.ZALO_BOT_TOKEN
@@ -115,6 +116,7 @@ export async function createApp(options: AppOptions): Promise<App> {
           logger,
           role: config.ROLE,
           prefix: options.queuePrefix,
+          now,
           tuning: {
             workspacePerSecond: {
               slack: config.SLACK_MESSAGES_PER_SECOND,

@@ -43,7 +43,7 @@ export interface BotOptions<S extends Services = Services> {
  */
 export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   const { services, logger } = options;
-  const clock = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date()); // real time only when no clock is given (tests, tools)
   const registry = createHandlerRegistry(options.handlers);
   const pipeline = composeMiddleware<S>(
     [logCommands<S>(), requireManagerForSettings<S>(), ...(options.middleware ?? [])],

@@ -7,6 +7,7 @@ export class AdjustableClock implements Clock {
   private fixed: Date | undefined;
 
   now(): Date {
+    // real time unless frozen: this is the one clock every decision reads.
     return this.fixed ? new Date(this.fixed) : new Date();
   }
 

@@ -32,9 +32,9 @@ function redact(message: string): string {
 
 const target = describeTarget();
 try {
-  const started = Date.now();
+  const started = performance.now();
   const { applied } = await deployDatabase({ databaseUrl, dataDir });
-  const took = `${Date.now() - started} ms`;
+  const took = `${Math.round(performance.now() - started)} ms`;
   console.log(
     applied.length === 0
       ? `db:deploy: ${target} was already up to date (${took})`

@@ -397,7 +397,7 @@ export function createPingService(options: PingServiceOptions) {
      * A one-off reminder for a task at `when`, moved out of quiet hours (and out of a snooze) like every ping. Returns the planned ping,
      * or null when the task does not exist.
      */
-    async addReminder(taskId: string, when: Date): Promise<PlannedPingRef | null> {
+    async addReminder(taskId: string, when: Date, now: Date): Promise<PlannedPingRef | null> {
       const task = await prisma.task.findUnique({
         where: { id: taskId },
         select: { channelId: true, snoozedUntil: true },
@@ -407,7 +407,7 @@ export function createPingService(options: PingServiceOptions) {
       if (!context) return null;
       const asked = moveOutOfQuietHours(when, context.schedule);
       // A reminder asked for inside a snooze comes when the snooze ends, as the snoozed pings do.
-      const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, new Date());
+      const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, now);
       const fireAt = quietUntil && asked < quietUntil ? quietUntil : asked;
       return prisma.$transaction(async (tx) => {
         await createPings(tx, [{ taskId, pings: [{ kind: "reminder", fireAt, memberId: null }] }]);

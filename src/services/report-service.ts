@@ -73,7 +73,7 @@ export function createReportService(options: { prisma: PrismaClient }) {
         closedById: true,
         assignees: {
           select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
-          orderBy: [{ assignedAt: "asc" }, { memberId: "asc" }],
+          orderBy: [{ position: "asc" }, { memberId: "asc" }],
         },
       },
       orderBy: { number: "asc" },

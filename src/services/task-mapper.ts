@@ -21,7 +21,7 @@ export const taskSelect = {
   closedById: true,
   assignees: {
     select: { acknowledgedAt: true, doneAt: true, assignedAt: true, member: { select: personSelect } },
-    orderBy: [{ assignedAt: "asc" }, { memberId: "asc" }] as Prisma.TaskAssigneeOrderByWithRelationInput[],
+    orderBy: [{ position: "asc" }, { memberId: "asc" }] as Prisma.TaskAssigneeOrderByWithRelationInput[],
   },
 } as const satisfies Prisma.TaskSelect;
 

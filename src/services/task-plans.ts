@@ -229,8 +229,8 @@ export function planAcknowledge(task: TaskView, actor: PlanActor, now: Date): Pl
 
 /**
  * The task as it is once `plan` is written: what a read after the write would return, built from the task read
- * before it, the plan and the people in hand. `assignedAt` is the time the plan's new assignees are written with
- * (one for all, so they follow the others by member id, as reads order them); `people` the added assignees.
+ * before it, the plan and the people in hand: added assignees follow the others in the order the plan names them,
+ * as reads order them (by position); `people` the added assignees.
  */
 export function applyPlan(task: TaskView, plan: TaskPlan, actor: PersonView, people: ReadonlyMap<string, PersonView>) {
   const { update } = plan;
@@ -239,7 +239,7 @@ export function applyPlan(task: TaskView, plan: TaskPlan, actor: PersonView, peo
   const kept: AssigneeView[] = task.assignees
     .filter((a) => !removed.has(a.id))
     .map((a) => ({ ...a, ...(plan.clearAllAssigneesDone ? { doneAt: null } : {}), ...updates.get(a.id) }));
-  const added: AssigneeView[] = [...(plan.addAssignees ?? [])].sort().map((id) => ({
+  const added: AssigneeView[] = (plan.addAssignees ?? []).map((id) => ({
     ...(people.get(id) as PersonView),
     acknowledgedAt: null,
     doneAt: null,

@@ -123,7 +123,7 @@ export type TaskService = ReturnType<typeof createTaskService>;
 /** Tasks, their assignees and their history. The only place that writes tasks. */
 export function createTaskService(options: TaskServiceOptions) {
   const { prisma, logger } = options;
-  const clock = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date()); // real time only when no clock is given (tests, tools)
 
   /**
    * Reads a task as a view. Writers never read after their commit: they build the view after the write from what
@@ -164,13 +164,7 @@ export function createTaskService(options: TaskServiceOptions) {
     }
   }
 
-  async function writePlan(
-    tx: Prisma.TransactionClient,
-    task: TaskView,
-    actorId: string,
-    plan: TaskPlan,
-    assignedAt: Date,
-  ) {
+  async function writePlan(tx: Prisma.TransactionClient, task: TaskView, actorId: string, plan: TaskPlan, now: Date) {
     const { count } = await tx.task.updateMany({
       where: { id: task.id, version: task.version },
       data: { ...plan.update, version: { increment: 1 } },
@@ -186,8 +180,15 @@ export function createTaskService(options: TaskServiceOptions) {
       await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
     }
     if (plan.addAssignees?.length) {
+      const last = await tx.taskAssignee.aggregate({ where: { taskId: task.id }, _max: { position: true } });
+      const after = last._max.position ?? 0;
       await tx.taskAssignee.createMany({
-        data: plan.addAssignees.map((memberId) => ({ taskId: task.id, memberId, assignedAt })),
+        data: plan.addAssignees.map((memberId, i) => ({
+          taskId: task.id,
+          memberId,
+          assignedAt: now,
+          position: after + i + 1,
+        })),
       });
     }
     await tx.taskEvent.createMany({
@@ -197,6 +198,7 @@ export function createTaskService(options: TaskServiceOptions) {
         action: event.action,
         oldValue: (event.oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
         newValue: (event.newValue ?? undefined) as Prisma.InputJsonValue | undefined,
+        createdAt: now,
       })),
     });
   }
@@ -204,7 +206,7 @@ export function createTaskService(options: TaskServiceOptions) {
   /** {@link writePlanStatement} for a plan that does not fit one statement, as an interactive transaction. */
   async function writePlanInTransaction(task: TaskView, actorId: string, plan: TaskPlan) {
     try {
-      await transactionWithClaim(prisma, (tx) => writePlan(tx, task, actorId, plan, new Date()));
+      await transactionWithClaim(prisma, (tx) => writePlan(tx, task, actorId, plan, clock()));
       return "written" as const;
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
@@ -230,9 +232,8 @@ export function createTaskService(options: TaskServiceOptions) {
     const closer = plan.update.closedById;
     const wanted = [...(plan.addAssignees ?? []), ...(closer && closer !== actor.id ? [closer] : [])];
     const people = await peopleByIds(prisma, wanted, plan.addPeople ?? []);
-    // Real time for new assignees, as the column's default would have it (the clock may be frozen).
     const written = fitsOneStatement(plan)
-      ? await writePlanStatement(prisma, current, actor.id, plan, new Date())
+      ? await writePlanStatement(prisma, current, actor.id, plan, clock())
       : await writePlanInTransaction(current, actor.id, plan);
     if (written === "conflict") return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
     const task = applyPlan(current, plan, actor, people);
@@ -248,7 +249,7 @@ export function createTaskService(options: TaskServiceOptions) {
     async createTask(input: CreateTaskInput): Promise<TaskView> {
       const assigneeIds = [...new Set(input.assigneeIds)];
       const people = await peopleByIds(prisma, [input.creatorId, ...assigneeIds], input.people ?? []);
-      const created = await insertTask(prisma, input, assigneeIds);
+      const created = await insertTask(prisma, input, assigneeIds, clock());
       // The view from what is in hand: no re-read of the new rows (and nothing to read after the commit).
       const task = toTaskView({
         id: created.id,
@@ -264,10 +265,12 @@ export function createTaskService(options: TaskServiceOptions) {
         version: 1,
         creator: people.get(input.creatorId) as PersonView,
         channel: { name: created.channelName },
-        // One assignedAt for all: assignees are listed by assignedAt, then member id (as taskSelect orders them).
-        assignees: [...assigneeIds]
-          .sort()
-          .map((id) => ({ acknowledgedAt: null, doneAt: null, member: people.get(id) as PersonView })),
+        // In the order written, as taskSelect reads them back (by position).
+        assignees: [...assigneeIds].map((id) => ({
+          acknowledgedAt: null,
+          doneAt: null,
+          member: people.get(id) as PersonView,
+        })),
       });
       await notify({ taskId: task.id, channelId: task.channelId, kind: "created" });
       return task;

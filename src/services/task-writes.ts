@@ -33,17 +33,17 @@ function claimPrelude(claim: EventClaim | undefined, at: Date): Prisma.Sql {
 
 /**
  * Writes a new task: the channel's next number, the task, its assignees (one assignedAt for all) and its "created"
- * history row. Ids and times are made here, as Prisma's defaults would. Throws DuplicateEventError for a repeated
- * delivery.
+ * history row. Ids are made here, as Prisma's defaults would; every row is stamped `createdAt`, the app's clock (not
+ * the database's, which a test or a demo may not share). Throws DuplicateEventError for a repeated delivery.
  */
 export async function insertTask(
   prisma: PrismaClient,
   input: NewTask,
   assigneeIds: readonly string[],
+  createdAt: Date,
 ): Promise<{ id: string; number: number; channelName: string | null; createdAt: Date }> {
   const claim = unwrittenClaim();
   const id = randomUUID();
-  const createdAt = new Date();
   const due = input.due;
   const history = JSON.stringify({
     title: input.title,
@@ -65,8 +65,9 @@ export async function insertTask(
       FROM channel
       RETURNING "id"
     ), assignees AS (
-      INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt")
-      SELECT task."id", member, ${createdAt}::timestamptz FROM task, unnest(${[...assigneeIds]}::uuid[]) AS member
+      INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt", "position")
+      SELECT task."id", a.member, ${createdAt}::timestamptz, a.position
+      FROM task, unnest(${[...assigneeIds]}::uuid[]) WITH ORDINALITY AS a(member, position)
     ), history AS (
       INSERT INTO "TaskEvent" ("taskId", "actorId", "action", "newValue", "createdAt")
       SELECT task."id", ${input.creatorId}::uuid, 'created', ${history}::jsonb, ${createdAt}::timestamptz FROM task
@@ -160,8 +161,10 @@ export async function writePlanStatement(
       DELETE FROM "TaskAssignee"
       WHERE "taskId" IN (SELECT "id" FROM task) AND "memberId" = ANY(${plan.removeAssignees ?? []}::uuid[])
     ), added AS (
-      INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt")
-      SELECT task."id", member, ${now}::timestamptz FROM task, unnest(${plan.addAssignees ?? []}::uuid[]) AS member
+      INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt", "position")
+      SELECT task."id", a.member, ${now}::timestamptz,
+        (SELECT COALESCE(MAX(p."position"), 0) FROM "TaskAssignee" p WHERE p."taskId" = task."id") + a.position
+      FROM task, unnest(${plan.addAssignees ?? []}::uuid[]) WITH ORDINALITY AS a(member, position)
     ), history AS (
       INSERT INTO "TaskEvent" ("taskId", "actorId", "action", "oldValue", "newValue", "createdAt")
       SELECT task."id", ${actorId}::uuid, e.action, NULLIF(e.old, 'null'::jsonb), NULLIF(e.new, 'null'::jsonb),

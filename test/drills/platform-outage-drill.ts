@@ -102,7 +102,7 @@ export async function runPlatformOutageDrill(options: PlatformOutageOptions): Pr
           target,
           reply: { visibility: "channel", text: text(target, n) },
         });
-        await jobs.queues.addOutbox(platform, id);
+        await jobs.queues.addOutbox(platform, id, null, new Date());
       }
     }
     // First Slack takes the messages but every answer is lost (timeouts after delivery: in doubt).

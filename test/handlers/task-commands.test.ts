@@ -146,6 +146,32 @@ describe.each(testDatabaseKinds)("task commands on %s", (kind) => {
     expect(assignees.map((a) => a.member.externalId).sort()).toEqual(["U_HOA", "U_MINH"]);
   });
 
+  it("keeps assignees in the order the person wrote them, in replies, cards and lists", async () => {
+    const chat = channelChat(harness);
+    /** The names in the order they first appear in `text`. */
+    const orderIn = (text: string, names: string[]) =>
+      [...names].sort((a, b) => text.indexOf(`@${a}`) - text.indexOf(`@${b}`));
+    // Three orders of the same three people: with any fixed tie-break, at least one would come out reordered.
+    const orders = [
+      ["Minh", "Lan", "Hoa"],
+      ["Hoa", "Minh", "Lan"],
+      ["Lan", "Hoa", "Minh"],
+    ];
+    for (const [i, names] of orders.entries()) {
+      const created = await chat.sayText(`giao ${names.map((name) => `@${name}`).join(" ")} soạn tờ trình ${"ABC"[i]}`);
+      expect(orderIn(created, names)).toEqual(names);
+      expect(orderIn(await chat.sayText(`xem #${i + 1}`), names)).toEqual(names);
+    }
+    await chat.say("thêm người #1 @Sếp");
+    const shown = await chat.sayText("xem #1");
+    expect(orderIn(shown.slice(shown.indexOf("Người làm")), ["Minh", "Lan", "Hoa", "Sếp"])).toEqual([
+      "Minh",
+      "Lan",
+      "Hoa",
+      "Sếp",
+    ]);
+  });
+
   it("acknowledges per assignee and politely refuses a non-assignee", async () => {
     const chat = channelChat(harness);
     await chat.say("giao @Lan @Minh gửi công văn");

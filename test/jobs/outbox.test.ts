@@ -49,7 +49,7 @@ describe("outbox", () => {
       target,
       reply: { visibility: "channel", text },
     });
-    await j.queues.addOutbox(platform, id);
+    await j.queues.addOutbox(platform, id, null, new Date());
     return id;
   };
 

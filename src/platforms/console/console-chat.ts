@@ -120,6 +120,7 @@ function toIncomingMessage(line: string, state: ChatState): IncomingMessage {
     sender: { externalId: consoleUserId(state.speaker), displayName: state.speaker },
     text,
     mentions: findConsoleMentions(text),
+    // real time: only makes the id unique across runs; the message's time is the chat's clock (sentAt).
     eventId: `console-${process.pid}-${Date.now()}-${state.sequence}`,
     sentAt,
     messageRef: `line-${state.sequence}`,

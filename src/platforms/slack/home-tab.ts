@@ -33,6 +33,8 @@ export interface HomeTabOptions {
   describeDue: DueDescriber;
   logger: Logger;
   defaultTimezone: string;
+  /** The app's clock: what is overdue or due today is judged by it. */
+  clock: () => Date;
 }
 
 /** What the Home tab shows: the person's own tasks, and the open tasks they gave others. */
@@ -68,6 +70,7 @@ export class HomeTab {
 
   constructor(
     private readonly options: HomeTabOptions,
+    /** Real time in ms: "opened within the hour" is about the person at their screen, not the app's clock. */
     private readonly now: () => number = Date.now,
   ) {}
 
@@ -95,12 +98,12 @@ export class HomeTab {
   }
 
   async publish(teamId: string, userId: string): Promise<void> {
-    const { client, homeService, directory, logger, defaultTimezone } = this.options;
+    const { client, homeService, directory, logger, defaultTimezone, clock } = this.options;
     try {
       const user = await directory.lookup(teamId, userId);
       const who = { platform: "slack" as const, workspaceExternalId: teamId, memberExternalId: userId };
       const [tasks, assignedByMe] = await Promise.all([
-        homeService.myTasks(who, new Date(), user.timezone ?? defaultTimezone),
+        homeService.myTasks(who, clock(), user.timezone ?? defaultTimezone),
         this.options.createdTasks?.createdBy(who) ?? [],
       ]);
       // No view hash: the newest render always wins, whatever an earlier publish showed.

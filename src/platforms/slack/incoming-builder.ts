@@ -54,6 +54,7 @@ export async function buildIncoming(
     text: normalizeSlackText(slackText),
     mentions,
     ...(origin.eventId ? { eventId: origin.eventId } : {}),
+    // real time: when Slack gives no timestamp, the message was sent about when it arrived.
     sentAt: origin.sentAt ?? new Date(),
     ...(origin.messageRef ? { messageRef: origin.messageRef } : {}),
   };

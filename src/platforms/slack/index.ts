@@ -53,8 +53,10 @@ export interface SlackAdapterOptions {
   journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
   /** POSTs to response_url; tests may inject one. Default: global fetch. */
   fetchFn?: typeof fetch;
-  /** Our clock for the signature replay window, in ms. Default Date.now. */
+  /** Our clock for the signature replay window, in ms. Default Date.now: Slack signs with real time. */
   now?: () => number;
+  /** The app's clock, for dates picked on cards and what the Home tab calls overdue. Default: real time. */
+  clock?: () => Date;
 }
 
 export interface SlackAdapter {
@@ -99,7 +101,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     timeout: OUTBOX_REQUEST_TIMEOUT_MS,
   });
 
-  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE);
+  const clock = options.clock ?? (() => new Date()); // real time only when no clock is given (tests, tools)
+  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE, clock);
   const directory = new UserDirectory({ client, logger });
   const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
   const home = prisma
@@ -111,6 +114,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         describeDue,
         logger,
         defaultTimezone: config.DEFAULT_TIMEZONE,
+        clock,
       })
     : undefined;
   const runner = new CommandRunner({
@@ -127,6 +131,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     describeDue,
     logger,
     defaultTimezone: config.DEFAULT_TIMEZONE,
+    now: clock,
     home,
   };
 

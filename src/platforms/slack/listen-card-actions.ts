@@ -16,7 +16,7 @@ interface CardPress {
   /** The task's channel when the card is not in it (App Home). */
   channelId?: string;
   /** Builds the structured command once the pressing user's profile (zone, locale) is known. */
-  toCommand(timezone: string, locale: "vi" | "en" | null): ParsedCommand | undefined;
+  toCommand(timezone: string, locale: "vi" | "en" | null, now: Date): ParsedCommand | undefined;
   /** Users the command names (reassign), so they become members with a mention entry. */
   userIds: string[];
 }
@@ -57,8 +57,8 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
       taskNumber: value.n,
       channelId: value.c,
       userIds: [],
-      toCommand: (tz, locale) =>
-        dueCommand(value.n, extendDue(current, by, value.h === 1, value.z ?? tz, new Date(), value.e), locale),
+      toCommand: (tz, locale, now) =>
+        dueCommand(value.n, extendDue(current, by, value.h === 1, value.z ?? tz, now, value.e), locale),
     };
   });
   on(ACTION.snooze, (action) => {
@@ -70,7 +70,7 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
       taskNumber: value.n,
       channelId: value.c,
       userIds: [],
-      toCommand: (tz, locale) => snoozeCommand(value.n, snoozeDue(by, value.z ?? tz, new Date()), locale),
+      toCommand: (tz, locale, now) => snoozeCommand(value.n, snoozeDue(by, value.z ?? tz, now), locale),
     };
   });
   on(new RegExp(`^${ACTION.extendDate}:`), (action) => {
@@ -128,7 +128,7 @@ async function handlePress(runtime: SlackRuntime, body: BlockAction, press: Card
   // Pressed on the Home tab: the person is looking at it, also if this process never saw them open it.
   if (body.view?.type === "home") runtime.home?.noteViewing(teamId, body.user.id);
   const sender = await runtime.directory.lookup(teamId, body.user.id);
-  const command = press.toCommand(sender.timezone ?? runtime.defaultTimezone, sender.locale ?? null);
+  const command = press.toCommand(sender.timezone ?? runtime.defaultTimezone, sender.locale ?? null, runtime.now());
   if (!command) return;
   const incoming = await buildIncoming(
     { teamId, channelId, channelName: body.channel?.name, userId: body.user.id, eventId: body.trigger_id },

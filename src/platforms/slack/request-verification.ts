@@ -17,7 +17,7 @@ export interface SignatureInput {
   signature: string | undefined;
   /** The raw body bytes exactly as received. */
   body: Buffer;
-  /** Our clock, in milliseconds. Default: Date.now(). */
+  /** Our clock, in milliseconds. Default: real time, which Slack's timestamp is measured against. */
   nowMs?: number;
 }
 
@@ -27,6 +27,7 @@ export interface SignatureInput {
  * must not open a replay window). Returns undefined when the request is authentic.
  */
 export function verifySlackSignature(input: SignatureInput): VerificationFailure | undefined {
+  // real time: the replay window compares Slack's clock with ours, never with a frozen or demo clock.
   const { signingSecret, timestamp, signature, body, nowMs = Date.now() } = input;
   if (!timestamp || !signature) return "missing_headers";
   if (!/^\d{1,12}$/.test(timestamp)) return "bad_timestamp";

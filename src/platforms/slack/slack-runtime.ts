@@ -16,6 +16,8 @@ export interface SlackRuntime {
   logger: Logger;
   /** Zone for picked dates when Slack does not tell the person's own. */
   defaultTimezone: string;
+  /** The app's clock: dates picked on cards ("+1 day", "tomorrow morning") count from it. */
+  now: () => Date;
   /** Present when a database is available to read "My tasks". */
   home?: HomeTab;
 }

@@ -36,9 +36,10 @@ export class UserDirectory {
   lookup(teamId: string, userId: string): Promise<SlackUser> {
     const key = `${teamId}:${userId}`;
     const hit = this.cache.get(key);
+    // real time: how long a profile read from Slack stays fresh.
     if (hit && hit.expiresAt > Date.now()) return hit.user;
     const user = this.fetch(userId);
-    this.cache.set(key, { user, expiresAt: Date.now() + this.ttlMs });
+    this.cache.set(key, { user, expiresAt: Date.now() + this.ttlMs }); // real time, as above
     // A failed lookup is not cached for long: try again on the next message.
     user.then((u) => {
       if (u.displayName === userId) this.cache.delete(key);

@@ -33,6 +33,7 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
 }
 
 /** Parses a `Retry-After` header (seconds or an HTTP date) into milliseconds. */
+// real time: an HTTP date in Retry-After is the server's wall clock, so it is compared with ours.
 export function parseRetryAfter(value: unknown, now = Date.now()): number | undefined {
   if (typeof value !== "string" || value.trim() === "") return undefined;
   const seconds = Number(value);

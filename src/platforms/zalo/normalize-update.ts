@@ -43,6 +43,7 @@ export function normalizeMessage(message: ZaloMessage, bot: ZaloBotInfo): Incomi
     mentions: extractMentions(text),
     eventId: message.message_id,
     messageRef: message.message_id,
+    // real time: when Zalo gives no date, the message was sent about when it arrived.
     sentAt: typeof message.date === "number" && Number.isFinite(message.date) ? new Date(message.date) : new Date(),
   };
 }

@@ -50,6 +50,7 @@ export class InboundProcessor {
   private acceptedLately = 0;
   private finishedLately = 0;
   private flowTimer: NodeJS.Timeout | undefined;
+  private floodMode = false;
 
   constructor(private readonly options: InboundProcessorOptions) {
     this.queue = new WorkQueue(this.fullConcurrency);
@@ -116,6 +117,7 @@ export class InboundProcessor {
    */
   private watchFlow(): void {
     const flood = this.acceptedLately > 2 * this.finishedLately + FLOOD_MARGIN;
+    this.floodMode = flood;
     this.queue.setConcurrency(flood ? Math.min(FLOOD_CONCURRENCY, this.fullConcurrency) : this.fullConcurrency);
     this.acceptedLately = 0;
     this.finishedLately = 0;
@@ -130,6 +132,11 @@ export class InboundProcessor {
     let timeout: NodeJS.Timeout | undefined;
     await Promise.race([settled, new Promise((resolve) => (timeout = setTimeout(resolve, timeoutMs)))]);
     clearTimeout(timeout);
+  }
+
+  /** Whether requests arrive far faster than they finish, so only a few are handled at once (see watchFlow). */
+  get flooded(): boolean {
+    return this.floodMode;
   }
 
   /** Requests accepted or taken over and not finished yet (for tests and health). */

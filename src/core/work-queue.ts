@@ -28,21 +28,32 @@ export class WorkQueue {
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
+    await this.acquire();
+    try {
+      return await task();
+    } finally {
+      const next = this.running <= this.concurrency ? this.waiting.shift() : undefined;
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  /** Waits for a slot; on return this task holds one and at most `concurrency` tasks hold one. */
+  private async acquire(): Promise<void> {
     if (this.running >= this.concurrency) {
       // The slot is handed over by the finishing task (running stays counted), so late arrivals cannot jump ahead.
       await new Promise<void>((resolve) => this.waiting.push(resolve));
     } else {
       this.running++;
     }
-    try {
+    for (;;) {
       // Start on a fresh turn of the event loop: a slot handed over in a promise callback would otherwise start the
       // next command's CPU work before Node reads the waiting HTTP requests, and acks would queue behind it.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      return await task();
-    } finally {
-      const next = this.running <= this.concurrency ? this.waiting.shift() : undefined;
-      if (next) next();
-      else this.running--;
+      if (this.running <= this.concurrency) return;
+      // The limit was lowered while this task waited for its turn: give the slot back and wait again, first in line.
+      this.running--;
+      await new Promise<void>((resolve) => this.waiting.unshift(resolve));
     }
   }
 }

@@ -63,4 +63,31 @@ describe("WorkQueue", () => {
     expect(Math.max(...peaks)).toBe(4);
     expect(queue.size).toEqual({ running: 0, waiting: 0 });
   });
+
+  it("never starts a task above a limit lowered while the task was being handed its slot", async () => {
+    const queue = new WorkQueue(2);
+    const gates = new Map<string, () => void>();
+    const started: string[] = [];
+    const task = (name: string) =>
+      queue.run(async () => {
+        started.push(name);
+        await new Promise<void>((resolve) => gates.set(name, resolve));
+      });
+    const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+    const [a, b, c] = [task("a"), task("b"), task("c")];
+    while (started.length < 2) await turn();
+    // a finishes and hands its slot to c, which starts on the next turn of the loop; the limit drops before that.
+    gates.get("a")?.();
+    await a;
+    queue.setConcurrency(1);
+    for (let i = 0; i < 5; i++) await turn();
+    expect(started).toEqual(["a", "b"]);
+    gates.get("b")?.();
+    await b;
+    while (started.length < 3) await turn();
+    expect(started).toEqual(["a", "b", "c"]);
+    gates.get("c")?.();
+    await c;
+    expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
 });

@@ -10,7 +10,7 @@ import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { deletePrefix } from "../jobs/helpers.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { uniquePrefix } from "../setup/redis.js";
-import { testDatabaseUrl, testRedisUrl } from "../setup/services.js";
+import { testDatabaseUrl, testRedisUrl, withoutFakeTime } from "../setup/services.js";
 
 export { testDatabaseUrl };
 
@@ -263,7 +263,7 @@ export class OwnRedis {
     const child = spawn(
       "redis-server",
       ["--port", String(this.port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--daemonize", "no"],
-      { stdio: "ignore" },
+      { stdio: "ignore", env: withoutFakeTime(process.env) },
     );
     this.child = child;
     await waitUntil(() => answersPing(this.port), 10_000, `redis-server on port ${this.port}`, 50);

@@ -5,7 +5,7 @@ import { readdirSync } from "node:fs";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { preparePgliteSnapshots } from "./pglite.js";
-import { redactUrl, testDatabaseUrl, testRedisUrl } from "./services.js";
+import { redactUrl, testDatabaseUrl, testRedisUrl, withoutFakeTime } from "./services.js";
 
 const startPostgresCommand = () =>
   `pg_ctlcluster --skip-systemctl-redirect ${readdirSync("/etc/postgresql")[0] ?? "15"} main start`;
@@ -59,7 +59,7 @@ async function redisError(url: string): Promise<Error | undefined> {
 
 function tryStart(command: string): string | undefined {
   try {
-    execSync(command, { stdio: "pipe", timeout: 30_000 });
+    execSync(command, { stdio: "pipe", timeout: 30_000, env: withoutFakeTime(process.env) });
     return undefined;
   } catch (error) {
     const stderr = (error as { stderr?: Buffer }).stderr?.toString().trim();

@@ -20,3 +20,12 @@ export function redactUrl(url: string): string {
     return "(unparsable URL)";
   }
 }
+
+/**
+ * A service the tests start keeps real time: under `npm run test:clock-ahead` only our processes live a year ahead,
+ * as they would beside a real Redis (and redis-server under libfaketime does not come up in time).
+ */
+export function withoutFakeTime(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, FAKETIME_DONT_FAKE_MONOTONIC: _monotonic, ...rest } = env;
+  return rest;
+}

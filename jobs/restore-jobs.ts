@@ -58,9 +58,16 @@ async function clearDeadJobs(queue: Queue, jobIds: readonly string[]): Promise<v
     jobIds.map((id) => queue.toKey(id)),
   )) as number[];
   for (const [index, exists] of found.entries()) {
-    if (exists === 1) await queue.remove(jobIds[index] as string).catch(() => undefined);
+    if (exists !== 1) continue;
+    const jobId = jobIds[index] as string;
+    // Only a dead job goes: one added since the live ids were read (a task changed meanwhile) is left alone, as
+    // removing it would leave its ping without a job until the re-add below, or for good if this process died then.
+    if (DEAD_STATES.has(await queue.getJobState(jobId))) await queue.remove(jobId).catch(() => undefined);
   }
 }
+
+/** States of a job that will not run again; "unknown" is a job left half-written. */
+const DEAD_STATES: ReadonlySet<string> = new Set(["completed", "failed", "unknown"]);
 
 /** Adds a job for every planned ping without one. Returns how many were added. */
 export async function restorePingJobs(context: JobContext): Promise<number> {

@@ -21,5 +21,5 @@ describe("restart persistence (PGlite in a data directory)", () => {
       await store.remove();
     }
     // Opening PGlite from disk twice (with migrations) is slow on a busy machine: a generous limit, not a timing check.
-  }, 120_000);
+  });
 });

@@ -15,7 +15,7 @@ describe("drill: bad input, property-based", () => {
     expect(result.counterexample).toBe("");
     expect(result.failures).toBe(0);
     expect(result.rowsWrittenByGarbage).toBe(0);
-  }, 60_000);
+  });
 
   it("the Zalo webhook answers 4xx or politely, never 5xx, and garbage writes nothing", async () => {
     const result = await runZaloFuzz({ numRuns: 80 });
@@ -23,5 +23,5 @@ describe("drill: bad input, property-based", () => {
     expect(result.counterexample).toBe("");
     expect(result.failures).toBe(0);
     expect(result.rowsWrittenByGarbage).toBe(0);
-  }, 60_000);
+  });
 });

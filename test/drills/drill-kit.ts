@@ -7,7 +7,7 @@ import net from "node:net";
 import { fileURLToPath } from "node:url";
 import { pino } from "pino";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
-import { deletePrefix } from "../jobs/helpers.js";
+import { deletePrefix, MIN_WAIT_MS } from "../jobs/helpers.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { uniquePrefix } from "../setup/redis.js";
 import { testDatabaseUrl, testRedisUrl, withoutFakeTime } from "../setup/services.js";
@@ -74,9 +74,11 @@ export async function waitUntil(
   what: string,
   stepMs = 100,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  // As jobs' waitFor: the limit only stops a drill that would wait forever, so a busy machine gets a minute at least.
+  const limitMs = Math.max(timeoutMs, MIN_WAIT_MS);
+  const deadline = Date.now() + limitMs;
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`drill: ${what} not reached within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`drill: ${what} not reached within ${limitMs} ms`);
     await sleep(stepMs);
   }
 }

@@ -12,5 +12,5 @@ describe("drill: web process SIGKILLed while slash commands arrive", () => {
     expect(result.journalLeft).toBe(0);
     // Only a kill between a command's commit and its reply can leave it unanswered: at most one per handler slot.
     expect(result.unanswered).toBeLessThanOrEqual(result.kills * 16);
-  }, 120_000);
+  });
 });

@@ -214,12 +214,19 @@ export async function deletePrefix(redisUrl: string, prefix: string): Promise<nu
   return deleted;
 }
 
+/**
+ * Waits until `check` holds. The wait ends with the event; `timeoutMs` only stops a test that would wait forever,
+ * so it is never taken below {@link MIN_WAIT_MS}: a busy CI machine may be many times slower than the one the test
+ * was written on, and a generous limit costs nothing when the event comes.
+ */
 export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs: number, stepMs = 50): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
+  const deadline = Date.now() + Math.max(timeoutMs, MIN_WAIT_MS);
   while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    if (Date.now() > deadline) throw new Error(`condition not met within ${Math.max(timeoutMs, MIN_WAIT_MS)} ms`);
     await new Promise((r) => setTimeout(r, stepMs));
   }
 }
+
+export const MIN_WAIT_MS = 60_000;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -76,7 +76,9 @@ describe("outbox", () => {
     sender.failNext(rateLimited("slack", 1500));
     const j = await start([sender]);
     const id = await enqueue(j, "slack", "C1", "xin chào");
-    await waitFor(() => sender.sent.length === 1, 10_000);
+    // The row is marked sent after the send returns: wait for that, not only for the send.
+    await waitFor(async () => (await row(id)).status === "sent", 10_000);
+    expect(sender.sent).toHaveLength(1);
     expect(sender.calls).toHaveLength(2);
     expect((sender.calls[1] as number) - (sender.calls[0] as number)).toBeGreaterThanOrEqual(1450);
     expect(await row(id)).toMatchObject({ status: "sent", attempts: 2, externalMessageId: "m1" });
@@ -122,7 +124,8 @@ describe("outbox", () => {
     zalo.failNext(rateLimited("zalo"));
     const j = await start([zalo], { maxSendAttempts: 3 });
     const ok = await enqueue(j, "zalo", "G1", "một");
-    await waitFor(() => zalo.sent.length === 1, 15_000);
+    await waitFor(async () => (await row(ok)).status === "sent", 15_000);
+    expect(zalo.sent).toHaveLength(1);
     expect(await row(ok)).toMatchObject({ status: "sent", attempts: 2 });
 
     const boom = () =>

@@ -130,6 +130,23 @@ describe("reconcile", () => {
     expect(await (await jobs.queues.pings.getJob(jobId as string))?.getState()).toBe("delayed");
   });
 
+  it("leaves alone a live job added while it runs (a task planned between its read of Redis and of the database)", async () => {
+    const jobs = await start();
+    const s = await seedChannel(fx.prisma);
+    await seedPlanned(jobs, s, 1);
+    const readPlanned = jobs.services.pings.plannedPage;
+    // A command plans a task after the reconciler read the live jobs and before it reads the planned pings.
+    vi.spyOn(jobs.services.pings, "plannedPage").mockImplementationOnce(async (after, limit) => {
+      const taskId = await seedTask(fx.prisma, s, { number: 2, dueAt: new Date(Date.now() + 5 * DAY) });
+      await jobs.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
+      return readPlanned(after, limit);
+    });
+    const remove = vi.spyOn(jobs.queues.pings, "remove");
+    await jobs.reconcile();
+    expect(remove).not.toHaveBeenCalled();
+    expect((await liveJobIds(jobs)).sort()).toEqual((await plannedJobIds()).sort());
+  });
+
   it("two reconcilers at once never add a job twice", async () => {
     const first = await start();
     const second = await start();

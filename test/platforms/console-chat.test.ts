@@ -83,7 +83,7 @@ describe("terminal chat through npm start", () => {
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/Created task #\d+: write the report/);
-  }, 60_000);
+  });
 
   it("refuses a bad configuration with a message that says how to fix it", async () => {
     const run = await startBot("", { DATA_DIR: dataDir, DEFAULT_TIMEZONE: "Mars/Olympus", LOG_LEVEL: "loud" });
@@ -91,5 +91,5 @@ describe("terminal chat through npm start", () => {
     expect(run.stderr).toContain("DEFAULT_TIMEZONE is not an IANA time zone");
     expect(run.stderr).toContain("LOG_LEVEL must be one of");
     expect(run.stdout).toBe("");
-  }, 60_000);
+  });
 });

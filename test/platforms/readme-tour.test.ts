@@ -82,6 +82,5 @@ describe("the README's tours", async () => {
         await rm(dataDir, { recursive: true, force: true });
       }
     },
-    60_000,
   );
 });

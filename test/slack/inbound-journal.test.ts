@@ -180,7 +180,7 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
     expect(done.sort()).toEqual([...keys].sort());
     await processor.stop();
     expect(await pendingKeys("flood-")).toEqual([]);
-  }, 120_000);
+  });
 
   it("drops, with an error logged, a request taken over more often than allowed", async () => {
     const journal = createInboundJournal(database.priorityLane);

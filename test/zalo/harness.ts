@@ -7,6 +7,7 @@ import type { Reply } from "../../src/core/reply.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import { createZaloAdapter, type ZaloAdapter } from "../../src/platforms/zalo/index.js";
+import { waitFor as waitForEvent } from "../jobs/helpers.js";
 import { FakeZaloServer } from "./fake-zalo-server.js";
 
 export const WEBHOOK_SECRET = "webhook-secret-8plus";
@@ -83,11 +84,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   };
 }
 
-/** Waits until `condition` holds, polling; fails after `timeoutMs`. For background loops such as the poller. */
-export async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const start = Date.now();
-  while (!condition()) {
-    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
-    await new Promise((resolve) => setTimeout(resolve, 5));
-  }
+/** Waits until `condition` holds, polling often (background loops such as the poller); see jobs' waitFor. */
+export function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  return waitForEvent(condition, timeoutMs, 5);
 }

@@ -58,7 +58,7 @@ interface DrillTask {
   id: string;
   title: string;
   platform: "slack" | "zalo";
-  /** Created after its own deadline (seeding too slow): it has no at-deadline ping, so it is not counted. */
+  /** Planned after its own deadline (seeding too slow): it has no at-deadline ping, so it is not counted. */
   seededLate: boolean;
 }
 
@@ -78,10 +78,16 @@ async function seedBurst(prisma: PrismaClient, jobs: Jobs, options: WorkerKillOp
     });
     task.title = `Drill viec ${String(i + 1).padStart(4, "0")} ${task.platform}`;
     const dueAt = new Date(firstDue + Math.floor((options.spreadMs * i) / tasks.length));
-    task.seededLate = Date.now() >= dueAt.getTime();
     task.id = await seedTask(prisma, seeded, { number: 1, title: task.title, dueAt });
     await jobs.scheduler.onTaskChanged({ taskId: task.id, channelId: seeded.channelId, kind: "created" });
   }
+  // A task whose pings were planned after its deadline has no at-deadline ping (its first ping is tomorrow's).
+  const withDeadlinePing = await prisma.ping.findMany({
+    where: { taskId: { in: tasks.map((t) => t.id) }, kind: "at_deadline" },
+    select: { taskId: true },
+  });
+  const planned = new Set(withDeadlinePing.map((p) => p.taskId));
+  for (const task of tasks) task.seededLate = !planned.has(task.id);
   return tasks;
 }
 
@@ -126,8 +132,9 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
       spawnTsChild("./worker-child.ts", { [WORKER_OPTIONS_ENV]: JSON.stringify(childOptions) }, WORKER_READY);
     worker = await startWorker();
 
-    // Headroom for seeding on a loaded machine: a task created after its deadline would get no at-deadline ping.
-    const firstDue = Date.now() + 2_000 + 100 * (options.slackChannels + options.zaloChats);
+    // Headroom for seeding on a loaded machine: a task planned after its deadline gets no at-deadline ping (it is
+    // then left out, see seedBurst).
+    const firstDue = Date.now() + 2_000 + 400 * (options.slackChannels + options.zaloChats);
     let tasks = await seedBurst(env.prisma, web, options, firstDue);
     const lastDue = firstDue + options.spreadMs;
     // Kill moments: random, spread over the burst so each restart meets pings that came due while it was down.

@@ -12,6 +12,8 @@ describe("drill: worker process SIGKILLed during a burst of pings", () => {
       answerDelayMs: 400,
     });
     console.info("worker-kill drill", result);
+    // Most of the 24 tasks must have been planned in time to count (a loaded machine may miss a few).
+    expect(result.pings).toBeGreaterThanOrEqual(12);
     expect(result.lost).toBe(0);
     expect(result.slackDelivered).toBe(result.slackPings);
     expect(result.slackDuplicates).toBe(0);

@@ -1,0 +1,45 @@
+-- AlterTable
+ALTER TABLE "Member" ADD COLUMN     "adminClaimedAt" TIMESTAMPTZ(3),
+ADD COLUMN     "pendingChannelId" UUID,
+ADD COLUMN     "pendingNamedById" UUID;
+
+-- CreateTable
+CREATE TABLE "ChannelEvent" (
+    "id" BIGSERIAL NOT NULL,
+    "channelId" UUID NOT NULL,
+    "actorId" UUID,
+    "action" TEXT NOT NULL,
+    "oldValue" JSONB,
+    "newValue" JSONB,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "ChannelEvent_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AdminClaimCode" (
+    "id" UUID NOT NULL,
+    "platform" "Platform" NOT NULL,
+    "codeHash" TEXT NOT NULL,
+    "expiresAt" TIMESTAMPTZ(3) NOT NULL,
+    "usedAt" TIMESTAMPTZ(3),
+    "usedById" UUID,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AdminClaimCode_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "Member_pendingChannelId_idx" ON "Member"("pendingChannelId");
+
+-- CreateIndex
+CREATE INDEX "ChannelEvent_channelId_id_idx" ON "ChannelEvent"("channelId", "id");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "AdminClaimCode_codeHash_key" ON "AdminClaimCode"("codeHash");
+
+-- AddForeignKey
+ALTER TABLE "ChannelEvent" ADD CONSTRAINT "ChannelEvent_channelId_fkey" FOREIGN KEY ("channelId") REFERENCES "Channel"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "ChannelEvent" ADD CONSTRAINT "ChannelEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "Member"("id") ON DELETE SET NULL ON UPDATE CASCADE;

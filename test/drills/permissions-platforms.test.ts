@@ -261,8 +261,13 @@ describe("drill: transport (issue 15)", () => {
     }
   });
 
-  it("finding 7: a body sent too slowly is cut off, and the server binds 127.0.0.1 unless HOST says otherwise", async () => {
+  it("finding 7: the server binds 127.0.0.1 unless HOST says otherwise", async () => {
     expect(loadConfig({}).HOST).toBe("127.0.0.1");
+    expect(loadConfig({ HOST: "0.0.0.0" }).HOST).toBe("0.0.0.0");
+    expect(() => loadConfig({ HOST: "every interface" })).toThrow(/HOST/);
+  });
+
+  it("finding 7: a body sent too slowly is cut off with 408", async () => {
     const server = createHttpServer({
       routes: {
         "/slow": async (request, response) => {

@@ -150,25 +150,54 @@ describe("drill: permissions and abuse (issue 15)", () => {
     expect(task.assignees.map((a) => a.member.externalId)).toEqual([null]);
   });
 
-  it("finding 5: a member who renames herself does not receive a pending task; only its writer confirms who was meant", async () => {
-    const where = newGroup();
+  it('finding 5: a member who renamed herself "Ngân" does not receive a task meant for the real Ngân', async () => {
+    const elsewhere = newGroup();
+    // The impostor is the workspace's oldest member with that name once she renames; the real Ngân is newer.
     const impostor = { externalId: "z-impostor", displayName: "Thu Trang" };
-    await world.say(impostor, "việc của tôi", where);
-    await world.say(cast.lead, "giao @Hoa soạn hợp đồng mua sắm", where);
-    const renamed = { ...impostor, displayName: "Hoa" };
-    expect(await world.sayText(renamed, "việc của tôi", where)).not.toContain("hợp đồng mua sắm");
+    await world.say(impostor, "việc của tôi", elsewhere);
+    await world.say({ ...impostor, displayName: "Ngân" }, "việc của tôi", elsewhere);
+    const where = newGroup();
+    const ngan = { externalId: "z-ngan", displayName: "Ngân" };
+    await world.say(ngan, "việc của tôi", where);
+    await world.say(cast.lead, "giao @Ngân soạn hợp đồng mua sắm", where);
+    const renamed = { ...impostor, displayName: "Ngân" };
+    expect(await world.sayText(renamed, "việc của tôi", "private")).not.toContain("hợp đồng mua sắm");
+    expect(await world.sayText(ngan, "việc của tôi", where)).toContain("hợp đồng mua sắm");
     const [close] = await world.say(renamed, "xong #1", where);
     expect(close?.isError).toBe(true);
     const [reassign] = await world.say(renamed, "giao lại #1 cho @Thu", where);
     expect(reassign?.isError).toBe(true);
-    // The real Hoa writes here for the first time under her full name: not the typed one, so nothing is guessed.
+  });
+
+  it("finding 5: a pending person binds only in its own channel, to exactly one newcomer of that exact name", async () => {
+    const where = newGroup();
+    await world.say(cast.lead, "giao @Hoàng kiểm kê kho", where);
+    // Someone showing the same name who writes to the bot anywhere else gets nothing.
+    const stranger = { externalId: "z-hoang-1", displayName: "Hoàng" };
+    expect(await world.sayText(stranger, "việc của tôi", "private")).not.toContain("kiểm kê kho");
+    const task = () =>
+      prisma().task.findFirstOrThrow({
+        where: { channel: { externalId: where.group } },
+        select: { assignees: { select: { member: { select: { externalId: true } } } } },
+      });
+    expect((await task()).assignees.map((a) => a.member.externalId)).toEqual([null]);
+    // The first of that exact name to write in the channel is the one meant.
+    const hoang = { externalId: "z-hoang-2", displayName: "Hoàng" };
+    expect(await world.sayText(hoang, "việc của tôi", where)).toContain("kiểm kê kho");
+    expect((await task()).assignees.map((a) => a.member.externalId)).toEqual(["z-hoang-2"]);
+  });
+
+  it("finding 5: a pending name that no newcomer matches exactly is bound only when its writer confirms", async () => {
+    const where = newGroup();
+    await world.say(cast.lead, "giao @Hoa soạn hợp đồng thuê xe", where);
     const hoa = { externalId: "z-hoa-full", displayName: "Nguyễn Thị Hoa" };
-    expect(await world.sayText(hoa, "việc của tôi", where)).not.toContain("hợp đồng mua sắm");
+    expect(await world.sayText(hoa, "việc của tôi", where)).not.toContain("hợp đồng thuê xe");
     // Someone else cannot say who "Hoa" was; the lead, who typed it, can.
-    expect(await world.sayText(cast.minh, "xác nhận @Hoa là @Thu Trang", where)).not.toContain("Đã ghi nhận");
+    await world.say(cast.minh, "việc của tôi", where);
+    expect(await world.sayText(cast.minh, "xác nhận @Hoa là @Minh", where)).not.toContain("Đã ghi nhận");
+    expect(await world.sayText(cast.minh, "việc của tôi", where)).not.toContain("hợp đồng thuê xe");
     expect(await world.sayText(cast.lead, "xác nhận @Hoa là @Nguyễn Thị Hoa", where)).toContain("Đã ghi nhận");
-    expect(await world.sayText(hoa, "việc của tôi", where)).toContain("hợp đồng mua sắm");
-    expect(await world.sayText(renamed, "việc của tôi", where)).not.toContain("hợp đồng mua sắm");
+    expect(await world.sayText(hoa, "việc của tôi", where)).toContain("hợp đồng thuê xe");
   });
 
   it("finding 5: two people answering to a name are asked about, nothing is written; @Lân is not @Lan", async () => {

@@ -20,7 +20,9 @@ export function claimAdminCodes<S extends Services>(): Middleware<S> {
     const code = readClaimCode(context.incoming.text);
     if (!code) return next();
     const { directory } = context.services;
-    const { locale, channel, actor, incoming, now } = context;
+    const { channel, actor, incoming, now } = context;
+    // A code reads as no language: answer in the chat's own.
+    const locale = channel.locale;
     if (!channel.isPrivateChat) {
       await directory.burnAdminCode(code);
       return [privateReply(t(locale, "admin.claim_in_group"), true)];

@@ -56,7 +56,7 @@ const viHelp: Record<CommandName, CommandHelp> = {
   settings: {
     usage: "cài đặt  ·  cài đặt <mục> <giá trị>",
     description:
-      "Xem hoặc đổi cài đặt của kênh: ngôn ngữ (vi/en), múi giờ, giờ hết ngày làm việc, ngày làm việc, báo cáo tuần, nhắc việc: quản lý kênh đổi được. Quản lý kênh và ngày nghỉ (áp dụng cho mọi kênh) chỉ quản trị viên đổi được. \"quản lý kênh\" cho biết ai là quản lý và ai đã thay đổi.",
+      'Xem hoặc đổi cài đặt của kênh: ngôn ngữ (vi/en), múi giờ, giờ hết ngày làm việc, ngày làm việc, báo cáo tuần, nhắc việc: quản lý kênh đổi được. Quản lý kênh và ngày nghỉ (áp dụng cho mọi kênh) chỉ quản trị viên đổi được. "quản lý kênh" cho biết ai là quản lý và ai đã thay đổi.',
     examples: [
       `"cài đặt ngôn ngữ en"`,
       `"cài đặt giờ hết ngày 17:30"`,
@@ -126,7 +126,7 @@ const enHelp: Record<CommandName, CommandHelp> = {
   settings: {
     usage: "settings  ·  settings <item> <value>",
     description:
-      "Shows or changes the channel's settings: language (vi/en), time zone, end of working day, working days, weekly summary, reminders, which its managers change. Managers, and days off (which apply to every channel), only a workspace admin changes. \"managers\" shows who manages the channel and who changed that.",
+      'Shows or changes the channel\'s settings: language (vi/en), time zone, end of working day, working days, weekly summary, reminders, which its managers change. Managers, and days off (which apply to every channel), only a workspace admin changes. "managers" shows who manages the channel and who changed that.',
     examples: [
       `"settings language vi"`,
       `"settings endofday 17:30"`,

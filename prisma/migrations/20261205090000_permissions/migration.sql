@@ -43,3 +43,15 @@ ALTER TABLE "ChannelEvent" ADD CONSTRAINT "ChannelEvent_channelId_fkey" FOREIGN 
 
 -- AddForeignKey
 ALTER TABLE "ChannelEvent" ADD CONSTRAINT "ChannelEvent_actorId_fkey" FOREIGN KEY ("actorId") REFERENCES "Member"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+
+-- Pending people typed before this migration belong to the channel of the first task they were typed in, and to the
+-- creator of that task (who may confirm who was meant); they no longer match by name across the workspace.
+UPDATE "Member" AS m
+SET "pendingChannelId" = first_task."channelId", "pendingNamedById" = first_task."creatorId"
+FROM (
+    SELECT DISTINCT ON (ta."memberId") ta."memberId", t."channelId", t."creatorId"
+    FROM "TaskAssignee" AS ta
+    JOIN "Task" AS t ON t."id" = ta."taskId"
+    ORDER BY ta."memberId", ta."assignedAt", t."createdAt"
+) AS first_task
+WHERE m."id" = first_task."memberId" AND m."externalId" IS NULL AND m."pendingChannelId" IS NULL;

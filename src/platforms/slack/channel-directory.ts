@@ -2,6 +2,9 @@ import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
 import { describeSlackFailure } from "./slack-errors.js";
 
+/** How long "creator unknown" is remembered, in milliseconds. */
+const UNKNOWN_TTL_MS = 60 * 60 * 1000;
+
 export interface ChannelDirectoryOptions {
   client: WebClient;
   logger: Logger;
@@ -32,9 +35,11 @@ export class ChannelDirectory {
     if (hit && hit.expiresAt > Date.now()) return hit.creator;
     const creator = this.fetch(channelId);
     this.cache.set(key, { creator, expiresAt: Date.now() + this.ttlMs });
-    // An unknown creator is asked again on the next message rather than remembered for a day.
+    // An unknown creator (a failure, a missing scope) is asked again after an hour rather than a day, and not on every
+    // message: conversations.info is Tier 3, and a busy workspace has many channels.
     void creator.then((id) => {
-      if (id === undefined) this.cache.delete(key);
+      const entry = this.cache.get(key);
+      if (id === undefined && entry) entry.expiresAt = Math.min(entry.expiresAt, Date.now() + UNKNOWN_TTL_MS);
     });
     if (this.cache.size > this.maxEntries) {
       const oldest = this.cache.keys().next().value;

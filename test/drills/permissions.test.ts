@@ -275,7 +275,7 @@ describe("drill: permissions and abuse (issue 15)", () => {
   });
 
   it("property: whatever members without rights send, nothing they have no right to changes", async () => {
-    const result = await runPermissionProperty(world, { numRuns: 12, maxCommands: 12 });
+    const result = await runPermissionProperty(world, { numRuns: 20, maxCommands: 15 });
     console.info("permission property", result);
     expect(result.counterexample).toBe("");
     expect(result.forbiddenChanges).toBe(0);

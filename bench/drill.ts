@@ -5,6 +5,8 @@
 import { runParserFuzz, runSlackFuzz, runZaloFuzz } from "../test/drills/bad-input-drill.js";
 import { runCrossTenantDrill } from "../test/drills/cross-tenant-drill.js";
 import { formatTable } from "../test/drills/drill-kit.js";
+import { runPermissionProperty } from "../test/drills/permission-property.js";
+import { createPermissionWorld } from "../test/drills/permission-world.js";
 import { runPlatformOutageDrill } from "../test/drills/platform-outage-drill.js";
 import { runPostgresOutageDrill } from "../test/drills/postgres-outage-drill.js";
 import { runRedisLossDrill } from "../test/drills/redis-loss-drill.js";
@@ -155,6 +157,24 @@ const drills: Drill[] = [
       let p: string[] = [];
       p = check(p, r.foreignChanges === 0, `${r.foreignChanges} foreign changes`);
       p = check(p, r.foreignReads === 0, `${r.foreignReads} foreign reads`);
+      return p;
+    },
+  },
+  {
+    name: "members without rights (issue 15)",
+    run: async () => {
+      const world = await createPermissionWorld("permissions-long");
+      try {
+        const options = size({ numRuns: 150, maxCommands: 30 }, { numRuns: 20, maxCommands: 15 });
+        return { ...(await runPermissionProperty(world, options)) };
+      } finally {
+        await world.close();
+      }
+    },
+    verdict: (r) => {
+      let p: string[] = [];
+      p = check(p, r.forbiddenChanges === 0, `${r.forbiddenChanges} forbidden changes: ${r.counterexample}`);
+      p = check(p, Number(r.tasksCreated) > 0 && Number(r.ownPartsDone) > 0, "members could not create or finish");
       return p;
     },
   },

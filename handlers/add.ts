@@ -1,16 +1,26 @@
+import { capTitle, MAX_TITLE_LENGTH } from "../src/core/limits.js";
 import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
+import { commandExample } from "../src/language/index.js";
 import { renderDue } from "../src/render/due-text.js";
 import { renderPeople } from "../src/render/render-context.js";
-import { channelReply, renderContextOf, toDueInput } from "./task-replies.js";
+import { channelReply, errorReply, renderContextOf, toDueInput } from "./task-replies.js";
 
-/** add: a new task with the channel's next number, its assignees and due, confirmed back in words. */
+/**
+ * add: a new task with the channel's next number, its assignees and due, confirmed back in words. A title longer
+ * than MAX_TITLE_LENGTH is cut, and the reply says so.
+ */
 export const addTask: AppHandler = async (command, context) => {
   const people = context.mentioned ?? [];
+  const { title, cut } = capTitle(command.title ?? "");
+  // A title made only of invisible characters (a form's, which the parser never saw) is no title.
+  if (title === "") {
+    return errorReply(t(context.locale, "error.missing_title", { example: commandExample("add", context.locale) }));
+  }
   const task = await context.services.tasks.createTask({
     channelId: context.channel.id,
     creatorId: context.actor.id,
-    title: command.title ?? "",
+    title,
     assigneeIds: people.map((person) => person.id),
     due: toDueInput(command.due),
     sourceRef: context.incoming.messageRef,
@@ -22,5 +32,6 @@ export const addTask: AppHandler = async (command, context) => {
     assignees: task.assignees.length > 0 ? renderPeople(task.assignees, context.locale) : null,
     due: renderDue(task, renderContextOf(context)),
   });
-  return channelReply(text, [task]);
+  const note = cut ? `\n${t(context.locale, "task.title_cut", { number: task.number, max: MAX_TITLE_LENGTH })}` : "";
+  return channelReply(`${text}${note}`, [task]);
 };

@@ -1,10 +1,11 @@
+import { capTitle, MAX_TITLE_LENGTH } from "../src/core/limits.js";
 import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 
-/** edit #N <new title>: rename, keeping the title exactly as typed. */
+/** edit #N <new title>: rename, keeping the title as typed (cut at MAX_TITLE_LENGTH, and the reply says so). */
 export const renameTask: AppHandler = async (command, context) => {
-  const title = command.title ?? "";
+  const { title, cut } = capTitle(command.title ?? "");
   const result = await context.services.tasks.renameTask(taskRefOf(command.taskRef, context), context.actor, title);
   if (!result.ok) return refusalReply(result, command.taskRef ?? 0, context);
   const text = t(context.locale, "task.renamed", {
@@ -12,5 +13,8 @@ export const renameTask: AppHandler = async (command, context) => {
     oldTitle: result.previous.title,
     newTitle: title,
   });
-  return channelReply(text, [result.task]);
+  const note = cut
+    ? `\n${t(context.locale, "task.title_cut", { number: result.task.number, max: MAX_TITLE_LENGTH })}`
+    : "";
+  return channelReply(`${text}${note}`, [result.task]);
 };

@@ -1,15 +1,23 @@
 /**
- * remind #12 <when>: a one-off reminder. The ping goes through the same machinery as deadline pings (quiet hours,
- * merging, outbox); the reply says when it will come, in the channel's zone.
+ * remind #12 <when>: a one-off reminder. It needs the same right as a change of the task (its creator, an assignee,
+ * a manager: checked by the authorize middleware and again here), and a task has at most MAX_PENDING_REMINDERS
+ * waiting. The ping goes through the same machinery as deadline pings (quiet hours, merging, outbox); the reply says
+ * when it will come, in the channel's zone.
  */
+import { MAX_PENDING_REMINDERS } from "../src/core/limits.js";
+import { canChangeTask } from "../src/core/permissions.js";
 import type { Reply } from "../src/core/reply.js";
 import type { AppHandler, Services } from "../src/core/services.js";
+import { t } from "../src/i18n/index.js";
+import { renderForbidden } from "../src/render/refusal.js";
 import { commandTexts, formatDeadline } from "../src/scheduling/index.js";
 import type { ReportService } from "../src/services/report-service.js";
 
 /** The services the jobs handlers add to the core's (the lead passes `jobs.scheduler` and `jobs.services.reports`). */
 export interface JobHandlerServices extends Services {
-  reminders: { addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null> };
+  reminders: {
+    addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null | "too_many">;
+  };
   reports: ReportService;
 }
 
@@ -21,10 +29,14 @@ export const remind: AppHandler<JobHandlerServices> = async (command, context) =
   if (!command.due) return privateError(texts.reminderNeedsWhen(number));
   const task = await context.services.tasks.findTask(context.channel.id, number);
   if (!task) return privateError(texts.notFound(number));
+  if (!canChangeTask(task, context.actor)) return privateError(renderForbidden(task, number, context.locale));
   if (task.status !== "open") return privateError(texts.reminderClosed(number));
   if (command.due.deadline <= context.now) return privateError(texts.reminderPast(number));
   const ping = await context.services.reminders.addReminder(task.id, command.due.deadline);
   if (!ping) return privateError(texts.notFound(number));
+  if (ping === "too_many") {
+    return privateError(t(context.locale, "remind.too_many", { number, max: MAX_PENDING_REMINDERS }));
+  }
   const when = formatDeadline(ping.fireAt, true, context.channel.timezone, context.locale);
   const moved = ping.fireAt.getTime() !== command.due.deadline.getTime();
   return {

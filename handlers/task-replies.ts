@@ -3,7 +3,8 @@ import type { AppCommandContext } from "../src/core/services.js";
 import type { TaskView } from "../src/core/task-view.js";
 import { t } from "../src/i18n/index.js";
 import type { DueResolution } from "../src/language/index.js";
-import { type RenderContext, renderPeople } from "../src/render/render-context.js";
+import { renderForbidden } from "../src/render/refusal.js";
+import type { RenderContext } from "../src/render/render-context.js";
 import { renderTaskCard } from "../src/render/task-card.js";
 import type { DueInput, TaskWriteResult } from "../src/services/task-service.js";
 
@@ -36,13 +37,8 @@ export function refusalReply(
   switch (result.reason) {
     case "not_found":
       return errorReply(t(locale, "task.not_found", { number }));
-    case "forbidden": {
-      const creator = task ? renderPeople([task.creator], locale) : t(locale, "people.creator");
-      const assignees = task && task.assignees.length > 0 ? renderPeople(task.assignees, locale) : null;
-      return errorReply(
-        t(locale, "task.forbidden", { number, allowed: t(locale, "people.allowed", { creator, assignees }) }),
-      );
-    }
+    case "forbidden":
+      return errorReply(renderForbidden(task, number, locale));
     case "conflict": {
       const card = task ? `\n\n${renderTaskCard(task, renderContextOf(context))}` : "";
       return errorReply(`${t(locale, "task.conflict", { number })}${card}`, task ? [task] : undefined);
@@ -64,7 +60,14 @@ export function refusalReply(
   }
 }
 
-/** The task a command names; the parser guarantees a number for commands that need one. */
+/**
+ * The task a command names; the parser guarantees a number for commands that need one. A button press names its
+ * task by id as well (see IncomingMessage.target): the service then acts on exactly that task.
+ */
 export function taskRefOf(taskRef: number | null, context: AppCommandContext) {
-  return { channelId: context.channel.id, number: taskRef ?? 0 };
+  return {
+    channelId: context.channel.id,
+    number: taskRef ?? 0,
+    ...(context.targetTaskId ? { taskId: context.targetTaskId } : {}),
+  };
 }

@@ -57,6 +57,8 @@ export interface Jobs {
   redisHealth: RedisHealth;
   queues: JobQueues;
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
+  /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
+  rateGate: RateGate;
   /** Graceful stop: no new jobs, in-flight jobs finish, then every connection closes. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -211,6 +213,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     redisHealth,
     queues,
     services: { pings, outbox, reports },
+    rateGate: context.rateGate,
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);

@@ -5,6 +5,7 @@
  */
 
 import { Batcher } from "../src/core/batcher.js";
+import { MAX_PENDING_REMINDERS } from "../src/core/limits.js";
 import type { SummaryChannel } from "../src/services/report-service.js";
 import type { TaskChange, TaskChangeKind } from "../src/services/task-service.js";
 import type { JobContext } from "./job-context.js";
@@ -89,10 +90,13 @@ export function createScheduler(context: JobContext) {
       for (const taskId of await reports.openTaskIds(channelId)) await syncTask(taskId);
     },
 
-    /** A one-off reminder (`remind #12 <when>`), moved out of quiet hours. Null when the task is gone. */
-    async addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null> {
-      const ping = await pings.addReminder(taskId, when, now());
-      if (!ping) return null;
+    /**
+     * A one-off reminder (`remind #12 <when>`), moved out of quiet hours. Null when the task is gone; "too_many"
+     * when MAX_PENDING_REMINDERS of its reminders already wait.
+     */
+    async addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null | "too_many"> {
+      const ping = await pings.addReminder(taskId, when, now(), MAX_PENDING_REMINDERS);
+      if (!ping || ping === "too_many") return ping;
       await mirror({ planned: [ping], cancelled: [] });
       return { pingId: ping.id, fireAt: ping.fireAt };
     },

@@ -16,6 +16,8 @@ export function rescheduleAfterSettings<S extends Services>(
       parsed.ok &&
       parsed.command.command === "settings" &&
       parsed.command.settings?.key !== "show" &&
+      // A setting named without a value only shows something ("quản lý kênh").
+      parsed.command.settings?.value !== null &&
       replies.every((r) => !r.isError);
     if (changed) {
       try {

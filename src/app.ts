@@ -11,12 +11,14 @@ import { createBot } from "./core/bot.js";
 import type { Clock } from "./core/clock.js";
 import { AppError } from "./core/errors.js";
 import type { Bot } from "./core/handler.js";
+import { createSharedSendGate, type SendGate } from "./core/send-gate.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
 import { createHttpServer, listen, type RouteHandler } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
+import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
 import { createReportService } from "./services/report-service.js";
@@ -70,6 +72,8 @@ export async function createApp(options: AppOptions): Promise<App> {
   const directory = createDirectoryService({
     prisma: database.prisma,
     defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
+    // The embedded database is this process's alone: `npm run zalo:claim` leaves its codes in the data directory.
+    claimDropDir: config.DATABASE_URL ? undefined : claimDropDir(config.DATA_DIR),
   });
   const scheduler = {
     addReminder: (taskId: string, when: Date) => requireJobs(jobs).scheduler.addReminder(taskId, when),
@@ -94,7 +98,13 @@ export async function createApp(options: AppOptions): Promise<App> {
       })
     : undefined;
   const zalo = config.ZALO_BOT_TOKEN
-    ? createZaloAdapter({ config, bot, logger, journal: createInboundJournal(database.priorityLane) })
+    ? createZaloAdapter({
+        config,
+        bot,
+        logger,
+        journal: createInboundJournal(database.priorityLane),
+        sender: { gate: zaloSendGate(config.ZALO_BOT_TOKEN, config.ZALO_MESSAGES_PER_SECOND, () => jobs) },
+      })
     : undefined;
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
     (sender): sender is MessageSender => sender !== undefined,
@@ -129,8 +139,8 @@ export async function createApp(options: AppOptions): Promise<App> {
       }
       if (Object.keys(routes).length > 0 || config.ROLE === "web") {
         server = createHttpServer({ routes, logger: logger.child({ module: "http" }) });
-        app.port = await listen(server, config.PORT);
-        logger.info({ port: app.port, routes: Object.keys(routes) }, "http server listening");
+        app.port = await listen(server, config.PORT, config.HOST);
+        logger.info({ host: config.HOST, port: app.port, routes: Object.keys(routes) }, "http server listening");
       }
       await slack?.start();
       await zalo?.start();
@@ -147,6 +157,22 @@ export async function createApp(options: AppOptions): Promise<App> {
 }
 
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+/**
+ * The Zalo bot's send rate, shared through Redis by every process once the jobs run (this process's own until then,
+ * or while Redis is down). Keyed by the bot id, the token's public part before ":".
+ */
+function zaloSendGate(token: string, perSecond: number, jobs: () => Jobs | undefined): SendGate {
+  const botId = token.split(":")[0] ?? "bot";
+  return createSharedSendGate({
+    key: `bot:${botId}`,
+    perSecond,
+    slot: () => {
+      const gate = jobs()?.rateGate;
+      return gate ? (key, intervalMs) => gate.acquire("zalo", key, intervalMs) : undefined;
+    },
+  });
+}
 
 function requireJobs(jobs: Jobs | undefined): Jobs {
   // Only reachable when the app runs without Redis (the terminal chat on a machine without it).

@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 /**
@@ -49,6 +50,17 @@ export const configSchema = z.object({
     })
     .default("info"),
   PORT: z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).default(3000),
+  /**
+   * The address the HTTP server binds. 127.0.0.1: only a reverse proxy or tunnel on the same machine reaches it
+   * (Slack and Zalo call HTTPS URLs, so one sits in front anyway); 0.0.0.0 for a container or a direct exposure.
+   */
+  HOST: z
+    .string()
+    .trim()
+    .refine((v) => isIP(v) !== 0 || v === "localhost", {
+      message: "must be an IP address to listen on, such as 127.0.0.1, 0.0.0.0 or ::",
+    })
+    .default("127.0.0.1"),
   ROLE: z.enum(["all", "web", "worker"], { message: "must be all, web or worker" }).default("all"),
   SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xoxb-"), {
     message: "must be a bot token starting with xoxb-",
@@ -64,6 +76,18 @@ export const configSchema = z.object({
   ZALO_API_BASE_URL: optionalUrl("https://bot-api.zaloplatforms.com").default("https://bot-api.zaloplatforms.com"),
   SLACK_MESSAGES_PER_SECOND: messagesPerSecond(0),
   ZALO_MESSAGES_PER_SECOND: messagesPerSecond(5),
+  /**
+   * Zalo user ids of the bot's workspace admins, comma-separated (Zalo has no admins of its own). Admins are also
+   * made with `npm run zalo:claim`.
+   */
+  ZALO_ADMIN_IDS: z
+    .string()
+    .trim()
+    .default("")
+    .transform((v) => v.split(/[\s,]+/).filter((id) => id !== ""))
+    .refine((ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)), {
+      message: "must be Zalo user ids separated by commas (letters, digits, - and _)",
+    }),
   ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
     message: "must be 8 to 256 characters",
   }),

@@ -1,22 +1,22 @@
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
 import { t } from "../i18n/index.js";
-import { type CommandName, type ParsedCommand, type ParseResult, parseCommand } from "../language/index.js";
+import { type CommandName, type ParseResult, parseCommand } from "../language/index.js";
 import type { Logger } from "../logger.js";
 import { renderParseError } from "../render/parse-error.js";
 import { isDatabaseUnavailable } from "../services/database-errors.js";
 import type { DayOffView, IncomingSession } from "../services/directory-service.js";
 import { DuplicateEventError, type EventClaim, runWithEventClaim } from "../services/event-claim.js";
+import { authorize } from "./authorize.js";
+import { cleanIncoming } from "./clean-incoming.js";
 import { AppError } from "./errors.js";
 import type { Bot } from "./handler.js";
 import { createHandlerRegistry, type HandlerOverrides } from "./handler-registry.js";
 import type { IncomingMessage, Locale } from "./incoming.js";
-import {
-  composeMiddleware,
-  logCommands,
-  type MessageContext,
-  type Middleware,
-  requireManagerForSettings,
-} from "./middleware.js";
+import { composeMiddleware, logCommands, type MessageContext, type Middleware } from "./middleware.js";
+import { enforcePeopleLimits, resolveNamedPeople } from "./people-middleware.js";
+import { readManagersQuery } from "./permission-phrases.js";
+import { managesChannel } from "./permissions.js";
+import { claimAdminCodes, confirmPendingPeople } from "./phrase-middleware.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -25,7 +25,7 @@ export interface BotOptions<S extends Services = Services> {
   logger: Logger;
   /** Handlers replacing or adding to the core's, by command name (e.g. the jobs engineer's remind/summary/export). */
   handlers?: HandlerOverrides<S>;
-  /** Extra middleware, run after the built-in ones (logging, settings permission) and before the handler. */
+  /** Extra middleware, run after the built-in ones (logging, permissions, people) and before the handler. */
   middleware?: Middleware<S>[];
   /**
    * Whether a message is the bot's own (or another bot's). Such messages are dropped before any database work, so
@@ -46,7 +46,15 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   const clock = options.now ?? (() => new Date()); // real time only when no clock is given (tests, tools)
   const registry = createHandlerRegistry(options.handlers);
   const pipeline = composeMiddleware<S>(
-    [logCommands<S>(), requireManagerForSettings<S>(), ...(options.middleware ?? [])],
+    [
+      logCommands<S>(),
+      claimAdminCodes<S>(),
+      confirmPendingPeople<S>(),
+      enforcePeopleLimits<S>(),
+      authorize<S>(),
+      resolveNamedPeople<S>(),
+      ...(options.middleware ?? []),
+    ],
     async (context) => {
       if (!context.parsed.ok) return [parseErrorReply(context.parsed, context)];
       const handler = registry.get(context.parsed.command.command);
@@ -81,15 +89,30 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     return calendar;
   }
 
+  /**
+   * Where a command acts: the chat it was written in, or for a button the pressed task's own channel, with the
+   * presser's rights there. A task of another workspace is as good as absent (the service then finds nothing).
+   */
+  async function actingScope(message: IncomingMessage, session: IncomingSession): Promise<IncomingSession> {
+    const taskId = message.target?.taskId;
+    if (!taskId) return session;
+    const task = await services.tasks.findTaskById(taskId);
+    if (!task || task.channelId === session.channel.id) return session;
+    const channel = await services.directory.getChannelSettings(task.channelId);
+    if (channel.workspaceId !== session.channel.workspaceId) return session;
+    return { channel, actor: { ...session.actor, isManager: managesChannel(session.actor, channel) } };
+  }
+
   async function buildContext(message: IncomingMessage, now: Date): Promise<MessageContext<S>> {
-    const session = await services.directory.recordIncoming(message, now);
+    const session = await actingScope(message, await services.directory.recordIncoming(message, now));
     // The calendar and the names the parser looks for are independent reads: one round trip instead of two.
     const [calendar, knownNames] = await Promise.all([
       workingCalendar(session, now),
-      needsKnownNames(message) ? services.directory.knownNames(session.channel.workspaceId) : undefined,
+      needsKnownNames(message) ? services.directory.knownNames(session.channel) : undefined,
     ]);
-    const parsed: ParseResult = message.command
-      ? { ok: true, command: message.command }
+    const structured = message.command ?? readManagersQuery(message.text);
+    const parsed: ParseResult = structured
+      ? { ok: true, command: structured }
       : parseCommand(message.text, {
           now,
           timezone: session.channel.timezone,
@@ -97,13 +120,6 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
           calendar,
           knownNames: knownNames ?? [],
         });
-    const mentioned = parsed.ok
-      ? await services.directory.resolvePeople(
-          session.channel.workspaceId,
-          namedPeople(parsed.command),
-          message.mentions,
-        )
-      : [];
     return {
       incoming: message,
       channel: session.channel,
@@ -112,10 +128,10 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
       locale: !parsed.ok && parsed.locale ? parsed.locale : session.channel.locale,
       now,
       services,
-      mentioned,
       calendar,
       parsed,
       logger,
+      ...(message.target ? { targetTaskId: message.target.taskId } : {}),
     };
   }
 
@@ -148,7 +164,7 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
 
   return {
     async handle(received) {
-      const message = sanitizeIncoming(received);
+      const message = cleanIncoming(received);
       if (options.isOwnMessage?.(message)) return [];
       const claim: EventClaim | undefined = message.eventId
         ? { platform: message.platform, key: message.eventId, claimed: false }
@@ -169,46 +185,6 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     },
   };
 }
-
-/**
- * PostgreSQL text cannot hold NUL (error 22021) and its JSON refuses a lone UTF-16 surrogate, so either, typed or
- * pasted into a message or a platform name, failed the whole command as "system busy". Neither means anything in a
- * chat message: NUL is dropped and a lone surrogate becomes U+FFFD on the way in.
- */
-function sanitizeIncoming(message: IncomingMessage): IncomingMessage {
-  if (!UNSAFE_TEXT.test(JSON.stringify(message))) return message;
-  const clean = (value: string) => value.replaceAll("\u0000", "").replace(LONE_SURROGATE, "\uFFFD");
-  const cleanOptional = (value: string | undefined) => (value === undefined ? undefined : clean(value));
-  return {
-    ...message,
-    text: clean(message.text),
-    workspace: {
-      ...message.workspace,
-      externalId: clean(message.workspace.externalId),
-      name: cleanOptional(message.workspace.name),
-    },
-    channel: {
-      ...message.channel,
-      externalId: clean(message.channel.externalId),
-      name: cleanOptional(message.channel.name),
-    },
-    sender: {
-      ...message.sender,
-      externalId: clean(message.sender.externalId),
-      displayName: clean(message.sender.displayName),
-    },
-    mentions: message.mentions.map((m) => ({
-      ...m,
-      token: clean(m.token),
-      displayName: clean(m.displayName),
-      externalId: cleanOptional(m.externalId),
-    })),
-  };
-}
-
-/** How JSON.stringify writes a NUL or a lone surrogate. */
-const UNSAFE_TEXT = /\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Tells adapters how this channel shows dates (cards with buttons re-render due dates themselves). */
 function withPresentation(replies: Reply[], context: MessageContext<Services>): Reply[] {
@@ -251,14 +227,6 @@ function needsKnownNames(message: IncomingMessage): boolean {
     if (!resolved) return true;
   }
   return false;
-}
-
-/** The people a command names: its assignees, or the manager a settings change names ("+Lan" / "-Lan"). */
-function namedPeople(command: ParsedCommand): string[] {
-  if (command.assignees.length > 0) return command.assignees;
-  const setting = command.settings;
-  if (setting?.key === "manager" && setting.value && /^[+-]./.test(setting.value)) return [setting.value.slice(1)];
-  return [];
 }
 
 function parseErrorReply(failure: Extract<ParseResult, { ok: false }>, context: { locale: Locale }): Reply {

@@ -6,8 +6,10 @@ import type { ChannelSettingsView, PersonView } from "./task-view.js";
 
 /** The person issuing a command, as the database knows them. */
 export interface Actor extends PersonView {
-  /** A channel manager or a workspace admin: may change any task of the channel. */
+  /** A channel manager or a workspace admin: may change any task of the channel (see src/core/permissions.ts). */
   isManager: boolean;
+  /** A workspace admin (the platform says so, the operator named them, or they claimed it with a one-time code). */
+  isWorkspaceAdmin: boolean;
   timezone: string | null;
 }
 
@@ -29,6 +31,11 @@ export interface CommandContext<Services = unknown> {
   mentioned?: PersonView[];
   /** The channel's working calendar (working days, holidays, declared days off), for "còn 2 ngày làm việc". */
   calendar?: WorkingCalendar;
+  /**
+   * The task a button was pressed for, by id (IncomingMessage.target). `channel` and `actor` are then that task's
+   * channel and the presser's rights there, wherever the card was shown.
+   */
+  targetTaskId?: string;
 }
 
 export type CommandHandler<Services = unknown> = (

@@ -13,6 +13,11 @@ export interface IncomingMessage {
     name?: string;
     /** A one-to-one chat with the bot (Slack DM, Zalo PRIVATE chat). */
     isPrivateChat: boolean;
+    /**
+     * Who created the channel, when the platform says (Slack conversations.info): its first manager. Only read while
+     * the channel has never had a manager.
+     */
+    creator?: IncomingPerson;
   };
   sender: IncomingPerson & {
     /** The platform says this person administers the workspace; such people count as managers everywhere. */
@@ -27,6 +32,11 @@ export interface IncomingMessage {
   text: string;
   /** People mentioned in `text`, in order. Platforms without mention entities (Zalo) leave `externalId` unset. */
   mentions: IncomingMention[];
+  /**
+   * `@token`s of `text` that the platform marked as addressing a group, not a person (Slack `<!channel>`,
+   * `<!here>`, `<!everyone>`, user groups `<!subteam^…|@admins>`). They are never resolved to people.
+   */
+  groupMentions?: string[];
   /** The platform's id of this delivery (Slack event id or trigger id, Zalo message_id), for durable dedupe. */
   eventId?: string;
   /** When the platform says the message was written. */
@@ -38,6 +48,12 @@ export interface IncomingMessage {
    * for the record. Typed text always goes through the parser.
    */
   command?: import("../language/index.js").ParsedCommand;
+  /**
+   * The task a button or menu was pressed for, by its database id. A card may be shown outside its channel (a
+   * private "my tasks" list, a personal ping, the Slack Home tab): the command then acts on this task, in its own
+   * channel and with the presser's rights there, whatever chat the press came from.
+   */
+  target?: { taskId: string };
 }
 
 export interface IncomingPerson {

@@ -1,7 +1,5 @@
-import { t } from "../i18n/index.js";
 import type { ParseResult } from "../language/index.js";
 import type { Logger } from "../logger.js";
-import { renderPeople } from "../render/render-context.js";
 import type { CommandContext } from "./handler.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
@@ -55,27 +53,5 @@ export function logCommands<S extends Services>(): Middleware<S> {
       log.error({ err: error, ms: Math.round(performance.now() - started) }, "command failed");
       throw error;
     }
-  };
-}
-
-/**
- * Only managers (and workspace admins) change a channel's settings. A channel without any manager yet lets anyone
- * change them; the settings handler then makes that first person its manager, so the channel always gets an owner.
- * Showing the settings is open to everyone.
- */
-export function requireManagerForSettings<S extends Services>(): Middleware<S> {
-  return async (context, next) => {
-    const { parsed, actor, channel, locale } = context;
-    if (!parsed.ok || parsed.command.command !== "settings") return next();
-    const setting = parsed.command.settings;
-    const isChange = setting !== undefined && setting.key !== "show";
-    if (!isChange || actor.isManager || channel.managers.length === 0) return next();
-    return [
-      {
-        visibility: "private",
-        isError: true,
-        text: t(locale, "settings.forbidden", { managers: renderPeople(channel.managers, locale) }),
-      },
-    ];
   };
 }

@@ -56,13 +56,13 @@ const viHelp: Record<CommandName, CommandHelp> = {
   settings: {
     usage: "cài đặt  ·  cài đặt <mục> <giá trị>",
     description:
-      "Xem hoặc đổi cài đặt của kênh: ngôn ngữ (vi/en), múi giờ, giờ hết ngày làm việc, quản lý, ngày làm việc, báo cáo tuần, nhắc việc, ngày nghỉ. Kênh chưa có quản lý thì người đầu tiên đổi cài đặt trở thành quản lý.",
+      'Xem hoặc đổi cài đặt của kênh: ngôn ngữ (vi/en), múi giờ, giờ hết ngày làm việc, ngày làm việc, báo cáo tuần, nhắc việc: quản lý kênh đổi được. Quản lý kênh và ngày nghỉ (áp dụng cho mọi kênh) chỉ quản trị viên đổi được. "quản lý kênh" cho biết ai là quản lý và ai đã thay đổi.',
     examples: [
       `"cài đặt ngôn ngữ en"`,
-      `"cài đặt múi giờ Asia/Ho_Chi_Minh"`,
       `"cài đặt giờ hết ngày 17:30"`,
-      `"cài đặt quản lý thêm @Lan"`,
-      `"cài đặt báo cáo tuần tắt"`,
+      `"quản lý kênh"`,
+      `"thêm quản lý @Lan"`,
+      `"cài đặt ngày nghỉ 02/01/2027"`,
     ],
   },
   help: { usage: "trợ giúp [lệnh]", description: "Xem hướng dẫn.", examples: [`"trợ giúp"`, `"trợ giúp giao"`] },
@@ -126,13 +126,13 @@ const enHelp: Record<CommandName, CommandHelp> = {
   settings: {
     usage: "settings  ·  settings <item> <value>",
     description:
-      "Shows or changes the channel's settings: language (vi/en), time zone, end of working day, managers, working days, weekly summary, reminders, days off. In a channel without managers, the first person to change a setting becomes its manager.",
+      'Shows or changes the channel\'s settings: language (vi/en), time zone, end of working day, working days, weekly summary, reminders, which its managers change. Managers, and days off (which apply to every channel), only a workspace admin changes. "managers" shows who manages the channel and who changed that.',
     examples: [
       `"settings language vi"`,
-      `"settings timezone Asia/Ho_Chi_Minh"`,
       `"settings endofday 17:30"`,
-      `"settings manager add @Lan"`,
-      `"settings summary off"`,
+      `"managers"`,
+      `"add manager @Lan"`,
+      `"settings dayoff 2027-01-02"`,
     ],
   },
   help: { usage: "help [command]", description: "Shows this help.", examples: [`"help"`, `"help add"`] },

@@ -1,3 +1,4 @@
+import { enPermissions } from "./en-permissions.js";
 import type { Catalogue } from "./messages.js";
 
 /** English texts, kept beside the Vietnamese ones message by message. */
@@ -113,7 +114,6 @@ export const en: Catalogue = {
   "settings.pings_custom": ({ policy }) => policy,
   "settings.days_off_none": () => "none",
   "settings.updated": ({ what }) => `Saved: ${what}.`,
-  "settings.became_manager": ({ person }) => `This channel had no manager, so ${person} is now its first manager.`,
   "settings.forbidden": ({ managers }) =>
     `Sorry, only the channel's managers (${managers}) or an admin can change settings.`,
   "settings.bad_value": ({ key, value, example }) =>
@@ -155,4 +155,5 @@ export const en: Catalogue = {
     ].join("\n"),
   "help.command": ({ usage, description, examples }) => `*${usage}*\n${description}\nExamples:\n${examples}`,
   "help.more": () => `Type "help <command>" for details, e.g. "help add".`,
+  ...enPermissions,
 };

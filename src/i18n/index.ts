@@ -1,10 +1,10 @@
 import type { Locale } from "../core/incoming.js";
 import { en } from "./en.js";
-import type { Catalogue, MessageId, MessageParams } from "./messages.js";
+import type { Catalogue, MessageId, AllMessageParams as MessageParams } from "./messages.js";
 import { vi } from "./vi.js";
 
 export { type CommandHelp, commandHelp, exampleFor } from "./command-help.js";
-export type { Catalogue, MessageId, MessageParams } from "./messages.js";
+export type { AllMessageParams as MessageParams, Catalogue, MessageId } from "./messages.js";
 
 const catalogues: Record<Locale, Catalogue> = { vi, en };
 

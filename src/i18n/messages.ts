@@ -105,7 +105,6 @@ export interface MessageParams {
   "settings.pings_custom": { policy: string };
   "settings.days_off_none": Empty;
   "settings.updated": { what: string };
-  "settings.became_manager": { person: string };
   "settings.forbidden": { managers: string };
   "settings.bad_value": { key: string; value: string; example: string };
   "settings.manager_added": { people: string };
@@ -136,7 +135,53 @@ export interface MessageParams {
   "help.more": Empty;
 }
 
-export type MessageId = keyof MessageParams;
+/** The texts of the permission model, the caps and people resolution (src/i18n/*-permissions.ts). */
+export interface PermissionMessageParams {
+  "task.title_cut": { number: number; max: number };
+  "people.too_many": { count: number; max: number };
+  "people.broadcast": { name: string };
+  "people.unknown": { names: string };
+  "people.ambiguous": { name: string; candidates: string; howTo: string };
+  "people.candidate": { person: string; hint: string };
+  "people.candidate_seen": { at: string };
+  "people.candidate_pending": Empty;
+  "people.candidate_id": { id: string };
+  "people.how_to_mention": Empty;
+  "people.how_to_typed": { example: string };
+  "people.same_full_name": Empty;
+  "people.confirmed": { typed: string; person: string; count: number };
+  "people.confirm_none": { typed: string };
+  "settings.needs_admin": { what: string; hint: string };
+  "settings.admin_hint_slack": Empty;
+  "settings.admin_hint_zalo": Empty;
+  "settings.admin_hint_console": Empty;
+  "settings.what_dayoff": Empty;
+  "settings.what_managers": Empty;
+  "settings.manager_private_chat": Empty;
+  "settings.manager_no_change": { people: string; mode: "add" | "remove" };
+  "managers.list": { managers: string };
+  "managers.none": Empty;
+  "managers.history_title": Empty;
+  "managers.history_added": { person: string; by: string; at: string };
+  "managers.history_removed": { person: string; by: string; at: string };
+  "managers.history_creator": { person: string; at: string };
+  "remind.too_many": { number: number; max: number };
+  "admin.claimed": Empty;
+  "admin.claim_invalid": Empty;
+  "admin.claim_in_group": Empty;
+  "history.assignee_bound": { pending: string; person: string };
+  "reply.more_tasks": { count: number };
+  "reply.shortened": Empty;
+}
+
+export interface AllMessageParams extends MessageParams, PermissionMessageParams {}
+
+export type MessageId = keyof AllMessageParams;
 
 /** One locale's texts: a function per message id. */
-export type Catalogue = { [K in MessageId]: (params: MessageParams[K]) => string };
+export type Catalogue = { [K in MessageId]: (params: AllMessageParams[K]) => string };
+
+/** The permission model's part of a locale's texts. */
+export type PermissionCatalogue = {
+  [K in keyof PermissionMessageParams]: (params: PermissionMessageParams[K]) => string;
+};

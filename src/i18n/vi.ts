@@ -1,4 +1,5 @@
 import type { Catalogue } from "./messages.js";
+import { viPermissions } from "./vi-permissions.js";
 
 /** Vietnamese texts: the default language of the bot. Written to sound like a colleague, not a machine. */
 export const vi: Catalogue = {
@@ -111,7 +112,6 @@ export const vi: Catalogue = {
   "settings.pings_custom": ({ policy }) => policy,
   "settings.days_off_none": () => "không có",
   "settings.updated": ({ what }) => `Đã lưu cài đặt: ${what}.`,
-  "settings.became_manager": ({ person }) => `Kênh chưa có quản lý nên ${person} trở thành quản lý đầu tiên của kênh.`,
   "settings.forbidden": ({ managers }) =>
     `Xin lỗi, chỉ quản lý kênh (${managers}) hoặc quản trị viên mới đổi được cài đặt.`,
   "settings.bad_value": ({ key, value, example }) =>
@@ -152,4 +152,5 @@ export const vi: Catalogue = {
     ].join("\n"),
   "help.command": ({ usage, description, examples }) => `*${usage}*\n${description}\nVí dụ:\n${examples}`,
   "help.more": () => `Gõ "trợ giúp <lệnh>" để xem chi tiết, ví dụ "trợ giúp giao".`,
+  ...viPermissions,
 };

@@ -63,6 +63,11 @@ export function describeTaskEvent(event: TaskEventView, context: RenderContext):
       return isActor(event)
         ? t(locale, "history.acknowledged_self")
         : t(locale, "history.acknowledged", { person: storedPerson(event.newValue, actor) });
+    case "assignee_bound":
+      return t(locale, "history.assignee_bound", {
+        pending: String((event.oldValue as { name?: string } | null)?.name ?? ""),
+        person: storedPerson(event.newValue, actor),
+      });
     default:
       return t(locale, "history.other", { action: event.action });
   }

@@ -1,33 +1,50 @@
 import type { Actor } from "../core/handler.js";
+import type { SettingScope } from "../core/permissions.js";
 import type { ChannelSettingsView, PersonView } from "../core/task-view.js";
 import type { DirectoryService } from "./directory-service.js";
 import type { SettingChange } from "./settings-values.js";
 
 export type AppliedSetting =
-  | { ok: true; channel: ChannelSettingsView; becameManager: boolean }
-  | { ok: false; reason: "no_people" };
+  | { ok: true; channel: ChannelSettingsView; changedPeople: PersonView[] }
+  | { ok: false; reason: "no_people" | "private_chat" | "no_change" };
+
+type ValidChange = Exclude<SettingChange, { kind: "invalid" }>;
+
+/** What a change reaches, for the permission model: managers, the whole workspace (days off), or one channel. */
+export function scopeOf(change: ValidChange): SettingScope {
+  if (change.kind === "managers") return "managers";
+  if (change.kind === "dayoff") return "workspace";
+  return "channel";
+}
 
 /**
- * Applies one settings change. The rule for a channel without managers: anyone may change its settings, and the
- * first person who does becomes its manager (the permission middleware lets them through).
+ * Applies one settings change the caller is allowed to make (the bot's authorize middleware decided). Every change
+ * goes into the channel's history with the actor.
  */
 export async function applySettingChange(
   directory: DirectoryService,
   channel: ChannelSettingsView,
   actor: Actor,
-  change: Exclude<SettingChange, { kind: "invalid" }>,
+  change: ValidChange,
   people: PersonView[],
 ): Promise<AppliedSetting> {
-  if (change.kind === "managers" && people.length === 0) return { ok: false, reason: "no_people" };
-  const claimsChannel = channel.managers.length === 0 && !channel.isPrivateChat;
-  if (claimsChannel) await directory.addManagers(channel.id, [actor.id]);
-  if (change.kind === "patch") await directory.updateChannelSettings(channel.id, change.patch);
-  if (change.kind === "dayoff")
-    await directory.setDayOff(channel.workspaceId, change.day, change.isWorkingDay, change.note);
   if (change.kind === "managers") {
-    const ids = people.map((person) => person.id);
-    if (change.mode === "add") await directory.addManagers(channel.id, ids);
-    else await directory.removeManagers(channel.id, ids);
+    if (channel.isPrivateChat) return { ok: false, reason: "private_chat" };
+    if (people.length === 0) return { ok: false, reason: "no_people" };
+    const applied = await directory.changeManagers(channel.id, actor.id, change.mode, people);
+    if (applied.changed.length === 0) return { ok: false, reason: "no_change" };
+    return { ok: true, channel: applied.channel, changedPeople: applied.changed };
   }
-  return { ok: true, channel: await directory.getChannelSettings(channel.id), becameManager: claimsChannel };
+  if (change.kind === "patch") {
+    return {
+      ok: true,
+      channel: await directory.updateChannelSettings(channel.id, change.patch, actor.id),
+      changedPeople: [],
+    };
+  }
+  await directory.setDayOff(channel.workspaceId, change.day, change.isWorkingDay, change.note, {
+    channelId: channel.id,
+    actorId: actor.id,
+  });
+  return { ok: true, channel, changedPeople: [] };
 }

@@ -1,9 +1,21 @@
 import type { Actor } from "../core/handler.js";
-import type { IncomingMention, IncomingMessage, Locale } from "../core/incoming.js";
+import type { IncomingMention, IncomingMessage, Locale, Platform } from "../core/incoming.js";
+import type { PeopleResolution } from "../core/named-people.js";
+import { managesChannel } from "../core/permissions.js";
 import type { ChannelSettingsView, PersonView } from "../core/task-view.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { burnClaimCode, redeemClaimCode } from "./admin-claims.js";
+import {
+  type ChannelEventView,
+  changeManagers,
+  makeCreatorFirstManager,
+  managerHistory,
+  recordChannelEvents,
+} from "./channel-history.js";
 import { claimEvent, DuplicateEventError, type EventClaim } from "./event-claim.js";
-import { isGivenNameOf, normalizeName } from "./member-names.js";
+import { normalizeName } from "./member-names.js";
+import { bindPendingOnJoin, type ConfirmResult, confirmPending } from "./pending-people.js";
+import { channelNames, resolvePeople } from "./people-resolver.js";
 import { resetPlanning } from "./ping-planning.js";
 import { RecentRecords } from "./recent-records.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
@@ -12,6 +24,11 @@ export interface DirectoryServiceOptions {
   prisma: PrismaClient;
   /** Settings a channel starts with when the bot first sees it. */
   defaults: { locale: Locale; timezone: string };
+  /**
+   * Where `npm run zalo:claim` leaves admin codes for a bot on the embedded database (the data directory's
+   * `admin-claims`); codes in the database are always read.
+   */
+  claimDropDir?: string;
 }
 
 /** What the bot knows about the sender of a message and where it was written. */
@@ -77,7 +94,7 @@ function toChannelSettingsView(row: ChannelRow, platform: ChannelSettingsView["p
   };
 }
 
-const memberSelect = { ...personSelect, timezone: true, isWorkspaceAdmin: true } as const;
+const memberSelect = { ...personSelect, timezone: true, isWorkspaceAdmin: true, adminClaimedAt: true } as const;
 
 type MemberRow = Prisma.MemberGetPayload<{ select: typeof memberSelect }>;
 const storedMemberSelect = { ...memberSelect, privateChatId: true } as const;
@@ -151,8 +168,8 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     `${view.workspaceId}\u0000${view.externalId}`;
 
   /**
-   * The member with this platform id, created on first sight. A pending member with the same name (typed before
-   * the person ever wrote) is bound to the id instead of creating a second person.
+   * The member with this platform id, created on first sight. A pending person of the same name is not bound here:
+   * that happens only when they join the channel the name was typed in (see recordIncomingOnce).
    */
   async function ensureMember(
     workspaceId: string,
@@ -178,6 +195,10 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
   }
   const isRemembered = (workspaceId: string, person: MemberProfile) =>
     rememberedMember(workspaceId, person) !== undefined;
+  /** Drops the remembered row of a member whose standing changed outside their profile (a claimed admin right). */
+  const forgetMember = (member: PersonView) => {
+    for (const [key, row] of members.live()) if (row.id === member.id) members.delete(key);
+  };
 
   async function ensureMemberUncached(
     workspaceId: string,
@@ -208,22 +229,6 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         await resetPlanning(prisma, { memberId: updated.id });
       return updated;
     }
-    const pending = await prisma.member.findFirst({
-      where: { workspaceId, externalId: null, normalizedName: profile.normalizedName },
-      select: { id: true },
-      orderBy: { createdAt: "asc" },
-    });
-    if (pending) {
-      const { count } = await prisma.member.updateMany({
-        where: { id: pending.id, externalId: null },
-        data: { ...profile, externalId: person.externalId },
-      });
-      if (count === 1) {
-        // A pending member may already be an assignee: their personal pings can start now.
-        if (person.privateChatId || person.timezone) await resetPlanning(prisma, { memberId: pending.id });
-        return prisma.member.findUniqueOrThrow({ where: key, select: storedMemberSelect });
-      }
-    }
     try {
       return await prisma.member.create({
         data: { workspaceId, externalId: person.externalId, ...profile },
@@ -244,30 +249,6 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       orderBy: { day: "asc" },
     });
     return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay: r.isWorkingDay, note: r.note }));
-  }
-
-  /** A typed name: a known member of the workspace whose name matches, else a pending member. */
-  async function findOrCreateByName(workspaceId: string, displayName: string): Promise<PersonView> {
-    const typed = normalizeName(displayName);
-    const exact = await prisma.member.findMany({
-      where: { workspaceId, normalizedName: typed, isBot: false },
-      select: personSelect,
-      orderBy: [{ createdAt: "asc" }],
-    });
-    const real = exact.find((m) => m.externalId !== null) ?? exact[0];
-    if (real) return toPersonView(real);
-    const byGivenName = await prisma.member.findMany({
-      where: { workspaceId, normalizedName: { endsWith: ` ${typed}` }, externalId: { not: null }, isBot: false },
-      select: { ...personSelect, normalizedName: true },
-      take: 2,
-    });
-    const [only] = byGivenName.filter((m) => isGivenNameOf(typed, m.normalizedName));
-    if (only && byGivenName.length === 1) return toPersonView(only);
-    const created = await prisma.member.create({
-      data: { workspaceId, externalId: null, displayName: displayName.replace(/^@+/, ""), normalizedName: typed },
-      select: personSelect,
-    });
-    return toPersonView(created);
   }
 
   async function loadChannel(channelId: string): Promise<ChannelSettingsView> {
@@ -337,29 +318,59 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     return toChannelSettingsView(row, message.platform);
   }
 
+  /**
+   * Notes that the member wrote in the channel (once a minute at most); true when this is their first message there.
+   * One statement: PostgreSQL's xmax is 0 only for a row this statement inserted.
+   */
+  async function noteSeen(channelId: string, memberId: string, now: Date): Promise<boolean> {
+    const seenKey = `${channelId}\u0000${memberId}`;
+    if (seen.get(seenKey)) return false;
+    const [row] = await prisma.$queryRaw<{ joined: boolean }[]>`
+      INSERT INTO "ChannelMember" ("channelId", "memberId", "lastSeenAt") VALUES (${channelId}::uuid, ${memberId}::uuid, ${now})
+      ON CONFLICT ("channelId", "memberId") DO UPDATE SET "lastSeenAt" = EXCLUDED."lastSeenAt"
+      RETURNING (xmax = 0) AS joined`;
+    seen.set(seenKey, true);
+    return row?.joined === true;
+  }
+
+  /** Slack channels whose creator was already offered as first manager by this process. */
+  const creatorsOffered = new RecentRecords<true>(WORKSPACE_TTL_MS);
+
+  /** A Slack channel that never had a manager gets its creator as the first one (see makeCreatorFirstManager). */
+  async function withCreatorAsFirstManager(
+    message: IncomingMessage,
+    channel: ChannelSettingsView,
+  ): Promise<ChannelSettingsView> {
+    const creator = message.channel.creator;
+    if (!creator || channel.isPrivateChat || channel.managers.length > 0 || creatorsOffered.get(channel.id)) {
+      return channel;
+    }
+    creatorsOffered.set(channel.id, true);
+    const person = toPersonView(await ensureMember(channel.workspaceId, creator));
+    return (await makeCreatorFirstManager(prisma, channel.id, person)) ? reloadChannel(channel.id) : channel;
+  }
+
   /** Upserts the workspace, the channel and the sender, and notes that the sender was seen in the channel. */
   async function recordIncomingOnce(message: IncomingMessage, now: Date): Promise<IncomingSession> {
     const workspaceId = await workspaceIdOf(message);
     // The channel and the sender do not depend on each other: read (or create) both in one round trip.
-    const [channel, member] = await Promise.all([
+    const [found, member] = await Promise.all([
       channelOf(message, workspaceId),
       ensureMember(workspaceId, message.sender),
     ]);
-    const seenKey = `${channel.id}\u0000${member.id}`;
-    if (!seen.get(seenKey)) {
-      await prisma.channelMember.upsert({
-        where: { channelId_memberId: { channelId: channel.id, memberId: member.id } },
-        create: { channelId: channel.id, memberId: member.id, lastSeenAt: now },
-        update: { lastSeenAt: now },
-      });
-      seen.set(seenKey, true);
-    }
-    // In a one-to-one chat with the bot the sender is the only person, so they manage it.
-    const isManager =
-      member.isWorkspaceAdmin || channel.isPrivateChat || channel.managers.some((m) => m.id === member.id);
+    const channel = await withCreatorAsFirstManager(message, found);
+    if (await noteSeen(channel.id, member.id, now)) await bindPendingOnJoin(prisma, channel, toPersonView(member));
+    return { channel, actor: actorOf(member, channel) };
+  }
+
+  /** The member as the actor of a command in `channel`: their rights there (src/core/permissions.ts). */
+  function actorOf(member: MemberRow, channel: ChannelSettingsView): Actor {
+    const isWorkspaceAdmin = member.isWorkspaceAdmin || member.adminClaimedAt !== null;
     return {
-      channel,
-      actor: { ...toPersonView(member), isManager, timezone: member.timezone },
+      ...toPersonView(member),
+      isWorkspaceAdmin,
+      isManager: managesChannel({ id: member.id, isWorkspaceAdmin }, channel),
+      timezone: member.timezone,
     };
   }
 
@@ -377,41 +388,33 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       }
     },
 
-    /** Members the bot has seen in the workspace, by display name: the parser uses them to spot typed names. */
-    async knownNames(workspaceId: string): Promise<string[]> {
-      const rows = await prisma.member.findMany({
-        where: { workspaceId, isBot: false },
-        select: { displayName: true },
-        orderBy: { updatedAt: "desc" },
-        take: 500,
-      });
-      return [...new Set(rows.map((r) => r.displayName))];
+    /** Names of the channel's members and pending people: the parser uses them to spot typed multi-word names. */
+    knownNames(channel: { id: string; workspaceId: string }): Promise<string[]> {
+      return channelNames(prisma, channel);
     },
 
     /**
-     * The people named by `tokens` (the parser's assignees: mention tokens without "@"). A mention with a platform
-     * id is that member; a mention without one, or a plain typed name, matches a known member by name (diacritics
-     * and case ignored) or becomes a pending member.
+     * The people named by `tokens` (the parser's assignees: mention tokens without "@"), among the channel's members
+     * (see people-resolver.ts). A mention with a platform id is that member; a typed name is a member of this
+     * channel, or with `createPending` a pending person typed here by `actorId`. Ambiguous or unknown names: nothing
+     * is created and the answer says which.
      */
-    async resolvePeople(workspaceId: string, tokens: string[], mentions: IncomingMention[]): Promise<PersonView[]> {
-      const people: PersonView[] = [];
-      const named = tokens.map((token) => ({
-        token,
-        mention:
-          mentions.find((m) => m.token === token) ??
-          mentions.find((m) => normalizeName(m.token) === normalizeName(token)),
-      }));
+    async resolvePeople(
+      channel: { id: string; workspaceId: string },
+      tokens: readonly string[],
+      mentions: readonly IncomingMention[],
+      options: { actorId: string; createPending: boolean },
+    ): Promise<PeopleResolution> {
+      const { workspaceId } = channel;
+      const wanted = tokens.flatMap((token) => {
+        const mention = mentions.find((m) => m.token === token);
+        return mention?.externalId && !isRemembered(workspaceId, { ...mention, externalId: mention.externalId })
+          ? [mention.externalId]
+          : [];
+      });
+      const ids = [...new Set(wanted)];
       // Everyone mentioned by platform id whom this process does not remember as is, read in one query rather than
       // one each.
-      const ids = [
-        ...new Set(
-          named.flatMap(({ mention }) =>
-            mention?.externalId && !isRemembered(workspaceId, { ...mention, externalId: mention.externalId })
-              ? [mention.externalId]
-              : [],
-          ),
-        ),
-      ];
       const stored =
         ids.length > 1
           ? new Map(
@@ -423,32 +426,66 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
               ).map((row) => [row.externalId, row]),
             )
           : undefined;
-      for (const { token, mention } of named) {
-        const externalId = mention?.externalId;
-        const person = externalId
-          ? toPersonView(
-              await ensureMember(
-                workspaceId,
-                { ...mention, externalId },
-                // Read in the batch: the row, or null for nobody yet; not in the batch (remembered): undefined.
-                stored && ids.includes(externalId) ? (stored.get(externalId) ?? null) : undefined,
-              ),
-            )
-          : await findOrCreateByName(workspaceId, mention?.displayName ?? token);
-        if (!people.some((p) => p.id === person.id)) people.push(person);
-      }
-      return people;
+      return resolvePeople(prisma, { channel, tokens, mentions, ...options }, async (mention) =>
+        toPersonView(
+          await ensureMember(
+            workspaceId,
+            mention,
+            // Read in the batch: the row, or null for nobody yet; not in the batch (remembered): undefined.
+            stored && ids.includes(mention.externalId) ? (stored.get(mention.externalId) ?? null) : undefined,
+          ),
+        ),
+      );
+    },
+
+    /** The writer of a typed name says who they meant (see pending-people.ts). */
+    confirmPendingPerson(
+      channel: { id: string; workspaceId: string },
+      writerId: string,
+      name: string,
+      person: PersonView,
+    ): Promise<ConfirmResult> {
+      return confirmPending(prisma, channel, writerId, name, person);
+    },
+
+    /** Whom the channel's history says gave or took manager rights, newest first. */
+    managerHistory(channelId: string): Promise<ChannelEventView[]> {
+      return managerHistory(prisma, channelId);
+    },
+
+    /**
+     * Spends an admin code sent by `memberId` (see admin-claims.ts); true when they are now a workspace admin. The
+     * member is forgotten by this process, so their next message reads the new standing.
+     */
+    async redeemAdminCode(platform: Platform, code: string, member: PersonView, now: Date): Promise<boolean> {
+      const ok = await redeemClaimCode(prisma, platform, code, member.id, now, options.claimDropDir);
+      if (ok) forgetMember(member);
+      return ok;
+    },
+
+    /** A code shown in a group is spent without effect. */
+    burnAdminCode(code: string): Promise<void> {
+      return burnClaimCode(prisma, code, options.claimDropDir);
     },
 
     getChannelSettings: loadChannel,
 
-    async updateChannelSettings(channelId: string, patch: ChannelSettingsPatch): Promise<ChannelSettingsView> {
+    /** Changes channel settings; with `actorId`, the change goes into the channel's history. */
+    async updateChannelSettings(
+      channelId: string,
+      patch: ChannelSettingsPatch,
+      actorId?: string,
+    ): Promise<ChannelSettingsView> {
       const { pingPolicy, ...rest } = patch;
       const data: Prisma.ChannelUpdateInput = { ...rest };
       if (pingPolicy !== undefined) {
         data.pingPolicy = pingPolicy === null ? Prisma.DbNull : (pingPolicy as Prisma.InputJsonValue);
       }
-      await prisma.channel.update({ where: { id: channelId }, data, select: { id: true } });
+      await prisma.$transaction(async (tx) => {
+        await tx.channel.update({ where: { id: channelId }, data, select: { id: true } });
+        if (actorId)
+          await recordChannelEvents(tx, [{ channelId, actorId, action: "settings_changed", newValue: patch }]);
+      });
       return reloadChannel(channelId);
     },
 
@@ -457,26 +494,43 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       return row.pingPolicy;
     },
 
-    async addManagers(channelId: string, memberIds: string[]): Promise<ChannelSettingsView> {
-      await prisma.channelManager.createMany({
-        data: memberIds.map((memberId) => ({ channelId, memberId })),
-        skipDuplicates: true,
-      });
-      return reloadChannel(channelId);
+    /**
+     * Adds or removes channel managers, each change with its row in the channel's history; returns the people whose
+     * standing changed and the channel as it is now.
+     */
+    async changeManagers(
+      channelId: string,
+      actorId: string,
+      mode: "add" | "remove",
+      people: readonly PersonView[],
+    ): Promise<{ changed: PersonView[]; channel: ChannelSettingsView }> {
+      const changed = await changeManagers(prisma, channelId, actorId, mode, people);
+      return { changed, channel: await reloadChannel(channelId) };
     },
 
-    async removeManagers(channelId: string, memberIds: string[]): Promise<ChannelSettingsView> {
-      await prisma.channelManager.deleteMany({ where: { channelId, memberId: { in: memberIds } } });
-      return reloadChannel(channelId);
-    },
-
-    /** Declares a day off (nghỉ bù) or, with `isWorkingDay`, an extra working day (làm bù) for the workspace. */
-    async setDayOff(workspaceId: string, day: string, isWorkingDay: boolean, note?: string): Promise<DayOffView> {
+    /**
+     * Declares a day off (nghỉ bù) or, with `isWorkingDay`, an extra working day (làm bù) for the workspace; with
+     * `declaredIn`, the channel's history records who did it.
+     */
+    async setDayOff(
+      workspaceId: string,
+      day: string,
+      isWorkingDay: boolean,
+      note?: string,
+      declaredIn?: { channelId: string; actorId: string },
+    ): Promise<DayOffView> {
       const date = new Date(`${day}T00:00:00.000Z`);
-      await prisma.workspaceDayOff.upsert({
-        where: { workspaceId_day: { workspaceId, day: date } },
-        create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
-        update: { isWorkingDay, note: note ?? null },
+      await prisma.$transaction(async (tx) => {
+        await tx.workspaceDayOff.upsert({
+          where: { workspaceId_day: { workspaceId, day: date } },
+          create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
+          update: { isWorkingDay, note: note ?? null },
+        });
+        if (declaredIn) {
+          await recordChannelEvents(tx, [
+            { ...declaredIn, action: "day_off_declared", newValue: { day, isWorkingDay, note: note ?? null } },
+          ]);
+        }
       });
       settingsGeneration++;
       daysOff.delete(workspaceId);

@@ -395,9 +395,15 @@ export function createPingService(options: PingServiceOptions) {
 
     /**
      * A one-off reminder for a task at `when`, moved out of quiet hours (and out of a snooze) like every ping. Returns the planned ping,
-     * or null when the task does not exist.
+     * null when the task does not exist, or "too_many" when `maxWaiting` reminders of the task already wait (counted
+     * under the task's ping lock, so two at once cannot both pass).
      */
-    async addReminder(taskId: string, when: Date, now: Date): Promise<PlannedPingRef | null> {
+    async addReminder(
+      taskId: string,
+      when: Date,
+      now: Date,
+      maxWaiting = Number.POSITIVE_INFINITY,
+    ): Promise<PlannedPingRef | null | "too_many"> {
       const task = await prisma.task.findUnique({
         where: { id: taskId },
         select: { channelId: true, snoozedUntil: true },
@@ -410,6 +416,11 @@ export function createPingService(options: PingServiceOptions) {
       const quietUntil = activeSnoozeEnd(task.snoozedUntil, context.schedule, now);
       const fireAt = quietUntil && asked < quietUntil ? quietUntil : asked;
       return prisma.$transaction(async (tx) => {
+        await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`ping-task:${taskId}`}))::text AS locked`;
+        const waiting = await tx.ping.count({
+          where: { taskId, kind: "reminder", memberId: null, status: "planned", fireAt: { not: fireAt } },
+        });
+        if (waiting >= maxWaiting) return "too_many" as const;
         await createPings(tx, [{ taskId, pings: [{ kind: "reminder", fireAt, memberId: null }] }]);
         const ping = await tx.ping.findFirstOrThrow({
           where: { taskId, kind: "reminder", fireAt, memberId: null },

@@ -35,4 +35,9 @@ export class RecentRecords<V> {
   delete(key: string): void {
     this.entries.delete(key);
   }
+
+  /** The entries still valid, oldest first. */
+  *live(): IterableIterator<[string, V]> {
+    for (const [key, entry] of this.entries) if (entry.expiresAt > this.clock()) yield [key, entry.value];
+  }
 }

@@ -1,6 +1,6 @@
 import type { Actor } from "../core/handler.js";
+import { canChangeTask, canCloseWholeTask, isAssignee } from "../core/permissions.js";
 import type { AssigneeView, PersonView, TaskView } from "../core/task-view.js";
-import { canChangeTask, canCloseWholeTask, isAssignee } from "./permissions.js";
 
 /** What kind of change happened, as the change notification (pings, summaries) sees it. */
 export type TaskChangeKind =

@@ -1,9 +1,9 @@
 import type { Actor } from "../core/handler.js";
+import { canChangeTask } from "../core/permissions.js";
 import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { transactionWithClaim } from "./event-claim.js";
-import { canChangeTask } from "./permissions.js";
 import {
   personSelect,
   type TaskRow,
@@ -54,10 +54,14 @@ export interface TaskServiceOptions {
   now?: () => Date;
 }
 
-/** A task of one channel, by its number. `expectedVersion`, when given, must match or the change is a conflict. */
+/**
+ * A task of one channel, by its number, or by its id when the caller holds one (a button): a task whose channel is
+ * not `channelId` is not found either way. `expectedVersion`, when given, must match or the change is a conflict.
+ */
 export interface TaskRef {
   channelId: string;
   number: number;
+  taskId?: string;
   expectedVersion?: number;
 }
 
@@ -156,6 +160,14 @@ export function createTaskService(options: TaskServiceOptions) {
     return { tasks: rows.slice(0, limit).map((row) => toTaskView(row)), total };
   }
 
+  /** The task a reference names, only if it lives in the reference's channel. */
+  async function loadRef(ref: TaskRef): Promise<TaskView | null> {
+    const task = ref.taskId
+      ? await loadTask({ id: ref.taskId })
+      : await loadTask({ channelId_number: { channelId: ref.channelId, number: ref.number } });
+    return task && task.channelId === ref.channelId ? task : null;
+  }
+
   async function notify(change: TaskChange): Promise<void> {
     try {
       await options.onTaskChanged?.(change);
@@ -220,7 +232,7 @@ export function createTaskService(options: TaskServiceOptions) {
     actor: TaskActor,
     decide: (task: TaskView) => PlanDecision,
   ): Promise<TaskWriteResult> {
-    const current = await loadTask({ channelId_number: { channelId: ref.channelId, number: ref.number } });
+    const current = await loadRef(ref);
     if (!current) return { ok: false, reason: "not_found", task: null };
     if (ref.expectedVersion !== undefined && ref.expectedVersion !== current.version) {
       return { ok: false, reason: "conflict", task: current };
@@ -363,7 +375,7 @@ export function createTaskService(options: TaskServiceOptions) {
      * re-plans (see applySnooze in src/scheduling). Persisted, so a later re-plan keeps the snooze.
      */
     async snooze(ref: TaskRef, actor: TaskActor, until: Date): Promise<SnoozeResult> {
-      const current = await loadTask({ channelId_number: { channelId: ref.channelId, number: ref.number } });
+      const current = await loadRef(ref);
       if (!current) return { ok: false, reason: "not_found", task: null };
       if (ref.expectedVersion !== undefined && ref.expectedVersion !== current.version) {
         return { ok: false, reason: "conflict", task: current };

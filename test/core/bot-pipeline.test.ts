@@ -173,45 +173,45 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
     expect(second?.version).toBe(2);
   });
 
-  it("binds a pending member (a typed name) to the person when they first write", async () => {
+  it("binds a pending person (a typed name) when someone of exactly that name first writes in the channel", async () => {
     const chat = channelChat(harness);
     const zalo = { mentionStyle: "names" as const, team: [] };
     const newcomer = { externalId: `Z_HANH_${kind}`, displayName: "Hạnh" };
     await chat.say("giao @Hạnh nhập số liệu", people.sep, zalo);
     const pending = await harness.database.prisma.member.findFirstOrThrow({
-      where: { displayName: "Hạnh" },
-      select: { id: true, externalId: true },
+      where: { displayName: "Hạnh", externalId: null },
+      select: { id: true },
     });
-    expect(pending.externalId).toBeNull();
     const mine = await chat.sayText("việc của tôi", newcomer);
     expect(mine).toContain("nhập số liệu");
-    const bound = await harness.database.prisma.member.findUniqueOrThrow({
-      where: { id: pending.id },
-      select: { externalId: true },
-    });
-    expect(bound.externalId).toBe(newcomer.externalId);
+    expect(await harness.database.prisma.member.count({ where: { id: pending.id } })).toBe(0);
+    const task = await harness.tasks.findTask(await chat.channelId(), 1);
+    expect(task?.assignees.map((a) => a.externalId)).toEqual([newcomer.externalId]);
+    expect(await chat.sayText("xem #1")).toContain('xác định "Hạnh" là @Hạnh');
     // A typed name without diacritics finds the same, now known, person.
     await chat.say("giao @hanh kiểm tra số liệu", people.sep, zalo);
     const count = await harness.database.prisma.member.count({ where: { normalizedName: "hanh" } });
     expect(count).toBe(1);
   });
 
-  it("settings: the first person to change them becomes manager; then only managers may", async () => {
+  it("settings: nobody becomes manager by being first; admins set managers, managers change the channel", async () => {
     const chat = channelChat(harness);
-    const text = await chat.sayText("cài đặt giờ kết thúc 17:30", people.minh);
-    expect(text).toContain("Đã lưu cài đặt");
-    expect(text).toContain("quản lý đầu tiên");
+    await chat.say("xem #1", people.hoa);
     const before = await harness.counts();
-    const [refusal] = await chat.say("cài đặt múi giờ Asia/Bangkok", people.hoa);
+    const [refusal] = await chat.say("cài đặt giờ kết thúc 17:30", people.minh);
     expect(refusal?.isError).toBe(true);
-    expect(toPlainText(refusal?.text ?? "")).toContain("@Minh");
+    expect(toPlainText(refusal?.text ?? "")).toContain("chỉ quản lý kênh");
     expect(await harness.counts()).toEqual(before);
-    expect(await chat.sayText("cài đặt thêm quản lý @Hoa", people.minh)).toContain("Đã thêm quản lý: @Hoa");
+    const [notAdmin] = await chat.say("cài đặt thêm quản lý @Hoa", people.minh);
+    expect(toPlainText(notAdmin?.text ?? "")).toContain("chỉ quản trị viên");
+    expect(await chat.sayText("cài đặt thêm quản lý @Hoa", people.admin)).toContain("Đã thêm quản lý: @Hoa");
     expect(await chat.sayText("cài đặt múi giờ Asia/Bangkok", people.hoa)).toContain("Đã lưu");
     const shown = await chat.sayText("cài đặt", people.lan);
     expect(shown).toContain("Múi giờ: Asia/Bangkok");
-    expect(shown).toContain("Hết giờ làm: 17:30");
-    expect(await chat.sayText("settings language en", people.minh)).toContain("Saved");
+    const managers = await chat.sayText("quản lý kênh", people.lan);
+    expect(managers).toContain("Quản lý kênh: @Hoa");
+    expect(managers).toMatch(/@Admin thêm @Hoa làm quản lý/);
+    expect(await chat.sayText("settings language en", people.hoa)).toContain("Saved");
     expect(await chat.sayText("help")).toContain("helps your team");
   });
 

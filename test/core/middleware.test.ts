@@ -1,11 +1,7 @@
 import { pino } from "pino";
 import { describe, expect, it } from "vitest";
-import {
-  composeMiddleware,
-  type MessageContext,
-  type Middleware,
-  requireManagerForSettings,
-} from "../../src/core/middleware.js";
+import { authorize } from "../../src/core/authorize.js";
+import { composeMiddleware, type MessageContext, type Middleware } from "../../src/core/middleware.js";
 import type { Reply } from "../../src/core/reply.js";
 import { isDatabaseUnavailable } from "../../src/services/database-errors.js";
 import { incomingMessage } from "../helpers/incoming.js";
@@ -28,7 +24,7 @@ function messageContext(overrides: Partial<MessageContext> = {}): MessageContext
       summaryCron: "0 8 * * 1",
       managers: [],
     },
-    actor: { ...personView("Hoa"), isManager: false, timezone: null },
+    actor: { ...personView("Hoa"), isManager: false, isWorkspaceAdmin: false, timezone: null },
     locale: "vi",
     now: new Date("2026-11-27T03:00:00Z"),
     services: {} as MessageContext["services"],
@@ -60,9 +56,9 @@ describe("middleware", () => {
     await expect(composeMiddleware([twice], final)(messageContext())).rejects.toThrow("next() called twice");
   });
 
-  it("lets only managers change settings once a channel has one; showing them is open", async () => {
-    const guard = composeMiddleware([requireManagerForSettings()], async () => answered);
-    const settings = (key: "timezone" | "show") => ({
+  it("lets only managers change channel settings, only admins change managers and days off; showing is open", async () => {
+    const guard = composeMiddleware([authorize()], async () => answered);
+    const settings = (key: "timezone" | "show" | "manager" | "dayoff", value: string | null = "x") => ({
       ok: true as const,
       command: {
         command: "settings" as const,
@@ -71,17 +67,30 @@ describe("middleware", () => {
         assignees: [],
         filter: null,
         due: null,
-        settings: { key, value: key === "show" ? null : "Asia/Bangkok" },
+        settings: { key, value: key === "show" ? null : value },
         locale: null,
       },
     });
-    const managed = messageContext({ parsed: settings("timezone") });
-    managed.channel.managers = [personView("Minh")];
-    const [refusal] = await guard(managed);
+    const member = messageContext({ parsed: settings("timezone") });
+    member.channel.managers = [personView("Minh")];
+    const [refusal] = await guard(member);
     expect(refusal?.isError).toBe(true);
-    expect(await guard({ ...managed, parsed: settings("show") })).toEqual(answered);
-    expect(await guard({ ...managed, actor: { ...managed.actor, isManager: true } })).toEqual(answered);
-    expect(await guard(messageContext({ parsed: settings("timezone") }))).toEqual(answered);
+    // An ordinary member may look; a channel without managers is no longer anyone's to take.
+    expect(await guard({ ...member, parsed: settings("show") })).toEqual(answered);
+    expect(await guard({ ...member, parsed: settings("manager", null) })).toEqual(answered);
+    expect((await guard(messageContext({ parsed: settings("timezone") })))[0]?.isError).toBe(true);
+    const manager = { ...member.actor, isManager: true };
+    expect(await guard({ ...member, actor: manager })).toEqual(answered);
+    for (const key of ["manager", "dayoff"] as const) {
+      expect((await guard({ ...member, actor: manager, parsed: settings(key, "+Lan") }))[0]?.isError).toBe(true);
+      const admin = { ...manager, isWorkspaceAdmin: true };
+      expect(await guard({ ...member, actor: admin, parsed: settings(key, "+Lan") })).toEqual(answered);
+    }
+    // A private chat's own settings are its person's; what reaches others is not.
+    const own = messageContext({ parsed: settings("timezone") });
+    own.channel.isPrivateChat = true;
+    expect(await guard(own)).toEqual(answered);
+    expect((await guard({ ...own, parsed: settings("dayoff", "2026-12-07") }))[0]?.isError).toBe(true);
   });
 });
 

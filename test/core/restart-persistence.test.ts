@@ -8,7 +8,7 @@ describe("restart persistence (PGlite in a data directory)", () => {
     try {
       const first = harnessFor(await store.open());
       await first.say("giao @Lan nộp báo cáo tháng trước 17h thứ 6 tuần sau");
-      await first.say("cài đặt ngôn ngữ en", people.minh);
+      await first.say("cài đặt ngôn ngữ en", people.admin);
       await first.close();
 
       const second = harnessFor(await store.open());

@@ -18,7 +18,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
 
   it("runs every task command in English", async () => {
     const chat = channelChat(harness);
-    await chat.say("settings language en", people.sep);
+    await chat.say("settings language en", people.admin);
     expect(await chat.sayText("/task add draft the budget @Lan @Minh by 5pm next Friday")).toContain("Created task #1");
     expect(await chat.sayText("got it #1", people.lan)).toContain("You took task #1");
     expect(await chat.sayText("due #1 next Monday 5pm", people.lan)).toContain("Changed the due date of task #1");
@@ -38,10 +38,11 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
 
   it("stores working days, the weekly summary, the ping policy and days off", async () => {
     const chat = channelChat(harness);
-    expect(await chat.sayText("cài đặt ngày làm việc t2-t7")).toContain("Đã lưu");
-    await chat.say("cài đặt báo cáo tuần tắt");
-    await chat.say("cài đặt nhắc việc tắt");
-    expect(await chat.sayText("cài đặt ngày nghỉ 24/12/2026")).toContain("2026-12-24");
+    const admin = people.admin;
+    expect(await chat.sayText("cài đặt ngày làm việc t2-t7", admin)).toContain("Đã lưu");
+    await chat.say("cài đặt báo cáo tuần tắt", admin);
+    await chat.say("cài đặt nhắc việc tắt", admin);
+    expect(await chat.sayText("cài đặt ngày nghỉ 24/12/2026", admin)).toContain("2026-12-24");
     const channel = await harness.database.prisma.channel.findFirstOrThrow({
       where: { externalId: chat.channelExternalId },
       select: { workingDays: true, summaryEnabled: true, pingPolicy: true, workspaceId: true },
@@ -56,7 +57,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
       select: { isWorkingDay: true },
     });
     expect(dayOff).toEqual({ isWorkingDay: false });
-    const [bad] = await chat.say("cài đặt múi giờ Sao Hỏa");
+    const [bad] = await chat.say("cài đặt múi giờ Sao Hỏa", admin);
     expect(bad?.isError).toBe(true);
   });
 

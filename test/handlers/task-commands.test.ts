@@ -53,7 +53,7 @@ describe.each(testDatabaseKinds)("task commands on %s", (kind) => {
 
   it("answers in English when the channel is set to English", async () => {
     const chat = channelChat(harness);
-    await chat.say("cài đặt ngôn ngữ en");
+    await chat.say("cài đặt ngôn ngữ en", people.admin);
     const text = await chat.sayText("assign @Lan send the planning report by 5pm Friday");
     expect(text).toContain("Created task #1");
     expect(text).toMatch(/due: 17:00 .*2026/);

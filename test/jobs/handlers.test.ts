@@ -13,15 +13,15 @@ import type { Bot } from "../../src/core/handler.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
-import { incomingMessage } from "../helpers/incoming.js";
+import { incomingMessage, people, type TestPerson } from "../helpers/incoming.js";
 import { createJobsFixture, type JobsFixture, RecordingSender, silentLogger } from "./helpers.js";
 
 describe("remind, summary and export commands", () => {
   let fx: JobsFixture;
   let jobs: Jobs;
   let bot: Bot;
-  const say = async (text: string): Promise<Reply[]> =>
-    bot.handle(incomingMessage({ text, channel: { externalId: "C-JOBS" }, sentAt: new Date() }));
+  const say = async (text: string, sender: TestPerson = people.sep): Promise<Reply[]> =>
+    bot.handle(incomingMessage({ text, sender, channel: { externalId: "C-JOBS" }, sentAt: new Date() }));
   const channelId = async () =>
     (await fx.prisma.channel.findFirstOrThrow({ where: { externalId: "C-JOBS" }, select: { id: true } })).id;
 
@@ -117,7 +117,7 @@ describe("remind, summary and export commands", () => {
     const id = await channelId();
     await jobs.reconcile();
     expect(await jobs.queues.summaries.getJobScheduler(summarySchedulerId(id))).toBeDefined();
-    const [reply] = await say("settings summary off");
+    const [reply] = await say("settings summary off", people.admin);
     expect(reply?.isError).toBeFalsy();
     expect(await jobs.queues.summaries.getJobScheduler(summarySchedulerId(id))).toBeUndefined();
   });

@@ -156,7 +156,7 @@ describe("snooze", () => {
       `overdue@${OVERDUE}`,
     ]);
     const moved = await jobs.scheduler.addReminder(task.id, new Date("2026-11-30T08:00:00Z")); // today 15:00
-    expect(moved?.fireAt.toISOString()).toBe(HEADS_UP);
+    expect(moved !== "too_many" && moved?.fireAt.toISOString()).toBe(HEADS_UP);
   });
 
   it("refuses people who are neither assignee, creator nor manager, and writes nothing", async () => {

@@ -46,6 +46,7 @@ export interface FakeSlackUser {
   tz?: string;
   locale?: string;
   isAdmin?: boolean;
+  isOwner?: boolean;
 }
 
 /** Fields the Web API client sends JSON-encoded inside a form body. */
@@ -56,6 +57,8 @@ export class FakeSlackServer {
   readonly responses: ResponseUrlPost[] = [];
   readonly history = new Map<string, StoredMessage[]>();
   readonly users = new Map<string, FakeSlackUser>();
+  /** Who created each channel, as conversations.info tells (channels not listed have no creator in the answer). */
+  readonly channelCreators = new Map<string, string>();
   readonly files = new Map<string, UploadedFile>();
   readonly botUserId = "UBOT000001";
   readonly botId = "BBOT000001";
@@ -151,6 +154,8 @@ export class FakeSlackServer {
         return this.update(args);
       case "conversations.history":
         return this.conversationHistory(args);
+      case "conversations.info":
+        return this.conversationInfo(String(args.channel));
       case "conversations.open":
         return { ok: true, channel: { id: `D${String(args.users).slice(1)}` } };
       case "files.getUploadURLExternal":
@@ -164,6 +169,11 @@ export class FakeSlackServer {
       default:
         return { ok: true };
     }
+  }
+
+  private conversationInfo(id: string): Record<string, unknown> {
+    const creator = this.channelCreators.get(id);
+    return { ok: true, channel: { id, ...(creator ? { creator } : {}) } };
   }
 
   /** Completed uploads that reached `channelId`. */
@@ -215,6 +225,7 @@ export class FakeSlackServer {
         tz: user.tz ?? "Asia/Ho_Chi_Minh",
         locale: user.locale ?? "vi-VN",
         is_admin: user.isAdmin ?? false,
+        is_owner: user.isOwner ?? false,
         profile: { display_name: user.name, real_name: user.name },
       },
     };

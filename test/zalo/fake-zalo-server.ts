@@ -7,6 +7,8 @@ export interface RecordedCall {
   method: string;
   body: Record<string, unknown>;
   headers: IncomingHttpHeaders;
+  /** When the call arrived (Date.now()), to check the spacing of sends. */
+  at: number;
 }
 
 /** A scripted answer: a status and body, or "drop" to destroy the socket (a network error). */
@@ -46,7 +48,7 @@ export class FakeZaloServer {
         } catch {}
         if (!match) return send(404, { ok: false, error_code: 404, description: "Not Found" });
         const [, token = "", method = ""] = match;
-        this.calls.push({ token, method, body, headers: request.headers });
+        this.calls.push({ token, method, body, headers: request.headers, at: Date.now() });
         const scripted = this.scripts.get(method)?.shift();
         if (scripted === "drop") return request.socket.destroy();
         if (scripted) {

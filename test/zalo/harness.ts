@@ -6,7 +6,7 @@ import type { IncomingMessage } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
-import { createZaloAdapter, type ZaloAdapter } from "../../src/platforms/zalo/index.js";
+import { createZaloAdapter, type ZaloAdapter, type ZaloAdapterOptions } from "../../src/platforms/zalo/index.js";
 import { waitFor as waitForEvent } from "../jobs/helpers.js";
 import { FakeZaloServer } from "./fake-zalo-server.js";
 
@@ -42,6 +42,10 @@ export interface HarnessOptions {
   /** Journal updates before they are acknowledged, as the app does (src/app.ts). */
   journal?: InboundJournal;
   journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
+  /** The sender's settings (the app passes the bot's rate gate). */
+  sender?: ZaloAdapterOptions["sender"];
+  /** Zalo ids the operator made admins (ZALO_ADMIN_IDS). */
+  adminIds?: string[];
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
@@ -55,7 +59,12 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const logger = createLogger("debug", destination);
   const adapter = createZaloAdapter({
-    config: { ZALO_BOT_TOKEN: zalo.token, ZALO_API_BASE_URL: zalo.url, ZALO_WEBHOOK_SECRET: options.secret },
+    config: {
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_BASE_URL: zalo.url,
+      ZALO_WEBHOOK_SECRET: options.secret,
+      ZALO_ADMIN_IDS: options.adminIds,
+    },
     bot: options.bot,
     logger,
     client: { maxRetries: 2, backoff: { baseDelayMs: 1, maxDelayMs: 5 } },
@@ -63,6 +72,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     maxBodyBytes: options.maxBodyBytes,
     journal: options.journal,
     journalTiming: options.journalTiming,
+    sender: options.sender,
   });
   let server: Server | undefined;
   let baseUrl = "";

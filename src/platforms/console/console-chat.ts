@@ -35,8 +35,10 @@ export interface ConsoleChatOptions {
  * message would. Resolves when the input ends (end of a pipe, Ctrl-D) or after `/quit`.
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
+  const operator = options.speaker ?? "Tôi";
   const state = {
-    speaker: options.speaker ?? "Tôi",
+    operator,
+    speaker: operator,
     channel: options.channel ?? "nhom-du-an",
     clock: options.clock,
     sequence: 0,
@@ -63,7 +65,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   lines.close();
 }
 
-type ChatState = { speaker: string; channel: string; clock: AdjustableClock; sequence: number };
+/** `operator`: the person at the terminal, the first speaker; the workspace admin of the terminal chat. */
+type ChatState = { operator: string; speaker: string; channel: string; clock: AdjustableClock; sequence: number };
 
 function steer(line: string, state: ChatState): string | undefined {
   const [word, ...rest] = line.split(/\s+/);
@@ -117,7 +120,12 @@ function toIncomingMessage(line: string, state: ChatState): IncomingMessage {
     platform: "console",
     workspace: { externalId: "local", name: "Terminal" },
     channel: { externalId: state.channel, name: state.channel, isPrivateChat: false },
-    sender: { externalId: consoleUserId(state.speaker), displayName: state.speaker },
+    sender: {
+      externalId: consoleUserId(state.speaker),
+      displayName: state.speaker,
+      // Whoever runs the terminal chat runs this workspace; people played with /as are ordinary members.
+      isWorkspaceAdmin: consoleUserId(state.speaker) === consoleUserId(state.operator),
+    },
     text,
     mentions: findConsoleMentions(text),
     // real time: only makes the id unique across runs; the message's time is the chat's clock (sentAt).

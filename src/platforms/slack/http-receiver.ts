@@ -1,16 +1,11 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type App, HTTPModuleFunctions, HTTPResponseAck, type Receiver } from "@slack/bolt";
 import type { InboundProcessor } from "../../core/inbound-processor.js";
+import { BodyTooLargeError, readBodyCapped, refuseAndClose } from "../../http/body.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
-import {
-  BodyTooLargeError,
-  DEFAULT_BODY_LIMIT_BYTES,
-  parseSlackBody,
-  readBodyCapped,
-  verifySlackSignature,
-} from "./request-verification.js";
+import { DEFAULT_BODY_LIMIT_BYTES, parseSlackBody, verifySlackSignature } from "./request-verification.js";
 
 export interface SlackHttpReceiverOptions {
   signingSecret: string;
@@ -62,12 +57,16 @@ export class SlackHttpReceiver implements Receiver {
 
   /** The handler to mount at POST /slack/events. */
   readonly handle: RouteHandler = async (request, response) => {
-    if (request.method !== "POST") return this.refuse(response, 405, "method_not_allowed");
+    if (request.method !== "POST") {
+      return refuseAndClose(request, response, 405, { ok: false, error: "method_not_allowed" }, { drain: false });
+    }
     let body: Buffer;
     try {
       body = await readBodyCapped(request, this.options.bodyLimitBytes);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return this.refuse(response, 413, "body_too_large");
+      if (error instanceof BodyTooLargeError) {
+        return refuseAndClose(request, response, 413, { ok: false, error: "body_too_large" });
+      }
       throw error;
     }
     const failure = verifySlackSignature({

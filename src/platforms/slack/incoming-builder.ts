@@ -1,6 +1,7 @@
 import type { IncomingMention, IncomingMessage } from "../../core/incoming.js";
 import { stripReservedCharacters } from "../../core/reply.js";
-import { mentionedUserIds, normalizeSlackText } from "./mrkdwn.js";
+import type { ChannelDirectory } from "./channel-directory.js";
+import { groupMentionTokens, mentionedUserIds, normalizeSlackText } from "./mrkdwn.js";
 import type { UserDirectory } from "./user-directory.js";
 
 /** Where a Slack message happened and who wrote it: the parts every entry point shares. */
@@ -24,23 +25,30 @@ export function isDirectMessageChannel(channelId: string, channelName?: string):
 /**
  * Builds the normalised message. Mentions become `@U123` in the text with a mention entry per user, each profile
  * fetched once through the directory (cached); the sender's profile gives their time zone, locale and admin flag.
+ * `<!channel>`, `<!here>` and user groups are marked as group mentions. With `channels`, a channel (not a DM) also
+ * names its creator, who becomes its first manager.
  */
 export async function buildIncoming(
   origin: SlackOrigin,
   slackText: string,
   directory: UserDirectory,
+  channels?: ChannelDirectory,
 ): Promise<IncomingMessage> {
-  const [sender, mentions] = await Promise.all([
+  const isPrivateChat = isDirectMessageChannel(origin.channelId, origin.channelName);
+  const [sender, mentions, creator] = await Promise.all([
     directory.lookup(origin.teamId, origin.userId),
     lookupMentions(origin.teamId, mentionedUserIds(slackText), directory),
+    isPrivateChat ? undefined : creatorOf(origin, directory, channels),
   ]);
+  const groupMentions = groupMentionTokens(slackText);
   return {
     platform: "slack",
     workspace: { externalId: origin.teamId, ...(origin.teamName ? { name: origin.teamName } : {}) },
     channel: {
       externalId: origin.channelId,
       ...(origin.channelName && origin.channelName !== "directmessage" ? { name: origin.channelName } : {}),
-      isPrivateChat: isDirectMessageChannel(origin.channelId, origin.channelName),
+      isPrivateChat,
+      ...(creator ? { creator } : {}),
     },
     sender: {
       externalId: sender.externalId,
@@ -53,10 +61,23 @@ export async function buildIncoming(
     },
     text: normalizeSlackText(slackText),
     mentions,
+    ...(groupMentions.length > 0 ? { groupMentions } : {}),
     ...(origin.eventId ? { eventId: origin.eventId } : {}),
     // real time: when Slack gives no timestamp, the message was sent about when it arrived.
     sentAt: origin.sentAt ?? new Date(),
     ...(origin.messageRef ? { messageRef: origin.messageRef } : {}),
+  };
+}
+
+/** The channel's creator as a person, when Slack tells (see ChannelDirectory). */
+async function creatorOf(origin: SlackOrigin, directory: UserDirectory, channels: ChannelDirectory | undefined) {
+  const id = await channels?.creatorOf(origin.teamId, origin.channelId);
+  if (!id) return undefined;
+  const user = await directory.lookup(origin.teamId, id);
+  return {
+    externalId: id,
+    displayName: user.displayName,
+    ...(user.timezone ? { timezone: user.timezone } : {}),
   };
 }
 

@@ -11,6 +11,7 @@ import type { Logger } from "../../logger.js";
 import { createCreatedTasksQuery } from "../../services/created-tasks.js";
 import { createHomeService } from "../../services/home-service.js";
 import { createBoltLogger } from "./bolt-logger.js";
+import { ChannelDirectory } from "./channel-directory.js";
 import { CommandRunner } from "./command-runner.js";
 import { createDueDescriber } from "./due-text.js";
 import { HomeTab } from "./home-tab.js";
@@ -104,6 +105,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const clock = options.clock ?? (() => new Date()); // real time only when no clock is given (tests, tools)
   const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE, clock);
   const directory = new UserDirectory({ client, logger });
+  const channels = new ChannelDirectory({ client, logger });
   const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
   const home = prisma
     ? new HomeTab({
@@ -128,6 +130,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     runner,
     delivery,
     directory,
+    channels,
     describeDue,
     logger,
     defaultTimezone: config.DEFAULT_TIMEZONE,

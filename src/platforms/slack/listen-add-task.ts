@@ -60,6 +60,7 @@ export function listenForAddTask(app: App, runtime: SlackRuntime): void {
       },
       "",
       runtime.directory,
+      runtime.channels,
     );
     incoming.text = commandText(command);
     incoming.command = command;

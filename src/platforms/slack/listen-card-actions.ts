@@ -26,7 +26,8 @@ interface CardPress {
  * messages 💤 Snooze (1 hour, tomorrow morning). Dates are read in the channel's zone and end of day when the card
  * carries them (cards drawn from a reply's presentation), else in the presser's zone and the default. Each becomes a
  * structured command through the same Bot.handle as typed text (same permissions, history and dedupe on the
- * trigger id); the card is then updated in place and a refusal is answered ephemerally.
+ * trigger id), aimed at the card's task by its id wherever the card is shown; the card is then updated in place and
+ * a refusal is answered ephemerally.
  */
 export function listenForCardActions(app: App, runtime: SlackRuntime): void {
   const on = (actionId: string | RegExp, read: (action: Record<string, unknown>) => CardPress | undefined) =>
@@ -134,9 +135,13 @@ async function handlePress(runtime: SlackRuntime, body: BlockAction, press: Card
     { teamId, channelId, channelName: body.channel?.name, userId: body.user.id, eventId: body.trigger_id },
     "",
     runtime.directory,
+    runtime.channels,
   );
   incoming.text = commandText(command);
   incoming.command = command;
+  // The card may be shown outside its channel (a DM list, a personal ping, the Home tab): the press acts on the task
+  // it was drawn for, by id, with the presser's rights in that task's channel.
+  incoming.target = { taskId: press.taskId };
   incoming.mentions = await lookupMentions(teamId, press.userIds, runtime.directory);
   const isDirectMessage = isDirectMessageChannel(channelId);
   const messageTs = body.message?.ts ?? body.container?.message_ts;

@@ -44,6 +44,7 @@ export function listenForMessages(app: App, runtime: SlackRuntime): void {
       // The parser reads slash style ("/task add …", "/viec them …"), so the command name stays in front.
       `${command.command} ${command.text}`,
       runtime.directory,
+      runtime.channels,
     );
     await runtime.runner.run(incoming, target);
   });
@@ -63,6 +64,7 @@ export function listenForMessages(app: App, runtime: SlackRuntime): void {
       },
       stripBotMention(event.text, context.botUserId),
       runtime.directory,
+      runtime.channels,
     );
     const target = { channelId: event.channel, userId: event.user, isDirectMessage: false, threadTs: event.thread_ts };
     await runtime.runner.run(incoming, target);
@@ -83,6 +85,7 @@ export function listenForMessages(app: App, runtime: SlackRuntime): void {
       },
       stripBotMention(message.text, context.botUserId),
       runtime.directory,
+      runtime.channels,
     );
     await runtime.runner.run(incoming, { channelId: message.channel, userId: message.user, isDirectMessage: true });
   });

@@ -42,11 +42,30 @@ export function normalizeSlackText(text: string): string {
     .replace(SLACK_MENTION_PATTERN, (_m, id: string) => `@${id}`)
     .replace(/<#([CG][A-Z0-9]+)(?:\|([^>]*))?>/g, (_m, id: string, name?: string) => `#${name || id}`)
     .replace(/<!(here|channel|everyone)(?:\|[^>]*)?>/g, "@$1")
-    .replace(/<!subteam\^[A-Z0-9]+(?:\|([^>]*))?>/g, (_m, name?: string) => name ?? "")
+    .replace(SUBTEAM_PATTERN, (_m, id: string, name?: string) => `@${subteamToken(id, name)}`)
     .replace(/<(https?:\/\/[^|>]+)(?:\|([^>]*))?>/g, (_m, url: string, label?: string) => label || url)
     .replace(/<mailto:([^|>]+)(?:\|[^>]*)?>/g, "$1");
   const decoded = converted.replaceAll("&lt;", "<").replaceAll("&gt;", ">").replaceAll("&amp;", "&");
   return stripReservedCharacters(decoded).trim();
+}
+
+/** A user group mention, `<!subteam^S123|@admins>`. */
+const SUBTEAM_PATTERN = /<!subteam\^([A-Z0-9]+)(?:\|([^>]*))?>/g;
+
+/** The `@token` a user group becomes in our text: its handle without "@", else its id. */
+function subteamToken(id: string, name: string | undefined): string {
+  const handle = (name ?? "").replace(/^@+/, "").replace(/\s+/g, "");
+  return stripReservedCharacters(handle) || id;
+}
+
+/**
+ * The tokens of Slack's group mentions in `text` (`<!channel>`, `<!here>`, `<!everyone>`, user groups), as they
+ * stand after `@` in {@link normalizeSlackText}'s output: the core never takes them for people.
+ */
+export function groupMentionTokens(text: string): string[] {
+  const tokens = [...text.matchAll(/<!(here|channel|everyone)(?:\|[^>]*)?>/g)].map((m) => m[1] as string);
+  for (const match of text.matchAll(SUBTEAM_PATTERN)) tokens.push(subteamToken(match[1] as string, match[2]));
+  return [...new Set(tokens)];
 }
 
 /** User ids mentioned in Slack text, in order of first appearance. */

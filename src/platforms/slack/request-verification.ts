@@ -1,5 +1,4 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage } from "node:http";
 
 /** Slack's own cap on request bodies is far lower; anything above this is refused before it is hashed. */
 export const DEFAULT_BODY_LIMIT_BYTES = 1024 * 1024;
@@ -47,31 +46,6 @@ export function computeSlackSignature(signingSecret: string, timestamp: string, 
   hmac.update(`v0:${timestamp}:`);
   hmac.update(body);
   return `v0=${hmac.digest("hex")}`;
-}
-
-export class BodyTooLargeError extends Error {
-  readonly code = "body_too_large";
-}
-
-/**
- * Reads the whole body, refusing (and stopping reading) once it passes `limitBytes`, so an oversized request is
- * never buffered or hashed in full.
- */
-export async function readBodyCapped(request: IncomingMessage, limitBytes = DEFAULT_BODY_LIMIT_BYTES): Promise<Buffer> {
-  const declared = Number(request.headers["content-length"]);
-  if (Number.isFinite(declared) && declared > limitBytes) throw new BodyTooLargeError("body too large");
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string);
-    size += buffer.length;
-    if (size > limitBytes) {
-      request.destroy();
-      throw new BodyTooLargeError("body too large");
-    }
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 /** A body Slack could have sent: JSON (events) or a form (commands; interactivity carries JSON in `payload`). */

@@ -1,5 +1,6 @@
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
+import type { ChannelDirectory } from "./channel-directory.js";
 import type { CommandRunner } from "./command-runner.js";
 import type { HomeTab } from "./home-tab.js";
 import type { ReplyDelivery } from "./reply-delivery.js";
@@ -12,6 +13,8 @@ export interface SlackRuntime {
   runner: CommandRunner;
   delivery: ReplyDelivery;
   directory: UserDirectory;
+  /** Channels' creators (their first managers). */
+  channels: ChannelDirectory;
   describeDue: DueDescriber;
   logger: Logger;
   /** Zone for picked dates when Slack does not tell the person's own. */

@@ -23,7 +23,8 @@ export type * from "./zalo-types.js";
 export const ZALO_WEBHOOK_PATH = "/zalo/webhook";
 
 export interface ZaloAdapterOptions {
-  config: Pick<Config, "ZALO_BOT_TOKEN" | "ZALO_API_BASE_URL" | "ZALO_WEBHOOK_SECRET">;
+  config: Pick<Config, "ZALO_BOT_TOKEN" | "ZALO_API_BASE_URL" | "ZALO_WEBHOOK_SECRET"> &
+    Partial<Pick<Config, "ZALO_ADMIN_IDS">>;
   bot: Bot;
   logger: Logger;
   /** Client settings beyond the base URL (timeouts, retries). */
@@ -75,6 +76,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     logger,
     botInfo: () => me,
     typingIntervalMs: options.typingIntervalMs,
+    adminIds: new Set(config.ZALO_ADMIN_IDS ?? []),
   });
 
   // Updates of one chat are handled in arrival order ("add a task" then "done #1"); chats run side by side.

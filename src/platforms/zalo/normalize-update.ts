@@ -18,8 +18,15 @@ const MENTION_PATTERN = /(?<=^|[\s(,;])@([\p{L}\p{M}\p{N}_]+)/gu;
  * - In a GROUP the bot only receives messages that mention it or reply to it; a leading `@<bot name>` is removed
  *   so the same command language works as in a private chat.
  * - The workspace is the bot itself (Zalo has no workspace; one bot serves one organisation).
+ * - Zalo names no admins: the sender is a workspace admin when the operator listed their id (ZALO_ADMIN_IDS), and
+ *   explicitly not otherwise, so taking an id off the list takes the right away on their next message. (Admins who
+ *   claimed the right with a one-time code are known to the core, not here.)
  */
-export function normalizeMessage(message: ZaloMessage, bot: ZaloBotInfo): IncomingMessage | undefined {
+export function normalizeMessage(
+  message: ZaloMessage,
+  bot: ZaloBotInfo,
+  adminIds: ReadonlySet<string> = new Set(),
+): IncomingMessage | undefined {
   if (!message?.from?.id || !message.chat?.id || message.from.is_bot) return undefined;
   const isPrivateChat = message.chat.chat_type === "PRIVATE";
   let text = stripReservedCharacters(message.text ?? message.caption ?? "")
@@ -37,6 +44,7 @@ export function normalizeMessage(message: ZaloMessage, bot: ZaloBotInfo): Incomi
     sender: {
       externalId: message.from.id,
       displayName,
+      isWorkspaceAdmin: adminIds.has(message.from.id),
       privateChatId: isPrivateChat ? message.from.id : undefined,
     },
     text,

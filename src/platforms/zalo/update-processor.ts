@@ -30,6 +30,8 @@ export interface UpdateProcessorOptions {
   botInfo: () => ZaloBotInfo | undefined;
   /** How often "typing…" is renewed while the bot works, in milliseconds. Zalo shows it ≤ 5 s. Default 4000. */
   typingIntervalMs?: number;
+  /** Zalo user ids the operator made workspace admins (ZALO_ADMIN_IDS). */
+  adminIds?: ReadonlySet<string>;
 }
 
 /**
@@ -77,7 +79,7 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
   }
 
   async function handleText(message: ZaloMessage, me: ZaloBotInfo): Promise<void> {
-    const incoming = normalizeMessage(message, me);
+    const incoming = normalizeMessage(message, me, options.adminIds);
     if (!incoming) return;
     const stopTyping = startTyping(message.chat.id);
     let replies: Reply[];

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from "node:crypto";
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
+import { BodyTooLargeError, declaresTooLarge, readBodyCapped, refuseAndClose } from "../../http/body.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import type { ZaloUpdate } from "./zalo-types.js";
@@ -20,26 +21,34 @@ export interface WebhookRouteOptions {
 }
 
 /**
- * The webhook receiver: transport only. Checks the secret (constant time), content type, size and JSON shape,
- * hands the update on and answers, without waiting for it to be handled, so a slow command never makes Zalo time
- * out and redeliver.
- * Nothing is written for a rejected request.
+ * The webhook receiver: transport only. In this order: a declared body over the cap is refused (413) before anything
+ * else; then the method; then the secret (constant time), and a request without it gets 403 at once, with not one
+ * byte of its body read; then the content type, the body within the cap (a chunked one that grows past it: 413) and
+ * its JSON shape. It hands the update on and answers without waiting for it to be handled, so a slow command never
+ * makes Zalo time out and redeliver. Nothing is written for a rejected request.
  */
 export function createWebhookRoute(options: WebhookRouteOptions): RouteHandler {
   const { secret, onUpdate, logger, maxBodyBytes = 256 * 1024, isReady = () => true } = options;
   const expected = digest(secret);
   return async (request, response) => {
-    if (request.method !== "POST") return answer(response, 405, "method_not_allowed", { allow: "POST" });
+    const refuse = (status: number, error: string, headers?: Record<string, string>) =>
+      refuseAndClose(request, response, status, { ok: false, error }, { drain: false, headers });
+    if (declaresTooLarge(request, maxBodyBytes)) return refuse(413, "payload_too_large");
+    if (request.method !== "POST") return refuse(405, "method_not_allowed", { allow: "POST" });
     const given = request.headers["x-bot-api-secret-token"];
     if (typeof given !== "string" || !timingSafeEqual(digest(given), expected)) {
       logger.warn({ remote: request.socket.remoteAddress }, "zalo webhook: bad or missing secret");
-      return drainThen(request, () => answer(response, 403, "forbidden"));
+      return refuse(403, "forbidden");
     }
     const contentType = (request.headers["content-type"] ?? "").split(";")[0]?.trim().toLowerCase();
-    if (contentType !== "application/json")
-      return drainThen(request, () => answer(response, 415, "unsupported_media_type"));
-    const body = await readBody(request, maxBodyBytes);
-    if (body === "too_large") return answer(response, 413, "payload_too_large");
+    if (contentType !== "application/json") return refuse(415, "unsupported_media_type");
+    let body: Buffer;
+    try {
+      body = await readBodyCapped(request, maxBodyBytes);
+    } catch (error) {
+      if (!(error instanceof BodyTooLargeError)) throw error;
+      return refuseAndClose(request, response, 413, { ok: false, error: "payload_too_large" });
+    }
     const update = parseUpdate(body);
     if (!update) return answer(response, 400, "bad_request");
     if (!isReady()) return answer(response, 503, "starting");
@@ -70,43 +79,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
 // Hashing both sides first gives equal lengths, so timingSafeEqual neither throws nor leaks the secret's length.
 function digest(value: string): Buffer {
   return createHash("sha256").update(value, "utf8").digest();
-}
-
-/** Reads the body up to `limit` bytes; past it, keeps draining (so the client sees our answer) but stores nothing. */
-function readBody(request: IncomingMessage, limit: number): Promise<Buffer | "too_large"> {
-  const declared = Number(request.headers["content-length"]);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let tooLarge = Number.isFinite(declared) && declared > limit;
-    request.on("data", (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > limit) tooLarge = true;
-      // Draining has its limits too: past eight times the cap, the sender is not a well-behaved client.
-      if (size > limit * 8) request.destroy();
-      if (!tooLarge) chunks.push(chunk);
-    });
-    request.on("end", () => resolve(tooLarge ? "too_large" : Buffer.concat(chunks)));
-    request.on("error", reject);
-    request.on("close", () => {
-      if (!request.readableEnded) resolve("too_large");
-    });
-  });
-}
-
-function drainThen(request: IncomingMessage, then: () => void): void {
-  let done = false;
-  const once = () => {
-    if (!done) then();
-    done = true;
-  };
-  request.resume();
-  if (request.readableEnded) {
-    once();
-    return;
-  }
-  request.once("end", once);
-  request.once("error", once);
 }
 
 function answer(response: ServerResponse, status: number, error?: string, headers: Record<string, string> = {}): void {

@@ -1,6 +1,9 @@
+import { MAX_ZALO_MESSAGES_PER_REPLY } from "../../core/limits.js";
 import type { Reply } from "../../core/reply.js";
 import { toPlainText } from "../../core/reply.js";
+import { OPEN_GATE, type SendGate } from "../../core/send-gate.js";
 import { type MessageSender, SendError } from "../../core/sender.js";
+import { t } from "../../i18n/index.js";
 import { type BackoffOptions, backoffDelay } from "./backoff.js";
 import { chunkText, ZALO_MAX_MESSAGE_LENGTH } from "./chunk-text.js";
 import { ZaloApiError } from "./zalo-api-error.js";
@@ -11,6 +14,11 @@ export interface ZaloSenderOptions {
   maxMessageLength?: number;
   /** Suggested wait after a 429 without Retry-After (exponential with jitter). Defaults: 1 s base, 60 s cap. */
   rateLimitBackoff?: BackoffOptions;
+  /**
+   * The bot's rate gate: every sendMessage waits for it, replies to commands as well as the outbox's messages.
+   * Default: none (tests); the app passes the gate of ZALO_MESSAGES_PER_SECOND.
+   */
+  gate?: SendGate;
 }
 
 /**
@@ -23,6 +31,7 @@ export interface ZaloSenderOptions {
  */
 export function createZaloSender(client: ZaloClient, options: ZaloSenderOptions = {}): MessageSender {
   const limit = options.maxMessageLength ?? ZALO_MAX_MESSAGE_LENGTH;
+  const gate = options.gate ?? OPEN_GATE;
   let rateLimitStreak = 0;
   return {
     platform: "zalo",
@@ -30,6 +39,7 @@ export function createZaloSender(client: ZaloClient, options: ZaloSenderOptions 
       const chunks = renderForZalo(reply, limit);
       let externalMessageId: string | undefined;
       for (const text of chunks) {
+        await gate.wait();
         try {
           const sent = await client.sendMessage({ chat_id: target, text });
           externalMessageId ??= sent?.message_id;
@@ -45,11 +55,29 @@ export function createZaloSender(client: ZaloClient, options: ZaloSenderOptions 
   };
 }
 
-/** The plain-text messages for one reply, each within `limit`. An attachment cannot be sent (Zalo takes only URLs). */
+/**
+ * The plain-text messages for one reply, each within `limit`, at most MAX_ZALO_MESSAGES_PER_REPLY of them: a longer
+ * list ends with "… và K việc nữa" (the tasks it could not show). An attachment cannot be sent (Zalo takes only URLs).
+ */
 export function renderForZalo(reply: Reply, limit = ZALO_MAX_MESSAGE_LENGTH): string[] {
-  const text = toPlainText(reply.text);
-  return chunkText(text, limit);
+  const chunks = chunkText(toPlainText(reply.text), limit);
+  if (chunks.length <= MAX_ZALO_MESSAGES_PER_REPLY) return chunks;
+  const kept = chunks.slice(0, MAX_ZALO_MESSAGES_PER_REPLY);
+  // Room for the closing line in the last message, cut at a line break.
+  const last = kept.pop() ?? "";
+  const room = limit - FOOTER_ROOM;
+  const cut = last.length <= room ? last : last.slice(0, Math.max(0, last.lastIndexOf("\n", room)) || room);
+  kept.push(cut);
+  const shown = kept.join("\n");
+  const hidden = (reply.tasks ?? []).filter((task) => !new RegExp(`#${task.number}(?!\\d)`).test(shown)).length;
+  const locale = reply.presentation?.locale ?? "vi";
+  const footer = hidden > 0 ? t(locale, "reply.more_tasks", { count: hidden }) : t(locale, "reply.shortened");
+  kept[kept.length - 1] = `${cut.trimEnd()}\n${footer}`;
+  return kept;
 }
+
+/** Characters kept free at the end of a shortened reply's last message for its closing line. */
+const FOOTER_ROOM = 200;
 
 function toSendError(error: unknown, rateLimitDelay: () => number): SendError {
   if (error instanceof ZaloApiError) {

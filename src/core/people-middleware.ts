@@ -1,0 +1,64 @@
+/**
+ * The people a command names, checked and resolved before its handler runs: a group (`@channel`, `@here`, a user
+ * group) is never a person, a command names at most MAX_ASSIGNEES people, and every typed name must mean exactly
+ * one person of the channel. Whatever is refused or ambiguous here writes nothing, not even a pending person.
+ */
+import { t } from "../i18n/index.js";
+import { askWhichPerson } from "./ask-which-person.js";
+import { MAX_ASSIGNEES } from "./limits.js";
+import type { Middleware } from "./middleware.js";
+import { assignsPeople, isBroadcastName, namedPeople } from "./named-people.js";
+import type { Reply } from "./reply.js";
+import type { Services } from "./services.js";
+
+/** Refuses a command naming a group, or more people than a task may have. */
+export function enforcePeopleLimits<S extends Services>(): Middleware<S> {
+  return async (context, next) => {
+    const { parsed, locale, incoming } = context;
+    if (!parsed.ok) return next();
+    const tokens = namedPeople(parsed.command);
+    const group = tokens.find((token) => isBroadcastName(token, incoming));
+    if (group !== undefined) return [privateError(t(locale, "people.broadcast", { name: group.replace(/^@+/, "") }))];
+    const distinct = new Set(tokens).size;
+    if (assignsPeople(parsed.command) && distinct > MAX_ASSIGNEES) {
+      return [privateError(t(locale, "people.too_many", { count: distinct, max: MAX_ASSIGNEES }))];
+    }
+    return next();
+  };
+}
+
+/**
+ * Resolves the command's names to people of the channel (context.mentioned). A name that fits several people is
+ * answered with {@link askWhichPerson}; an unknown one, where no pending person may be made (lists, status,
+ * managers), with "I don't know who X is here".
+ */
+export function resolveNamedPeople<S extends Services>(): Middleware<S> {
+  return async (context, next) => {
+    const { parsed, locale, incoming, channel, actor } = context;
+    if (!parsed.ok) return next();
+    const tokens = namedPeople(parsed.command);
+    if (tokens.length === 0) {
+      context.mentioned = [];
+      return next();
+    }
+    const resolution = await context.services.directory.resolvePeople(channel, tokens, incoming.mentions, {
+      actorId: actor.id,
+      createPending: assignsPeople(parsed.command),
+    });
+    if (resolution.ok) {
+      context.mentioned = resolution.people;
+      return next();
+    }
+    if (resolution.ambiguous.length > 0) {
+      return [
+        askWhichPerson(resolution.ambiguous, { locale, platform: incoming.platform, timezone: channel.timezone }),
+      ];
+    }
+    const names = resolution.unknown.map((name) => `"${name}"`).join(", ");
+    return [privateError(t(locale, "people.unknown", { names }))];
+  };
+}
+
+function privateError(text: string): Reply {
+  return { visibility: "private", isError: true, text };
+}

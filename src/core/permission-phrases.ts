@@ -1,0 +1,64 @@
+/**
+ * The few sentences of the permission model, read before the command parser: "quản lý kênh" / "managers" (who
+ * manages this channel), "xác nhận @Hoa là @Trần Thị Hoa" / "confirm @Hoa is @Tran Thi Hoa" (the writer of a typed
+ * name says who was meant), and a one-time admin code. They are matched here, on whole messages, so the parser's
+ * command table stays as it is; src/language/command-table.ts is their natural home once the parser reads them.
+ */
+
+import type { ParsedCommand } from "../language/index.js";
+import { fold } from "../language/index.js";
+
+const PREFIX = /^\s*\/?\s*(?:(?:task|viec|rv|roviec|cai dat|settings?)\s+)?/;
+
+/** "quản lý kênh", "ai là quản lý", "danh sách quản lý", "managers", "who manages this channel"… */
+const MANAGERS_QUERY =
+  /^(?:quan ly(?: kenh| nhom)?|danh sach quan ly|ai (?:la )?quan ly(?: kenh| nhom)?|(?:channel |list )?managers?|who manages(?: this channel)?)\s*\??$/;
+
+/** The settings command that lists the channel's managers (the settings handler answers it). */
+export function readManagersQuery(text: string): ParsedCommand | null {
+  const folded = fold(text.normalize("NFC")).trim();
+  const rest = folded.replace(PREFIX, "");
+  if (!MANAGERS_QUERY.test(rest)) return null;
+  return {
+    command: "settings",
+    taskRef: null,
+    title: null,
+    assignees: [],
+    filter: null,
+    due: null,
+    settings: { key: "manager", value: null },
+    locale: /[a-z]/.test(rest) && /manage/.test(rest) ? "en" : "vi",
+  };
+}
+
+/** "xác nhận @Hoa là @Trần Thị Hoa": the name as typed before, and the person meant (as written, without "@"). */
+export interface ConfirmPersonPhrase {
+  typed: string;
+  meant: string;
+}
+
+const CONFIRM = /^(?:xac nhan|confirm)\s+@(.+?)\s+(?:la|is)\s+@(.+?)\s*[.!]?$/;
+
+export function readConfirmPerson(text: string): ConfirmPersonPhrase | null {
+  const original = text.normalize("NFC").trim();
+  // fold() keeps offsets, so the names are cut from the original text where the folded pattern found them.
+  const match = CONFIRM.exec(fold(original));
+  if (!match?.[1] || !match[2]) return null;
+  const typedAt = match[0].indexOf(`@${match[1]}`) + 1;
+  const meantAt = match[0].lastIndexOf(`@${match[2]}`) + 1;
+  return {
+    typed: original.slice(typedAt, typedAt + match[1].length).trim(),
+    meant: original.slice(meantAt, meantAt + match[2].length).trim(),
+  };
+}
+
+/** Letters and digits of admin codes, none of which can be misread for another (no 0/O, 1/I/L). */
+export const CLAIM_CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+/** "RV-XXXX-XXXX-XXXX": 12 characters of 31, about 59 bits: guessing one within its lifetime is hopeless. */
+const CLAIM_CODE = /^RV-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/;
+
+/** An admin code (`npm run zalo:claim`) as typed, in its canonical form; null when the message is not one. */
+export function readClaimCode(text: string): string | null {
+  const candidate = text.trim().toUpperCase();
+  return CLAIM_CODE.test(candidate) ? candidate : null;
+}

@@ -20,6 +20,7 @@ export function createLocalSendGate(perSecond: number): SendGate {
   let nextAt = 0;
   return {
     async wait() {
+      // real time: spacing sends is about the platform's limit, not the app's clock.
       const now = Date.now();
       const at = Math.max(now, nextAt);
       nextAt = at + intervalMs;

@@ -16,8 +16,11 @@ import {
   waitFor,
 } from "./helpers.js";
 
-/** Short for the tests; the default is 5 s. */
-const LEAD_MS = 2_000;
+/**
+ * How long before its deadline a message is prepared. These tests must seed before the preparing starts and change
+ * tasks between it and the deadline, in real time (BullMQ's delays): the windows are wide enough for a busy machine.
+ */
+const LEAD_MS = 8_000;
 
 describe("pings prepared ahead of their time", () => {
   let fx: JobsFixture;
@@ -36,8 +39,11 @@ describe("pings prepared ahead of their time", () => {
     await fx.close();
   });
 
-  /** A whole second far enough ahead that the tasks' last change is older than the outbox's change margin. */
-  const deadlineAhead = () => new Date(Math.ceil((Date.now() + 5_500) / 1000) * 1000);
+  /**
+   * A whole second far enough ahead that seeding ends, and the tasks' last change is older than the outbox's change
+   * margin (2 s), before the message is prepared (LEAD_MS before it).
+   */
+  const deadlineAhead = () => new Date(Math.ceil((Date.now() + LEAD_MS + 6_000) / 1000) * 1000);
 
   const planned = (jobs: Jobs, s: Seeded, taskId: string) =>
     jobs.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });

@@ -72,7 +72,7 @@ describe("terminal chat through npm start", () => {
     const saved = /📎 (\S+\.csv)/.exec(second.stdout)?.[1] ?? "";
     expect(saved.startsWith(join(dataDir, "files"))).toBe(true);
     expect(await readFile(saved, "utf8")).toContain("nộp báo cáo quy hoạch");
-  }, 120_000); // two cold starts of the whole bot (PGlite, migrations, queues) on a machine busy with other tests
+  });
 
   it("answers in English when the channel is set to English", async () => {
     const run = await startBot(

@@ -32,6 +32,7 @@ export class ChannelDirectory {
   creatorOf(teamId: string, channelId: string): Promise<string | undefined> {
     const key = `${teamId}:${channelId}`;
     const hit = this.cache.get(key);
+    // real time: how long what Slack told us stays fresh (here and below).
     if (hit && hit.expiresAt > Date.now()) return hit.creator;
     const creator = this.fetch(channelId);
     this.cache.set(key, { creator, expiresAt: Date.now() + this.ttlMs });
@@ -39,6 +40,7 @@ export class ChannelDirectory {
     // message: conversations.info is Tier 3, and a busy workspace has many channels.
     void creator.then((id) => {
       const entry = this.cache.get(key);
+      // real time, as above
       if (id === undefined && entry) entry.expiresAt = Math.min(entry.expiresAt, Date.now() + UNKNOWN_TTL_MS);
     });
     if (this.cache.size > this.maxEntries) {

@@ -28,6 +28,7 @@ async function main(args: string[]): Promise<number> {
     return 2;
   }
   const code = newClaimCode();
+  // real time: the operator's code expires by the wall clock, as the admin sending it lives by it.
   const now = new Date();
   if (config.DATABASE_URL) {
     const database = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });

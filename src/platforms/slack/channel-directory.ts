@@ -35,7 +35,7 @@ export class ChannelDirectory {
     // real time: how long what Slack told us stays fresh (here and below).
     if (hit && hit.expiresAt > Date.now()) return hit.creator;
     const creator = this.fetch(channelId);
-    this.cache.set(key, { creator, expiresAt: Date.now() + this.ttlMs });
+    this.cache.set(key, { creator, expiresAt: Date.now() + this.ttlMs }); // real time, as above
     // An unknown creator (a failure, a missing scope) is asked again after an hour rather than a day, and not on every
     // message: conversations.info is Tier 3, and a busy workspace has many channels.
     void creator.then((id) => {

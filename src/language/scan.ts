@@ -6,9 +6,11 @@
 import type { Piece, PieceRule } from "./due-pieces.js";
 import { COMMON_RULES } from "./rules-common.js";
 import { EN_RULES } from "./rules-en.js";
+import { LUNAR_RULES } from "./rules-lunar.js";
 import { VI_RULES } from "./rules-vi.js";
 
-const RULES: PieceRule[] = [...VI_RULES, ...EN_RULES, ...COMMON_RULES];
+// Lunar first: "mùng 1 tháng sau" and "15/8 âm lịch" are read whole before the solar rules see their parts.
+const RULES: PieceRule[] = [...LUNAR_RULES, ...VI_RULES, ...EN_RULES, ...COMMON_RULES];
 // Separators, plus "-" "/" "." when they are not between digits ("31-Oct-74", "mon.").
 const SKIP = /(?:[\s,;()!?:]|(?<![0-9])[-/.]|[-/.](?![0-9]))+/y;
 

@@ -3,9 +3,10 @@
  * deadline. Ranges resolve to their end as the deadline and their start as the period.
  */
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
+import { MAX_DUE_CHARS, startWork } from "./bounds.js";
 import { fold } from "./fold.js";
 import { type Resolved, type ResolveEnv, resolveDue } from "./resolve-due.js";
-import { scanPieces } from "./scan.js";
+import { readShortEnglish, scanPieces } from "./scan.js";
 import type { DueResolution, Grain, ParseContext } from "./types.js";
 import { instantOf, wallAt, wallZone } from "./zone.js";
 
@@ -15,7 +16,7 @@ let defaultCalendar: WorkingCalendar | null = null;
 // Words that introduce a deadline; they are not part of it ("trước 17h", "by Friday").
 // "trước Tết" / "before Tet" keep their cue: before the Tết break is not the day of Tết.
 const MARKERS =
-  /^(?:(?:truoc(?!\s+(?:khi\s+)?(?:(?:ky|dot)\s+)?(?:nghi\s+)?tet)|before(?!\s+(?:the\s+)?(?:tet|lunar new year))|han chot|han|deadline|by|due(?: date)?|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
+  /^(?:(?:truoc(?!\s+(?:khi\s+)?(?:(?:ky|dot)\s+)?(?:nghi\s+)?tet)|before(?!\s+(?:the\s+)?(?:tet|lunar new year))|trc|dl|han chot|han|deadline|by|due(?: date)?|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
 const GRAINS: Grain[] = ["second", "minute", "hour", "day", "week", "month", "quarter", "year"];
 
 let lastEnv: { key: string; ctx: ParseContext; env: ResolveEnv } | null = null;
@@ -121,6 +122,9 @@ export function toDueResolution(r: Resolved, text: string, env: ResolveEnv): Due
 /** Reads a whole phrase as a deadline ("thứ 6 tuần sau", "by Friday 5pm"); null if it is not one. */
 export function parseDue(text: string, ctx: ParseContext): DueResolution | null {
   const orig = text.normalize("NFC").trim();
+  if (orig.length > MAX_DUE_CHARS * 2) return null;
+  startWork();
+  readShortEnglish(true);
   const env = envOf(ctx);
   const r = resolvePhrase(orig, fold(orig), env);
   return r ? toDueResolution(r, orig, env) : null;

@@ -13,13 +13,19 @@ const NUMBERED =
 const RELATIVE = /^(?:nay|sau|toi|tiep|ke|sap|hien|next|this|coming)$/;
 const PAST = /^(?:truoc|qua|ngoai|vua)$/;
 const PURPOSE = /^(?:cho|for|of|cua)$/;
-const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
-/** Periods a purpose word makes the task's own ("cho quý 1", "for November", "for 2026", "for next week"). */
-const PERIOD_START = new RegExp(
-  `^(?:(?:(?:next|this|last)\\s+)?(?:tuan|thang|quy|nam|week|month|quarter|year)|${MONTHS}|q[1-4]|\\d{4})(?![a-z0-9])`,
-);
 const WHOLE_TITLE =
   /^(?:(?:tet(?: nguyen dan)?|noel|giang sinh|christmas|xmas|lunar new year)$|(?:hom qua|hom kia|yesterday|last (?:week|month|quarter|year)|q[1-4]|\d{4})(?![a-z0-9]))/;
+const MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december";
+/** Named periods a purpose word makes the task's own ("for November", "for 2026", "for Q4"). */
+const NAMED_PERIOD = new RegExp(`^(?:${MONTHS}|q[1-4]|\\d{4})(?![a-z0-9])`);
+
+/** After "cho"/"for": a named, numbered or past period is the task's ("cho quý 1"); "for next week" is a deadline. */
+function purposePeriod(words: Word[], first: number, folded: string): boolean {
+  const [w, next] = [words[first] as Word, words[first + 1]];
+  if (NAMED_PERIOD.test(folded) || /^last$/.test(w.key)) return true;
+  if (!UNIT.test(w.key)) return false;
+  return !next || !RELATIVE.test(next.key) || (next.key === "sau" && /sáu/i.test(next.core));
+}
 
 /**
  * How many words from `first` (the start of a phrase ending the task words, with no deadline word before it) belong
@@ -32,7 +38,7 @@ export function titleWordsAt(words: Word[], first: number, end: number, folded: 
   const [w, next] = [words[first] as Word, words[first + 1]];
   if (PURPOSE.test(w.key)) return 1;
   if (WHOLE_TITLE.test(folded)) return all;
-  if (PURPOSE.test(words[first - 1]?.key ?? "") && PERIOD_START.test(folded)) return all;
+  if (PURPOSE.test(words[first - 1]?.key ?? "") && purposePeriod(words, first, folded)) return all;
   if (!UNIT.test(w.key)) return 0;
   if (!next) return 1;
   // "tháng sau" is next month (a deadline), "tháng sáu" June (a numbered month): only the accent tells.

@@ -26,6 +26,8 @@ export interface FillerContext {
 
 const SPELLINGS: Record<string, RegExp> = {
   a: /^(?:ạ|à|a|ah|ak|ạh)$/i,
+  nha: /^(?:nha|nhá)$/i,
+  nhe: /^(?:nhé|nhe|nhè)$/i,
   ha: /^(?:hả|há|ha)$/i,
   ne: /^(?:nè|ne)$/i,
   di: /^(?:đi|di)$/i,

@@ -9,7 +9,7 @@ import { titleWordsAt } from "./due-position.js";
 import { impossibleDate } from "./impossible-dates.js";
 import { resolvePhrase } from "./parse-due.js";
 import type { Resolved, ResolveEnv } from "./resolve-due.js";
-import { canStartAt, readableUntil } from "./scan.js";
+import { piecesAt, readableUntil } from "./scan.js";
 import { type Word, wordsMatch } from "./words.js";
 
 export interface FoundDue {
@@ -53,6 +53,21 @@ function cueAt(t: DueText, i: number): number {
   return m[0].trim().split(/\s+/).length;
 }
 
+// Words that join a phrase but never open one: "ngân hàng", "của", "cho".
+const NO_START = /^(?:hang|cua|cho|of|for|tu|from)$/;
+
+/**
+ * Whether a deadline found at the start or end of the task words may begin at word i. Not with a bare number
+ * ("tầng 5 hôm nay", "vòng 2 mai" keep their number) nor with a joining word ("ngân hàng thứ 3").
+ */
+function startsPhrase(t: DueText, i: number): boolean {
+  const w = t.words[i] as Word;
+  const pieces = piecesAt(t.orig, t.folded, w.from);
+  if (!pieces) return false;
+  if (pieces.length === 0) return !NO_START.test(w.key);
+  return !(pieces.length === 1 && pieces[0]?.k === "num");
+}
+
 function phrase(t: DueText, first: number, end: number): { o: string; f: string } | null {
   const [a, b] = [t.words[first] as Word, t.words[end - 1] as Word];
   if (b.to - a.from > MAX_DUE_CHARS) return null;
@@ -67,6 +82,7 @@ function longestFrom(t: DueText, first: number, limit: number, min: number): (Re
   const probe = t.words[first + min];
   const last = Math.min(limit, first + MAX_DUE_WORDS);
   if (!probe || first + min >= limit) return null;
+  if (min === 0 && !startsPhrase(t, first)) return null;
   // Read once as far as the pieces go; a phrase may end at most one word past that (its last word may read only
   // as the end of a phrase, "thứ 6" before "tuần").
   const until = readableUntil(t.orig, t.folded, probe.from, (t.words[last - 1] as Word).to);
@@ -117,7 +133,7 @@ function atEnd(t: DueText, start: number, end: number): FoundDue | null {
       first += inTitle - 1;
       continue;
     }
-    if (!canStartAt(t.orig, t.folded, (t.words[first] as Word).from)) continue;
+    if (!startsPhrase(t, first)) continue;
     const due = resolvePhrase(p.o, p.f, t.env, false);
     if (due) return { due, first, end, how: "end" };
   }

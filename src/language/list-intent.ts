@@ -26,7 +26,8 @@ const NOISE =
   `${LIST_WORDS}|viec|cong viec|nhung|cac|nao|gi|co|con|khong|ko|k|chua|nua|dang|phai|can|lam|nop|roi|r|vay|the
 |nhi|xem|cho|xin|hien tai|hien|moi|gio|den han|het han|han|ai|nguoi|la|sao|ra sao|the nao|a|nhe|nha|oi|voi|ha|da|vang
 |em|anh|chi|minh|toi|e|c|ban|what's|whats|what|is|are|do|does|did|we|i|have|has|got|any|anything|which|on|plate|due
-|to|get|me|us|there|of|working|s|show|about|the|please|pls|cua|dang co|who's|whos|who|thi`.replace(/\n/g, "");
+|to|get|me|us|there|of|working|s|show|about|the|please|pls|cua|dang co|who's|whos|who|thi|right now|now|currently
+|at the moment|bay gio|hien gio|hien nay`.replace(/\n/g, "");
 
 const LIST_WORD_SET = new Set(LIST_WORDS.split("|"));
 type Entry = ListFilter | "noise";

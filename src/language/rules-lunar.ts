@@ -34,8 +34,10 @@ export const LUNAR_RULES: PieceRule[] = [
     `(?:truoc|before)\\s+(?:the\\s+)?(?:khi\\s+)?${BREAK}(?:${TET}|lunar new year)(?:\\s+(?:holidays?|break))?`,
     () => one({ k: "tetEdge", edge: "before" }),
   ),
-  rule(`(?:sau|ra|het|qua|after)\\s+(?:the\\s+)?${BREAK}(?:${TET}|lunar new year)(?:\\s+(?:holidays?|break))?`, () =>
-    one({ k: "tetEdge", edge: "after" }),
+  // "quà Tết" (Tết gifts) folds like "qua Tết" (after Tết): the first word must be typed as one of these.
+  rule(
+    `(?:sau|ra|het|qua|after)\\s+(?:the\\s+)?${BREAK}(?:${TET}|lunar new year)(?:\\s+(?:holidays?|break))?`,
+    (_, o) => (/^(?:sau|ra|hết|het|qua|after)\s/i.test(o) ? one({ k: "tetEdge", edge: "after" }) : null),
   ),
   rule("(?:the\\s+)?lunar new year(?:'?s(?: day)?)?", () => one({ k: "holiday", name: "tet" })),
   rule(`(?:ngay\\s+)?(?:mung|mong)\\s+(\\d{1,2})\\s+${TET}`, (m) => lunar(Number(m[1]), { m: 1, rel: null })),

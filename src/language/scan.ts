@@ -68,9 +68,10 @@ export function readableUntil(orig: string, folded: string, from: number, to: nu
   return to;
 }
 
-/** Whether some rule reads a piece at `pos` (a cheap test before trying phrases that start there). */
-export function canStartAt(orig: string, folded: string, pos: number): boolean {
-  return spend() && readAt(orig, folded, pos, []) !== null;
+/** The pieces read at `pos` (empty for a word that says nothing by itself, "the", "vào"), or null when none is. */
+export function piecesAt(orig: string, folded: string, pos: number): Piece[] | null {
+  const out: ScannedPiece[] = [];
+  return spend() && readAt(orig, folded, pos, out) !== null ? out.map((p) => p.piece) : null;
 }
 
 function readAt(orig: string, folded: string, pos: number, out: ScannedPiece[]): number | null {

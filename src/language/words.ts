@@ -38,9 +38,9 @@ export function endsClause(w: Word): boolean {
   return /[,:;.!?]$/.test(w.text);
 }
 
-/** True when the word starts with a capital letter (a name: "anh Nam", "@Phạm Thị Thu Hà"). */
+/** True for a capitalised word (a name: "anh Nam", "@Phạm Thị Thu Hà"), not an abbreviation in capitals ("CV"). */
 export function isCapitalised(w: Word | undefined): boolean {
-  return !!w && /^\p{Lu}/u.test(w.core);
+  return !!w && /^\p{Lu}(?:\p{Ll}|$)/u.test(w.core);
 }
 
 /** Whether the words from index i spell the phrase (folded keys, space-separated). */

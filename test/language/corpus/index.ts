@@ -1,6 +1,7 @@
 /** The realistic corpus by language; see case.ts for how it was annotated. */
 import type { RealisticCase } from "./case.js";
 import { EN_REPLIES } from "./en-replies.js";
+import { EN_SECOND_BATCH } from "./en-second-batch.js";
 import { EN_TASKS } from "./en-tasks.js";
 import { VI_CALENDAR } from "./vi-calendar.js";
 import { VI_CHANGES } from "./vi-changes.js";
@@ -8,6 +9,7 @@ import { VI_NAMES } from "./vi-names.js";
 import { VI_POLITE } from "./vi-polite.js";
 import { VI_QUESTIONS } from "./vi-questions.js";
 import { VI_REPLIES } from "./vi-replies.js";
+import { VI_SECOND_BATCH } from "./vi-second-batch.js";
 import { VI_TASK_ORDERS } from "./vi-task-orders.js";
 import { VI_TASKS } from "./vi-tasks.js";
 import { VI_UNACCENTED } from "./vi-unaccented.js";
@@ -25,6 +27,7 @@ export const REALISTIC_CORPUS: Record<"vi" | "en", RealisticCase[]> = {
     ...VI_CHANGES,
     ...VI_QUESTIONS,
     ...VI_CALENDAR,
+    ...VI_SECOND_BATCH,
   ],
-  en: [...EN_TASKS, ...EN_REPLIES],
+  en: [...EN_TASKS, ...EN_REPLIES, ...EN_SECOND_BATCH],
 };

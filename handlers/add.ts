@@ -22,5 +22,10 @@ export const addTask: AppHandler = async (command, context) => {
     assignees: task.assignees.length > 0 ? renderPeople(task.assignees, context.locale) : null,
     due: renderDue(task, renderContextOf(context)),
   });
-  return channelReply(text, [task]);
+  // "gấp", "asap": say what the urgency word was taken to mean, so a wrong guess is seen at once.
+  const vague = command.due?.vague;
+  const note = vague
+    ? `\n${t(context.locale, "task.vague_due", { word: vague.word, nextWorkingDay: vague.rule === "end_of_next_working_day" })}`
+    : "";
+  return channelReply(text + note, [task]);
 };

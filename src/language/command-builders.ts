@@ -29,8 +29,15 @@ function settings(msg: Message, from: number): ParseResult {
 }
 
 function help(msg: Message, lead: Lead): ParseResult {
-  const words = msg.blankedFolded.slice(lead.to).trim().split(/\s+/);
-  const topic = words.map((w) => helpTopicOf(w)).find((t) => t && t !== "help") ?? null;
+  const rest = msg.blankedFolded.slice(lead.to).trim();
+  const whole = helpTopicOf(rest);
+  const topic =
+    whole && whole !== "help"
+      ? whole
+      : (rest
+          .split(/\s+/)
+          .map((w) => helpTopicOf(w))
+          .find((t) => t && t !== "help") ?? null);
   return ok(msg, "help", { helpTopic: topic });
 }
 

@@ -25,7 +25,8 @@ export interface FillerContext {
 }
 
 const SPELLINGS: Record<string, RegExp> = {
-  a: /^(?:ạ|à|a|ah|ak|ạh)$/i,
+  // Lower case only: "việc A" is a label, "ạ"/"a" a particle.
+  a: /^(?:ạ|à|a|ah|ak|ạh|Ạ|À)$/,
   nha: /^(?:nha|nhá)$/i,
   nhe: /^(?:nhé|nhe|nhè)$/i,
   ha: /^(?:hả|há|ha)$/i,

@@ -65,7 +65,8 @@ function startsPhrase(t: DueText, i: number): boolean {
   const pieces = piecesAt(t.orig, t.folded, w.from);
   if (!pieces) return false;
   if (pieces.length === 0) return !NO_START.test(w.key);
-  return !(pieces.length === 1 && pieces[0]?.k === "num");
+  // A bare number or ordinal alone ("tầng 5", "add second task") is the task's, not a deadline.
+  return !(pieces.length === 1 && (pieces[0]?.k === "num" || pieces[0]?.k === "ord"));
 }
 
 function phrase(t: DueText, first: number, end: number): { o: string; f: string } | null {

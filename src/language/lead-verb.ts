@@ -79,7 +79,8 @@ function fits(msg: Message, verb: Verb, to: number, prefixed: boolean): boolean 
     case "help":
       return (
         !personNext &&
-        (only(rest, HELP_REST) || (rest.split(" ").length <= 3 && !!helpTopicOf(rest.split(" ")[0] ?? "")))
+        (only(rest, HELP_REST) ||
+          (rest.split(" ").length <= 3 && !!(helpTopicOf(rest) ?? helpTopicOf(rest.split(" ")[0] ?? ""))))
       );
     case "summary":
       return only(rest, SUMMARY_REST);

@@ -47,6 +47,8 @@ export function impossibleDate(t: DueText, start: number, end: number): FoundDue
   const from = (t.words[start] as Word).from;
   const to = (t.words[end - 1] as Word).to;
   const region = t.folded.slice(from, to);
+  // Every form below has a digit.
+  if (!/\d/.test(region)) return null;
   const weekday = BAD_WEEKDAY.exec(region);
   if (weekday) {
     const at = from + region.indexOf(weekday[1] ?? weekday[2] ?? "", weekday.index);

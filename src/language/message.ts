@@ -57,7 +57,7 @@ export function readMessage(text: string, ctx: ParseContext): Message {
     locale,
     ctx,
     env: envOf(ctx),
-    words: wordsOf(blankedOrig),
+    words: wordsOf(blankedOrig, blankedFolded),
     fillers: { vietnamese: locale !== "en", unaccented },
   };
 }

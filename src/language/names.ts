@@ -62,16 +62,17 @@ function knownAt(text: string, folded: string, at: number, knownNames: string[])
 
 const NAME_SYLLABLE = /^\p{Lu}[\p{Ll}\p{M}]*$/u;
 const MAX_NAME_WORDS = 6;
+const NEXT_WORD = / (\S+)/y;
 
 /** Extends a name at [at, end) over the capitalised name syllables that follow (single spaces between them). */
 function extendName(text: string, at: number, end: number): number {
   let to = end;
   let words = text.slice(at, end).split(" ").length;
-  for (const m of text.slice(end).matchAll(/ (\S+)/gy)) {
-    const word = (m[1] as string).replace(/[,.;:!?)]+$/u, "");
-    if (words >= MAX_NAME_WORDS || !NAME_SYLLABLE.test(word) || endsName(word)) break;
+  for (NEXT_WORD.lastIndex = end; words < MAX_NAME_WORDS; words++) {
+    const m = NEXT_WORD.exec(text);
+    const word = m?.[1]?.replace(/[,.;:!?)]+$/u, "");
+    if (!m || !word || !NAME_SYLLABLE.test(word) || endsName(word)) break;
     to += 1 + word.length;
-    words++;
     // "@Phạm Thị Thu Hà, chị gửi …": punctuation ends the name.
     if (word !== m[1]) break;
   }

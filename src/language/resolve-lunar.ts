@@ -20,6 +20,7 @@ function nextEve(today: string): string {
 
 /** The day a lunar or Tết piece names; undefined when the bag has none, null when the day does not exist. */
 export function lunarSpan(bag: PieceBag, env: ResolveEnv): Span | null | undefined {
+  if (!bag.tetEdge && !bag.lunarEve && !bag.lunar) return undefined;
   const today = isoDateOf(env.now);
   let iso: string | null;
   if (bag.tetEdge) iso = tetDeadline(today, bag.tetEdge.edge, env.calendar);

@@ -17,13 +17,19 @@ export interface Word {
 
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]+|[\p{P}\p{S}]+$/gu;
 
-/** The words of `text` (blanked ranges are spaces, so they are simply not words). */
-export function wordsOf(text: string): Word[] {
+/**
+ * The words of `text` (blanked ranges are spaces, so they are simply not words). `folded` is fold(text) when the
+ * caller has it: folding keeps offsets, so each word's key is a slice of it.
+ */
+export function wordsOf(text: string, folded?: string): Word[] {
   const out: Word[] = [];
   for (const m of text.matchAll(/\S+/g)) {
     const from = m.index ?? 0;
-    const core = m[0].replace(EDGE_PUNCTUATION, "");
-    out.push({ from, to: from + m[0].length, text: m[0], core, key: fold(core) });
+    const word = m[0];
+    const core = word.replace(EDGE_PUNCTUATION, "");
+    const lead = core.length === word.length ? 0 : word.indexOf(core);
+    const key = folded && core ? folded.slice(from + lead, from + lead + core.length) : fold(core);
+    out.push({ from, to: from + word.length, text: word, core, key });
   }
   return out;
 }

@@ -17,8 +17,6 @@ export interface FoundDue {
   /** Word indexes [first, end) of the deadline words, cue included. */
   first: number;
   end: number;
-  /** How it was found: after a deadline word, at the start or end of the task words, or an urgency word. */
-  how: "cue" | "start" | "end" | "urgent";
   /** Words after a deadline word that could not be read, or an impossible date. */
   badFragment?: string;
 }
@@ -106,7 +104,7 @@ function afterCue(t: DueText, start: number, end: number): FoundDue | null {
     if (!n) continue;
     tried++;
     const hit = longestFrom(t, i, end, n);
-    if (hit) return { due: hit, first: withWordsBefore(t, i, start), end: hit.end, how: "cue" };
+    if (hit) return { due: hit, first: withWordsBefore(t, i, start), end: hit.end };
   }
   return null;
 }
@@ -136,7 +134,7 @@ function atEnd(t: DueText, start: number, end: number): FoundDue | null {
     }
     if (!startsPhrase(t, first)) continue;
     const due = resolvePhrase(p.o, p.f, t.env, false);
-    if (due) return { due, first, end, how: "end" };
+    if (due) return { due, first, end };
   }
   return null;
 }
@@ -161,7 +159,7 @@ function urgentWord(t: DueText, start: number, end: number): FoundDue | null {
     if (!n) continue;
     for (let more = urgentAt(t, i + n); more && i + n + more <= end; more = urgentAt(t, i + n)) n += more;
     const due = resolvePhrase("gấp", "gap", t.env);
-    return due ? { due, first: i, end: i + n, how: "urgent" } : null;
+    return due ? { due, first: i, end: i + n } : null;
   }
   return null;
 }
@@ -180,7 +178,7 @@ export function findDue(t: DueText, start: number, end: number): FoundDue | null
   const cued = afterCue(t, start, end);
   if (cued) return cued;
   const first = end - start > 1 ? longestFrom(t, start, end - 1, 0) : null;
-  if (first) return { due: first, first: start, end: first.end, how: "start" };
+  if (first) return { due: first, first: start, end: first.end };
   const last = atEnd(t, start, end) ?? urgentWord(t, start, end);
   if (last) return last;
   return strongCue(t, start, end);
@@ -192,7 +190,7 @@ function strongCue(t: DueText, start: number, end: number): FoundDue | null {
     const w = t.words[i] as Word;
     if (!STRONG.test(w.key) || !cueAt(t, i) || i + 1 >= end) continue;
     const rest = t.orig.slice((t.words[i + 1] as Word).from, (t.words[end - 1] as Word).to).trim();
-    return { due: null, first: i, end, how: "cue", badFragment: rest };
+    return { due: null, first: i, end, badFragment: rest };
   }
   return null;
 }

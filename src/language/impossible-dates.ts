@@ -53,7 +53,7 @@ export function impossibleDate(t: DueText, start: number, end: number): FoundDue
   if (weekday) {
     const at = from + region.indexOf(weekday[1] ?? weekday[2] ?? "", weekday.index);
     const first = wordIndexAt(t.words, at, start, end);
-    return { due: null, first, end, how: "cue", badFragment: t.orig.slice(at, to).trim() };
+    return { due: null, first, end, badFragment: t.orig.slice(at, to).trim() };
   }
   for (const m of region.matchAll(DATES)) {
     const date = dateOf(m);
@@ -64,7 +64,7 @@ export function impossibleDate(t: DueText, start: number, end: number): FoundDue
     const atEnd = region.slice((m.index ?? 0) + m[0].length).trim() === "";
     if (!atEnd && !CUE_BEFORE.test(region.slice(0, m.index))) continue;
     const first = wordIndexAt(t.words, at, start, end);
-    return { due: null, first, end: first + 1, how: "cue", badFragment: t.orig.slice(at, at + m[0].length) };
+    return { due: null, first, end: first + 1, badFragment: t.orig.slice(at, at + m[0].length) };
   }
   return null;
 }

@@ -88,7 +88,7 @@ function isConnector(w: Word): boolean {
 }
 
 /** How many words at index i open a request without being part of it (0 if the task starts here). */
-function leadingFiller(words: Word[], i: number, end: number, ctx: FillerContext): number {
+export function openingFillerAt(words: Word[], i: number, end: number, ctx: FillerContext): number {
   const w = words[i] as Word;
   if (isPunctuation(w)) return 1;
   const vocative = phraseAt(VOCATIVE_TABLE, words, i);
@@ -119,23 +119,14 @@ function trailingFiller(words: Word[], start: number, j: number, ctx: FillerCont
   return isConnector(w) && !/^tasks?$/i.test(w.core) ? 1 : 0;
 }
 
-/**
- * [start, end) of the words that carry the request: fillers at both ends dropped (at the start only when
- * `trailing` is false: the words go on past `to`).
- */
-export function trimFillers(
-  words: Word[],
-  ctx: FillerContext,
-  from = 0,
-  to = words.length,
-  trailing = true,
-): [number, number] {
+/** [start, end) of the words that carry the request, within [from, to): fillers at both ends dropped. */
+export function trimFillers(words: Word[], ctx: FillerContext, from = 0, to = words.length): [number, number] {
   let [start, end] = [from, to];
   for (let changed = true; changed && start < end; ) {
     changed = false;
-    const lead = leadingFiller(words, start, end, ctx);
+    const lead = openingFillerAt(words, start, end, ctx);
     if (lead) [start, changed] = [start + lead, true];
-    const trail = trailing && start < end ? trailingFiller(words, start, end - 1, ctx) : 0;
+    const trail = start < end ? trailingFiller(words, start, end - 1, ctx) : 0;
     if (trail) [end, changed] = [end - trail, true];
   }
   return [start, Math.max(start, end)];

@@ -6,12 +6,11 @@
  * asks for the summary, "báo cáo tình hình dự án" is a task.
  */
 import { helpTopicOf, VERBS, type Verb } from "./command-table.js";
-import { GROUP_VOCATIVES, INTERJECTIONS, POLITENESS } from "./filler-words.js";
-import { isPronoun } from "./fillers.js";
+import { openingFillerAt } from "./fillers.js";
 import { listIntent } from "./list-intent.js";
 import { type Message, wordIndexFrom } from "./message.js";
 import { parseSettings } from "./parse-settings.js";
-import { isPunctuation, type Word } from "./words.js";
+import type { Word } from "./words.js";
 
 export interface Lead {
   verb: Verb;
@@ -34,20 +33,6 @@ function matchVerb(folded: string, at: number): { verb: Verb; end: number } | nu
     if (m) return { verb, end: at + m[0].length };
   }
   return null;
-}
-
-function skippable(msg: Message, i: number): number {
-  const w = msg.words[i] as Word;
-  if (isPunctuation(w) || w.key === "cho" || (INTERJECTIONS.has(w.key) && w.key !== "ok")) return 1;
-  if (isPronoun(w, msg.fillers) || POLITENESS.has(w.key)) return 1;
-  const vocative = GROUP_VOCATIVES.find((v) =>
-    msg.words
-      .slice(i, i + 3)
-      .map((x) => x.key)
-      .join(" ")
-      .startsWith(v),
-  );
-  return vocative ? vocative.split(" ").length : w.key === "ok" ? 1 : 0;
 }
 
 /** The folded words after the command word. */
@@ -123,7 +108,7 @@ export function leadVerb(msg: Message): Lead | null {
         const afterMention = msg.mentions.some((m) => m.from < w.from);
         return { verb: hit.verb, from: w.from, to: hit.end, prefixed, afterMention };
       }
-      const skip = skippable(msg, i);
+      const skip = openingFillerAt(msg.words, i, msg.words.length, msg.fillers);
       if (!skip) break;
       i += skip;
     }

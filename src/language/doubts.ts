@@ -42,6 +42,7 @@ function reportReading(cmd: ParsedCommand, msg: Message): ParseDoubt[] {
   return [{ kind: "other_reading", cue: cmd.due.text, reading: { ...cmd, title, due: null, doubts: [] } }];
 }
 
+/** Every reason to doubt this reading of the message (empty when sure). */
 export function doubtsOf(cmd: ParsedCommand, msg: Message): ParseDoubt[] {
   const out = [...dueDoubts(cmd, msg), ...changeReading(cmd), ...reportReading(cmd, msg)];
   if ((cmd.command === "add" || cmd.command === "edit") && cmd.title && !cmd.due && !cmd.dueShift) {

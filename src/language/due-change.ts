@@ -48,6 +48,7 @@ export function leftover(msg: Message, skip: VerbHit[]): { said: string; text: s
   return { said, text: joined(rest.slice(start, end)) };
 }
 
+/** A new deadline ("due") or reminder time ("remind") for the task the message names; see the file's header. */
 export function dueChange(msg: Message, command: "due" | "remind", verbs: VerbHit[]): ParseResult {
   const { said, text } = leftover(msg, verbs);
   if (!text) return said ? fail(msg, "bad_due", command, said) : fail(msg, "missing_due", command);

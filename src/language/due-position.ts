@@ -51,6 +51,7 @@ export function titleWordsAt(words: Word[], first: number, end: number, folded: 
 const REPORT_NOUNS =
   /(?:^|\s)(?:bao cao|bc|ke hoach|tong ket|so ket|giao ban|hop|luong|bang luong|cham cong|thue|doanh thu|ngan sach|hoa don|so lieu|thong ke|report|plan|meeting|review|budget|payroll|numbers)$/;
 
+/** Whether the folded text before a phrase ends with a report noun ("báo cáo", "kế hoạch", "report"). */
 export function followsReportNoun(foldedBefore: string): boolean {
   return REPORT_NOUNS.test(foldedBefore.trimEnd());
 }

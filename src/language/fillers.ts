@@ -69,6 +69,7 @@ function fillerAt(table: PhraseTable<string>, words: Word[], i: number, ctx: Fil
   return phraseAt(table, words, i, (_, n) => n > 1 || spelled(words[i] as Word, ctx))?.length ?? 0;
 }
 
+/** A pronoun of the speaker or listener as typed ("em", "chị", "mình"; "chi"/"minh" only in unaccented text). */
 export function isPronoun(w: Word | undefined, ctx: FillerContext): boolean {
   if (!w || !ctx.vietnamese || !PRONOUNS.has(w.key)) return false;
   if (UNACCENTED_PRONOUNS.has(w.key) && !SPELLINGS[w.key]?.test(w.core))

@@ -33,6 +33,7 @@ export interface Message {
   fillers: FillerContext;
 }
 
+/** Reads a message for the command rules: its head (bounds.ts), people, task number, language and words. */
 export function readMessage(text: string, ctx: ParseContext): Message {
   const all = text.normalize("NFC");
   const end = headEnd(all);

@@ -2,6 +2,7 @@
 import type { Message } from "./message.js";
 import type { CommandName, ParsedCommand, ParseErrorCode, ParseResult } from "./types.js";
 
+/** A command read from the message, with the people it names and its task number unless `fields` say otherwise. */
 export function ok(msg: Message, command: CommandName, fields: Partial<ParsedCommand> = {}): ParseResult {
   const base: ParsedCommand = {
     command,
@@ -16,6 +17,7 @@ export function ok(msg: Message, command: CommandName, fields: Partial<ParsedCom
   return { ok: true, command: { ...base, ...fields } };
 }
 
+/** A refusal: what is missing or not understood, the command it was for, and the words to quote back. */
 export function fail(msg: Message, error: ParseErrorCode, command?: CommandName, fragment?: string): ParseResult {
   return { ok: false, error, locale: msg.locale, ...(command ? { command } : {}), ...(fragment ? { fragment } : {}) };
 }

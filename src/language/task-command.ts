@@ -46,6 +46,7 @@ function withoutVerb(msg: Message, hits: VerbHit[]): ParseResult {
   return ok(msg, "show");
 }
 
+/** The command of a message that names a task; never "add". */
 export function taskCommand(msg: Message): ParseResult {
   const hits = taskVerbHits(msg);
   const hit = strongestVerb(hits, msg.mentions.length > 0);

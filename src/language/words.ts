@@ -59,6 +59,7 @@ export function wordsMatch(words: Word[], i: number, phrase: string): boolean {
 /** Phrases indexed by their first word, longest first, so finding one at a word costs a map look-up. */
 export type PhraseTable<T> = Map<string, { parts: string[]; value: T }[]>;
 
+/** Indexes `[phrase, value]` pairs (phrases as folded words, space-separated) by their first word. */
 export function phraseTable<T>(entries: Iterable<[string, T]>): PhraseTable<T> {
   const table: PhraseTable<T> = new Map();
   for (const [phrase, value] of entries) {

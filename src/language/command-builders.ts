@@ -77,6 +77,17 @@ function byLead(msg: Message, lead: Lead): ParseResult | null {
   }
 }
 
+const QUESTION_START = /^(?:ai|sao|bao|khi|what|who|when|why|how|where|which)$/;
+const QUESTION_END = /^(?:khong|ko|chua|gi|nao|sao|dau)$/;
+
+/** "Hôm nay ai trực?", "bao giờ nộp báo cáo": a question naming no one asks something; it is not a task. */
+function isQuestion(msg: Message): boolean {
+  const words = msg.words.filter((w) => w.key !== "");
+  return (
+    /\?\s*$/.test(msg.orig) || QUESTION_START.test(words[0]?.key ?? "") || QUESTION_END.test(words.at(-1)?.key ?? "")
+  );
+}
+
 export function buildCommand(msg: Message): ParseResult {
   // Settings phrases work without "cài đặt": "giờ kết thúc 17:30", "thêm quản lý @Lan".
   const from = SLASH_PREFIX.exec(msg.blankedFolded)?.[0].length ?? 0;
@@ -88,6 +99,6 @@ export function buildCommand(msg: Message): ParseResult {
   const filter = listIntent(msg);
   if (filter) return ok(msg, "list", { filter });
   const bodyFrom = lead && !lead.afterMention ? lead.from : from;
-  if (msg.mentions.length > 0 || hasDeadline(msg, bodyFrom)) return addTask(msg, bodyFrom);
+  if (msg.mentions.length > 0 || (!isQuestion(msg) && hasDeadline(msg, bodyFrom))) return addTask(msg, bodyFrom);
   return fail(msg, "unknown_command", undefined, msg.orig.slice(from).trim().split(/\s+/)[0]);
 }

@@ -114,7 +114,8 @@ function trailingFiller(words: Word[], start: number, j: number, ctx: FillerCont
   if (CLOSING_POLITENESS.has(w.key) && spelled(w, ctx)) return 1;
   const before = words[j - 1];
   if (isPronoun(w, ctx) && before && j > start) {
-    const closes = /^(?:cho|oi)$/.test(before.key) || HELP_WORDS.has(before.key) || particleAt(words, j - 1, ctx) > 0;
+    const particleBefore = [1, 2, 3].some((n) => j - n >= start && particleAt(words, j - n, ctx) === n);
+    const closes = /^(?:cho|oi)$/.test(before.key) || HELP_WORDS.has(before.key) || particleBefore;
     if (closes || /[,:;.!?]$/.test(before.text)) return 1;
   }
   return isConnector(w) && !/^tasks?$/i.test(w.core) ? 1 : 0;

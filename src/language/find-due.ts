@@ -153,9 +153,14 @@ function urgentAt(t: DueText, i: number): number {
   return 1;
 }
 
+/** "cập nhật giá ngay": "ngay" ending the task is "right away"; typed without accents it may be "ngày" (day). */
+function rightAway(t: DueText, i: number, end: number): number {
+  return i === end - 1 && t.words[i]?.core === "ngay" && /[^\p{ASCII}]/u.test(t.orig) ? 1 : 0;
+}
+
 function urgentWord(t: DueText, start: number, end: number): FoundDue | null {
   for (let i = start; i < end; i++) {
-    let n = urgentAt(t, i);
+    let n = urgentAt(t, i) || rightAway(t, i, end);
     if (!n) continue;
     for (let more = urgentAt(t, i + n); more && i + n + more <= end; more = urgentAt(t, i + n)) n += more;
     const due = resolvePhrase("gấp", "gap", t.env);

@@ -15,7 +15,7 @@ const FILTERS: [ListFilter, string][] = [
     "toi da giao|toi giao|minh da giao|minh giao|em da giao|em giao|anh da giao|anh giao|chi da giao|chi giao|da giao|did i assign|i assigned|i assign|assigned by me|i created|created by me",
   ],
   ["overdue", "qua han|tre han|tre deadline|bi tre|tre|overdue|late|past due"],
-  ["week", "tuan nay|trong tuan|this week"],
+  ["week", "tuan nay|trong tuan|this week|sap den han|sap toi han|sap het han|due soon|coming up"],
   ["today", "hom nay|hnay|h nay|today|nay"],
   ["done", "da hoan thanh|hoan thanh|da xong|xong roi|xong|done|completed|finished|complete"],
   ["mine", "cua toi|cua em|cua minh|cua anh|cua chi|cua e|cua a|cua c|em co|toi co|minh co|my|mine"],

@@ -71,6 +71,11 @@ describe("urgency words have a defined deadline", () => {
     const newYear = command("gấp: @Minh in hồ sơ", ctxAt("2027-01-01T09:00:00+07:00"));
     expect(newYear.due && local(newYear.due.deadline)).toBe("2027-01-04 17:00 Mon");
   });
+  it('reads "ngay" ending a task as right away', () => {
+    const c = command("giao @Lan cập nhật giá ngay");
+    expect(c.title).toBe("cập nhật giá");
+    expect(c.due?.vague?.rule).toBe("end_of_today");
+  });
   it("keeps the period's start at now, as Duckling reads asap", () => {
     const ctx = ctxAt();
     expect(parseDue("asap", ctx)?.start).toEqual(ctx.now);

@@ -93,5 +93,11 @@ describe("questions for a list", () => {
   });
   it("is a task as soon as a word is not a question's", () => {
     expect(command("hôm nay phải nộp báo cáo thuế").command).toBe("add");
+    expect(command("việc nào của em sắp đến hạn")).toMatchObject({ command: "list", filter: "week" });
+  });
+  it("is never a task when it asks something of no one", () => {
+    for (const text of ["Hôm nay ai trực?", "bao giờ nộp báo cáo thuế"]) {
+      expect(parseCommand(text, ctxAt())).toMatchObject({ ok: false, error: "unknown_command" });
+    }
   });
 });

@@ -15,6 +15,7 @@ describe("the words around the task", () => {
     ["mọi người ơi @Hà nộp kế hoạch tuần sau trước 17h thứ 6 nhé", "nộp kế hoạch tuần sau"],
     ["@Lan please gửi chị file PowerPoint trước 2h chiều", "gửi file PowerPoint"],
     ["@Sarah could you please update the website banner before Friday?", "update the website banner"],
+    ["@Lan ơi gửi chị báo cáo trước 17h nhé, cảm ơn em", "gửi báo cáo"],
   ])("%s", (text, title) => expect(command(text).title).toBe(title));
   it.each([
     ["@Hà gửi bản đề xuất ngân sách cho chị Hoa trước 4h chiều", "gửi bản đề xuất ngân sách cho chị Hoa"],

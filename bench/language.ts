@@ -1,12 +1,17 @@
 /**
- * `npm run bench:language`: accuracy of parseDue on Duckling's vi and en time corpora,
- * by category, with the deliberate product-rule differences listed, then throughput.
- * Ends with: duckling vi <ok>/<total> (<percent>%) en <ok>/<total> (<percent>%)
+ * `npm run bench:language`: accuracy of parseDue on Duckling's vi and en time corpora (by category, with the
+ * deliberate product-rule differences), of parseCommand on the realistic corpus (test/language/corpus), and the
+ * parse cost: p50 per ordinary message against the parser before (same run), and 40,000-character messages.
+ * Ends with:
+ *   duckling vi <ok>/<total> (<percent>%) en <ok>/<total> (<percent>%)
+ *   realistic vi <ok>/<total> (<percent>%) en <ok>/<total> (<percent>%)
  */
-import { performance } from "node:perf_hooks";
-import { parseCommand, parseDue } from "../src/language/index.js";
+import { parseCommand } from "../src/language/index.js";
+import { loadBaselineParser } from "./language-baseline.js";
 import { DIFFERENCES, differenceOf } from "./language-differences.js";
 import { type EntryResult, scoreCorpus } from "./language-duckling.js";
+import { type CommandParser, scoreRealistic } from "./language-realistic.js";
+import { costOfLongMessages, p50PerMessage } from "./language-speed.js";
 
 function pct(ok: number, total: number): string {
   return total ? ((100 * ok) / total).toFixed(1) : "0.0";
@@ -52,36 +57,51 @@ function printDifferences(all: EntryResult[]): void {
   }
 }
 
-function throughput(): void {
-  const ctx = { now: new Date("2026-12-02T10:00:00+07:00"), timezone: "Asia/Ho_Chi_Minh" };
-  const messages = [
-    "giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau",
-    "assign @Lan write report by Friday 5pm",
-    "gia hạn #12 đến thứ 6",
-    "việc của tôi",
-    "xong #12",
-    "@Lan: prepare slides due tomorrow",
-    "tạo việc kiểm tra hợp đồng trong 5 ngày làm việc",
-    "nhắc #12 lúc 15h",
-  ];
-  const phrases = ["thứ 6 tuần sau", "17h30 ngày mai", "cuối tháng", "15/12", "next friday 5pm", "end of next week"];
-  for (let i = 0; i < 200; i++) for (const m of messages) parseCommand(m, ctx); // warm-up
-  const rounds = 2000;
-  let t0 = performance.now();
-  for (let i = 0; i < rounds; i++) for (const m of messages) parseCommand(m, ctx);
-  const cmdMs = (performance.now() - t0) / (rounds * messages.length);
-  t0 = performance.now();
-  for (let i = 0; i < rounds; i++) for (const p of phrases) parseDue(p, ctx);
-  const dueMs = (performance.now() - t0) / (rounds * phrases.length);
-  console.log("\n== Throughput");
-  console.log(`  parseCommand: ${Math.round(1000 / cmdMs)} messages/s (${(cmdMs * 1000).toFixed(1)} µs/message)`);
-  console.log(`  parseDue:     ${Math.round(1000 / dueMs)} phrases/s (${(dueMs * 1000).toFixed(1)} µs/phrase)`);
+/** Score on the realistic corpus, "vi X/Y (P%) en X/Y (P%)"; with `misses`, the cases missed and why. */
+function realistic(parse: CommandParser, misses: boolean): string {
+  return (["vi", "en"] as const)
+    .map((locale) => {
+      const results = scoreRealistic(locale, parse);
+      const ok = results.filter((r) => r.ok).length;
+      if (misses)
+        for (const r of results.filter((x) => !x.ok)) console.log(`  ${r.entry.text}\n      ${r.diff.join("; ")}`);
+      return `${locale} ${ok}/${results.length} (${pct(ok, results.length)}%)`;
+    })
+    .join(" ");
 }
 
-const vi = report("vi");
-const en = report("en");
-printDifferences([...vi.results, ...en.results]);
-throughput();
-console.log(
-  `\nduckling vi ${vi.ok}/${vi.total} (${pct(vi.ok, vi.total)}%) en ${en.ok}/${en.total} (${pct(en.ok, en.total)}%)`,
-);
+async function cost(baseline: CommandParser | null): Promise<void> {
+  console.log("\n== Parse cost (timed on this machine, in this run)");
+  const p50 = p50PerMessage(baseline ? { now: parseCommand, before: baseline } : { now: parseCommand });
+  const ratio = baseline
+    ? `  (${((p50.now ?? 0) / (p50.before ?? 1)).toFixed(2)}× the parser before; target ≤ 1.5×)`
+    : "";
+  console.log(
+    `  p50 per ordinary message: ${(p50.now ?? 0).toFixed(1)} µs now, ${baseline ? `${(p50.before ?? 0).toFixed(1)} µs before` : "before: not available (no git history)"}${ratio}`,
+  );
+  console.log("  40,000-character messages (p50 / worst of 9 parses; work steps, limit in src/language/bounds.ts):");
+  const long = costOfLongMessages();
+  for (const r of long)
+    console.log(
+      `    ${r.name.padEnd(28)} ${r.p50.toFixed(2).padStart(7)} ms / ${r.max.toFixed(2).padStart(7)} ms  ${String(r.steps).padStart(5)} steps`,
+    );
+  const worst = long.reduce((a, b) => (b.max > a.max ? b : a));
+  console.log(`  worst 40,000-character message: ${worst.max.toFixed(1)} ms (${worst.name}); target < 50 ms`);
+}
+
+async function main(): Promise<void> {
+  const vi = report("vi");
+  const en = report("en");
+  printDifferences([...vi.results, ...en.results]);
+  const baseline = await loadBaselineParser();
+  console.log("\n== Realistic corpus: cases missed");
+  const now = realistic(parseCommand, true);
+  if (baseline) console.log(`  the parser before on the same corpus: realistic ${realistic(baseline, false)}`);
+  await cost(baseline);
+  console.log(
+    `\nduckling vi ${vi.ok}/${vi.total} (${pct(vi.ok, vi.total)}%) en ${en.ok}/${en.total} (${pct(en.ok, en.total)}%)`,
+  );
+  console.log(`realistic ${now}`);
+}
+
+await main();

@@ -32,6 +32,17 @@ export const addTask: AppHandler = async (command, context) => {
     assignees: task.assignees.length > 0 ? renderPeople(task.assignees, context.locale) : null,
     due: renderDue(task, renderContextOf(context)),
   });
-  const note = cut ? `\n${t(context.locale, "task.title_cut", { number: task.number, max: MAX_TITLE_LENGTH })}` : "";
-  return channelReply(`${text}${note}`, [task]);
+  const notes: string[] = [];
+  if (cut) notes.push(t(context.locale, "task.title_cut", { number: task.number, max: MAX_TITLE_LENGTH }));
+  // "gấp", "asap": say what the urgency word was taken to mean, so a wrong guess is seen at once.
+  const vague = command.due?.vague;
+  if (vague) {
+    notes.push(
+      t(context.locale, "task.vague_due", {
+        word: vague.word,
+        nextWorkingDay: vague.rule === "end_of_next_working_day",
+      }),
+    );
+  }
+  return channelReply([text, ...notes].join("\n"), [task]);
 };

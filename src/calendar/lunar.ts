@@ -152,3 +152,42 @@ export function lunarToSolar(
 export function tetDate(year: number, tz = VN_TIME_ZONE): [number, number, number] {
   return lunarToSolar(1, 1, year, false, tz) as [number, number, number];
 }
+
+/** A lunar date: day 1–30, month 1–12, the lunar year (the one whose Tết opens it), and whether the month is leap. */
+export interface LunarDate {
+  day: number;
+  month: number;
+  year: number;
+  leap: boolean;
+}
+
+/** The lunar date of a Gregorian day (Hồ Ngọc Đức's convertSolar2Lunar), for a zone (default UTC+7). */
+export function solarToLunar(day: number, month: number, year: number, tz = VN_TIME_ZONE): LunarDate {
+  const dayNumber = julianDay(day, month, year);
+  const k = Math.floor((dayNumber - 2415021.076998695) / 29.530588853);
+  let monthStart = newMoonDay(k + 1, tz);
+  if (monthStart > dayNumber) monthStart = newMoonDay(k, tz);
+  let a11 = lunarMonth11(year, tz);
+  let b11 = a11;
+  let lunarYear: number;
+  if (a11 >= monthStart) {
+    lunarYear = year;
+    a11 = lunarMonth11(year - 1, tz);
+  } else {
+    lunarYear = year + 1;
+    b11 = lunarMonth11(year + 1, tz);
+  }
+  const diff = Math.floor((monthStart - a11) / 29);
+  let lunarMonth = diff + 11;
+  let leap = false;
+  if (b11 - a11 > 365) {
+    const leapDiff = leapMonthOffset(a11, tz);
+    if (diff >= leapDiff) {
+      lunarMonth = diff + 10;
+      leap = diff === leapDiff;
+    }
+  }
+  if (lunarMonth > 12) lunarMonth -= 12;
+  if (lunarMonth >= 11 && diff < 4) lunarYear -= 1;
+  return { day: dayNumber - monthStart + 1, month: lunarMonth, year: lunarYear, leap };
+}

@@ -28,6 +28,7 @@ export function readManagersQuery(text: string): ParsedCommand | null {
     due: null,
     settings: { key: "manager", value: null },
     locale: /[a-z]/.test(rest) && /manage/.test(rest) ? "en" : "vi",
+    doubts: [],
   };
 }
 

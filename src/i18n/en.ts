@@ -27,6 +27,10 @@ export const en: Catalogue = {
   "task.renamed": ({ number, oldTitle, newTitle }) => `Renamed task *#${number}*: "${oldTitle}" → "${newTitle}".`,
   "task.acknowledged": ({ number, title, due }) =>
     due ? `You took task *#${number}*: ${title} — due: ${due}.` : `You took task *#${number}*: ${title}.`,
+  "task.vague_due": ({ word, nextWorkingDay }) =>
+    `("${word}" is taken as by the end of ${nextWorkingDay ? "the next working day" : "today's working day"}.)`,
+  "task.no_due_to_shift": ({ number }) =>
+    `Task *#${number}* has no due date yet, so it cannot be extended. Please give the new date, e.g. due #${number} friday.`,
   "task.not_found": ({ number }) => `This channel has no task *#${number}*. Type "list" to see the open tasks.`,
   "task.forbidden": ({ number, allowed }) =>
     `Sorry, you can't change task *#${number}*. Only ${allowed} or a channel manager can do that.`,

@@ -21,6 +21,8 @@ export interface MessageParams {
   "task.assignees_changed": { number: number; oldAssignees: string; newAssignees: string };
   "task.renamed": { number: number; oldTitle: string; newTitle: string };
   "task.acknowledged": { number: number; title: string; due: string | null };
+  /** How an urgency word with no date ("gấp", "asap") was read: by the end of today's or the next working day. */
+  "task.vague_due": { word: string; nextWorkingDay: boolean };
   // Refusals and problems with a task
   "task.not_found": { number: number };
   "task.forbidden": { number: number; allowed: string };
@@ -32,6 +34,7 @@ export interface MessageParams {
   "task.already_done_by_you": { number: number };
   "task.not_open": { number: number; status: string };
   "task.no_change": { number: number };
+  "task.no_due_to_shift": { number: number };
   "task.assignee_unknown": { name: string };
   // Task words
   "status.open": Empty;

@@ -27,6 +27,10 @@ export const vi: Catalogue = {
   "task.renamed": ({ number, oldTitle, newTitle }) => `Đã đổi tên việc *#${number}*: "${oldTitle}" → "${newTitle}".`,
   "task.acknowledged": ({ number, title, due }) =>
     due ? `Bạn đã nhận việc *#${number}*: ${title} — hạn: ${due}.` : `Bạn đã nhận việc *#${number}*: ${title}.`,
+  "task.vague_due": ({ word, nextWorkingDay }) =>
+    `("${word}" được hiểu là trước giờ tan làm ${nextWorkingDay ? "của ngày làm việc tiếp theo" : "hôm nay"}.)`,
+  "task.no_due_to_shift": ({ number }) =>
+    `Việc *#${number}* chưa có hạn nên chưa thể gia hạn thêm. Bạn nêu hạn mới nhé, ví dụ: gia hạn #${number} đến thứ 6.`,
   "task.not_found": ({ number }) => `Kênh này không có việc *#${number}*. Gõ "danh sách việc" để xem các việc đang mở.`,
   "task.forbidden": ({ number, allowed }) =>
     `Xin lỗi, bạn chưa thể thay đổi việc *#${number}*. Chỉ ${allowed} hoặc quản lý kênh mới làm được việc này.`,

@@ -4,6 +4,8 @@
  */
 import type { CommandName, ListFilter } from "./types.js";
 
+export type AssignMode = "replace" | "add" | "remove";
+
 export interface Verb {
   re: RegExp;
   command: CommandName;
@@ -17,8 +19,8 @@ function v(words: string, command: CommandName, locale: "vi" | "en", extra: Part
 }
 
 export const VERBS: Verb[] = [
-  v("tro giup|giup do|giup|huong dan|cach dung", "help", "vi"),
-  v("help|\\?|how to|commands", "help", "en"),
+  v("tro giup|giup do|giup|huong dan|cach dung|lam sao de|lam the nao de", "help", "vi"),
+  v("help|\\?|how do i|how can i|how to|commands", "help", "en"),
   v("cai dat|thiet lap|cau hinh", "settings", "vi"),
   v("settings?|config|configure|set", "settings", "en"),
   v("xuat bao cao|xuat file|xuat", "export", "vi"),

@@ -47,7 +47,16 @@ export type Piece =
   /** "rest of the week" (from today) and "all week" (from its start): days up to the unit's end. */
   | { k: "rest"; unit: "week" | "month" | "year"; all: boolean }
   /** "the week of October 7th": the (Monday-start) week holding that day. */
-  | { k: "weekOf" };
+  | { k: "weekOf" }
+  /**
+   * A lunar day: "rằm" (d 15), "mùng 3 Tết" (3/1), "15/8 âm lịch". `m` null = the next month that has the day;
+   * `rel` = this lunar month (0) or the next (1), whether or not the day is past.
+   */
+  | { k: "lunar"; d: number; m: number | null; rel: number | null }
+  /** "30 Tết": the last day of the lunar year. */
+  | { k: "lunarEve" }
+  /** "trước Tết" (the last working day before the Tết break) and "sau Tết" (the first one after it). */
+  | { k: "tetEdge"; edge: "before" | "after" };
 
 /** A rule: a sticky regex over the folded text and a builder (null = the rule does not apply here). */
 export interface PieceRule {

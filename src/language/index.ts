@@ -1,9 +1,10 @@
 /**
  * Understanding deadlines and commands in Vietnamese and English. Pure: no I/O and no
- * clock (callers pass `now`); the only state is caches.
+ * clock (callers pass `now`); the only state is caches and the work meter of the message being read (bounds.ts).
  */
 
 export { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
+export { applyDueShift } from "./due-shift.js";
 export { fold } from "./fold.js";
 export { formatDue, formatRelative } from "./format.js";
 export { commandExample, errorMessage } from "./messages.js";
@@ -12,9 +13,11 @@ export { parseDue } from "./parse-due.js";
 export type {
   CommandName,
   DueResolution,
+  DueShift,
   Grain,
   ListFilter,
   ParseContext,
+  ParseDoubt,
   ParsedCommand,
   ParseErrorCode,
   ParseResult,

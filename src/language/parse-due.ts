@@ -3,9 +3,10 @@
  * deadline. Ranges resolve to their end as the deadline and their start as the period.
  */
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
+import { MAX_DUE_CHARS, startWork } from "./bounds.js";
 import { fold } from "./fold.js";
 import { type Resolved, type ResolveEnv, resolveDue } from "./resolve-due.js";
-import { scanPieces } from "./scan.js";
+import { readShortEnglish, scanPieces } from "./scan.js";
 import type { DueResolution, Grain, ParseContext } from "./types.js";
 import { instantOf, wallAt, wallZone } from "./zone.js";
 
@@ -13,8 +14,9 @@ const DEFAULT_END_OF_DAY = 17 * 60;
 let defaultCalendar: WorkingCalendar | null = null;
 
 // Words that introduce a deadline; they are not part of it ("trước 17h", "by Friday").
+// "trước Tết" / "before Tet" keep their cue: before the Tết break is not the day of Tết.
 const MARKERS =
-  /^(?:(?:truoc|han chot|han|deadline|by|due(?: date)?|before|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
+  /^(?:(?:truoc(?!\s+(?:khi\s+)?(?:(?:ky|dot)\s+)?(?:nghi\s+)?tet)|before(?!\s+(?:the\s+)?(?:tet|lunar new year))|trc|dl|han chot|han|deadline|by|due(?: date)?|den|sang|until|till|through|no later than|cham nhat|muon nhat|toi han|ve)(?:\s*:)?\s+|:\s*)+/;
 const GRAINS: Grain[] = ["second", "minute", "hour", "day", "week", "month", "quarter", "year"];
 
 let lastEnv: { key: string; ctx: ParseContext; env: ResolveEnv } | null = null;
@@ -107,12 +109,22 @@ export function resolvePhrase(orig: string, folded: string, env: ResolveEnv, all
 /** Places the wall-clock results in the channel's zone. */
 export function toDueResolution(r: Resolved, text: string, env: ResolveEnv): DueResolution {
   const real = (w: number): Date => new Date(instantOf(w, env.zone));
-  return { deadline: real(r.deadline), hasTime: r.hasTime, start: real(r.start), grain: r.grain, text };
+  const due: DueResolution = {
+    deadline: real(r.deadline),
+    hasTime: r.hasTime,
+    start: real(r.start),
+    grain: r.grain,
+    text,
+  };
+  return r.vague ? { ...due, vague: { word: text, rule: r.vague } } : due;
 }
 
 /** Reads a whole phrase as a deadline ("thứ 6 tuần sau", "by Friday 5pm"); null if it is not one. */
 export function parseDue(text: string, ctx: ParseContext): DueResolution | null {
   const orig = text.normalize("NFC").trim();
+  if (orig.length > MAX_DUE_CHARS * 2) return null;
+  startWork();
+  readShortEnglish(true);
   const env = envOf(ctx);
   const r = resolvePhrase(orig, fold(orig), env);
   return r ? toDueResolution(r, orig, env) : null;

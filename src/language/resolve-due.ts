@@ -7,6 +7,7 @@
 import type { WorkingCalendar } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
 import { edgeSpan, holidaySpan, restSpan, seasonSpan, weekendSpan } from "./resolve-extra.js";
+import { lunarSpan } from "./resolve-lunar.js";
 import { gatherPieces } from "./resolve-pieces.js";
 import { dateSpan, daySpan, type PieceBag, type Span, unitSpan } from "./resolve-span.js";
 import { clockHour, podDeadline, podWindow } from "./resolve-time.js";
@@ -33,6 +34,8 @@ export interface Resolved {
   deadline: Wall;
   grain: Grain;
   hasTime: boolean;
+  /** Which rule gave a deadline to an urgency word ("gấp", "asap"); see DueResolution.vague. */
+  vague?: "end_of_today" | "end_of_next_working_day";
 }
 
 /** The wall of a "YYYY-MM-DD" string. */
@@ -56,7 +59,8 @@ function spanDeadline(span: Span, env: ResolveEnv): Wall {
 
 function baseSpan(bag: PieceBag, env: ResolveEnv): Span | null | undefined {
   const { now } = env;
-  let span: Span | null | undefined;
+  let span: Span | null | undefined = lunarSpan(bag, env);
+  if (span !== undefined) return span;
   if (bag.weekend) span = weekendSpan(now, bag.weekend.offset);
   else if (bag.season) span = seasonSpan(now, bag.season.season);
   else if (bag.holiday) span = holidaySpan(now, bag.holiday.name);
@@ -115,12 +119,30 @@ function withOffset(o: Extract<Piece, { k: "offset" }>, bag: PieceBag, env: Reso
   return { start: day, deadline: atMinutes(day, env.endOfDay), grain: "day", hasTime: false };
 }
 
+/**
+ * "gấp", "asap", "ngay bây giờ": the period starts now (as Duckling reads it), but a deadline at the very second of
+ * the message would be overdue at once. The deadline is the end of today's working day when today is a working day
+ * and that hour is still ahead, else the end of the next working day.
+ */
+function urgent(env: ResolveEnv): Resolved {
+  const { now } = env;
+  const today = startOf(now, "day");
+  const endToday = atMinutes(today, env.endOfDay);
+  const start = startOf(now, "second");
+  if (env.calendar.isWorkingDay(isoDateOf(today)) && now < endToday) {
+    return { start, deadline: endToday, grain: "second", hasTime: true, vague: "end_of_today" };
+  }
+  const next = dayOf(env.calendar.nextWorkingDay(isoDateOf(today)));
+  const deadline = atMinutes(next, env.endOfDay);
+  return { start, deadline, grain: "second", hasTime: true, vague: "end_of_next_working_day" };
+}
+
 /** Resolves the pieces of one phrase; null when they do not make a deadline. */
 export function resolveDue(pieces: Piece[], env: ResolveEnv): Resolved | null {
   const bag = gatherPieces(pieces);
   if (!bag) return null;
   const { now } = env;
-  if (bag.now || bag.asap) return { start: startOf(now, "second"), deadline: now, grain: "second", hasTime: true };
+  if (bag.now || bag.asap) return urgent(env);
   if (bag.eod) {
     const at = atMinutes(now, env.endOfDay);
     return { start: at, deadline: at, grain: "minute", hasTime: true };

@@ -18,6 +18,9 @@ const DATEISH = new Set([
   "nth",
   "weekend",
   "holiday",
+  "lunar",
+  "lunarEve",
+  "tetEdge",
 ]);
 
 function asYear(p: Extract<Piece, { k: "num" }>): Piece | null {

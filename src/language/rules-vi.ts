@@ -64,7 +64,9 @@ export const VI_RULES: PieceRule[] = [
   rule(`(${NUM})\\s+(${UNIT_VI})\\s+(vua roi|vua qua|qua|truoc)`, (m) => offset(m[1], m[2], "past")),
   rule(
     "(?:thu\\s*(2|3|4|5|6|7|hai|ba|tu|nam|sau|bay)|t([2-7])|(chu nhat|chua nhat|cn))(?:\\s+(toi|nay|vua roi|vua qua))?",
-    (m) => {
+    (m, o) => {
+      // "doanh thu năm" is yearly revenue: a weekday written with other accents writes "thứ" with its own.
+      if (/^thu/i.test(o) && /[^\p{ASCII}]/u.test(o)) return null;
       const wd = m[3] ? 7 : (VI_WEEKDAY[m[1] ?? m[2] ?? ""] ?? 0);
       const mod = m[4] === "toi" ? "next" : m[4] === "vua roi" || m[4] === "vua qua" ? "last" : null;
       return wd ? one({ k: "weekday", wd, mod }) : null;

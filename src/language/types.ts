@@ -13,6 +13,25 @@ export interface DueResolution {
   grain: Grain;
   /** The phrase as found in the message. */
   text: string;
+  /**
+   * Set when the person gave no date but urgency ("gấp", "asap", "càng sớm càng tốt", "ngay lập tức"): the word
+   * as typed and the rule that turned it into the deadline, so the reply can say what it was taken to mean.
+   * "end_of_today": the end of today's working day (today is a working day and that hour is still ahead);
+   * "end_of_next_working_day": otherwise, the end of the next working day.
+   */
+  vague?: { word: string; rule: "end_of_today" | "end_of_next_working_day" };
+}
+
+/**
+ * A deadline moved by an amount from the task's current one ("gia hạn #3 thêm 2 ngày", "extend #3 by 2 days").
+ * The parser cannot know the current deadline, so the due handler applies it (see applyDueShift).
+ */
+export interface DueShift {
+  /** Negative moves the deadline earlier ("move #3 earlier by 1 day"). */
+  amount: number;
+  unit: "hour" | "day" | "week" | "month";
+  /** Count working days of the channel's calendar ("thêm 3 ngày làm việc"). */
+  workingDays: boolean;
 }
 
 export interface ParseContext {
@@ -23,7 +42,11 @@ export interface ParseContext {
   endOfDayMinutes?: number;
   /** Default: Monday–Friday plus Vietnamese public holidays. */
   calendar?: WorkingCalendar;
-  /** Display names known in the channel, so "@Nguyễn Văn Lan" can span words. */
+  /**
+   * Display names of the channel's members, so "@Nguyễn Văn Lan" spans its words. Matched longest first, the exact
+   * spelling before a spelling without diacritics; a name not among them is read by the capitalised-syllables rule
+   * (see names.ts).
+   */
   knownNames?: string[];
 }
 
@@ -75,7 +98,28 @@ export interface ParsedCommand {
   exportFormat?: "csv" | "xlsx";
   /** Language the message was written in, if evident. */
   locale: "vi" | "en" | null;
+  /** For due: the deadline moved by an amount from the current one; `due` is then null. */
+  dueShift?: DueShift;
+  /** Why the parser is not sure of this reading; empty when it is. See ParseDoubt. */
+  doubts: ParseDoubt[];
 }
+
+/**
+ * A reason to ask the person before acting (the bot may ask instead of guessing):
+ * - other_reading: the same text also reads as another command; `cue` is the words that suggest it (a change word
+ *   such as "lùi" in a new-task reading, or "báo cáo tuần sau" read as a deadline rather than a title), `reading`
+ *   the other command.
+ * - past_deadline: the deadline resolved to a moment before `ctx.now`.
+ * - day_off: the deadline falls on a day that is not a working day of `ctx.calendar` (`day`: ISO date).
+ * - time_word_in_title: no deadline was read, but a time-like word stayed in the title ("báo cáo tháng 12").
+ * - ambiguous_name: reserved for people resolution (two members fit a typed name); the parser never emits it.
+ */
+export type ParseDoubt =
+  | { kind: "other_reading"; cue: string; reading: ParsedCommand }
+  | { kind: "past_deadline" }
+  | { kind: "day_off"; day: string }
+  | { kind: "time_word_in_title"; word: string }
+  | { kind: "ambiguous_name"; name: string };
 
 export type ParseErrorCode =
   | "empty"

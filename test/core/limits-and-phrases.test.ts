@@ -39,6 +39,7 @@ describe("limits and text hygiene", () => {
         filter: null,
         due: null,
         locale: null,
+        doubts: [],
       },
     });
     const clean = cleanIncoming(message);

@@ -69,6 +69,7 @@ describe("middleware", () => {
         due: null,
         settings: { key, value: key === "show" ? null : value },
         locale: null,
+        doubts: [],
       },
     });
     const member = messageContext({ parsed: settings("timezone") });

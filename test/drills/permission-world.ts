@@ -131,5 +131,5 @@ export function buttonCommand(
   taskRef: number,
   extra: Partial<ParsedCommand> = {},
 ): ParsedCommand {
-  return { command, taskRef, title: null, assignees: [], filter: null, due: null, locale: null, ...extra };
+  return { command, taskRef, title: null, assignees: [], filter: null, due: null, locale: null, doubts: [], ...extra };
 }

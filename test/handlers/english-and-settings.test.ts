@@ -72,6 +72,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
       filter: null,
       due: null,
       locale: null,
+      doubts: [],
     };
     const replies = await harness.bot.handle(
       incomingMessage({

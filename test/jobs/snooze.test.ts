@@ -39,6 +39,7 @@ describe("snooze", () => {
     filter: null,
     due: { deadline: until, hasTime: true, start: until, grain: "minute", text: until.toISOString() },
     locale: null,
+    doubts: [],
   });
   const addTask = async () => {
     number += 1;

@@ -1,0 +1,102 @@
+/**
+ * Tết, the lunar calendar, vague deadlines and impossible dates. Tết 2027 is Saturday 6 February; its break (with the
+ * compensation days) runs Friday 5 to Thursday 11 February, so "trước Tết" is Thursday 4 and "sau Tết" Friday 12.
+ * Now (2 December 2026) is the 24th of the 10th lunar month.
+ */
+import { add, type RealisticCase, refuse } from "./case.js";
+
+export const VI_CALENDAR: RealisticCase[] = [
+  add("giao @Lan quyết toán thuế trước Tết", ["Lan"], "quyết toán thuế", "2027-02-04T17:00+07:00"),
+  add(
+    "@Hà gửi thiệp chúc Tết khách hàng trước Tết nhé",
+    ["Hà"],
+    "gửi thiệp chúc Tết khách hàng",
+    "2027-02-04T17:00+07:00",
+  ),
+  add(
+    "sau Tết @Minh rà soát lại hợp đồng thuê văn phòng",
+    ["Minh"],
+    "rà soát lại hợp đồng thuê văn phòng",
+    "2027-02-12T17:00+07:00",
+  ),
+  add("@Quang nộp kế hoạch quý 1 trước rằm tháng Giêng", ["Quang"], "nộp kế hoạch quý 1", "2027-02-20T17:00+07:00"),
+  add("@Mai đặt hoa cho văn phòng mùng 1 tháng sau", ["Mai"], "đặt hoa cho văn phòng", "2026-12-09T17:00+07:00"),
+  add(
+    "chốt danh sách đi lễ chùa hạn 15/8 âm lịch @Tuấn",
+    ["Tuấn"],
+    "chốt danh sách đi lễ chùa",
+    "2027-09-15T17:00+07:00",
+  ),
+  add(
+    "@Nam tổng hợp quà Tết cho nhân viên trước 23 tháng Chạp",
+    ["Nam"],
+    "tổng hợp quà Tết cho nhân viên",
+    "2027-01-30T17:00+07:00",
+  ),
+  add("trả lương tháng 13 trước Tết @Hà", ["Hà"], "trả lương tháng 13", "2027-02-04T17:00+07:00"),
+  add("ra Tết nộp hồ sơ dự thầu @Lan", ["Lan"], "nộp hồ sơ dự thầu", "2027-02-12T17:00+07:00"),
+  add("@Lan làm báo cáo trước rằm nhé", ["Lan"], "làm báo cáo", "2026-12-23T17:00+07:00"),
+  add(
+    "@Linh gửi thư chúc mừng năm mới cho đối tác trước mùng 1 Tết",
+    ["Linh"],
+    "gửi thư chúc mừng năm mới cho đối tác",
+    "2027-02-06T17:00+07:00",
+  ),
+  add("mùng 6 Tết @Dũng mở cửa văn phòng đón khách", ["Dũng"], "mở cửa văn phòng đón khách", "2027-02-11T17:00+07:00"),
+  add(
+    "@Thảo chuẩn bị lì xì đầu năm cho nhân viên, xong trước 30 Tết",
+    ["Thảo"],
+    "chuẩn bị lì xì đầu năm cho nhân viên",
+    "2027-02-05T17:00+07:00",
+  ),
+  add("@Phúc gửi báo giá trước 15/8 âm", ["Phúc"], "gửi báo giá", "2027-09-15T17:00+07:00"),
+  add("họp tổng kết sau Tết @Minh @Hà", ["Minh", "Hà"], "họp tổng kết", "2027-02-12T17:00+07:00"),
+  add(
+    "@Lan trước Tết nhé, nộp giúp chị báo cáo tổng kết năm",
+    ["Lan"],
+    "nộp báo cáo tổng kết năm",
+    "2027-02-04T17:00+07:00",
+  ),
+  add("@Hoa hoàn thành quyết toán trước 20 tháng Chạp", ["Hoa"], "hoàn thành quyết toán", "2027-01-27T17:00+07:00"),
+  add("ngày 10/3 âm lịch @Tuấn đặt xe đi Phú Thọ", ["Tuấn"], "đặt xe đi Phú Thọ", "2027-04-16T17:00+07:00"),
+  add(
+    "@Nam gửi lịch nghỉ Tết cho toàn công ty trước 15/1",
+    ["Nam"],
+    "gửi lịch nghỉ Tết cho toàn công ty",
+    "2027-01-15T17:00+07:00",
+  ),
+  add(
+    "giao @Lan mua bánh chưng cho văn phòng trước 28 Tết",
+    ["Lan"],
+    "mua bánh chưng cho văn phòng",
+    "2027-02-04T17:00+07:00",
+  ),
+  add("mùng 3 Tết @Hà trực văn phòng", ["Hà"], "trực văn phòng", "2027-02-08T17:00+07:00"),
+  add("@Trang chuẩn bị mâm cúng mùng 1", ["Trang"], "chuẩn bị mâm cúng", "2026-12-09T17:00+07:00"),
+  add("@Khánh dọn dẹp kho trước kỳ nghỉ Tết", ["Khánh"], "dọn dẹp kho", "2027-02-04T17:00+07:00"),
+  add("@Đức kiểm tra hệ thống điện sau kỳ nghỉ Tết", ["Đức"], "kiểm tra hệ thống điện", "2027-02-12T17:00+07:00"),
+  add("@Minh làm xong hồ sơ hạn rằm tháng sau nhé", ["Minh"], "làm xong hồ sơ", "2026-12-23T17:00+07:00"),
+  add("@Hùng đặt bàn tất niên trước 25 âm lịch tháng Chạp", ["Hùng"], "đặt bàn tất niên", "2027-02-01T17:00+07:00"),
+  add("@Lan gửi báo giá gấp", ["Lan"], "gửi báo giá", "2026-12-02T17:00+07:00"),
+  add("@Lan gửi báo giá cho khách gấp", ["Lan"], "gửi báo giá cho khách", "2026-12-02T17:00+07:00"),
+  add("gấp: @Minh in 20 bộ hồ sơ thầu", ["Minh"], "in 20 bộ hồ sơ thầu", "2026-12-02T17:00+07:00"),
+  add(
+    "nhờ @Hoa liên hệ bên vận chuyển càng sớm càng tốt nhé",
+    ["Hoa"],
+    "liên hệ bên vận chuyển",
+    "2026-12-02T17:00+07:00",
+  ),
+  add("@Tuấn sửa lỗi đăng nhập gấp nhé em", ["Tuấn"], "sửa lỗi đăng nhập", "2026-12-02T17:00+07:00"),
+  add("@Quang gấp gấp gửi chị file hợp đồng", ["Quang"], "gửi file hợp đồng", "2026-12-02T17:00+07:00"),
+  add("@Nam xử lý gấp đơn khiếu nại của khách", ["Nam"], "xử lý đơn khiếu nại của khách", "2026-12-02T17:00+07:00"),
+  add("@Linh gửi hồ sơ ngay trong hôm nay", ["Linh"], "gửi hồ sơ", "2026-12-02T17:00+07:00"),
+  add("@Minh gửi gấp báo cáo cho sếp trước 11h", ["Minh"], "gửi báo cáo cho sếp", "2026-12-02T11:00+07:00"),
+  add("khẩn: @Hà liên hệ lại khách hàng Samsung", ["Hà"], "liên hệ lại khách hàng Samsung", "2026-12-02T17:00+07:00"),
+  add("@Dũng mua thêm mực in, càng sớm càng tốt", ["Dũng"], "mua thêm mực in", "2026-12-02T17:00+07:00"),
+  refuse("giao @Lan nộp báo cáo trước 31/2", "bad_due"),
+  refuse("@Minh gửi hợp đồng hạn 30/2", "bad_due"),
+  refuse("@Hà nộp hồ sơ ngày 31/4", "bad_due"),
+  refuse("@Quang in tài liệu trước 32/12", "bad_due"),
+  refuse("giao @Hoa đặt phòng họp trước 31/11", "bad_due"),
+  refuse("giao @Lan viết báo cáo hạn thứ 9", "bad_due"),
+];

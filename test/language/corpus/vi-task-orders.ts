@@ -1,0 +1,193 @@
+/**
+ * New tasks whose deadline comes first ("mai @Quang …"), whose title starts with a word that is also a command
+ * ("@Dũng nhận hàng", "@Lan xem lại hợp đồng"), and the other orders staff write in.
+ */
+import { add, type RealisticCase } from "./case.js";
+
+export const VI_TASK_ORDERS: RealisticCase[] = [
+  add("thứ 6 này @Lan nộp báo cáo tài chính nhé", ["Lan"], "nộp báo cáo tài chính", "2026-12-04T17:00+07:00"),
+  add(
+    "mai @Quang đi lấy con dấu ở Sở Kế hoạch nhé",
+    ["Quang"],
+    "đi lấy con dấu ở Sở Kế hoạch",
+    "2026-12-03T17:00+07:00",
+  ),
+  add(
+    "sáng mai @Tuấn qua ngân hàng rút tiền tạm ứng",
+    ["Tuấn"],
+    "qua ngân hàng rút tiền tạm ứng",
+    "2026-12-03T09:00+07:00",
+  ),
+  add(
+    "trước 15/12 @Hà hoàn thiện hồ sơ năng lực công ty",
+    ["Hà"],
+    "hoàn thiện hồ sơ năng lực công ty",
+    "2026-12-15T17:00+07:00",
+  ),
+  add("@Minh mai gửi báo giá cho khách nhé", ["Minh"], "gửi báo giá cho khách", "2026-12-03T17:00+07:00"),
+  add(
+    "@Linh thứ 2 tuần sau trình sếp phương án tổ chức sự kiện",
+    ["Linh"],
+    "trình sếp phương án tổ chức sự kiện",
+    "2026-12-07T17:00+07:00",
+  ),
+  add(
+    "tuần sau @Khánh @Đức kiểm tra toàn bộ máy tính công ty",
+    ["Khánh", "Đức"],
+    "kiểm tra toàn bộ máy tính công ty",
+    "2026-12-11T17:00+07:00",
+  ),
+  add("@Dũng nhận hàng từ kho Bình Dương chiều mai", ["Dũng"], "nhận hàng từ kho Bình Dương", "2026-12-03T17:00+07:00"),
+  add(
+    "@Lan xem lại hợp đồng với công ty ABC trước thứ 6",
+    ["Lan"],
+    "xem lại hợp đồng với công ty ABC",
+    "2026-12-04T17:00+07:00",
+  ),
+  add(
+    "@Minh hoàn thành hồ sơ quyết toán trước 20/12",
+    ["Minh"],
+    "hoàn thành hồ sơ quyết toán",
+    "2026-12-20T17:00+07:00",
+  ),
+  add(
+    "@Hà xuất hóa đơn cho khách hàng Vinamilk trong hôm nay",
+    ["Hà"],
+    "xuất hóa đơn cho khách hàng Vinamilk",
+    "2026-12-02T17:00+07:00",
+  ),
+  add("@Quang báo cáo tình hình dự án trước 16h", ["Quang"], "báo cáo tình hình dự án", "2026-12-02T16:00+07:00"),
+  add(
+    "@Hoa nhắc khách thanh toán công nợ trước thứ 6",
+    ["Hoa"],
+    "nhắc khách thanh toán công nợ",
+    "2026-12-04T17:00+07:00",
+  ),
+  add(
+    "@Tuấn hủy đặt phòng khách sạn ở Huế trước 12h mai",
+    ["Tuấn"],
+    "hủy đặt phòng khách sạn ở Huế",
+    "2026-12-03T12:00+07:00",
+  ),
+  add("@Linh sửa lỗi hiển thị trên app trước thứ 4", ["Linh"], "sửa lỗi hiển thị trên app", "2026-12-09T17:00+07:00"),
+  add(
+    "@Nam chuyển tiền đặt cọc cho nhà cung cấp hôm nay",
+    ["Nam"],
+    "chuyển tiền đặt cọc cho nhà cung cấp",
+    "2026-12-02T17:00+07:00",
+  ),
+  add(
+    "@Đức mở tài khoản ngân hàng cho công ty con trước 15/12",
+    ["Đức"],
+    "mở tài khoản ngân hàng cho công ty con",
+    "2026-12-15T17:00+07:00",
+  ),
+  add(
+    "@Khánh thêm sản phẩm mới lên website trước thứ 6",
+    ["Khánh"],
+    "thêm sản phẩm mới lên website",
+    "2026-12-04T17:00+07:00",
+  ),
+  add(
+    "@Trang giao hàng cho khách ở Thủ Đức trước 16h",
+    ["Trang"],
+    "giao hàng cho khách ở Thủ Đức",
+    "2026-12-02T16:00+07:00",
+  ),
+  add(
+    "giao @Hùng giao hàng mẫu cho đối tác trước thứ 3",
+    ["Hùng"],
+    "giao hàng mẫu cho đối tác",
+    "2026-12-08T17:00+07:00",
+  ),
+  add("@Phúc tạo nhóm Zalo cho dự án mới", ["Phúc"], "tạo nhóm Zalo cho dự án mới"),
+  add(
+    "@Lan thêm điều khoản bảo mật vào hợp đồng trước thứ 6",
+    ["Lan"],
+    "thêm điều khoản bảo mật vào hợp đồng",
+    "2026-12-04T17:00+07:00",
+  ),
+  add(
+    "giao việc cho @Thảo: soạn thư mời họp cổ đông, hạn 18/12",
+    ["Thảo"],
+    "soạn thư mời họp cổ đông",
+    "2026-12-18T17:00+07:00",
+  ),
+  add("tạo việc kiểm tra hợp đồng trong 5 ngày làm việc", [], "kiểm tra hợp đồng", "2026-12-09T17:00+07:00"),
+  add("tạo việc mua mực in cho phòng hành chính", [], "mua mực in cho phòng hành chính"),
+  add("/việc thêm Họp giao ban trước 9h sáng mai", [], "Họp giao ban", "2026-12-03T09:00+07:00"),
+  add("/viec them Nộp hồ sơ @Lan 15/12", ["Lan"], "Nộp hồ sơ", "2026-12-15T17:00+07:00"),
+  add(
+    "thêm việc: gia hạn hợp đồng thuê xe @Dũng trước 28/12",
+    ["Dũng"],
+    "gia hạn hợp đồng thuê xe",
+    "2026-12-28T17:00+07:00",
+  ),
+  add("@Minh gửi hợp đồng cho khách deadline 20/12", ["Minh"], "gửi hợp đồng cho khách", "2026-12-20T17:00+07:00"),
+  add(
+    "@Hà gửi bản đề xuất ngân sách cho chị Hoa trước 4h chiều",
+    ["Hà"],
+    "gửi bản đề xuất ngân sách cho chị Hoa",
+    "2026-12-02T16:00+07:00",
+  ),
+  add(
+    "@Tuấn làm việc với anh Nam bên kiểm toán trước thứ 5",
+    ["Tuấn"],
+    "làm việc với anh Nam bên kiểm toán",
+    "2026-12-03T17:00+07:00",
+  ),
+  add(
+    "@Quang chuẩn bị quà cho anh em kỹ thuật trước 24/12",
+    ["Quang"],
+    "chuẩn bị quà cho anh em kỹ thuật",
+    "2026-12-24T17:00+07:00",
+  ),
+  add(
+    "@Linh đặt lịch khám sức khỏe định kỳ cho nhân viên trước cuối tháng 12",
+    ["Linh"],
+    "đặt lịch khám sức khỏe định kỳ cho nhân viên",
+    "2026-12-31T17:00+07:00",
+  ),
+  add(
+    "@Hoa kiểm tra lại hóa đơn điện nước trước thứ 6 này",
+    ["Hoa"],
+    "kiểm tra lại hóa đơn điện nước",
+    "2026-12-04T17:00+07:00",
+  ),
+  add(
+    "@Nam đăng tin tuyển dụng nhân viên kinh doanh trong hôm nay",
+    ["Nam"],
+    "đăng tin tuyển dụng nhân viên kinh doanh",
+    "2026-12-02T17:00+07:00",
+  ),
+  add(
+    "@Đức hoàn tất thủ tục thanh lý tài sản trước ngày 30/12",
+    ["Đức"],
+    "hoàn tất thủ tục thanh lý tài sản",
+    "2026-12-30T17:00+07:00",
+  ),
+  add(
+    "@Trang lập danh sách nhân viên nghỉ phép năm trước 17h thứ 5",
+    ["Trang"],
+    "lập danh sách nhân viên nghỉ phép năm",
+    "2026-12-03T17:00+07:00",
+  ),
+  add(
+    "@Hùng lắp thêm ổ cắm điện phòng họp nhỏ chiều nay",
+    ["Hùng"],
+    "lắp thêm ổ cắm điện phòng họp nhỏ",
+    "2026-12-02T17:00+07:00",
+  ),
+  add(
+    "@Khánh in và đóng dấu 5 bản hợp đồng trước 3h chiều mai",
+    ["Khánh"],
+    "in và đóng dấu 5 bản hợp đồng",
+    "2026-12-03T15:00+07:00",
+  ),
+  add(
+    "@Phúc gửi báo cáo chi phí vận chuyển cho kế toán trước 10/12",
+    ["Phúc"],
+    "gửi báo cáo chi phí vận chuyển cho kế toán",
+    "2026-12-10T17:00+07:00",
+  ),
+];

@@ -2,11 +2,12 @@
  * Builds a command from a message whose command word (if any) was found. One small
  * builder per kind of command; each says precisely what is missing when it fails.
  */
-import { helpTopicOf, VERBS, type Verb } from "./command-table.js";
+import { VERBS, type Verb } from "./command-table.js";
 import { findDue } from "./find-due.js";
+import { helpTopicOf } from "./help-topics.js";
 import type { Mention } from "./mentions.js";
 import { envOf, resolvePhrase, toDueResolution } from "./parse-due.js";
-import { parseSettings } from "./parse-settings.js";
+import { parseSettings, SETTINGS_PHRASE } from "./parse-settings.js";
 import type { CommandName, ParseContext, ParsedCommand, ParseErrorCode, ParseResult } from "./types.js";
 
 export interface Message {
@@ -33,6 +34,7 @@ function ok(msg: Message, command: CommandName, fields: Partial<ParsedCommand> =
     filter: null,
     due: null,
     locale: msg.locale,
+    doubts: [],
   };
   return { ok: true, command: { ...base, ...fields } };
 }
@@ -102,7 +104,7 @@ function byVerb(msg: Message, verb: Verb): ParseResult {
   const rest = msg.blankedFolded.slice(msg.bodyFrom).trim();
   switch (verb.command) {
     case "help":
-      return ok(msg, "help", { helpTopic: rest ? helpTopicOf(rest.split(/\s+/)[0] ?? "") : null });
+      return ok(msg, "help", { helpTopic: helpTopicOf(rest) });
     case "settings": {
       const s = parseSettings(
         msg.blankedOrig.slice(msg.bodyFrom).trim(),
@@ -155,9 +157,6 @@ function addOrAssign(msg: Message, rest: string): ParseResult {
   }
   return addTask(msg);
 }
-
-const SETTINGS_PHRASE =
-  /^(?:ngon ngu|language|mui gio|timezone|time zone|gio ket thuc|gio tan lam|end of day|(?:them|bo|xoa|add|remove) (?:quan ly|manager)|ngay lam viec|workdays|working days|ngay nghi|nghi bu|day off)(?![a-z])/;
 
 const SLASH_PREFIX = /^\s*\/?\s*(?:(?:task|tasks|viec)\s+)?/;
 const SETTINGS_VERB: Verb = { re: /^/, command: "settings", locale: "vi" };

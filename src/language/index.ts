@@ -9,14 +9,19 @@ export { formatDue, formatRelative } from "./format.js";
 export { commandExample, errorMessage } from "./messages.js";
 export { parseCommand } from "./parse-command.js";
 export { parseDue } from "./parse-due.js";
+export { parseMessage } from "./parse-message.js";
+export { readShortAnswer, readUndo, type ShortAnswer } from "./short-replies.js";
 export type {
   CommandName,
   DueResolution,
   Grain,
+  HelpTopic,
   ListFilter,
   ParseContext,
+  ParseDoubt,
   ParsedCommand,
   ParseErrorCode,
   ParseResult,
   SettingKey,
 } from "./types.js";
+export { readWeekday, readWeekdays } from "./weekdays.js";

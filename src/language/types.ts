@@ -44,7 +44,8 @@ export type CommandName =
   | "remind"
   | "ack"
   | "export"
-  | "snooze";
+  | "snooze"
+  | "undo";
 
 export type ListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
 
@@ -71,11 +72,33 @@ export interface ParsedCommand {
   due: DueResolution | null;
   assignMode?: "replace" | "add" | "remove";
   settings?: { key: SettingKey; value: string | null };
-  helpTopic?: CommandName | null;
+  helpTopic?: HelpTopic | null;
   exportFormat?: "csv" | "xlsx";
   /** Language the message was written in, if evident. */
   locale: "vi" | "en" | null;
+  /** Why the parser is not sure of this reading; empty when it is. See ParseDoubt. */
+  doubts: ParseDoubt[];
 }
+
+/**
+ * A reason to ask the person before acting (the bot may ask instead of guessing):
+ * - other_reading: the same text also reads as another command; `cue` is the words that suggest it (a change word
+ *   such as "lùi" in a new-task reading, or "báo cáo tuần sau" read as a deadline rather than a title), `reading`
+ *   the other command.
+ * - past_deadline: the deadline resolved to a moment before `ctx.now`.
+ * - day_off: the deadline falls on a day that is not a working day of `ctx.calendar` (`day`: ISO date).
+ * - time_word_in_title: no deadline was read, but a time-like word stayed in the title ("báo cáo tháng 12").
+ * - ambiguous_name: reserved for people resolution (two members fit a typed name); the parser never emits it.
+ */
+export type ParseDoubt =
+  | { kind: "other_reading"; cue: string; reading: ParsedCommand }
+  | { kind: "past_deadline" }
+  | { kind: "day_off"; day: string }
+  | { kind: "time_word_in_title"; word: string }
+  | { kind: "ambiguous_name"; name: string };
+
+/** What "trợ giúp <chủ đề>" / "help <topic>" can be about: a command, or the managers of a channel. */
+export type HelpTopic = CommandName | "managers";
 
 export type ParseErrorCode =
   | "empty"

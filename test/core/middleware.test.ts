@@ -73,6 +73,7 @@ describe("middleware", () => {
         due: null,
         settings: { key, value: key === "show" ? null : "Asia/Bangkok" },
         locale: null,
+        doubts: [],
       },
     });
     const managed = messageContext({ parsed: settings("timezone") });

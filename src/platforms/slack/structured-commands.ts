@@ -8,7 +8,7 @@ import type { PickedDue } from "./picked-due.js";
  * kept for the record.
  */
 function base(command: ParsedCommand["command"], locale: "vi" | "en" | null): ParsedCommand {
-  return { command, taskRef: null, title: null, assignees: [], filter: null, due: null, locale };
+  return { command, taskRef: null, title: null, assignees: [], filter: null, due: null, locale, doubts: [] };
 }
 
 export function doneCommand(taskNumber: number, locale: "vi" | "en" | null): ParsedCommand {

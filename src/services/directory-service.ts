@@ -126,6 +126,15 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** Every day from `from` to `to` (YYYY-MM-DD), inclusive. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
 export type DirectoryService = ReturnType<typeof createDirectoryService>;
 
 /**
@@ -244,6 +253,14 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       orderBy: { day: "asc" },
     });
     return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay: r.isWorkingDay, note: r.note }));
+  }
+
+  /** After a change of declared days: forget the remembered copy, and have every open task of the workspace re-planned. */
+  async function forgetDaysOff(workspaceId: string): Promise<void> {
+    settingsGeneration++;
+    daysOff.delete(workspaceId);
+    // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
+    await resetPlanning(prisma, { workspaceId });
   }
 
   /** A typed name: a known member of the workspace whose name matches, else a pending member. */
@@ -478,11 +495,40 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
         create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
         update: { isWorkingDay, note: note ?? null },
       });
-      settingsGeneration++;
-      daysOff.delete(workspaceId);
-      // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
-      await resetPlanning(prisma, { workspaceId });
+      await forgetDaysOff(workspaceId);
       return { day, isWorkingDay, note: note ?? null };
+    },
+
+    /**
+     * Declares every day from `from` to `to` (YYYY-MM-DD, inclusive) a day off or, with `isWorkingDay`, a make-up
+     * working day, replacing what was declared for those days. Returns the days as declared.
+     */
+    async setDaysOff(workspaceId: string, from: string, to: string, isWorkingDay: boolean): Promise<DayOffView[]> {
+      const days = daysBetween(from, to);
+      const dates = days.map((day) => new Date(`${day}T00:00:00.000Z`));
+      await prisma.$transaction([
+        prisma.workspaceDayOff.deleteMany({ where: { workspaceId, day: { in: dates } } }),
+        prisma.workspaceDayOff.createMany({ data: dates.map((day) => ({ workspaceId, day, isWorkingDay })) }),
+      ]);
+      await forgetDaysOff(workspaceId);
+      return days.map((day) => ({ day, isWorkingDay, note: null }));
+    },
+
+    /**
+     * Takes back what was declared for the days from `from` to `to` (inclusive): days off, or with `isWorkingDay`
+     * make-up working days. Returns the days that were declared and are no more.
+     */
+    async removeDaysOff(workspaceId: string, from: string, to: string, isWorkingDay: boolean): Promise<DayOffView[]> {
+      const where = {
+        workspaceId,
+        isWorkingDay,
+        day: { gte: new Date(`${from}T00:00:00.000Z`), lte: new Date(`${to}T00:00:00.000Z`) },
+      };
+      const rows = await prisma.workspaceDayOff.findMany({ where, select: { day: true, note: true } });
+      if (rows.length === 0) return [];
+      await prisma.workspaceDayOff.deleteMany({ where });
+      await forgetDaysOff(workspaceId);
+      return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay, note: r.note }));
     },
 
     listDaysOff,

@@ -25,6 +25,7 @@ import {
   planDueChange,
   planRename,
   planReopen,
+  type RestoredAssignee,
   type TaskChangeKind,
   type TaskOutcome,
   type TaskPlan,
@@ -32,6 +33,8 @@ import {
 } from "./task-plans.js";
 import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
 import { fitsOneStatement, insertTask, writePlanStatement } from "./task-writes.js";
+import { recentRowsOf, rowsAfter } from "./undo-history.js";
+import { lastUndoableChange, laterChange, peopleToRestore, planUndo, UNDO_WINDOW_MS } from "./undo-plans.js";
 
 export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
@@ -66,6 +69,16 @@ export type TaskActor = Pick<Actor, "id" | "isManager" | "displayName" | "extern
 export type TaskWriteResult =
   | { ok: true; outcome: TaskOutcome; task: TaskView; previous: TaskView }
   | { ok: false; reason: TaskRefusal; task: TaskView | null };
+
+/**
+ * What "hoàn tác" did: the change it took back (`undone`, the history entry that said what it was), or why nothing:
+ * no change of this person in the channel within 10 minutes, or someone changed the task since (`by`).
+ */
+export type UndoResult =
+  | { ok: true; outcome: "withdrawn" | "restored"; task: TaskView; previous: TaskView; undone: TaskEventView }
+  | { ok: false; reason: "nothing_to_undo" }
+  | { ok: false; reason: "changed_since"; task: TaskView | null; by: PersonView | null }
+  | Extract<TaskWriteResult, { ok: false }>;
 
 export type SnoozeResult = { ok: true; task: TaskView; until: Date } | Extract<TaskWriteResult, { ok: false }>;
 
@@ -113,6 +126,24 @@ async function peopleByIds(
     for (const row of rows) people.set(row.id, toPersonView(row));
   }
   return people;
+}
+
+/** Puts a task's assignees back as they were (undo): the same people in the same order, each with their own marks. */
+async function restoreAssignees(
+  tx: Prisma.TransactionClient,
+  taskId: string,
+  restored: readonly RestoredAssignee[],
+  now: Date,
+): Promise<void> {
+  await tx.taskAssignee.deleteMany({ where: { taskId, memberId: { notIn: restored.map((a) => a.id) } } });
+  for (const [index, a] of restored.entries()) {
+    const marks = { position: index + 1, acknowledgedAt: a.acknowledgedAt, doneAt: a.doneAt };
+    await tx.taskAssignee.upsert({
+      where: { taskId_memberId: { taskId, memberId: a.id } },
+      create: { taskId, memberId: a.id, assignedAt: now, ...marks },
+      update: marks,
+    });
+  }
 }
 
 /** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
@@ -179,6 +210,7 @@ export function createTaskService(options: TaskServiceOptions) {
     if (plan.removeAssignees?.length) {
       await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
     }
+    if (plan.restoreAssignees) await restoreAssignees(tx, task.id, plan.restoreAssignees, now);
     if (plan.addAssignees?.length) {
       const last = await tx.taskAssignee.aggregate({ where: { taskId: task.id }, _max: { position: true } });
       const after = last._max.position ?? 0;
@@ -355,6 +387,34 @@ export function createTaskService(options: TaskServiceOptions) {
     acknowledge(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
       const now = clock();
       return mutate(ref, actor, (task) => planAcknowledge(task, actor, now));
+    },
+
+    /**
+     * Takes back the actor's last change in the channel within {@link UNDO_WINDOW_MS} (see undo-plans.ts): written
+     * as an "undone" history row, version-checked like any change, and announced to onTaskChanged.
+     */
+    async undoLastChange(channelId: string, actor: TaskActor): Promise<UndoResult> {
+      const now = clock();
+      const mine = await recentRowsOf(prisma, channelId, actor.id, new Date(now.getTime() - UNDO_WINDOW_MS));
+      const change = lastUndoableChange(mine);
+      if (!change) return { ok: false, reason: "nothing_to_undo" };
+      const [later, people] = await Promise.all([
+        rowsAfter(prisma, change.taskId, change.main.id),
+        peopleByIds(prisma, peopleToRestore(change), []),
+      ]);
+      const blocking = laterChange(change, later);
+      const task = await loadTask({ id: change.taskId });
+      if (!task) return { ok: false, reason: "not_found", task: null };
+      if (blocking) {
+        const by = later.find((row) => row.id === blocking.id)?.actor ?? null;
+        return { ok: false, reason: "changed_since", task, by };
+      }
+      const ref = { channelId, number: task.number, expectedVersion: task.version };
+      const result = await mutate(ref, actor, (current) => planUndo(current, change, people, now));
+      if (!result.ok) return result;
+      const undone = toTaskEventView({ ...change.main, actor: toPersonView(actor) });
+      const outcome = result.outcome === "withdrawn" ? "withdrawn" : "restored";
+      return { ok: true, outcome, task: result.task, previous: result.previous, undone };
     },
 
     /**

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { DuplicateEventError, type EventClaim, unwrittenClaim } from "./event-claim.js";
+import { closeQuestionCte, DuplicateEventError, type EventClaim, unwrittenClaim } from "./event-claim.js";
 import { type DueInput, dueValue, type TaskPlan } from "./task-plans.js";
 
 /** What a new task is made of (CreateTaskInput of the task service). */
@@ -18,7 +18,10 @@ export interface NewTask {
   sourceRef?: string;
 }
 
-/** The claim CTEs every statement starts with: `go` has a row when the statement may write. */
+/**
+ * The claim CTEs every statement starts with: `go` has a row when the statement may write. The claim also ends the
+ * question the message closes (see EventClaim.closesQuestion).
+ */
 function claimPrelude(claim: EventClaim | undefined, at: Date): Prisma.Sql {
   return Prisma.sql`claim AS (
       INSERT INTO "ProcessedEvent" ("platform", "key", "createdAt")
@@ -28,7 +31,7 @@ function claimPrelude(claim: EventClaim | undefined, at: Date): Prisma.Sql {
       RETURNING 1
     ), go AS (
       SELECT 1 WHERE NOT ${claim !== undefined}::boolean OR EXISTS (SELECT 1 FROM claim)
-    )`;
+    ), ${closeQuestionCte(claim, "go")}`;
 }
 
 /**
@@ -85,6 +88,7 @@ export async function insertTask(
  * (PostgreSQL gives each row one change per statement), which none of the task plans does.
  */
 export function fitsOneStatement(plan: TaskPlan): boolean {
+  if (plan.restoreAssignees) return false;
   const updated = (plan.assigneeUpdates ?? []).map((u) => u.memberId);
   if (plan.clearAllAssigneesDone && updated.length > 0) return false;
   const touched = [...updated, ...(plan.removeAssignees ?? []), ...(plan.addAssignees ?? [])];
@@ -109,7 +113,7 @@ export async function writePlanStatement(
 ): Promise<"written" | "conflict"> {
   const claim = unwrittenClaim();
   const u = plan.update;
-  const [status, closedAt, closedById, title, dueAt, dueHasTime, dueStart, dueGrain] = [
+  const [status, closedAt, closedById, title, dueAt, dueHasTime, dueStart, dueGrain, withdrawnAt] = [
     u.status,
     u.closedAt,
     u.closedById,
@@ -118,6 +122,7 @@ export async function writePlanStatement(
     u.dueHasTime,
     u.dueStart,
     u.dueGrain,
+    u.withdrawnAt,
   ].map(setting) as ReturnType<typeof setting>[];
   const assigneeUpdates = JSON.stringify(
     (plan.assigneeUpdates ?? []).map((a) => ({
@@ -143,6 +148,8 @@ export async function writePlanStatement(
         "dueHasTime" = CASE WHEN ${dueHasTime?.set}::boolean THEN ${dueHasTime?.value}::boolean ELSE "dueHasTime" END,
         "dueStart" = CASE WHEN ${dueStart?.set}::boolean THEN ${dueStart?.value}::timestamptz ELSE "dueStart" END,
         "dueGrain" = CASE WHEN ${dueGrain?.set}::boolean THEN ${dueGrain?.value}::text ELSE "dueGrain" END,
+        "withdrawnAt" = CASE WHEN ${withdrawnAt?.set}::boolean THEN ${withdrawnAt?.value}::timestamptz
+          ELSE "withdrawnAt" END,
         "version" = "version" + 1,
         "updatedAt" = ${now}::timestamptz
       WHERE "id" = ${task.id}::uuid AND "version" = ${task.version}::int AND EXISTS (SELECT 1 FROM go)

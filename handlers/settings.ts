@@ -2,12 +2,16 @@ import { personToken } from "../src/core/reply.js";
 import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderPeople } from "../src/render/render-context.js";
+import { renderSettingChange } from "../src/render/setting-change.js";
 import { renderSettings } from "../src/render/settings.js";
 import { applySettingChange } from "../src/services/channel-settings.js";
 import { parseSettingValue } from "../src/services/settings-values.js";
 import { channelReply, errorReply } from "./task-replies.js";
 
-/** settings: show them, or change one (managers only; see requireManagerForSettings for the first-manager rule). */
+/**
+ * settings: show them, or change one (managers only; see requireManagerForSettings for the first-manager rule). Both
+ * read back in words ("thứ Hai – thứ Sáu", "16:00 thứ Sáu", "tắt", "24/12/2026").
+ */
 export const changeSettings: AppHandler = async (command, context) => {
   const { directory } = context.services;
   const setting = command.settings;
@@ -16,7 +20,8 @@ export const changeSettings: AppHandler = async (command, context) => {
       directory.getPingPolicy(context.channel.id),
       directory.listDaysOff(context.channel.workspaceId, context.now.toISOString().slice(0, 10)),
     ]);
-    return { visibility: "private", text: renderSettings(context.channel, { pingPolicy, daysOff }, context.locale) };
+    const extras = { pingPolicy, daysOff, now: context.now };
+    return { visibility: "private", text: renderSettings(context.channel, extras, context.locale) };
   }
   const label = t(context.locale, `settings.label.${setting.key}`);
   const change = parseSettingValue(setting.key, setting.value ?? "", context.locale);
@@ -29,14 +34,16 @@ export const changeSettings: AppHandler = async (command, context) => {
   const applied = await applySettingChange(directory, context.channel, context.actor, change, people);
   if (!applied.ok) return errorReply(t(context.locale, "settings.manager_missing"));
   const locale = applied.channel.locale;
+  if (change.kind === "dayoff" && change.remove && applied.days?.length === 0) {
+    return errorReply(renderSettingChange(setting.key, change, applied, locale, context.now));
+  }
+  const pingPolicy = change.kind === "patch" ? change.patch.pingPolicy : undefined;
   const lines = [
     change.kind === "managers"
       ? t(locale, change.mode === "add" ? "settings.manager_added" : "settings.manager_removed", {
           people: renderPeople(people, locale),
         })
-      : change.kind === "dayoff"
-        ? t(locale, "settings.day_off_added", { day: change.day, working: change.isWorkingDay })
-        : t(locale, "settings.updated", { what: `${t(locale, `settings.label.${setting.key}`)} = ${setting.value}` }),
+      : renderSettingChange(setting.key, change, { ...applied, pingPolicy }, locale, context.now),
   ];
   if (applied.becameManager) lines.push(t(locale, "settings.became_manager", { person: personToken(context.actor) }));
   return channelReply(lines.join("\n"));

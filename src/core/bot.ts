@@ -1,11 +1,17 @@
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
 import { t } from "../i18n/index.js";
-import { type CommandName, type ParsedCommand, type ParseResult, parseCommand } from "../language/index.js";
+import { type CommandName, type ParsedCommand, type ParseResult, parseMessage } from "../language/index.js";
 import type { Logger } from "../logger.js";
 import { renderParseError } from "../render/parse-error.js";
 import { isDatabaseUnavailable } from "../services/database-errors.js";
 import type { DayOffView, IncomingSession } from "../services/directory-service.js";
-import { DuplicateEventError, type EventClaim, runWithEventClaim } from "../services/event-claim.js";
+import {
+  DuplicateEventError,
+  type EventClaim,
+  type QuestionOwner,
+  runWithEventClaim,
+} from "../services/event-claim.js";
+import { canChangeTask } from "../services/permissions.js";
 import { AppError } from "./errors.js";
 import type { Bot } from "./handler.js";
 import { createHandlerRegistry, type HandlerOverrides } from "./handler-registry.js";
@@ -17,8 +23,20 @@ import {
   type Middleware,
   requireManagerForSettings,
 } from "./middleware.js";
+import { readAnswer } from "./questions/answer.js";
+import { askAboutDoubts } from "./questions/ask.js";
+import { findDoubts } from "./questions/doubts.js";
+import type { PinnedPerson } from "./questions/question-types.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
+import type { PersonView } from "./task-view.js";
+
+/** A message as read: its session (channel and sender), the channel's calendar, and what it says. */
+interface ReadMessage extends IncomingSession {
+  calendar: WorkingCalendar;
+  parsed: ParseResult;
+  locale: Locale;
+}
 
 export interface BotOptions<S extends Services = Services> {
   services: S;
@@ -81,7 +99,8 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     return calendar;
   }
 
-  async function buildContext(message: IncomingMessage, now: Date): Promise<MessageContext<S>> {
+  /** What the bot reads from a message before anything is decided: who wrote it where, and the command it says. */
+  async function readMessage(message: IncomingMessage, now: Date): Promise<ReadMessage> {
     const session = await services.directory.recordIncoming(message, now);
     // The calendar and the names the parser looks for are independent reads: one round trip instead of two.
     const [calendar, knownNames] = await Promise.all([
@@ -90,33 +109,61 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     ]);
     const parsed: ParseResult = message.command
       ? { ok: true, command: message.command }
-      : parseCommand(message.text, {
+      : parseMessage(message.text, {
           now,
           timezone: session.channel.timezone,
           endOfDayMinutes: session.channel.endOfDayMinutes,
           calendar,
           knownNames: knownNames ?? [],
         });
-    const mentioned = parsed.ok
-      ? await services.directory.resolvePeople(
-          session.channel.workspaceId,
-          namedPeople(parsed.command),
-          message.mentions,
-        )
-      : [];
+    // The channel's language; the message's own language only when we could not understand it at all.
+    const locale = !parsed.ok && parsed.locale ? parsed.locale : session.channel.locale;
+    return { ...session, calendar, parsed, locale };
+  }
+
+  /** The handler's context for `parsed`: the people it names resolved (those a question pinned as chosen). */
+  async function buildContext(
+    message: IncomingMessage,
+    read: ReadMessage,
+    now: Date,
+    parsed: ParseResult = read.parsed,
+    pinned: readonly PinnedPerson[] = [],
+  ): Promise<MessageContext<S>> {
+    const mentioned = parsed.ok ? await resolveNamed(read, parsed.command, message, pinned) : [];
     return {
       incoming: message,
-      channel: session.channel,
-      actor: session.actor,
-      // The channel's language; the message's own language only when we could not understand it at all.
-      locale: !parsed.ok && parsed.locale ? parsed.locale : session.channel.locale,
+      channel: read.channel,
+      actor: read.actor,
+      locale: read.locale,
       now,
       services,
       mentioned,
-      calendar,
+      calendar: read.calendar,
       parsed,
       logger,
     };
+  }
+
+  /** The command's people in order: a pinned name is that person, the others are resolved as typed. */
+  async function resolveNamed(
+    read: ReadMessage,
+    command: ParsedCommand,
+    message: IncomingMessage,
+    pinned: readonly PinnedPerson[],
+  ): Promise<PersonView[]> {
+    const names = namedPeople(command);
+    const open = names.filter((name) => !pinned.some((p) => p.name === name));
+    const resolved =
+      open.length > 0 || names.length === 0
+        ? await services.directory.resolvePeople(read.channel.workspaceId, open, message.mentions)
+        : [];
+    if (pinned.length === 0) return resolved;
+    const people: PersonView[] = [];
+    for (const name of names) {
+      const person = pinned.find((p) => p.name === name)?.person ?? resolved[open.indexOf(name)];
+      if (person && !people.some((p) => p.id === person.id)) people.push(person);
+    }
+    return people;
   }
 
   /**
@@ -131,16 +178,79 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     return CLAIMED_IN_TRANSACTION.has(name) && !options.handlers?.[name];
   }
 
+  /**
+   * The message ends the sender's open question in this channel (a new command drops it, an answer settles it):
+   * the claim written for the message deletes it in the same statement; a message without a delivery id (no claim)
+   * deletes it afterwards.
+   */
+  function closeQuestion(claim: EventClaim | undefined, read: ReadMessage, ended: { owner?: QuestionOwner }) {
+    const owner = { channelId: read.channel.id, memberId: read.actor.id };
+    if (claim) claim.closesQuestion = owner;
+    else ended.owner = owner;
+  }
+
+  /** The message, read, answered or asked about, or run through the middleware to its handler. */
+  async function respond(
+    message: IncomingMessage,
+    claim: EventClaim | undefined,
+    now: Date,
+    ended: { owner?: QuestionOwner },
+  ): Promise<Reply[] | undefined> {
+    const read = await readMessage(message, now);
+    const present = (replies: Reply[]) => withPresentation(replies, read);
+    const answer = await readAnswer({
+      ...read,
+      message,
+      now,
+      claim,
+      questions: services.questions,
+      isProcessed: (c) => services.directory.isEventProcessed(c),
+    });
+    if (answer.kind === "reply") {
+      if (answer.closes) closeQuestion(claim, read, ended);
+      return present(answer.replies);
+    }
+    if (answer.kind === "choose") {
+      closeQuestion(claim, read, ended);
+      const chosen = { ...message, mentions: answer.question.mentions };
+      const parsed: ParseResult = { ok: true, command: answer.choice.command };
+      return present(await pipeline(await buildContext(chosen, read, now, parsed, answer.choice.people)));
+    }
+    if (claim && !claimsInTransaction(read.parsed) && (await services.directory.isEventProcessed(claim))) {
+      return undefined;
+    }
+    const asked =
+      read.parsed.ok && !message.command ? await askIfUnsure(message, read, read.parsed.command, now) : null;
+    if (asked) return present(asked);
+    if (read.parsed.ok) closeQuestion(claim, read, ended);
+    return present(await pipeline(await buildContext(message, read, now)));
+  }
+
+  /**
+   * The question to ask instead of running `command`, or null when it is clear. A change to a task the person may
+   * not change, or that does not exist, is not asked about: the handler's refusal says more.
+   */
+  async function askIfUnsure(
+    message: IncomingMessage,
+    read: ReadMessage,
+    command: ParsedCommand,
+    now: Date,
+  ): Promise<Reply[] | null> {
+    const doubts = findDoubts(command, { now, timezone: read.channel.timezone, calendar: read.calendar });
+    if (doubts.length === 0) return null;
+    if (command.taskRef !== null && command.command !== "add") {
+      const task = await services.tasks.findTask(read.channel.id, command.taskRef);
+      if (task?.status !== "open" || !canChangeTask(task, read.actor)) return null;
+    }
+    return askAboutDoubts({ ...read, incoming: message, now, services }, command, doubts);
+  }
+
   async function handleOnce(message: IncomingMessage, claim: EventClaim | undefined): Promise<Reply[]> {
     const now = clock();
-    const replies = await runWithEventClaim(claim, async () => {
-      const context = await buildContext(message, now);
-      if (claim && !claimsInTransaction(context.parsed) && (await services.directory.isEventProcessed(claim))) {
-        return undefined;
-      }
-      return withPresentation(await pipeline(context), context);
-    });
+    const ended: { owner?: QuestionOwner } = {};
+    const replies = await runWithEventClaim(claim, () => respond(message, claim, now, ended));
     if (!replies) return [];
+    if (ended.owner) await services.questions.drop(ended.owner.channelId, ended.owner.memberId);
     // Commands that wrote claimed the event in their own transaction; the others are marked now.
     if (claim && !claim.claimed && !(await services.directory.markEventProcessed(claim))) return [];
     return replies;
@@ -211,7 +321,7 @@ const UNSAFE_TEXT = /\\u(?:0000|d[89a-f][0-9a-f]{2})/i;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** Tells adapters how this channel shows dates (cards with buttons re-render due dates themselves). */
-function withPresentation(replies: Reply[], context: MessageContext<Services>): Reply[] {
+function withPresentation(replies: Reply[], context: Pick<MessageContext<Services>, "locale" | "channel">): Reply[] {
   const { locale, channel } = context;
   const presentation = { locale, timezone: channel.timezone, endOfDayMinutes: channel.endOfDayMinutes };
   return replies.map((reply) => ({ presentation, ...reply }));

@@ -38,6 +38,12 @@ export interface IncomingMessage {
    * for the record. Typed text always goes through the parser.
    */
   command?: import("../language/index.js").ParsedCommand;
+  /**
+   * The question this message answers, when the platform knows it (a Slack button on the question): an answer to a
+   * question that was replaced or settled since is told so instead of answering the newer one. Typed answers ("1",
+   * "hủy") leave it unset and answer the sender's open question in the channel.
+   */
+  answerTo?: string;
 }
 
 export interface IncomingPerson {

@@ -31,6 +31,19 @@ export interface Reply {
   summary?: SummaryView;
   /** A file to attach (exports). */
   attachment?: { filename: string; mimeType: string; content: Uint8Array };
+  /**
+   * A question the bot asks the person (the text already lists the choices): platforms with buttons (Slack) offer
+   * one per choice and a cancel button; each press is answered like the typed number. Kept in the chat where it was
+   * asked (never moved to a private chat), since the answer must come from there.
+   */
+  question?: QuestionPrompt;
+}
+
+/** The choices of a question, for buttons: a press answers `questionId` with `number` (0: cancel). */
+export interface QuestionPrompt {
+  questionId: string;
+  choices: { number: number; label: string }[];
+  cancelLabel: string;
 }
 
 const TOKEN_START = "\uE000";

@@ -199,7 +199,7 @@ describe.each(testDatabaseKinds)("bot pipeline on %s", (kind) => {
   it("settings: the first person to change them becomes manager; then only managers may", async () => {
     const chat = channelChat(harness);
     const text = await chat.sayText("cài đặt giờ kết thúc 17:30", people.minh);
-    expect(text).toContain("Đã lưu cài đặt");
+    expect(text).toContain("Đã lưu giờ hết ngày làm việc: 17:30.");
     expect(text).toContain("quản lý đầu tiên");
     const before = await harness.counts();
     const [refusal] = await chat.say("cài đặt múi giờ Asia/Bangkok", people.hoa);

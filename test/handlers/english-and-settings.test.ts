@@ -38,10 +38,10 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
 
   it("stores working days, the weekly summary, the ping policy and days off", async () => {
     const chat = channelChat(harness);
-    expect(await chat.sayText("cài đặt ngày làm việc t2-t7")).toContain("Đã lưu");
+    expect(await chat.sayText("cài đặt ngày làm việc t2-t7")).toContain("Đã lưu ngày làm việc: thứ Hai – thứ Bảy.");
     await chat.say("cài đặt báo cáo tuần tắt");
     await chat.say("cài đặt nhắc việc tắt");
-    expect(await chat.sayText("cài đặt ngày nghỉ 24/12/2026")).toContain("2026-12-24");
+    expect(await chat.sayText("cài đặt ngày nghỉ 24/12/2026")).toContain("Đã ghi ngày nghỉ: thứ Năm 24/12/2026.");
     const channel = await harness.database.prisma.channel.findFirstOrThrow({
       where: { externalId: chat.channelExternalId },
       select: { workingDays: true, summaryEnabled: true, pingPolicy: true, workspaceId: true },
@@ -71,6 +71,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
       filter: null,
       due: null,
       locale: null,
+      doubts: [],
     };
     const replies = await harness.bot.handle(
       incomingMessage({
@@ -82,7 +83,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
     );
     expect(toPlainText(replies[0]?.text ?? "")).toContain("hoàn thành");
     const quietBot = createBot({
-      services: { tasks: harness.tasks, directory: harness.directory },
+      services: { tasks: harness.tasks, directory: harness.directory, questions: harness.questions },
       logger: pino({ level: "silent" }),
       isOwnMessage: (message) => message.sender.externalId === "U_BOT",
     });

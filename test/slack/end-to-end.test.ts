@@ -20,8 +20,8 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const { logger, tasks, directory } = coreServices(database);
-    const bot = createBot({ services: { tasks, directory }, logger });
+    const { logger, tasks, directory, questions } = coreServices(database);
+    const bot = createBot({ services: { tasks, directory, questions }, logger });
     // As in the app: slash commands and events go through the inbound journal before their ack.
     harness = await startSlackHarness({
       bot,

@@ -31,17 +31,17 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
   done: {
     usage: "xong #số",
     description: "Người làm báo xong phần của mình; người giao hoặc quản lý đóng cả việc.",
-    examples: [`"xong #12"`, `"/viec xong 12"`],
+    examples: [`"xong #12"`, `"#12 xong"`],
   },
   reopen: {
     usage: "mở lại #số",
     description: "Mở lại một việc đã xong hoặc đã hủy.",
-    examples: [`"mở lại #12"`, `"/viec mo lai 12"`],
+    examples: [`"mở lại #12"`, `"/viec mo lai #12"`],
   },
   cancel: {
     usage: "hủy #số",
     description: "Hủy một việc không còn cần làm (người giao, người làm hoặc quản lý).",
-    examples: [`"hủy #12"`, `"/viec huy 12"`],
+    examples: [`"hủy #12"`, `"/viec huy #12"`],
   },
   due: {
     usage: "gia hạn #số <hạn mới>  ·  dời hạn #số <hạn mới>",
@@ -61,7 +61,7 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
   ack: {
     usage: "nhận việc #số",
     description: "Người được giao xác nhận đã nhận việc.",
-    examples: [`"nhận việc #12"`, `"ok #12"`],
+    examples: [`"nhận việc #12"`, `"đã nhận #12"`],
   },
   status: {
     usage: "tình hình  ·  tình hình @người",
@@ -141,27 +141,27 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
   done: {
     usage: "done #number",
     description: "An assignee finishes their part; the creator or a manager closes the whole task.",
-    examples: [`"done #12"`, `"/task done 12"`],
+    examples: [`"done #12"`, `"/task done #12"`],
   },
   reopen: {
     usage: "reopen #number",
     description: "Reopens a done or cancelled task.",
-    examples: [`"reopen #12"`, `"/task reopen 12"`],
+    examples: [`"reopen #12"`, `"/task reopen #12"`],
   },
   cancel: {
     usage: "cancel #number",
     description: "Cancels a task that is no longer needed (its creator, an assignee or a manager).",
-    examples: [`"cancel #12"`, `"/task cancel 12"`],
+    examples: [`"cancel #12"`, `"/task cancel #12"`],
   },
   due: {
     usage: "due #number <new due>  ·  extend #number <new due>",
     description: "Changes the due date. A date in the past or on a day off is asked about before anything is written.",
-    examples: [`"due #12 next Monday 5pm"`, `"extend #12 to tomorrow"`],
+    examples: [`"due #12 next Monday 5pm"`, `"extend #12 until tomorrow 5pm"`],
   },
   assign: {
     usage: "reassign #number to @person  ·  add @person to #number  ·  unassign #number @person",
     description: "Replaces, adds or removes the assignees of an existing task.",
-    examples: [`"reassign #12 to @Minh"`, `"/task assign #12 @Lan"`],
+    examples: [`"reassign #12 to @Minh"`, `"add @Lan to #12"`],
   },
   edit: {
     usage: "rename #number <new title>",

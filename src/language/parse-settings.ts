@@ -148,6 +148,8 @@ export function parseSettings(
       .replace(/^[\s:=]+/, "")
       .trim();
     const value = settingValue(key, m[0], v, rawValue, mentions[0] ?? null, ctx);
+    // Days and weekdays not understood go on as typed: the settings handler answers with the form of that setting.
+    if (value === null && rawValue && (key === "dayoff" || key === "workdays")) return { key, value: rawValue };
     return value === null ? { error: "bad_setting", fragment: rawValue || orig.trim() } : { key, value };
   }
   return null;

@@ -33,10 +33,14 @@ export interface Reply {
   attachment?: { filename: string; mimeType: string; content: Uint8Array };
   /**
    * A question the bot asks the person (the text already lists the choices): platforms with buttons (Slack) offer
-   * one per choice and a cancel button; each press is answered like the typed number. Kept in the chat where it was
-   * asked (never moved to a private chat), since the answer must come from there.
+   * one per choice and a cancel button; each press is answered like the typed number.
    */
   question?: QuestionPrompt;
+  /**
+   * A private reply that stays in the chat it answers instead of moving to the person's private chat with the bot
+   * (Zalo): the bot's questions, whose answer must come from that chat, and what it says about those answers.
+   */
+  keepInChat?: boolean;
 }
 
 /** The choices of a question, for buttons: a press answers `questionId` with `number` (0: cancel). */

@@ -36,7 +36,7 @@ export type AnswerOutcome =
 
 const say = (text: string, closes = false, isError = false): AnswerOutcome => ({
   kind: "reply",
-  replies: [{ visibility: "private", text, ...(isError ? { isError } : {}) }],
+  replies: [{ visibility: "private", keepInChat: true, text, ...(isError ? { isError } : {}) }],
   closes,
 });
 

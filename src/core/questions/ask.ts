@@ -66,6 +66,7 @@ export async function askToChoose(
   return [
     {
       visibility: "private",
+      keepInChat: true,
       text: renderQuestion(question.reasons, labels, context.locale),
       question: {
         questionId: stored.id,

@@ -31,6 +31,8 @@ export function listenForQuestionAnswers(app: App, runtime: SlackRuntime): void 
       channelId,
       userId: body.user.id,
       isDirectMessage: isDirectMessageChannel(channelId, body.channel?.name),
+      // The question came back where it was asked (often an ephemeral answer to a slash command): so does this.
+      ...(body.response_url ? { responseUrl: body.response_url } : {}),
     };
     const replies = await runtime.runner.handle(incoming, target);
     if (!replies) return;

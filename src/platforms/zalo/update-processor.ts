@@ -49,7 +49,7 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
       try {
         // A question stays in the chat it was asked in: its answer must come from there (a reply to it, or
         // "@Rõ Việc 1").
-        if (item.visibility === "private" && !item.question && privateChatId && privateChatId !== chatId) {
+        if (item.visibility === "private" && !item.keepInChat && privateChatId && privateChatId !== chatId) {
           if (await sendPrivately(privateChatId, item, meta)) {
             if (!notedInGroup) await sender.send(chatId, { visibility: "channel", text: SENT_PRIVATELY_TEXT }, meta);
             notedInGroup = true;

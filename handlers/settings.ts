@@ -1,5 +1,5 @@
-import { personToken } from "../src/core/reply.js";
-import type { AppHandler } from "../src/core/services.js";
+import { personToken, type Reply } from "../src/core/reply.js";
+import type { AppCommandContext, AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderPeople } from "../src/render/render-context.js";
 import { renderSettingChange } from "../src/render/setting-change.js";
@@ -16,12 +16,7 @@ export const changeSettings: AppHandler = async (command, context) => {
   const { directory } = context.services;
   const setting = command.settings;
   if (!setting || setting.key === "show" || (setting.value === null && setting.key !== "manager")) {
-    const [pingPolicy, daysOff] = await Promise.all([
-      directory.getPingPolicy(context.channel.id),
-      directory.listDaysOff(context.channel.workspaceId, context.now.toISOString().slice(0, 10)),
-    ]);
-    const extras = { pingPolicy, daysOff, now: context.now };
-    return { visibility: "private", text: renderSettings(context.channel, extras, context.locale) };
+    return showSettings(context);
   }
   const label = t(context.locale, `settings.label.${setting.key}`);
   const change = parseSettingValue(setting.key, setting.value ?? "", context.locale);
@@ -48,3 +43,14 @@ export const changeSettings: AppHandler = async (command, context) => {
   if (applied.becameManager) lines.push(t(locale, "settings.became_manager", { person: personToken(context.actor) }));
   return channelReply(lines.join("\n"));
 };
+
+/** Every setting of the channel, in words, to the person who asked. */
+async function showSettings(context: AppCommandContext): Promise<Reply> {
+  const { directory } = context.services;
+  const [pingPolicy, daysOff] = await Promise.all([
+    directory.getPingPolicy(context.channel.id),
+    directory.listDaysOff(context.channel.workspaceId, context.now.toISOString().slice(0, 10)),
+  ]);
+  const extras = { pingPolicy, daysOff, now: context.now };
+  return { visibility: "private", text: renderSettings(context.channel, extras, context.locale) };
+}

@@ -56,8 +56,9 @@ export interface BotOptions<S extends Services = Services> {
 
 /**
  * The adapter-neutral entry point. For each message: drop own messages, drop duplicate deliveries (durably, via
- * ProcessedEvent), record workspace/channel/sender, parse with the channel's settings, resolve the named people,
- * run middleware, and dispatch to the handler registered for the command.
+ * ProcessedEvent), record workspace/channel/sender, parse with the channel's settings; an answer to the sender's open
+ * question runs the chosen command; a command the bot is not sure of is asked about instead (see core/questions);
+ * otherwise resolve the named people, run middleware, and dispatch to the handler registered for the command.
  */
 export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   const { services, logger } = options;
@@ -250,7 +251,10 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     const ended: { owner?: QuestionOwner } = {};
     const replies = await runWithEventClaim(claim, () => respond(message, claim, now, ended));
     if (!replies) return [];
-    if (ended.owner) await services.questions.drop(ended.owner.channelId, ended.owner.memberId);
+    // A question asked while handling this message (a middleware may ask too) is the one to keep.
+    if (ended.owner && !replies.some((reply) => reply.question)) {
+      await services.questions.drop(ended.owner.channelId, ended.owner.memberId);
+    }
     // Commands that wrote claimed the event in their own transaction; the others are marked now.
     if (claim && !claim.claimed && !(await services.directory.markEventProcessed(claim))) return [];
     return replies;

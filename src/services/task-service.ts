@@ -32,7 +32,7 @@ import {
   type TaskRefusal,
 } from "./task-plans.js";
 import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
-import { fitsOneStatement, insertTask, writePlanStatement } from "./task-writes.js";
+import { fitsOneStatement, insertTask, VersionConflict, writePlanInSteps, writePlanStatement } from "./task-writes.js";
 import { recentRowsOf, rowsAfter } from "./undo-history.js";
 import { lastUndoableChange, laterChange, peopleToRestore, planUndo, UNDO_WINDOW_MS } from "./undo-plans.js";
 
@@ -128,27 +128,6 @@ async function peopleByIds(
   return people;
 }
 
-/** Puts a task's assignees back as they were (undo): the same people in the same order, each with their own marks. */
-async function restoreAssignees(
-  tx: Prisma.TransactionClient,
-  taskId: string,
-  restored: readonly RestoredAssignee[],
-  now: Date,
-): Promise<void> {
-  await tx.taskAssignee.deleteMany({ where: { taskId, memberId: { notIn: restored.map((a) => a.id) } } });
-  for (const [index, a] of restored.entries()) {
-    const marks = { position: index + 1, acknowledgedAt: a.acknowledgedAt, doneAt: a.doneAt };
-    await tx.taskAssignee.upsert({
-      where: { taskId_memberId: { taskId, memberId: a.id } },
-      create: { taskId, memberId: a.id, assignedAt: now, ...marks },
-      update: marks,
-    });
-  }
-}
-
-/** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
-class VersionConflict extends Error {}
-
 export type TaskService = ReturnType<typeof createTaskService>;
 
 /** Tasks, their assignees and their history. The only place that writes tasks. */
@@ -195,50 +174,10 @@ export function createTaskService(options: TaskServiceOptions) {
     }
   }
 
-  async function writePlan(tx: Prisma.TransactionClient, task: TaskView, actorId: string, plan: TaskPlan, now: Date) {
-    const { count } = await tx.task.updateMany({
-      where: { id: task.id, version: task.version },
-      data: { ...plan.update, version: { increment: 1 } },
-    });
-    if (count !== 1) throw new VersionConflict();
-    if (plan.clearAllAssigneesDone) {
-      await tx.taskAssignee.updateMany({ where: { taskId: task.id }, data: { doneAt: null } });
-    }
-    for (const { memberId, ...data } of plan.assigneeUpdates ?? []) {
-      await tx.taskAssignee.update({ where: { taskId_memberId: { taskId: task.id, memberId } }, data });
-    }
-    if (plan.removeAssignees?.length) {
-      await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
-    }
-    if (plan.restoreAssignees) await restoreAssignees(tx, task.id, plan.restoreAssignees, now);
-    if (plan.addAssignees?.length) {
-      const last = await tx.taskAssignee.aggregate({ where: { taskId: task.id }, _max: { position: true } });
-      const after = last._max.position ?? 0;
-      await tx.taskAssignee.createMany({
-        data: plan.addAssignees.map((memberId, i) => ({
-          taskId: task.id,
-          memberId,
-          assignedAt: now,
-          position: after + i + 1,
-        })),
-      });
-    }
-    await tx.taskEvent.createMany({
-      data: plan.events.map((event) => ({
-        taskId: task.id,
-        actorId,
-        action: event.action,
-        oldValue: (event.oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
-        newValue: (event.newValue ?? undefined) as Prisma.InputJsonValue | undefined,
-        createdAt: now,
-      })),
-    });
-  }
-
   /** {@link writePlanStatement} for a plan that does not fit one statement, as an interactive transaction. */
   async function writePlanInTransaction(task: TaskView, actorId: string, plan: TaskPlan) {
     try {
-      await transactionWithClaim(prisma, (tx) => writePlan(tx, task, actorId, plan, clock()));
+      await transactionWithClaim(prisma, (tx) => writePlanInSteps(tx, task, actorId, plan, clock()));
       return "written" as const;
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;

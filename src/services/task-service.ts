@@ -25,7 +25,6 @@ import {
   planDueChange,
   planRename,
   planReopen,
-  type RestoredAssignee,
   type TaskChangeKind,
   type TaskOutcome,
   type TaskPlan,

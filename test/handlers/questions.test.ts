@@ -142,7 +142,10 @@ describe.each(testDatabaseKinds)("questions in the chat on %s", (kind) => {
     const chat = channelChat(harness);
     const message = (text: string, eventId: string) =>
       incomingMessage({ text, eventId, channel: { externalId: chat.channelExternalId } });
-    await harness.bot.handle(message("giao @Lan việc hỏi lại trước hôm qua", `d-${kind}-1`));
+    const asking = message("giao @Lan việc hỏi lại trước hôm qua", `d-${kind}-1`);
+    expect(await harness.bot.handle(asking)).toHaveLength(1);
+    // The asking message delivered again neither asks again nor replaces the question.
+    expect(await harness.bot.handle({ ...asking })).toEqual([]);
     const answer = message("1", `d-${kind}-2`);
     expect(await harness.bot.handle(answer)).toHaveLength(1);
     expect(await harness.bot.handle({ ...answer })).toEqual([]);

@@ -24,8 +24,8 @@ describe("what the directory remembers", () => {
     // The first change made Sếp Tùng the manager: Hoa may not change settings, Minh may once added.
     expect(await chat.sayText("cài đặt ngôn ngữ en", people.hoa)).toContain("chỉ quản lý kênh");
     await chat.sayText("cài đặt quản lý thêm @Minh");
-    expect(await chat.sayText("cài đặt ngôn ngữ en", people.minh)).toContain("Saved: language = en");
-    expect(await chat.sayText("giao @Lan việc ba mai")).toContain("Created task #3");
+    expect(await chat.sayText("cài đặt ngôn ngữ en", people.minh)).toContain("Saved the language: English.");
+    expect(await chat.sayText("giao @Lan việc ba trước 17h thứ 6 tuần sau")).toContain("Created task #3");
   });
 
   it("knows a person as a sender and as a mention without asking the database again", async () => {

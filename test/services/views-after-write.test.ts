@@ -52,7 +52,7 @@ describe.each(testDatabaseKinds)("the view a write returns, on %s", (kind) => {
   it("keeps a new task's assignees in the order a read gives them", async () => {
     const chat = channelChat(harness);
     for (let i = 0; i < 5; i++) {
-      const written = taskOf(await chat.say(`giao @Hoa @Minh @Lan việc ${i} mai`));
+      const written = taskOf(await chat.say(`giao @Hoa @Minh @Lan việc ${i} thứ 2 tuần sau`));
       expect(written).toEqual(await harness.tasks.findTask(await chat.channelId(), i + 1));
     }
   });
@@ -90,7 +90,7 @@ describe("SQL per command in steady state (PostgreSQL)", () => {
   it("giao, xong and a list once the channel and people are known", async () => {
     const chat = channelChat(harness);
     // First sight: workspace, channel, members, their channel membership.
-    await cost(chat, "giao @Lan chuẩn bị họp mai");
+    await cost(chat, "giao @Lan chuẩn bị họp thứ 2 tuần sau");
     await cost(chat, "xong #1", people.lan);
     await cost(chat, "việc của tôi", people.lan);
     // One statement: ProcessedEvent, next number, task, assignees, history (task-writes.ts).
@@ -103,9 +103,9 @@ describe("SQL per command in steady state (PostgreSQL)", () => {
 
   it("a repeated delivery answers nothing and writes nothing", async () => {
     const chat = channelChat(harness);
-    await chat.say("giao @Lan chuẩn bị họp mai", people.sep, { eventId: "twice" });
+    await chat.say("giao @Lan chuẩn bị họp thứ 2 tuần sau", people.sep, { eventId: "twice" });
     const counts = await harness.counts();
-    expect(await chat.say("giao @Lan chuẩn bị họp mai", people.sep, { eventId: "twice" })).toEqual([]);
+    expect(await chat.say("giao @Lan chuẩn bị họp thứ 2 tuần sau", people.sep, { eventId: "twice" })).toEqual([]);
     expect(await harness.counts()).toEqual(counts);
     await chat.say("việc của tôi", people.lan, { eventId: "list-twice" });
     expect(await chat.say("việc của tôi", people.lan, { eventId: "list-twice" })).toEqual([]);

@@ -108,7 +108,7 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   it("creates a task from an English slash command and escapes the echoed title", async () => {
     // Slack escapes what people type: a literal "<!channel>" arrives as "&lt;!channel&gt;".
     const [answer] = await command(
-      "add check &lt;!channel&gt; &amp; &lt;https://evil.example|here&gt; for <@U0HOA> by tomorrow",
+      "add check &lt;!channel&gt; &amp; &lt;https://evil.example|here&gt; for <@U0HOA>",
       "U0LAN",
       "/task",
     );

@@ -1,5 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import type { QuestionPrompt } from "../../core/reply.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 
 /** The action ids of a question's buttons: `roviec_answer_<number>` (0: cancel), unique within their block. */
 export const ANSWER_ACTION_PREFIX = "roviec_answer_";
@@ -23,8 +24,10 @@ export function decodeAnswerValue(raw: string | undefined): AnswerValue | undefi
   }
 }
 
+/** A choice's words on a button: cut to Slack's limit, with what people typed ("<!channel>") kept as text. */
 function buttonText(text: string): string {
-  return [...text].length <= MAX_BUTTON_TEXT ? text : `${[...text].slice(0, MAX_BUTTON_TEXT - 1).join("")}…`;
+  const cut = [...text].length <= MAX_BUTTON_TEXT ? text : `${[...text].slice(0, MAX_BUTTON_TEXT - 1).join("")}…`;
+  return escapeMrkdwn(cut);
 }
 
 /**

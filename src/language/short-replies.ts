@@ -25,14 +25,17 @@ const UNDO = new RegExp(
   `^${BEFORE}(?:hoan tac|undo)(?:\\s+(?:lai|di|giup|giup em|giup minh|lenh vua roi|thao tac vua roi|vua roi|that|last|last change|it))*${AFTER}[.!]*$`,
 );
 
+/** Longer text is never a short reply: it is not even folded (every message passes here first). */
+const MAX_SHORT_REPLY = 60;
+
 function clean(text: string): string {
   return fold(text.normalize("NFC")).replace(/\s+/g, " ").replace(/,/g, " ").trim().replace(/\s+/g, " ");
 }
 
 /** The answer a short message gives to an open question, or null when it is not one. */
 export function readShortAnswer(text: string): ShortAnswer | null {
+  if (text.length > MAX_SHORT_REPLY) return null;
   const folded = clean(text);
-  if (folded.length > 40) return null;
   const choice = CHOICE.exec(folded);
   if (choice) return { kind: "choice", number: Number(choice[1]) };
   if (CANCEL.test(folded)) return { kind: "cancel" };
@@ -41,8 +44,9 @@ export function readShortAnswer(text: string): ShortAnswer | null {
 
 /** "hoàn tác", "undo", "hoàn tác lệnh vừa rồi", "undo that please" → the undo command; anything else null. */
 export function readUndo(text: string): ParsedCommand | null {
+  if (text.length > MAX_SHORT_REPLY) return null;
   const folded = clean(text);
-  if (folded.length > 60 || !UNDO.test(folded)) return null;
+  if (!UNDO.test(folded)) return null;
   const locale = /hoan tac/.test(folded) ? "vi" : "en";
   return {
     command: "undo",

@@ -15,6 +15,7 @@ import type { IncomingMessage } from "../src/core/incoming.js";
 import { createDatabase } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
 import { createDirectoryService } from "../src/services/directory-service.js";
+import { createQuestionService } from "../src/services/question-service.js";
 import { createTaskService } from "../src/services/task-service.js";
 import { createBenchDatabase } from "./lib/env.js";
 
@@ -80,6 +81,7 @@ try {
   const services = {
     tasks: createTaskService({ prisma: db.prisma, logger }),
     directory: createDirectoryService({ prisma: db.prisma, defaults: { locale: "vi", timezone: TIMEZONE } }),
+    questions: createQuestionService({ prisma: db.prisma }),
   };
   const bot = createBot({ services, logger });
 

@@ -1,8 +1,11 @@
 import type { AppHandler } from "../src/core/services.js";
 import { renderHelp } from "../src/render/help.js";
 
-/** help [command]: the overview or one command's form and examples, in the channel's language. */
+/**
+ * help [topic]: the overview or one topic's form and examples, in the language it was asked in ("help settings" in a
+ * Vietnamese channel answers in English), else the channel's.
+ */
 export const showHelp: AppHandler = async (command, context) => ({
   visibility: "private",
-  text: renderHelp(context.locale, command.helpTopic ?? null),
+  text: renderHelp(command.locale ?? context.locale, command.helpTopic ?? null),
 });

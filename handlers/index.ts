@@ -14,6 +14,7 @@ import { reopenTask } from "./reopen.js";
 import { changeSettings } from "./settings.js";
 import { showTask } from "./show.js";
 import { showStatus } from "./status.js";
+import { undoLastChange } from "./undo.js";
 
 /** The core's handler for every command. remind / summary / export are placeholders the jobs engineer replaces. */
 export const coreHandlers: Record<CommandName, AppHandler> = {
@@ -34,4 +35,5 @@ export const coreHandlers: Record<CommandName, AppHandler> = {
   summary: notAvailableYet,
   export: notAvailableYet,
   snooze: notAvailableYet,
+  undo: undoLastChange,
 };

@@ -57,6 +57,8 @@ export function refusalReply(
       return errorReply(t(locale, "task.not_open", { number, status }));
     case "no_change":
       return errorReply(t(locale, "task.no_change", { number }));
+    case "withdrawn":
+      return errorReply(t(locale, "task.withdrawn", { number }));
   }
 }
 

@@ -21,6 +21,7 @@ import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
+import { createQuestionService } from "./services/question-service.js";
 import { createReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
 
@@ -80,8 +81,9 @@ export async function createApp(options: AppOptions): Promise<App> {
     onChannelSettingsChanged: async (channelId: string) => jobs?.scheduler.onChannelSettingsChanged(channelId),
   };
   const reports = createReportService({ prisma: database.prisma });
+  const questions = createQuestionService({ prisma: database.prisma });
   const bot = createBot({
-    services: { tasks, directory, reminders: scheduler, reports },
+    services: { tasks, directory, questions, reminders: scheduler, reports },
     handlers: { remind, summary, export: exportTasks, snooze },
     middleware: [rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),

@@ -1,10 +1,8 @@
 /**
- * What the bot says when a typed name fits more than one person of the channel. It never picks one: it lists who
- * is meant by that name (full name, and what tells them apart) and asks for the command again with the platform's
- * mention or the exact full name. Nothing is written.
- *
- * This is the one place the "ask instead of guessing" question flow replaces: it will ask the same question, keep
- * the command, and finish it with the answer. Callers depend only on this function's signature.
+ * Telling people apart when a typed name fits more than one person of the channel: what distinguishes each
+ * candidate (when they last wrote here; the end of their id when full names are equal). A command with such a name
+ * is asked about through the question flow (people-middleware.ts, with these hints in its choices); a sentence
+ * outside the command language ("xác nhận @Hoa là @Trần Thị Hoa") gets {@link listWhoIsMeant}. Nothing is written.
  */
 import { t } from "../i18n/index.js";
 import { formatMoment } from "../render/render-context.js";
@@ -19,8 +17,8 @@ export interface AskContext {
   timezone: string;
 }
 
-/** The private answer to a command whose names are ambiguous. */
-export function askWhichPerson(ambiguous: readonly AmbiguousName[], context: AskContext): Reply {
+/** The private answer that lists who a name may mean and asks for the sentence again with a mention or full name. */
+export function listWhoIsMeant(ambiguous: readonly AmbiguousName[], context: AskContext): Reply {
   const { locale } = context;
   const parts = ambiguous.map(({ name, candidates }) => {
     const sameFullName = hasSameFullNames(candidates);
@@ -35,6 +33,12 @@ export function askWhichPerson(ambiguous: readonly AmbiguousName[], context: Ask
     return t(locale, "people.ambiguous", { name, candidates: lines.join("\n"), howTo: advice });
   });
   return { visibility: "private", isError: true, text: parts.join("\n\n") };
+}
+
+/** What tells each of `candidates` from the others, by member id ("" when nothing more than the name is known). */
+export function candidateHints(candidates: readonly CandidatePerson[], context: AskContext): Map<string, string> {
+  const sameFullName = hasSameFullNames(candidates);
+  return new Map(candidates.map((candidate) => [candidate.id, hintFor(candidate, sameFullName, context)]));
 }
 
 /** What tells one candidate from the others: when they last wrote here, and their id when full names are equal. */

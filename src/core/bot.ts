@@ -1,11 +1,16 @@
 import { createWorkingCalendar, type WorkingCalendar } from "../calendar/index.js";
 import { t } from "../i18n/index.js";
-import { type CommandName, type ParseResult, parseCommand } from "../language/index.js";
+import { type CommandName, type ParsedCommand, type ParseResult, parseMessage } from "../language/index.js";
 import type { Logger } from "../logger.js";
 import { renderParseError } from "../render/parse-error.js";
 import { isDatabaseUnavailable } from "../services/database-errors.js";
 import type { DayOffView, IncomingSession } from "../services/directory-service.js";
-import { DuplicateEventError, type EventClaim, runWithEventClaim } from "../services/event-claim.js";
+import {
+  DuplicateEventError,
+  type EventClaim,
+  type QuestionOwner,
+  runWithEventClaim,
+} from "../services/event-claim.js";
 import { authorize } from "./authorize.js";
 import { cleanIncoming } from "./clean-incoming.js";
 import { AppError } from "./errors.js";
@@ -15,10 +20,21 @@ import type { IncomingMessage, Locale } from "./incoming.js";
 import { composeMiddleware, logCommands, type MessageContext, type Middleware } from "./middleware.js";
 import { enforcePeopleLimits, resolveNamedPeople } from "./people-middleware.js";
 import { readManagersQuery } from "./permission-phrases.js";
-import { managesChannel } from "./permissions.js";
+import { canChangeTask, managesChannel } from "./permissions.js";
 import { claimAdminCodes, confirmPendingPeople } from "./phrase-middleware.js";
+import { readAnswer } from "./questions/answer.js";
+import { askAboutDoubts } from "./questions/ask.js";
+import { findDoubts } from "./questions/doubts.js";
+import type { PinnedPerson } from "./questions/question-types.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
+
+/** A message as read: its session (channel and sender), the channel's calendar, and what it says. */
+interface ReadMessage extends IncomingSession {
+  calendar: WorkingCalendar;
+  parsed: ParseResult;
+  locale: Locale;
+}
 
 export interface BotOptions<S extends Services = Services> {
   services: S;
@@ -38,8 +54,9 @@ export interface BotOptions<S extends Services = Services> {
 
 /**
  * The adapter-neutral entry point. For each message: drop own messages, drop duplicate deliveries (durably, via
- * ProcessedEvent), record workspace/channel/sender, parse with the channel's settings, resolve the named people,
- * run middleware, and dispatch to the handler registered for the command.
+ * ProcessedEvent), record workspace/channel/sender, parse with the channel's settings; an answer to the sender's open
+ * question runs the chosen command; a command the bot is not sure of is asked about instead (see core/questions);
+ * otherwise resolve the named people, run middleware, and dispatch to the handler registered for the command.
  */
 export function createBot<S extends Services>(options: BotOptions<S>): Bot {
   const { services, logger } = options;
@@ -103,7 +120,8 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     return { channel, actor: { ...session.actor, isManager: managesChannel(session.actor, channel) } };
   }
 
-  async function buildContext(message: IncomingMessage, now: Date): Promise<MessageContext<S>> {
+  /** What the bot reads from a message before anything is decided: who wrote it where, and the command it says. */
+  async function readMessage(message: IncomingMessage, now: Date): Promise<ReadMessage> {
     const session = await actingScope(message, await services.directory.recordIncoming(message, now));
     // The calendar and the names the parser looks for are independent reads: one round trip instead of two.
     const [calendar, knownNames] = await Promise.all([
@@ -113,24 +131,40 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     const structured = message.command ?? readManagersQuery(message.text);
     const parsed: ParseResult = structured
       ? { ok: true, command: structured }
-      : parseCommand(message.text, {
+      : parseMessage(message.text, {
           now,
           timezone: session.channel.timezone,
           endOfDayMinutes: session.channel.endOfDayMinutes,
           calendar,
           knownNames: knownNames ?? [],
         });
+    // The channel's language; the message's own language only when we could not understand it at all.
+    const locale = !parsed.ok && parsed.locale ? parsed.locale : session.channel.locale;
+    return { ...session, calendar, parsed, locale };
+  }
+
+  /**
+   * The handler's context for `parsed`. The people it names are resolved by the resolveNamedPeople middleware;
+   * `pinned` are those a question's answer fixed ("which @Hoa?" → this Hoa).
+   */
+  function buildContext(
+    message: IncomingMessage,
+    read: ReadMessage,
+    now: Date,
+    parsed: ParseResult = read.parsed,
+    pinned: readonly PinnedPerson[] = [],
+  ): MessageContext<S> {
     return {
       incoming: message,
-      channel: session.channel,
-      actor: session.actor,
-      // The channel's language; the message's own language only when we could not understand it at all.
-      locale: !parsed.ok && parsed.locale ? parsed.locale : session.channel.locale,
+      channel: read.channel,
+      actor: read.actor,
+      locale: read.locale,
       now,
       services,
-      calendar,
+      calendar: read.calendar,
       parsed,
       logger,
+      pinned,
       ...(message.target ? { targetTaskId: message.target.taskId } : {}),
     };
   }
@@ -147,16 +181,82 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
     return CLAIMED_IN_TRANSACTION.has(name) && !options.handlers?.[name];
   }
 
+  /**
+   * The message ends the sender's open question in this channel (a new command drops it, an answer settles it):
+   * the claim written for the message deletes it in the same statement; a message without a delivery id (no claim)
+   * deletes it afterwards.
+   */
+  function closeQuestion(claim: EventClaim | undefined, read: ReadMessage, ended: { owner?: QuestionOwner }) {
+    const owner = { channelId: read.channel.id, memberId: read.actor.id };
+    if (claim) claim.closesQuestion = owner;
+    else ended.owner = owner;
+  }
+
+  /** The message, read, answered or asked about, or run through the middleware to its handler. */
+  async function respond(
+    message: IncomingMessage,
+    claim: EventClaim | undefined,
+    now: Date,
+    ended: { owner?: QuestionOwner },
+  ): Promise<Reply[] | undefined> {
+    const read = await readMessage(message, now);
+    const present = (replies: Reply[]) => withPresentation(replies, read);
+    const answer = await readAnswer({
+      ...read,
+      message,
+      now,
+      claim,
+      questions: services.questions,
+      isProcessed: (c) => services.directory.isEventProcessed(c),
+    });
+    if (answer.kind === "reply") {
+      if (answer.closes) closeQuestion(claim, read, ended);
+      return present(answer.replies);
+    }
+    if (answer.kind === "choose") {
+      closeQuestion(claim, read, ended);
+      const chosen = { ...message, mentions: answer.question.mentions };
+      const parsed: ParseResult = { ok: true, command: answer.choice.command };
+      return present(await pipeline(buildContext(chosen, read, now, parsed, answer.choice.people)));
+    }
+    if (claim && !claimsInTransaction(read.parsed) && (await services.directory.isEventProcessed(claim))) {
+      return undefined;
+    }
+    const asked =
+      read.parsed.ok && !message.command ? await askIfUnsure(message, read, read.parsed.command, now) : null;
+    if (asked) return present(asked);
+    if (read.parsed.ok) closeQuestion(claim, read, ended);
+    return present(await pipeline(buildContext(message, read, now)));
+  }
+
+  /**
+   * The question to ask instead of running `command`, or null when it is clear. A change to a task the person may
+   * not change, or that does not exist, is not asked about: the handler's refusal says more.
+   */
+  async function askIfUnsure(
+    message: IncomingMessage,
+    read: ReadMessage,
+    command: ParsedCommand,
+    now: Date,
+  ): Promise<Reply[] | null> {
+    const doubts = findDoubts(command, { now, timezone: read.channel.timezone, calendar: read.calendar });
+    if (doubts.length === 0) return null;
+    if (command.taskRef !== null && command.command !== "add") {
+      const task = await services.tasks.findTask(read.channel.id, command.taskRef);
+      if (task?.status !== "open" || !canChangeTask(task, read.actor)) return null;
+    }
+    return askAboutDoubts({ ...read, incoming: message, now, services }, command, doubts);
+  }
+
   async function handleOnce(message: IncomingMessage, claim: EventClaim | undefined): Promise<Reply[]> {
     const now = clock();
-    const replies = await runWithEventClaim(claim, async () => {
-      const context = await buildContext(message, now);
-      if (claim && !claimsInTransaction(context.parsed) && (await services.directory.isEventProcessed(claim))) {
-        return undefined;
-      }
-      return withPresentation(await pipeline(context), context);
-    });
+    const ended: { owner?: QuestionOwner } = {};
+    const replies = await runWithEventClaim(claim, () => respond(message, claim, now, ended));
     if (!replies) return [];
+    // A question asked while handling this message (a middleware may ask too) is the one to keep.
+    if (ended.owner && !replies.some((reply) => reply.question)) {
+      await services.questions.drop(ended.owner.channelId, ended.owner.memberId);
+    }
     // Commands that wrote claimed the event in their own transaction; the others are marked now.
     if (claim && !claim.claimed && !(await services.directory.markEventProcessed(claim))) return [];
     return replies;
@@ -187,7 +287,7 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
 }
 
 /** Tells adapters how this channel shows dates (cards with buttons re-render due dates themselves). */
-function withPresentation(replies: Reply[], context: MessageContext<Services>): Reply[] {
+function withPresentation(replies: Reply[], context: Pick<MessageContext<Services>, "locale" | "channel">): Reply[] {
   const { locale, channel } = context;
   const presentation = { locale, timezone: channel.timezone, endOfDayMinutes: channel.endOfDayMinutes };
   return replies.map((reply) => ({ presentation, ...reply }));

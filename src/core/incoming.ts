@@ -54,6 +54,12 @@ export interface IncomingMessage {
    * channel and with the presser's rights there, whatever chat the press came from.
    */
   target?: { taskId: string };
+  /**
+   * The question this message answers, when the platform knows it (a Slack button on the question): an answer to a
+   * question that was replaced or settled since is told so instead of answering the newer one. Typed answers ("1",
+   * "hủy") leave it unset and answer the sender's open question in the channel.
+   */
+  answerTo?: string;
 }
 
 export interface IncomingPerson {

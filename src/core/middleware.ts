@@ -1,6 +1,7 @@
 import type { ParseResult } from "../language/index.js";
 import type { Logger } from "../logger.js";
 import type { CommandContext } from "./handler.js";
+import type { PinnedPerson } from "./questions/question-types.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -8,6 +9,8 @@ import type { Services } from "./services.js";
 export interface MessageContext<S extends Services = Services> extends CommandContext<S> {
   parsed: ParseResult;
   logger: Logger;
+  /** Typed names a question's answer fixed to one person ("which @Hoa?" → this Hoa); resolved as they are. */
+  pinned?: readonly PinnedPerson[];
 }
 
 /** Runs before the handler; calls `next()` at most once to go on, or answers itself to stop. */

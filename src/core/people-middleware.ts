@@ -4,10 +4,11 @@
  * one person of the channel. Whatever is refused or ambiguous here writes nothing, not even a pending person.
  */
 import { t } from "../i18n/index.js";
-import { askWhichPerson } from "./ask-which-person.js";
+import { candidateHints } from "./ask-which-person.js";
 import { MAX_ASSIGNEES } from "./limits.js";
 import type { Middleware } from "./middleware.js";
 import { assignsPeople, isBroadcastName, namedPeople } from "./named-people.js";
+import { askWhichPerson } from "./questions/index.js";
 import type { Reply } from "./reply.js";
 import type { Services } from "./services.js";
 
@@ -28,9 +29,10 @@ export function enforcePeopleLimits<S extends Services>(): Middleware<S> {
 }
 
 /**
- * Resolves the command's names to people of the channel (context.mentioned). A name that fits several people is
- * answered with {@link askWhichPerson}; an unknown one, where no pending person may be made (lists, status,
- * managers), with "I don't know who X is here".
+ * Resolves the command's names to people of the channel (context.mentioned), those a question's answer pinned as
+ * they are. A name that fits several people is asked about ({@link askWhichPerson}: one choice per person, the
+ * command kept); an unknown one, where no pending person may be made (lists, status, managers), is answered with
+ * "I don't know who X is here".
  */
 export function resolveNamedPeople<S extends Services>(): Middleware<S> {
   return async (context, next) => {
@@ -44,15 +46,21 @@ export function resolveNamedPeople<S extends Services>(): Middleware<S> {
     const resolution = await context.services.directory.resolvePeople(channel, tokens, incoming.mentions, {
       actorId: actor.id,
       createPending: assignsPeople(parsed.command),
+      pinned: context.pinned,
     });
     if (resolution.ok) {
       context.mentioned = resolution.people;
       return next();
     }
-    if (resolution.ambiguous.length > 0) {
-      return [
-        askWhichPerson(resolution.ambiguous, { locale, platform: incoming.platform, timezone: channel.timezone }),
-      ];
+    const [first] = resolution.ambiguous;
+    if (first) {
+      // One name at a time: the answer runs the command again, and a second ambiguous name is asked about then.
+      const hints = candidateHints(first.candidates, {
+        locale,
+        platform: incoming.platform,
+        timezone: channel.timezone,
+      });
+      return askWhichPerson(context, parsed.command, first.name, first.candidates, hints);
     }
     const names = resolution.unknown.map((name) => `"${name}"`).join(", ");
     return [privateError(t(locale, "people.unknown", { names }))];

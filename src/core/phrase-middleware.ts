@@ -5,7 +5,7 @@
  */
 import { t } from "../i18n/index.js";
 import { renderPeople } from "../render/render-context.js";
-import { askWhichPerson } from "./ask-which-person.js";
+import { listWhoIsMeant } from "./ask-which-person.js";
 import type { Middleware } from "./middleware.js";
 import { readClaimCode, readConfirmPerson } from "./permission-phrases.js";
 import type { Reply } from "./reply.js";
@@ -48,7 +48,7 @@ export function confirmPendingPeople<S extends Services>(): Middleware<S> {
     });
     if (!meant.ok) {
       if (meant.ambiguous.length > 0) {
-        return [askWhichPerson(meant.ambiguous, { locale, platform: incoming.platform, timezone: channel.timezone })];
+        return [listWhoIsMeant(meant.ambiguous, { locale, platform: incoming.platform, timezone: channel.timezone })];
       }
       return [privateReply(t(locale, "people.unknown", { names: `"${phrase.meant}"` }), true)];
     }

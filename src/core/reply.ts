@@ -31,6 +31,23 @@ export interface Reply {
   summary?: SummaryView;
   /** A file to attach (exports). */
   attachment?: { filename: string; mimeType: string; content: Uint8Array };
+  /**
+   * A question the bot asks the person (the text already lists the choices): platforms with buttons (Slack) offer
+   * one per choice and a cancel button; each press is answered like the typed number.
+   */
+  question?: QuestionPrompt;
+  /**
+   * A private reply that stays in the chat it answers instead of moving to the person's private chat with the bot
+   * (Zalo): the bot's questions, whose answer must come from that chat, and what it says about those answers.
+   */
+  keepInChat?: boolean;
+}
+
+/** The choices of a question, for buttons: a press answers `questionId` with `number` (0: cancel). */
+export interface QuestionPrompt {
+  questionId: string;
+  choices: { number: number; label: string }[];
+  cancelLabel: string;
 }
 
 const TOKEN_START = "\uE000";

@@ -1,6 +1,7 @@
 import type { DirectoryService } from "../services/directory-service.js";
 import type { TaskService } from "../services/task-service.js";
 import type { CommandContext, CommandHandler } from "./handler.js";
+import type { QuestionStore } from "./questions/question-types.js";
 
 /**
  * The services every handler receives. The composition root may pass a wider object (the jobs engineer adds the
@@ -9,6 +10,8 @@ import type { CommandContext, CommandHandler } from "./handler.js";
 export interface Services {
   tasks: TaskService;
   directory: DirectoryService;
+  /** The bot's open questions (see src/core/questions). */
+  questions: QuestionStore;
 }
 
 /** A handler of the core, generic so handlers written against a wider services type fit the same registry. */

@@ -28,6 +28,11 @@ export interface TaskView {
   closedAt: Date | null;
   closedBy: PersonView | null;
   version: number;
+  /**
+   * Taken back by its creator's "hoàn tác" (undo) right after it was created: cancelled, out of every list and
+   * count, its number not reused. Absent for any other task.
+   */
+  withdrawn?: boolean;
   /** The channel's name, for lists that span channels (a person's own tasks asked in a private chat). */
   channelName?: string | null;
 }

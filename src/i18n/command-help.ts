@@ -1,14 +1,14 @@
 import type { Locale } from "../core/incoming.js";
-import type { CommandName } from "../language/index.js";
+import type { CommandName, HelpTopic } from "../language/index.js";
 
-/** Per-command help: the form of the command, what it does, and examples a user can copy. */
+/** Per-topic help: the form of the command, what it does, and examples a user can copy (at least two each). */
 export interface CommandHelp {
   usage: string;
   description: string;
   examples: string[];
 }
 
-const viHelp: Record<CommandName, CommandHelp> = {
+const viHelp: Record<HelpTopic, CommandHelp> = {
   add: {
     usage: "giao @người <việc> [hạn]  ·  /viec them <việc> [@người] [hạn]",
     description: "Tạo việc mới, giao cho một hay nhiều người, có hạn hoặc không.",
@@ -23,59 +23,105 @@ const viHelp: Record<CommandName, CommandHelp> = {
     description: "Xem danh sách việc, xếp theo hạn.",
     examples: [`"việc của tôi"`, `"/viec ds quá hạn"`, `"việc của @Lan"`],
   },
-  show: { usage: "xem #số", description: "Xem chi tiết một việc và lịch sử thay đổi.", examples: [`"xem #12"`] },
+  show: {
+    usage: "xem #số",
+    description: "Xem chi tiết một việc: người giao, người làm, hạn và lịch sử thay đổi.",
+    examples: [`"xem #12"`, `"#12"`],
+  },
   done: {
     usage: "xong #số",
     description: "Người làm báo xong phần của mình; người giao hoặc quản lý đóng cả việc.",
-    examples: [`"xong #12"`, `"/viec xong 12"`],
+    examples: [`"xong #12"`, `"#12 xong"`],
   },
-  reopen: { usage: "mở lại #số", description: "Mở lại một việc đã xong hoặc đã hủy.", examples: [`"mở lại #12"`] },
-  cancel: { usage: "hủy #số", description: "Hủy một việc không còn cần làm.", examples: [`"hủy #12"`] },
+  reopen: {
+    usage: "mở lại #số",
+    description: "Mở lại một việc đã xong hoặc đã hủy.",
+    examples: [`"mở lại #12"`, `"/viec mo lai #12"`],
+  },
+  cancel: {
+    usage: "hủy #số",
+    description: "Hủy một việc không còn cần làm (người giao, người làm hoặc quản lý).",
+    examples: [`"hủy #12"`, `"/viec huy #12"`],
+  },
   due: {
     usage: "gia hạn #số <hạn mới>  ·  dời hạn #số <hạn mới>",
-    description: "Đổi hạn của việc.",
+    description: "Đổi hạn của việc. Hạn đã qua hoặc rơi vào ngày nghỉ thì mình hỏi lại trước khi ghi.",
     examples: [`"gia hạn #12 đến 17h thứ 2 tuần sau"`, `"dời hạn #12 sang ngày mai"`],
   },
   assign: {
-    usage: "giao lại #số cho @người  ·  thêm người #số @người  ·  bỏ người #số @người",
-    description: "Đổi, thêm hoặc bỏ người làm.",
-    examples: [`"giao lại #12 cho @Minh"`, `"/viec giao #12 @Lan"`],
+    usage: "giao lại #số cho @người  ·  thêm @người vào #số  ·  bỏ người #số @người",
+    description: "Đổi, thêm hoặc bỏ người làm của một việc đã có.",
+    examples: [`"giao lại #12 cho @Minh"`, `"thêm @Lan vào #12"`],
   },
-  edit: { usage: "đổi tên #số <tên mới>", description: "Đổi tên việc.", examples: [`"đổi tên #12 báo cáo quý 4"`] },
+  edit: {
+    usage: "đổi tên #số <tên mới>",
+    description: "Đổi tên việc.",
+    examples: [`"đổi tên #12 báo cáo quý 4"`, `"sửa tên #7 thành họp giao ban tuần"`],
+  },
   ack: {
     usage: "nhận việc #số",
     description: "Người được giao xác nhận đã nhận việc.",
-    examples: [`"nhận việc #12"`, `"ok #12"`],
+    examples: [`"nhận việc #12"`, `"đã nhận #12"`],
   },
   status: {
     usage: "tình hình  ·  tình hình @người",
     description: "Số việc đang mở, quá hạn, đến hạn và xong tuần này, tỉ lệ đúng hạn.",
     examples: [`"tình hình"`, `"tình hình @Lan"`],
   },
-  summary: { usage: "báo cáo tuần", description: "Báo cáo công việc trong tuần.", examples: [`"báo cáo tuần"`] },
+  summary: {
+    usage: "báo cáo tuần",
+    description: "Báo cáo công việc trong tuần; kênh nhận tự động theo lịch trong cài đặt.",
+    examples: [`"báo cáo tuần"`, `"tổng kết tuần"`],
+  },
   settings: {
     usage: "cài đặt  ·  cài đặt <mục> <giá trị>",
     description:
-      'Xem hoặc đổi cài đặt của kênh: ngôn ngữ (vi/en), múi giờ, giờ hết ngày làm việc, ngày làm việc, báo cáo tuần, nhắc việc: quản lý kênh đổi được. Quản lý kênh và ngày nghỉ (áp dụng cho mọi kênh) chỉ quản trị viên đổi được. "quản lý kênh" cho biết ai là quản lý và ai đã thay đổi.',
+      'Xem hoặc đổi cài đặt của kênh: ngôn ngữ, múi giờ, giờ hết ngày làm việc, ngày làm việc, báo cáo tuần, nhắc việc (quản lý kênh đổi được). Ngày nghỉ và ngày làm bù (áp dụng cho mọi kênh; bỏ bằng "bỏ ngày nghỉ …") và quản lý kênh chỉ quản trị viên đổi được. "quản lý kênh" cho biết ai là quản lý và ai đã thay đổi.',
     examples: [
-      `"cài đặt ngôn ngữ en"`,
-      `"cài đặt giờ hết ngày 17:30"`,
+      `"cài đặt ngày làm việc thứ 2 - thứ 7"`,
+      `"cài đặt báo cáo tuần 16:00 thứ 6"`,
+      `"nghỉ 1/1 - 3/1/2027"`,
+      `"bỏ ngày nghỉ 24/12"`,
+      `"làm bù 26/4/2026"`,
       `"quản lý kênh"`,
       `"thêm quản lý @Lan"`,
-      `"cài đặt ngày nghỉ 02/01/2027"`,
     ],
   },
-  help: { usage: "trợ giúp [lệnh]", description: "Xem hướng dẫn.", examples: [`"trợ giúp"`, `"trợ giúp giao"`] },
-  remind: { usage: "nhắc #số <khi nào>", description: "Hẹn nhắc việc.", examples: [`"nhắc #12 lúc 9h mai"`] },
-  export: { usage: "xuất excel", description: "Xuất danh sách việc ra tệp.", examples: [`"xuất excel"`, `"xuất csv"`] },
+  help: {
+    usage: "trợ giúp [chủ đề]",
+    description: "Xem hướng dẫn chung, hoặc của một lệnh.",
+    examples: [`"trợ giúp"`, `"trợ giúp giao lại"`],
+  },
+  remind: {
+    usage: "nhắc #số <khi nào>",
+    description: "Hẹn một lần nhắc việc vào lúc bạn chọn, ngoài các lần nhắc hạn tự động.",
+    examples: [`"nhắc #12 lúc 9h mai"`, `"nhắc lại #5 chiều thứ 6"`],
+  },
+  export: {
+    usage: "xuất báo cáo xlsx  ·  xuất báo cáo csv",
+    description: "Xuất danh sách việc của kênh ra tệp Excel hoặc CSV.",
+    examples: [`"xuất báo cáo xlsx"`, `"xuất csv"`],
+  },
   snooze: {
     usage: "nút 💤 Nhắc lại sau trên tin nhắc hạn (Slack)",
     description: "Hoãn lần nhắc tới của một việc: 1 giờ nữa hoặc sáng mai.",
-    examples: [`"💤 Nhắc lại sau → Sáng mai"`],
+    examples: [`"💤 Nhắc lại sau → 1 giờ nữa"`, `"💤 Nhắc lại sau → Sáng mai"`],
+  },
+  undo: {
+    usage: "hoàn tác",
+    description:
+      "Trong 10 phút, trả lại thay đổi gần nhất của bạn ở kênh này: việc vừa tạo được rút lại (không còn trong danh sách và số liệu), việc vừa đổi trở lại như trước. Gõ lần nữa để hoàn tác thay đổi trước đó.",
+    examples: [`"hoàn tác"`, `"undo"`],
+  },
+  managers: {
+    usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
+    description:
+      'Quản lý kênh được đổi cài đặt và thay đổi mọi việc của kênh; những người khác đổi được việc mình giao hoặc được giao. Danh sách quản lý có trong "cài đặt".',
+    examples: [`"cài đặt quản lý thêm @Lan"`, `"bỏ quản lý @Minh"`],
   },
 };
 
-const enHelp: Record<CommandName, CommandHelp> = {
+const enHelp: Record<HelpTopic, CommandHelp> = {
   add: {
     usage: "assign @person <task> [due]  ·  /task add <task> [@person] [due]",
     description: "Creates a task for zero or more people, with or without a due date.",
@@ -89,72 +135,106 @@ const enHelp: Record<CommandName, CommandHelp> = {
     description: "Lists tasks, sorted by due date.",
     examples: [`"my tasks"`, `"/task list overdue"`, `"tasks of @Lan"`],
   },
-  show: { usage: "show #number", description: "Shows one task with its history.", examples: [`"show #12"`] },
+  show: {
+    usage: "show #number",
+    description: "Shows one task: who assigned it, who does it, the due date and its history.",
+    examples: [`"show #12"`, `"#12"`],
+  },
   done: {
     usage: "done #number",
     description: "An assignee finishes their part; the creator or a manager closes the whole task.",
-    examples: [`"done #12"`, `"/task done 12"`],
+    examples: [`"done #12"`, `"/task done #12"`],
   },
-  reopen: { usage: "reopen #number", description: "Reopens a done or cancelled task.", examples: [`"reopen #12"`] },
+  reopen: {
+    usage: "reopen #number",
+    description: "Reopens a done or cancelled task.",
+    examples: [`"reopen #12"`, `"/task reopen #12"`],
+  },
   cancel: {
     usage: "cancel #number",
-    description: "Cancels a task that is no longer needed.",
-    examples: [`"cancel #12"`],
+    description: "Cancels a task that is no longer needed (its creator, an assignee or a manager).",
+    examples: [`"cancel #12"`, `"/task cancel #12"`],
   },
   due: {
     usage: "due #number <new due>  ·  extend #number <new due>",
-    description: "Changes the due date.",
-    examples: [`"due #12 next Monday 5pm"`, `"extend #12 to tomorrow"`],
+    description: "Changes the due date. A date in the past or on a day off is asked about before anything is written.",
+    examples: [`"due #12 next Monday 5pm"`, `"extend #12 until tomorrow 5pm"`],
   },
   assign: {
-    usage: "reassign #number to @person  ·  /task assign #number @person",
-    description: "Replaces, adds or removes assignees.",
-    examples: [`"reassign #12 to @Minh"`, `"/task assign #12 @Lan"`],
+    usage: "reassign #number to @person  ·  add @person to #number  ·  unassign #number @person",
+    description: "Replaces, adds or removes the assignees of an existing task.",
+    examples: [`"reassign #12 to @Minh"`, `"add @Lan to #12"`],
   },
   edit: {
     usage: "rename #number <new title>",
     description: "Renames a task.",
-    examples: [`"rename #12 quarterly report"`],
+    examples: [`"rename #12 quarterly report"`, `"edit #7 weekly briefing"`],
   },
-  ack: { usage: "got it #number", description: "An assignee confirms they took the task.", examples: [`"got it #12"`] },
+  ack: {
+    usage: "got it #number",
+    description: "An assignee confirms they took the task.",
+    examples: [`"got it #12"`, `"ack #12"`],
+  },
   status: {
     usage: "status  ·  status @person",
     description: "Open, overdue, due this week and done this week, and the on-time rate.",
     examples: [`"status"`, `"status @Lan"`],
   },
-  summary: { usage: "summary", description: "The weekly report.", examples: [`"summary"`] },
+  summary: {
+    usage: "summary",
+    description: "The weekly report; the channel also gets it on the schedule in its settings.",
+    examples: [`"summary"`, `"weekly report"`],
+  },
   settings: {
     usage: "settings  ·  settings <item> <value>",
     description:
-      'Shows or changes the channel\'s settings: language (vi/en), time zone, end of working day, working days, weekly summary, reminders, which its managers change. Managers, and days off (which apply to every channel), only a workspace admin changes. "managers" shows who manages the channel and who changed that.',
+      'Shows or changes the channel\'s settings: language, time zone, end of the working day, working days, weekly summary, reminders (its managers change these). Days off and make-up working days (which apply to every channel; taken back with "remove day off …") and the channel\'s managers only a workspace admin changes. "managers" shows who manages the channel and who changed that.',
     examples: [
-      `"settings language vi"`,
-      `"settings endofday 17:30"`,
+      `"settings workdays mon-sat"`,
+      `"settings summary fri 16:00"`,
+      `"day off 2027-01-01 to 2027-01-03"`,
+      `"remove day off 24/12"`,
+      `"make-up day 2026-04-26"`,
       `"managers"`,
       `"add manager @Lan"`,
-      `"settings dayoff 2027-01-02"`,
     ],
   },
-  help: { usage: "help [command]", description: "Shows this help.", examples: [`"help"`, `"help add"`] },
+  help: {
+    usage: "help [topic]",
+    description: "Shows the overview, or the help of one command.",
+    examples: [`"help"`, `"help reassign"`],
+  },
   remind: {
     usage: "remind #number <when>",
-    description: "Sets a reminder.",
-    examples: [`"remind #12 at 9am tomorrow"`],
+    description: "Sets a one-off reminder at the time you choose, besides the automatic deadline pings.",
+    examples: [`"remind #12 at 9am tomorrow"`, `"remind #5 Friday 3pm"`],
   },
   export: {
-    usage: "export xlsx",
-    description: "Exports the task list to a file.",
+    usage: "export xlsx  ·  export csv",
+    description: "Exports the channel's task list to an Excel or CSV file.",
     examples: [`"export xlsx"`, `"export csv"`],
   },
   snooze: {
     usage: "the 💤 Snooze menu on ping messages (Slack)",
     description: "Moves a task's next ping: in one hour or to tomorrow morning.",
-    examples: [`"💤 Snooze → Tomorrow morning"`],
+    examples: [`"💤 Snooze → In 1 hour"`, `"💤 Snooze → Tomorrow morning"`],
+  },
+  undo: {
+    usage: "undo",
+    description:
+      "Within 10 minutes, takes back your last change in this channel: a task you just created is withdrawn (it leaves the lists and the figures), a task you just changed is restored. Say it again to undo the change before.",
+    examples: [`"undo"`, `"hoàn tác"`],
+  },
+  managers: {
+    usage: "settings manager add @person  ·  remove manager @person",
+    description:
+      'A channel\'s managers may change its settings and any of its tasks; others change the tasks they created or were given. "settings" lists the managers.',
+    examples: [`"settings manager add @Lan"`, `"remove manager @Minh"`],
   },
 };
 
-export function commandHelp(locale: Locale, command: CommandName): CommandHelp {
-  return (locale === "en" ? enHelp : viHelp)[command];
+export function commandHelp(locale: Locale, topic: HelpTopic): CommandHelp {
+  return (locale === "en" ? enHelp : viHelp)[topic];
 }
 
 /** The first example of a command, used by error messages to show the right form. */

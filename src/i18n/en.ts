@@ -1,8 +1,10 @@
+import { enConversation } from "./en-conversation.js";
 import { enPermissions } from "./en-permissions.js";
 import type { Catalogue } from "./messages.js";
 
 /** English texts, kept beside the Vietnamese ones message by message. */
 export const en: Catalogue = {
+  ...enConversation,
   "task.created": ({ number, title, assignees, due }) =>
     [
       `Created task *#${number}*: ${title}`,
@@ -45,10 +47,13 @@ export const en: Catalogue = {
   "task.not_open": ({ number, status }) =>
     `Task *#${number}* is ${status} and can't be changed. Reopen it first if needed.`,
   "task.no_change": ({ number }) => `Nothing changed in task *#${number}*.`,
+  "task.withdrawn": ({ number }) =>
+    `Task *#${number}* was withdrawn with "undo" and cannot be reopened. Create a new task instead.`,
   "task.assignee_unknown": ({ name }) => `I don't know who "${name}" is in this channel yet.`,
   "status.open": () => "open",
   "status.done": () => "done",
   "status.cancelled": () => "cancelled",
+  "status.withdrawn": () => "withdrawn (undone)",
   "assignee.done": () => "done",
   "assignee.acknowledged": () => "working on it",
   "assignee.not_acknowledged": () => "not acknowledged",
@@ -92,6 +97,7 @@ export const en: Catalogue = {
   "history.assignee_done_self": () => "finished their part",
   "history.other": ({ action }) => action,
   "history.system": () => "system",
+  "history.undone": ({ what }) => `undid (${what})`,
   "status.title.channel": () => "*Channel status*",
   "status.title.person": ({ person }) => `*Status of ${person}*`,
   "status.counts": ({ open, overdue, dueThisWeek, doneThisWeek }) =>
@@ -109,15 +115,29 @@ export const en: Catalogue = {
       `Weekly summary: ${s.summary}`,
       `Reminders: ${s.pings}`,
       `Managers: ${s.managers}`,
-      `Days off / extra working days: ${s.daysOff}`,
+      `Extra days off: ${s.daysOff}`,
+      `Make-up working days: ${s.makeUpDays}`,
     ].join("\n"),
-  "settings.summary_on": ({ schedule }) => `on (${schedule})`,
+  "settings.summary_on": ({ schedule }) => `on, ${schedule}`,
   "settings.summary_off": () => "off",
-  "settings.pings_default": () => "default",
+  "settings.pings_on": ({ details }) => (details ? `on (${details})` : "on"),
   "settings.pings_off": () => "off",
-  "settings.pings_custom": ({ policy }) => policy,
+  "settings.pings_no_heads_up": () => "no heads-up the day before",
+  "settings.pings_minutes_before": ({ minutes }) =>
+    minutes === 0 ? "no ping before a timed deadline" : `${minutes} minutes before a timed deadline`,
+  "settings.pings_no_overdue": () => "no overdue pings",
+  "settings.pings_morning": ({ time }) => `morning pings at ${time}`,
+  "settings.pings_not_personal": () => "no personal pings",
+  "settings.language_name": ({ code }) => (code === "en" ? "English" : "Vietnamese (tiếng Việt)"),
   "settings.days_off_none": () => "none",
-  "settings.updated": ({ what }) => `Saved: ${what}.`,
+  "settings.saved": ({ what, value }) => `Saved the ${what}: ${value}.`,
+  "settings.switched": ({ what, on, detail }) =>
+    `Turned ${on ? "on" : "off"} the ${what}${detail ? `: ${detail}` : ""}.`,
+  "settings.days_saved": ({ days, count, working }) =>
+    `Noted ${working ? "make-up working day" : "day off"}${count > 1 ? "s" : ""}: ${days}${count > 1 ? ` (${count} days)` : ""}.`,
+  "settings.days_removed": ({ days, working }) => `Removed ${working ? "make-up working day" : "day off"}: ${days}.`,
+  "settings.days_not_declared": ({ days, working }) =>
+    `${days} is not among the ${working ? "make-up working days" : "days off"}, so nothing changed. Type "settings" to see them.`,
   "settings.forbidden": ({ managers }) =>
     `Sorry, only the channel's managers (${managers}) or an admin can change settings.`,
   "settings.bad_value": ({ key, value, example }) =>
@@ -125,8 +145,6 @@ export const en: Catalogue = {
   "settings.manager_added": ({ people }) => `Added manager: ${people}.`,
   "settings.manager_removed": ({ people }) => `Removed manager: ${people}.`,
   "settings.manager_missing": () => `Mention who to add or remove. For example: "settings manager add @Lan"`,
-  "settings.day_off_added": ({ day, working }) =>
-    working ? `Noted ${day} as an extra working day.` : `Noted ${day} as a day off.`,
   "settings.label.language": () => "language",
   "settings.label.timezone": () => "time zone",
   "settings.label.endofday": () => "end of working day",
@@ -156,8 +174,9 @@ export const en: Catalogue = {
       `• One task: "show #12", "got it #12", "done #12", "reopen #12", "cancel #12"`,
       `• Change: "due #12 next Monday", "reassign #12 to @Minh", "rename #12 quarterly report"`,
       `• Overview: "status", "settings"`,
+      `• Slip of the hand: "undo" within 10 minutes`,
     ].join("\n"),
   "help.command": ({ usage, description, examples }) => `*${usage}*\n${description}\nExamples:\n${examples}`,
-  "help.more": () => `Type "help <command>" for details, e.g. "help add".`,
+  "help.more": () => `Type "help <topic>" for details, e.g. "help reassign", "help settings", "help undo".`,
   ...enPermissions,
 };

@@ -6,7 +6,7 @@
  */
 type Empty = Record<string, never>;
 
-export interface MessageParams {
+export interface MessageParams extends ConversationMessageParams {
   // Task replies
   "task.created": { number: number; title: string; assignees: string | null; due: string | null };
   "task.due_line": { absolute: string; relative: string | null };
@@ -35,11 +35,13 @@ export interface MessageParams {
   "task.not_open": { number: number; status: string };
   "task.no_change": { number: number };
   "task.no_due_to_shift": { number: number };
+  "task.withdrawn": { number: number };
   "task.assignee_unknown": { name: string };
   // Task words
   "status.open": Empty;
   "status.done": Empty;
   "status.cancelled": Empty;
+  "status.withdrawn": Empty;
   "assignee.done": Empty;
   "assignee.acknowledged": Empty;
   "assignee.not_acknowledged": Empty;
@@ -83,6 +85,7 @@ export interface MessageParams {
   "history.assignee_done_self": Empty;
   "history.other": { action: string };
   "history.system": Empty;
+  "history.undone": { what: string };
   // Status
   "status.title.channel": Empty;
   "status.title.person": { person: string };
@@ -100,20 +103,29 @@ export interface MessageParams {
     pings: string;
     managers: string;
     daysOff: string;
+    makeUpDays: string;
   };
   "settings.summary_on": { schedule: string };
   "settings.summary_off": Empty;
-  "settings.pings_default": Empty;
+  "settings.pings_on": { details: string | null };
   "settings.pings_off": Empty;
-  "settings.pings_custom": { policy: string };
+  "settings.pings_no_heads_up": Empty;
+  "settings.pings_minutes_before": { minutes: number };
+  "settings.pings_no_overdue": Empty;
+  "settings.pings_morning": { time: string };
+  "settings.pings_not_personal": Empty;
+  "settings.language_name": { code: "vi" | "en" };
   "settings.days_off_none": Empty;
-  "settings.updated": { what: string };
+  "settings.saved": { what: string; value: string };
+  "settings.switched": { what: string; on: boolean; detail: string | null };
+  "settings.days_saved": { days: string; count: number; working: boolean };
+  "settings.days_removed": { days: string; working: boolean };
+  "settings.days_not_declared": { days: string; working: boolean };
   "settings.forbidden": { managers: string };
   "settings.bad_value": { key: string; value: string; example: string };
   "settings.manager_added": { people: string };
   "settings.manager_removed": { people: string };
   "settings.manager_missing": Empty;
-  "settings.day_off_added": { day: string; working: boolean };
   "settings.label.language": Empty;
   "settings.label.timezone": Empty;
   "settings.label.endofday": Empty;
@@ -177,6 +189,45 @@ export interface PermissionMessageParams {
   "reply.shortened": Empty;
 }
 
+/** The bot's questions (when a message is not clearly one command), their answers, and undo. */
+export interface ConversationMessageParams {
+  "question.ask": { reasons: string };
+  "question.answer_hint": { count: number };
+  "question.cancelled": Empty;
+  "question.expired": { askedAt: string };
+  "question.none": Empty;
+  "question.pick": { count: number };
+  "question.not_yours": Empty;
+  "question.taken": Empty;
+  "question.cancel_button": Empty;
+  "question.chosen": { number: number; label: string };
+  "question.dropped": Empty;
+  "doubt.past_deadline": { due: string };
+  "doubt.day_off": { day: string; holiday: string | null };
+  "doubt.time_word_in_title": { word: string };
+  "doubt.other_reading": { cue: string };
+  "doubt.ambiguous_name": { name: string };
+  "choice.note.overdue": Empty;
+  "choice.note.next_working_day": Empty;
+  "choice.note.previous_working_day": Empty;
+  "choice.note.as_written": Empty;
+  "command.add": { title: string; assignees: string | null; due: string | null };
+  "command.due": { number: number; due: string | null };
+  "command.assign": { number: number; mode: "replace" | "add" | "remove"; people: string };
+  "command.edit": { number: number; title: string };
+  "command.done": { number: number };
+  "command.reopen": { number: number };
+  "command.cancel": { number: number };
+  "command.ack": { number: number };
+  "command.show": { number: number };
+  "command.remind": { number: number; due: string | null };
+  "command.other": { command: string };
+  "undo.withdrawn": { number: number; title: string };
+  "undo.restored": { number: number; what: string };
+  "undo.nothing": Empty;
+  "undo.changed_since": { number: number; person: string };
+}
+
 export interface AllMessageParams extends MessageParams, PermissionMessageParams {}
 
 export type MessageId = keyof AllMessageParams;
@@ -187,4 +238,9 @@ export type Catalogue = { [K in MessageId]: (params: AllMessageParams[K]) => str
 /** The permission model's part of a locale's texts. */
 export type PermissionCatalogue = {
   [K in keyof PermissionMessageParams]: (params: PermissionMessageParams[K]) => string;
+};
+
+/** The conversation part of a locale's texts (questions, answers, undo; kept in its own file). */
+export type ConversationCatalogue = {
+  [K in keyof ConversationMessageParams]: (params: ConversationMessageParams[K]) => string;
 };

@@ -1,8 +1,10 @@
 import type { Catalogue } from "./messages.js";
+import { viConversation } from "./vi-conversation.js";
 import { viPermissions } from "./vi-permissions.js";
 
 /** Vietnamese texts: the default language of the bot. Written to sound like a colleague, not a machine. */
 export const vi: Catalogue = {
+  ...viConversation,
   "task.created": ({ number, title, assignees, due }) =>
     [
       `Đã tạo việc *#${number}*: ${title}`,
@@ -45,10 +47,13 @@ export const vi: Catalogue = {
   "task.not_open": ({ number, status }) =>
     `Việc *#${number}* đã ${status}, không thay đổi được nữa. Mở lại trước nếu cần.`,
   "task.no_change": ({ number }) => `Việc *#${number}* không có gì thay đổi.`,
+  "task.withdrawn": ({ number }) =>
+    `Việc *#${number}* đã được rút lại bằng "hoàn tác" nên không mở lại được. Bạn tạo việc mới nhé.`,
   "task.assignee_unknown": ({ name }) => `Mình chưa biết ai là "${name}" trong kênh này.`,
   "status.open": () => "đang mở",
   "status.done": () => "hoàn thành",
   "status.cancelled": () => "bị hủy",
+  "status.withdrawn": () => "đã rút lại (hoàn tác)",
   "assignee.done": () => "đã xong",
   "assignee.acknowledged": () => "đang làm",
   "assignee.not_acknowledged": () => "chưa nhận",
@@ -91,6 +96,7 @@ export const vi: Catalogue = {
   "history.assignee_done_self": () => "báo xong phần của mình",
   "history.other": ({ action }) => action,
   "history.system": () => "hệ thống",
+  "history.undone": ({ what }) => `hoàn tác (${what})`,
   "status.title.channel": () => "*Tình hình công việc của kênh*",
   "status.title.person": ({ person }) => `*Tình hình công việc của ${person}*`,
   "status.counts": ({ open, overdue, dueThisWeek, doneThisWeek }) =>
@@ -107,15 +113,28 @@ export const vi: Catalogue = {
       `Báo cáo tuần: ${s.summary}`,
       `Nhắc việc: ${s.pings}`,
       `Quản lý: ${s.managers}`,
-      `Ngày nghỉ/làm bù: ${s.daysOff}`,
+      `Ngày nghỉ thêm: ${s.daysOff}`,
+      `Ngày làm bù: ${s.makeUpDays}`,
     ].join("\n"),
-  "settings.summary_on": ({ schedule }) => `bật (${schedule})`,
+  "settings.summary_on": ({ schedule }) => `bật, ${schedule}`,
   "settings.summary_off": () => "tắt",
-  "settings.pings_default": () => "mặc định",
+  "settings.pings_on": ({ details }) => (details ? `bật (${details})` : "bật"),
   "settings.pings_off": () => "tắt",
-  "settings.pings_custom": ({ policy }) => policy,
+  "settings.pings_no_heads_up": () => "không nhắc trước một ngày",
+  "settings.pings_minutes_before": ({ minutes }) =>
+    minutes === 0 ? "không nhắc trước giờ hạn" : `nhắc trước giờ hạn ${minutes} phút`,
+  "settings.pings_no_overdue": () => "không nhắc khi quá hạn",
+  "settings.pings_morning": ({ time }) => `nhắc buổi sáng lúc ${time}`,
+  "settings.pings_not_personal": () => "không nhắc riêng từng người",
+  "settings.language_name": ({ code }) => (code === "en" ? "tiếng Anh (English)" : "tiếng Việt"),
   "settings.days_off_none": () => "không có",
-  "settings.updated": ({ what }) => `Đã lưu cài đặt: ${what}.`,
+  "settings.saved": ({ what, value }) => `Đã lưu ${what}: ${value}.`,
+  "settings.switched": ({ what, on, detail }) => `Đã ${on ? "bật" : "tắt"} ${what}${detail ? `: ${detail}` : ""}.`,
+  "settings.days_saved": ({ days, count, working }) =>
+    `Đã ghi ${working ? "ngày làm bù" : "ngày nghỉ"}: ${days}${count > 1 ? ` (${count} ngày)` : ""}.`,
+  "settings.days_removed": ({ days, working }) => `Đã bỏ ${working ? "ngày làm bù" : "ngày nghỉ"}: ${days}.`,
+  "settings.days_not_declared": ({ days, working }) =>
+    `${days} không có trong danh sách ${working ? "ngày làm bù" : "ngày nghỉ"} nên không có gì thay đổi. Gõ "cài đặt" để xem danh sách.`,
   "settings.forbidden": ({ managers }) =>
     `Xin lỗi, chỉ quản lý kênh (${managers}) hoặc quản trị viên mới đổi được cài đặt.`,
   "settings.bad_value": ({ key, value, example }) =>
@@ -123,8 +142,6 @@ export const vi: Catalogue = {
   "settings.manager_added": ({ people }) => `Đã thêm quản lý: ${people}.`,
   "settings.manager_removed": ({ people }) => `Đã bỏ quản lý: ${people}.`,
   "settings.manager_missing": () => `Hãy nhắc tên người cần thêm hoặc bỏ. Ví dụ: "cài đặt quản lý thêm @Lan"`,
-  "settings.day_off_added": ({ day, working }) =>
-    working ? `Đã ghi ${day} là ngày làm bù.` : `Đã ghi ${day} là ngày nghỉ.`,
   "settings.label.language": () => "ngôn ngữ",
   "settings.label.timezone": () => "múi giờ",
   "settings.label.endofday": () => "giờ hết ngày làm việc",
@@ -153,8 +170,10 @@ export const vi: Catalogue = {
       `• Một việc: "xem #12", "nhận việc #12", "xong #12", "mở lại #12", "hủy #12"`,
       `• Sửa việc: "gia hạn #12 đến thứ 2", "giao lại #12 cho @Minh", "đổi tên #12 báo cáo quý"`,
       `• Tổng quan: "tình hình", "cài đặt"`,
+      `• Lỡ tay: "hoàn tác" trong 10 phút`,
     ].join("\n"),
   "help.command": ({ usage, description, examples }) => `*${usage}*\n${description}\nVí dụ:\n${examples}`,
-  "help.more": () => `Gõ "trợ giúp <lệnh>" để xem chi tiết, ví dụ "trợ giúp giao".`,
+  "help.more": () =>
+    `Gõ "trợ giúp <chủ đề>" để xem chi tiết, ví dụ "trợ giúp giao lại", "trợ giúp cài đặt", "trợ giúp hoàn tác".`,
   ...viPermissions,
 };

@@ -4,17 +4,16 @@
  * a message that names a person or a deadline is a new task. Each refusal says what is missing.
  */
 import { addTask, hasDeadline } from "./add-task.js";
-import { helpTopicOf, type Verb } from "./command-table.js";
+import type { Verb } from "./command-table.js";
+import { helpTopicOf } from "./help-topics.js";
 import { type Lead, leadVerb } from "./lead-verb.js";
 import { listIntent } from "./list-intent.js";
 import type { Message } from "./message.js";
-import { parseSettings } from "./parse-settings.js";
+import { parseSettings, SETTINGS_PHRASE } from "./parse-settings.js";
 import { fail, ok } from "./result.js";
 import { taskCommand } from "./task-command.js";
 import type { ParseResult } from "./types.js";
 
-const SETTINGS_PHRASE =
-  /^(?:ngon ngu|language|mui gio|timezone|time zone|gio ket thuc|gio tan lam|end of day|(?:them|bo|xoa|add|remove) (?:quan ly|manager)|ngay lam viec|workdays|working days|ngay nghi|nghi bu|day off)(?![a-z])/;
 const SLASH_PREFIX = /^\s*(?:\/\s*)?(?:(?:task|tasks|viec)\s+)?/;
 
 function settings(msg: Message, from: number): ParseResult {
@@ -29,16 +28,7 @@ function settings(msg: Message, from: number): ParseResult {
 }
 
 function help(msg: Message, lead: Lead): ParseResult {
-  const rest = msg.blankedFolded.slice(lead.to).trim();
-  const whole = helpTopicOf(rest);
-  const topic =
-    whole && whole !== "help"
-      ? whole
-      : (rest
-          .split(/\s+/)
-          .map((w) => helpTopicOf(w))
-          .find((t) => t && t !== "help") ?? null);
-  return ok(msg, "help", { helpTopic: topic });
+  return ok(msg, "help", { helpTopic: helpTopicOf(msg.blankedFolded.slice(lead.to)) });
 }
 
 function list(msg: Message, verb: Verb): ParseResult {

@@ -69,9 +69,3 @@ export const VERBS: Verb[] = [
   v("tao viec|tao|them viec|them|giao viec|giao|viec moi", "add", "vi"),
   v("task add|add|new|create|assign", "add", "en"),
 ];
-
-/** Topic words accepted after "help"/"giúp", mapped to commands. */
-export function helpTopicOf(word: string): CommandName | null {
-  for (const verb of VERBS) if (verb.re.test(word)) return verb.command;
-  return null;
-}

@@ -10,11 +10,14 @@ export { formatDue, formatRelative } from "./format.js";
 export { commandExample, errorMessage } from "./messages.js";
 export { parseCommand } from "./parse-command.js";
 export { parseDue } from "./parse-due.js";
+export { parseMessage } from "./parse-message.js";
+export { readShortAnswer, readUndo, type ShortAnswer } from "./short-replies.js";
 export type {
   CommandName,
   DueResolution,
   DueShift,
   Grain,
+  HelpTopic,
   ListFilter,
   ParseContext,
   ParseDoubt,
@@ -23,3 +26,4 @@ export type {
   ParseResult,
   SettingKey,
 } from "./types.js";
+export { readWeekday, readWeekdays } from "./weekdays.js";

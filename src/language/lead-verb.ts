@@ -5,8 +5,9 @@
  * soạn hợp đồng"; "giao" is a command before a person or "việc", but a title word in "giao hàng"; "báo cáo tuần"
  * asks for the summary, "báo cáo tình hình dự án" is a task.
  */
-import { helpTopicOf, VERBS, type Verb } from "./command-table.js";
+import { VERBS, type Verb } from "./command-table.js";
 import { openingFillerAt } from "./fillers.js";
+import { helpTopicOf } from "./help-topics.js";
 import { listIntent } from "./list-intent.js";
 import { type Message, wordIndexFrom } from "./message.js";
 import { parseSettings } from "./parse-settings.js";

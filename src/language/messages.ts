@@ -28,6 +28,7 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
   ack: { vi: "nhận việc #12", en: "got it #12" },
   export: { vi: "xuất báo cáo xlsx", en: "export csv" },
   snooze: { vi: "💤 Nhắc lại sau → Sáng mai", en: "💤 Snooze → Tomorrow morning" },
+  undo: { vi: "hoàn tác", en: "undo" },
 };
 
 export function commandExample(command: CommandName, locale: "vi" | "en"): string {

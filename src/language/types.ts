@@ -67,7 +67,8 @@ export type CommandName =
   | "remind"
   | "ack"
   | "export"
-  | "snooze";
+  | "snooze"
+  | "undo";
 
 export type ListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
 
@@ -94,7 +95,7 @@ export interface ParsedCommand {
   due: DueResolution | null;
   assignMode?: "replace" | "add" | "remove";
   settings?: { key: SettingKey; value: string | null };
-  helpTopic?: CommandName | null;
+  helpTopic?: HelpTopic | null;
   exportFormat?: "csv" | "xlsx";
   /** Language the message was written in, if evident. */
   locale: "vi" | "en" | null;
@@ -120,6 +121,9 @@ export type ParseDoubt =
   | { kind: "day_off"; day: string }
   | { kind: "time_word_in_title"; word: string }
   | { kind: "ambiguous_name"; name: string };
+
+/** What "trợ giúp <chủ đề>" / "help <topic>" can be about: a command, or the managers of a channel. */
+export type HelpTopic = CommandName | "managers";
 
 export type ParseErrorCode =
   | "empty"

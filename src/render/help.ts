@@ -1,9 +1,9 @@
 import type { Locale } from "../core/incoming.js";
 import { commandHelp, t } from "../i18n/index.js";
-import type { CommandName } from "../language/index.js";
+import type { HelpTopic } from "../language/index.js";
 
-/** The overview, or the help of one command with its form and examples. */
-export function renderHelp(locale: Locale, topic?: CommandName | null): string {
+/** The overview, or the help of one topic with its form and examples. */
+export function renderHelp(locale: Locale, topic?: HelpTopic | null): string {
   if (!topic) return `${t(locale, "help.overview")}\n${t(locale, "help.more")}`;
   const help = commandHelp(locale, topic);
   return t(locale, "help.command", {

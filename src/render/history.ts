@@ -28,6 +28,13 @@ function isActor(event: TaskEventView): boolean {
   return event.actor !== null && (event.newValue as Partial<StoredPerson> | null)?.id === event.actor.id;
 }
 
+/** The entry an "undone" row took back, as the row keeps it ({ action, old, new }). */
+function undoneEntry(event: TaskEventView): TaskEventView {
+  const value = (event.newValue ?? {}) as { action?: string; old?: unknown; new?: unknown };
+  const action = value.action === "undone" ? "other" : (value.action ?? "other");
+  return { ...event, action, oldValue: value.old ?? null, newValue: value.new ?? null };
+}
+
 /** What one history entry says, old → new. */
 export function describeTaskEvent(event: TaskEventView, context: RenderContext): string {
   const { locale } = context;
@@ -68,6 +75,8 @@ export function describeTaskEvent(event: TaskEventView, context: RenderContext):
         pending: String((event.oldValue as { name?: string } | null)?.name ?? ""),
         person: storedPerson(event.newValue, actor),
       });
+    case "undone":
+      return t(locale, "history.undone", { what: describeTaskEvent(undoneEntry(event), context) });
     default:
       return t(locale, "history.other", { action: event.action });
   }

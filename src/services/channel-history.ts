@@ -7,7 +7,12 @@ import type { PersonView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
 
-export type ChannelAction = "manager_added" | "manager_removed" | "settings_changed" | "day_off_declared";
+export type ChannelAction =
+  | "manager_added"
+  | "manager_removed"
+  | "settings_changed"
+  | "day_off_declared"
+  | "day_off_removed";
 
 /** One entry of a channel's history, as renderers read it. */
 export interface ChannelEventView {

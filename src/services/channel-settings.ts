@@ -1,11 +1,18 @@
 import type { Actor } from "../core/handler.js";
 import type { SettingScope } from "../core/permissions.js";
 import type { ChannelSettingsView, PersonView } from "../core/task-view.js";
-import type { DirectoryService } from "./directory-service.js";
+import type { DayOffView, DirectoryService } from "./directory-service.js";
 import type { SettingChange } from "./settings-values.js";
 
 export type AppliedSetting =
-  | { ok: true; channel: ChannelSettingsView; changedPeople: PersonView[] }
+  | {
+      ok: true;
+      channel: ChannelSettingsView;
+      /** For a change of managers: the people whose standing changed. */
+      changedPeople: PersonView[];
+      /** For a change of declared days: the days written, or taken back (none when none was declared). */
+      days?: DayOffView[];
+    }
   | { ok: false; reason: "no_people" | "private_chat" | "no_change" };
 
 type ValidChange = Exclude<SettingChange, { kind: "invalid" }>;
@@ -42,9 +49,9 @@ export async function applySettingChange(
       changedPeople: [],
     };
   }
-  await directory.setDayOff(channel.workspaceId, change.day, change.isWorkingDay, change.note, {
-    channelId: channel.id,
-    actorId: actor.id,
-  });
-  return { ok: true, channel, changedPeople: [] };
+  const declaredIn = { channelId: channel.id, actorId: actor.id };
+  const days = change.remove
+    ? await directory.removeDaysOff(channel.workspaceId, change.from, change.to, change.isWorkingDay, declaredIn)
+    : await directory.setDaysOff(channel.workspaceId, change.from, change.to, change.isWorkingDay, declaredIn);
+  return { ok: true, channel, changedPeople: [], days };
 }

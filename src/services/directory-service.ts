@@ -15,7 +15,7 @@ import {
 import { claimEvent, DuplicateEventError, type EventClaim } from "./event-claim.js";
 import { normalizeName } from "./member-names.js";
 import { bindPendingOnJoin, type ConfirmResult, confirmPending } from "./pending-people.js";
-import { channelNames, resolvePeople } from "./people-resolver.js";
+import { channelNames, type ResolvePeopleInput, resolvePeople } from "./people-resolver.js";
 import { resetPlanning } from "./ping-planning.js";
 import { RecentRecords } from "./recent-records.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
@@ -143,6 +143,15 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
 
+/** Every day from `from` to `to` (YYYY-MM-DD), inclusive. */
+function daysBetween(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += 86_400_000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  return days;
+}
+
 export type DirectoryService = ReturnType<typeof createDirectoryService>;
 
 /**
@@ -249,6 +258,14 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       orderBy: { day: "asc" },
     });
     return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay: r.isWorkingDay, note: r.note }));
+  }
+
+  /** After a change of declared days: forget the remembered copy, and have every open task of the workspace re-planned. */
+  async function forgetDaysOff(workspaceId: string): Promise<void> {
+    settingsGeneration++;
+    daysOff.delete(workspaceId);
+    // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
+    await resetPlanning(prisma, { workspaceId });
   }
 
   async function loadChannel(channelId: string): Promise<ChannelSettingsView> {
@@ -403,7 +420,7 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
       channel: { id: string; workspaceId: string },
       tokens: readonly string[],
       mentions: readonly IncomingMention[],
-      options: { actorId: string; createPending: boolean },
+      options: { actorId: string; createPending: boolean; pinned?: ResolvePeopleInput["pinned"] },
     ): Promise<PeopleResolution> {
       const { workspaceId } = channel;
       const wanted = tokens.flatMap((token) => {
@@ -509,34 +526,61 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     },
 
     /**
-     * Declares a day off (nghỉ bù) or, with `isWorkingDay`, an extra working day (làm bù) for the workspace; with
-     * `declaredIn`, the channel's history records who did it.
+     * Declares every day from `from` to `to` (YYYY-MM-DD, inclusive) a day off or, with `isWorkingDay`, a make-up
+     * working day for the workspace, replacing what was declared for those days; with `declaredIn`, the channel's
+     * history records who did it. Returns the days as declared.
      */
-    async setDayOff(
+    async setDaysOff(
       workspaceId: string,
-      day: string,
+      from: string,
+      to: string,
       isWorkingDay: boolean,
-      note?: string,
       declaredIn?: { channelId: string; actorId: string },
-    ): Promise<DayOffView> {
-      const date = new Date(`${day}T00:00:00.000Z`);
+    ): Promise<DayOffView[]> {
+      const days = daysBetween(from, to);
+      const dates = days.map((day) => new Date(`${day}T00:00:00.000Z`));
       await prisma.$transaction(async (tx) => {
-        await tx.workspaceDayOff.upsert({
-          where: { workspaceId_day: { workspaceId, day: date } },
-          create: { workspaceId, day: date, isWorkingDay, note: note ?? null },
-          update: { isWorkingDay, note: note ?? null },
-        });
+        await tx.workspaceDayOff.deleteMany({ where: { workspaceId, day: { in: dates } } });
+        await tx.workspaceDayOff.createMany({ data: dates.map((day) => ({ workspaceId, day, isWorkingDay })) });
         if (declaredIn) {
           await recordChannelEvents(tx, [
-            { ...declaredIn, action: "day_off_declared", newValue: { day, isWorkingDay, note: note ?? null } },
+            { ...declaredIn, action: "day_off_declared", newValue: { from, to, isWorkingDay } },
           ]);
         }
       });
-      settingsGeneration++;
-      daysOff.delete(workspaceId);
-      // Every channel of the workspace plans on this calendar: the reconciler re-plans their open tasks.
-      await resetPlanning(prisma, { workspaceId });
-      return { day, isWorkingDay, note: note ?? null };
+      await forgetDaysOff(workspaceId);
+      return days.map((day) => ({ day, isWorkingDay, note: null }));
+    },
+
+    /**
+     * Takes back what was declared for the days from `from` to `to` (inclusive): days off, or with `isWorkingDay`
+     * make-up working days; with `declaredIn`, into the channel's history. Returns the days that were declared and
+     * are no more.
+     */
+    async removeDaysOff(
+      workspaceId: string,
+      from: string,
+      to: string,
+      isWorkingDay: boolean,
+      declaredIn?: { channelId: string; actorId: string },
+    ): Promise<DayOffView[]> {
+      const where = {
+        workspaceId,
+        isWorkingDay,
+        day: { gte: new Date(`${from}T00:00:00.000Z`), lte: new Date(`${to}T00:00:00.000Z`) },
+      };
+      const rows = await prisma.workspaceDayOff.findMany({ where, select: { day: true, note: true } });
+      if (rows.length === 0) return [];
+      await prisma.$transaction(async (tx) => {
+        await tx.workspaceDayOff.deleteMany({ where });
+        if (declaredIn) {
+          await recordChannelEvents(tx, [
+            { ...declaredIn, action: "day_off_removed", oldValue: { from, to, isWorkingDay } },
+          ]);
+        }
+      });
+      await forgetDaysOff(workspaceId);
+      return rows.map((r) => ({ day: r.day.toISOString().slice(0, 10), isWorkingDay, note: r.note }));
     },
 
     listDaysOff,

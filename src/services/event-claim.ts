@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import type { Platform } from "../core/incoming.js";
-import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { transactionOptions } from "./transaction-options.js";
 
 /** One inbound delivery, identified by the platform's event id. `claimed` turns true once its row is written. */
@@ -8,6 +8,31 @@ export interface EventClaim {
   platform: Platform;
   key: string;
   claimed: boolean;
+  /**
+   * The open question of this person in this channel that handling the message ends (a new command drops it, an
+   * answer settles it). Whatever statement writes the claim deletes the question in the same statement, so ending
+   * it costs no round trip of its own.
+   */
+  closesQuestion?: QuestionOwner;
+}
+
+/** Whose question: the person asked, in the channel where they were asked. */
+export interface QuestionOwner {
+  channelId: string;
+  memberId: string;
+}
+
+/**
+ * A CTE (to follow others in a WITH) that deletes the open question `claim` ends, when `guard` (a CTE name) has a row.
+ * Writes nothing when the claim ends no question.
+ */
+export function closeQuestionCte(claim: EventClaim | undefined, guard: "go" | "claim"): Prisma.Sql {
+  const owner = claim?.closesQuestion;
+  return Prisma.sql`closed_question AS (
+      DELETE FROM "PendingQuestion"
+      WHERE ${owner !== undefined}::boolean AND "channelId" = ${owner?.channelId ?? null}::uuid
+        AND "askerId" = ${owner?.memberId ?? null}::uuid AND EXISTS (SELECT 1 FROM ${Prisma.raw(guard)})
+    )`;
 }
 
 /** Thrown inside a transaction when the event was already processed: the transaction rolls back, nothing is written. */
@@ -46,13 +71,19 @@ export async function claimCurrentEvent(tx: Prisma.TransactionClient): Promise<v
   await claimEvent(tx, claim);
 }
 
-/** Inserts the ProcessedEvent row (insert on conflict do nothing); throws when another delivery got there first. */
+/**
+ * Inserts the ProcessedEvent row (insert on conflict do nothing), and deletes the question the message ends (see
+ * {@link EventClaim.closesQuestion}) in the same statement; throws when another delivery got there first.
+ */
 export async function claimEvent(db: Prisma.TransactionClient, claim: EventClaim): Promise<void> {
-  const { count } = await db.processedEvent.createMany({
-    data: [{ platform: claim.platform, key: claim.key }],
-    skipDuplicates: true,
-  });
-  if (count === 0) throw new DuplicateEventError(claim);
+  const [row] = await db.$queryRaw<{ claimed: boolean }[]>`
+    WITH claim AS (
+      INSERT INTO "ProcessedEvent" ("platform", "key") VALUES (${claim.platform}::"Platform", ${claim.key}::text)
+      ON CONFLICT DO NOTHING
+      RETURNING 1
+    ), ${closeQuestionCte(claim, "claim")}
+    SELECT EXISTS (SELECT 1 FROM claim) AS "claimed"`;
+  if (!row?.claimed) throw new DuplicateEventError(claim);
   claim.claimed = true;
 }
 

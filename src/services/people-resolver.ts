@@ -21,6 +21,8 @@ export interface ResolvePeopleInput {
   actorId: string;
   /** Make a pending person of a name nobody here has (add, assign); otherwise the name is reported unknown. */
   createPending: boolean;
+  /** Names already decided (the person answered "which @Hoa?"): each is that person, not looked up again. */
+  pinned?: readonly { name: string; person: PersonView }[];
 }
 
 /** How a mention with a platform id becomes a member (the directory's, which remembers members it has seen). */
@@ -117,6 +119,11 @@ export async function resolvePeople(
   const ambiguous: AmbiguousName[] = [];
   const unknown: string[] = [];
   for (const token of input.tokens) {
+    const pinned = input.pinned?.find((p) => p.name === token);
+    if (pinned) {
+      found.push(pinned.person);
+      continue;
+    }
     const mention =
       input.mentions.find((m) => m.token === token) ??
       input.mentions.find((m) => normalizeName(m.token) === normalizeName(token));

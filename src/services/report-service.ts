@@ -60,8 +60,9 @@ export function createReportService(options: { prisma: PrismaClient }) {
   const { prisma } = options;
 
   async function taskRows(channelId: string): Promise<ReportTaskRow[]> {
+    // A task withdrawn by undo never happened as far as reports and exports go.
     const rows = await prisma.task.findMany({
-      where: { channelId },
+      where: { channelId, withdrawnAt: null },
       select: {
         number: true,
         title: true,

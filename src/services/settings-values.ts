@@ -1,4 +1,5 @@
 import type { Locale } from "../core/incoming.js";
+import { readWeekday, readWeekdays } from "../language/index.js";
 import type { ChannelSettingsPatch } from "./directory-service.js";
 import { normalizeName } from "./member-names.js";
 
@@ -11,7 +12,11 @@ export type SettingKey = "language" | "timezone" | "endofday" | "manager" | "wor
 export type SettingChange =
   | { kind: "patch"; patch: ChannelSettingsPatch }
   | { kind: "managers"; mode: "add" | "remove" }
-  | { kind: "dayoff"; day: string; isWorkingDay: boolean; note?: string }
+  /**
+   * Declared days of the workspace, `from`–`to` inclusive (one day: the same date): days off (nghỉ bù), or with
+   * `isWorkingDay` make-up working days (làm bù); `remove` takes them back.
+   */
+  | { kind: "dayoff"; from: string; to: string; isWorkingDay: boolean; remove: boolean }
   | { kind: "invalid"; example: string };
 
 const EXAMPLES: Record<SettingKey, Record<Locale, string>> = {
@@ -25,12 +30,12 @@ const EXAMPLES: Record<SettingKey, Record<Locale, string>> = {
     en: `"settings summary mon 8:00" or "settings summary off"`,
   },
   pings: {
-    vi: `"cài đặt nhắc việc tắt" hoặc "cài đặt nhắc việc giờ yên lặng 21:00-07:00"`,
-    en: `"settings pings off" or "settings pings quiet 21:00-07:00"`,
+    vi: `"cài đặt nhắc việc tắt" hoặc "cài đặt nhắc việc bật"`,
+    en: `"settings pings off" or "settings pings on"`,
   },
   dayoff: {
-    vi: `"cài đặt ngày nghỉ 02/05/2026" hoặc "cài đặt ngày nghỉ 26/04/2026 làm bù"`,
-    en: `"settings dayoff 2026-05-02" or "settings dayoff 2026-04-26 working"`,
+    vi: `"ngày nghỉ 02/05/2026", "nghỉ 1/1 - 3/1/2027", "bỏ ngày nghỉ 02/05/2026" hoặc "làm bù 26/04/2026"`,
+    en: `"day off 2026-05-02", "day off 2027-01-01 to 2027-01-03", "remove day off 2026-05-02" or "make-up day 2026-04-26"`,
   },
 };
 
@@ -53,45 +58,31 @@ export function parseTimeOfDay(text: string): number | null {
   return hours * 60 + minutes;
 }
 
-const EN_DAY: Record<string, number> = { mon: 1, tue: 2, wed: 3, thu: 4, fri: 5, sat: 6, sun: 7 };
-
-/** "t2", "thu 2", "thứ hai", "cn", "mon", "1" (ISO) → ISO weekday. Vietnamese "thứ N" is weekday N − 1. */
-function parseWeekday(token: string): number | null {
-  const word = token.trim();
-  if (/^(cn|chu nhat)$/.test(word)) return 7;
-  const vi = /^(?:t|thu)\s*([2-7])$/.exec(word);
-  if (vi) return Number(vi[1]) - 1;
-  const viWords: Record<string, number> = { hai: 1, ba: 2, tu: 3, nam: 4, sau: 5, bay: 6 };
-  const viWord = /^thu (hai|ba|tu|nam|sau|bay)$/.exec(word);
-  if (viWord) return viWords[viWord[1] as string] ?? null;
-  const en = EN_DAY[word.slice(0, 3)];
-  if (en && /^[a-z]+$/.test(word)) return en;
-  if (/^[1-7]$/.test(word)) return Number(word);
-  return null;
-}
-
-/** "t2-t6", "mon-fri", "1-5", "t2,t3,t4,t5,t6,t7" → sorted ISO weekdays; null when not understood. */
+/**
+ * "1,2,3,4,5" (what the parser gives: ISO weekdays) or any list of weekday names ("t2-t6", "thứ 2, thứ 3",
+ * "mon-fri") → sorted ISO weekdays; null when not understood.
+ */
 export function parseWorkingDays(text: string): number[] | null {
-  const days = new Set<number>();
-  for (const part of text.split(/\s*,\s*|\s+(?=t\d|thu \d|cn)/)) {
-    const range = part.split(/\s*(?:-|–|đến|den|to)\s*/);
-    const from = parseWeekday(range[0] ?? "");
-    const to = range.length > 1 ? parseWeekday(range[1] ?? "") : from;
-    if (from === null || to === null || range.length > 2 || to < from) return null;
-    for (let day = from; day <= to; day++) days.add(day);
-  }
-  return days.size > 0 ? [...days].sort((a, b) => a - b) : null;
+  const value = normalizeName(text);
+  if (/^[1-7](?:\s*,\s*[1-7])*$/.test(value)) return [...new Set(value.split(/\s*,\s*/).map(Number))].sort();
+  return readWeekdays(value);
 }
 
-/** "30/04/2026", "30/4/2026", "2026-04-30" → "2026-04-30". */
-function parseDay(text: string): string | null {
-  const iso = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
-  const vn = /(\d{1,2})\/(\d{1,2})\/(\d{4})/.exec(text);
-  const [year, month, day] = iso ? [iso[1], iso[2], iso[3]] : vn ? [vn[3], vn[2], vn[1]] : [];
-  if (!year || !month || !day) return null;
-  const value = `${year}-${month.padStart(2, "0")}-${day.padStart(2, "0")}`;
-  const date = new Date(`${value}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value ? null : value;
+const DAY_VALUE = /^(-)?(\d{4}-\d{2}-\d{2})(?:\.\.(\d{4}-\d{2}-\d{2}))?(?:\s+(?:lam bu|working))?$/;
+
+/** Whether "YYYY-MM-DD" is a real date. */
+function isRealDay(day: string): boolean {
+  const date = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === day;
+}
+
+/** The parser's "2026-12-24", "-2026-12-24", "2027-01-01..2027-01-03", "2026-04-26 lam bu" → a change. */
+function parseDayOff(value: string): SettingChange | null {
+  const match = DAY_VALUE.exec(value.trim());
+  const from = match?.[2];
+  const to = match?.[3] ?? from;
+  if (!match || !from || !to || !isRealDay(from) || !isRealDay(to) || to < from) return null;
+  return { kind: "dayoff", from, to, isWorkingDay: /(lam bu|working)$/.test(value.trim()), remove: match[1] === "-" };
 }
 
 export function isValidTimeZone(zone: string): boolean {
@@ -113,7 +104,7 @@ function parseSummary(value: string): ChannelSettingsPatch | null {
     .replace(/^(on|bat)\s+/, "")
     .replace(time[0], " ")
     .trim();
-  const weekday = rest === "" ? 1 : parseWeekday(rest);
+  const weekday = rest === "" ? 1 : readWeekday(rest);
   if (weekday === null) return null;
   return { summaryEnabled: true, summaryCron: `${minutes % 60} ${Math.floor(minutes / 60)} * * ${weekday}` };
 }
@@ -158,10 +149,7 @@ export function parseSettingValue(key: SettingKey, raw: string, locale: Locale):
             ? "remove"
             : "add",
       };
-    case "dayoff": {
-      const day = parseDay(raw);
-      if (!day) return invalid;
-      return { kind: "dayoff", day, isWorkingDay: /(lam bu|working|workday|di lam)/.test(value) };
-    }
+    case "dayoff":
+      return parseDayOff(raw) ?? invalid;
   }
 }

@@ -16,6 +16,7 @@ export const taskSelect = {
   createdAt: true,
   closedAt: true,
   version: true,
+  withdrawnAt: true,
   creator: { select: personSelect },
   channel: { select: { name: true } },
   closedById: true,
@@ -43,6 +44,7 @@ export interface TaskRow {
   closedAt: Date | null;
   closedById: string | null;
   version: number;
+  withdrawnAt?: Date | null;
   creator: PersonRow;
   channel?: { name: string | null };
   assignees: { acknowledgedAt: Date | null; doneAt: Date | null; member: PersonRow }[];
@@ -78,6 +80,7 @@ export function toTaskView(row: TaskRow, extraPeople: PersonRow[] = []): TaskVie
     closedAt: row.closedAt,
     closedBy: closer ? toPersonView(closer) : null,
     version: row.version,
+    ...(row.withdrawnAt ? { withdrawn: true } : {}),
     ...(row.channel ? { channelName: row.channel.name } : {}),
   };
 }

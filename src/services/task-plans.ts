@@ -14,7 +14,9 @@ export type TaskChangeKind =
   | "acknowledged"
   | "progress"
   /** Only the task's pings moved (Slack's snooze). */
-  | "snoozed";
+  | "snoozed"
+  /** A person took back their last change ("hoàn tác"): anything of the task may have moved back. */
+  | "undone";
 
 /** Why a change was not made. Nothing is written in any of these cases. */
 export type TaskRefusal =
@@ -27,7 +29,9 @@ export type TaskRefusal =
   | "already_acknowledged"
   | "already_done_by_you"
   | "not_open"
-  | "no_change";
+  | "no_change"
+  /** The task was taken back by its creator's undo: it cannot be reopened. */
+  | "withdrawn";
 
 /** What the handler tells the user after a successful change. */
 export type TaskOutcome =
@@ -39,7 +43,11 @@ export type TaskOutcome =
   | "due_changed"
   | "assignees_changed"
   | "renamed"
-  | "acknowledged";
+  | "acknowledged"
+  /** A new task taken back by undo. */
+  | "withdrawn"
+  /** A change taken back by undo. */
+  | "restored";
 
 export interface DueInput {
   dueAt: Date;
@@ -68,15 +76,26 @@ export interface TaskPlan {
     dueHasTime?: boolean;
     dueStart?: Date | null;
     dueGrain?: string | null;
+    withdrawnAt?: Date;
   };
   /** Per-assignee fields to set. */
-  assigneeUpdates?: { memberId: string; acknowledgedAt?: Date; doneAt?: Date | null }[];
+  assigneeUpdates?: { memberId: string; acknowledgedAt?: Date | null; doneAt?: Date | null }[];
   clearAllAssigneesDone?: boolean;
   addAssignees?: string[];
   /** The people of `addAssignees`, as the caller knows them (for the view after the change). */
   addPeople?: PersonView[];
   removeAssignees?: string[];
+  /**
+   * The whole set of assignees to put back, in order, with their own acknowledgement and completion (undo of a
+   * change of assignees): replaces every assignee row of the task.
+   */
+  restoreAssignees?: RestoredAssignee[];
   events: TaskEventPlan[];
+}
+
+export interface RestoredAssignee extends PersonView {
+  acknowledgedAt: Date | null;
+  doneAt: Date | null;
 }
 
 export type PlanDecision = TaskPlan | { refuse: TaskRefusal };
@@ -84,6 +103,12 @@ export type PlanDecision = TaskPlan | { refuse: TaskRefusal };
 type PlanActor = Pick<Actor, "id" | "isManager" | "displayName" | "externalId">;
 
 const personValue = (p: PersonView) => ({ id: p.id, name: p.displayName });
+/** An assignee as history keeps them: who, and (for an undo) where they stood. */
+const assigneeValue = (a: AssigneeView) => ({
+  ...personValue(a),
+  ...(a.acknowledgedAt ? { acknowledgedAt: a.acknowledgedAt.toISOString() } : {}),
+  ...(a.doneAt ? { doneAt: a.doneAt.toISOString() } : {}),
+});
 export const dueValue = (dueAt: Date | null, hasTime: boolean) =>
   dueAt ? { dueAt: dueAt.toISOString(), hasTime } : null;
 
@@ -109,12 +134,14 @@ export function planDone(task: TaskView, actor: PlanActor, now: Date): PlanDecis
   const assigneeUpdates = [{ memberId: actor.id, doneAt: now }];
   const othersFinished = task.assignees.every((a) => a.id === actor.id || a.doneAt !== null);
   if (othersFinished) {
+    // The closing names the part that finished it, so an undo of this change takes both back.
+    const lastPartClosed = { ...closedEvent, oldValue: { status: "open", lastPart: personValue(mine) } };
     return {
       kind: "closed",
       outcome: "all_finished",
       update: close,
       assigneeUpdates,
-      events: [partEvent, closedEvent],
+      events: [partEvent, lastPartClosed],
     };
   }
   return { kind: "progress", outcome: "part_done", update: {}, assigneeUpdates, events: [partEvent] };
@@ -123,12 +150,20 @@ export function planDone(task: TaskView, actor: PlanActor, now: Date): PlanDecis
 export function planReopen(task: TaskView, actor: PlanActor): PlanDecision {
   if (!canChangeTask(task, actor)) return { refuse: "forbidden" };
   if (task.status === "open") return { refuse: "already_open" };
+  if (task.withdrawn) return { refuse: "withdrawn" };
+  // What the reopening clears, so an undo can put it back.
+  const closed = {
+    status: task.status,
+    closedAt: task.closedAt?.toISOString() ?? null,
+    closedById: task.closedBy?.id ?? null,
+    doneAt: task.assignees.flatMap((a) => (a.doneAt ? [{ id: a.id, at: a.doneAt.toISOString() }] : [])),
+  };
   return {
     kind: "reopened",
     outcome: "reopened",
     update: { status: "open", closedAt: null, closedById: null },
     clearAllAssigneesDone: true,
-    events: [{ action: "reopened", oldValue: task.status, newValue: "open" }],
+    events: [{ action: "reopened", oldValue: closed, newValue: "open" }],
   };
 }
 
@@ -193,7 +228,7 @@ export function planAssign(task: TaskView, actor: PlanActor, mode: AssignMode, p
     events: [
       {
         action: "assignees_changed",
-        oldValue: [...current.values()].map(personValue),
+        oldValue: task.assignees.map(assigneeValue),
         newValue: [...next.values()].map(personValue),
       },
     ],
@@ -236,7 +271,7 @@ export function applyPlan(task: TaskView, plan: TaskPlan, actor: PersonView, peo
   const { update } = plan;
   const removed = new Set(plan.removeAssignees ?? []);
   const updates = new Map((plan.assigneeUpdates ?? []).map(({ memberId, ...fields }) => [memberId, fields]));
-  const kept: AssigneeView[] = task.assignees
+  const kept: AssigneeView[] = (plan.restoreAssignees ?? task.assignees)
     .filter((a) => !removed.has(a.id))
     .map((a) => ({ ...a, ...(plan.clearAllAssigneesDone ? { doneAt: null } : {}), ...updates.get(a.id) }));
   const added: AssigneeView[] = (plan.addAssignees ?? []).map((id) => ({
@@ -262,6 +297,7 @@ export function applyPlan(task: TaskView, plan: TaskPlan, actor: PersonView, peo
     assignees: [...kept, ...added],
     closedBy,
     version: task.version + 1,
+    ...(update.withdrawnAt ? { withdrawn: true } : {}),
   };
   return next;
 }

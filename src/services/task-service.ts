@@ -31,7 +31,9 @@ import {
   type TaskRefusal,
 } from "./task-plans.js";
 import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
-import { fitsOneStatement, insertTask, writePlanStatement } from "./task-writes.js";
+import { fitsOneStatement, insertTask, VersionConflict, writePlanInSteps, writePlanStatement } from "./task-writes.js";
+import { recentRowsOf, rowsAfter } from "./undo-history.js";
+import { lastUndoableChange, laterChange, peopleToRestore, planUndo, UNDO_WINDOW_MS } from "./undo-plans.js";
 
 export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
@@ -70,6 +72,16 @@ export type TaskActor = Pick<Actor, "id" | "isManager" | "displayName" | "extern
 export type TaskWriteResult =
   | { ok: true; outcome: TaskOutcome; task: TaskView; previous: TaskView }
   | { ok: false; reason: TaskRefusal; task: TaskView | null };
+
+/**
+ * What "hoàn tác" did: the change it took back (`undone`, the history entry that said what it was), or why nothing:
+ * no change of this person in the channel within 10 minutes, or someone changed the task since (`by`).
+ */
+export type UndoResult =
+  | { ok: true; outcome: "withdrawn" | "restored"; task: TaskView; previous: TaskView; undone: TaskEventView }
+  | { ok: false; reason: "nothing_to_undo" }
+  | { ok: false; reason: "changed_since"; task: TaskView | null; by: PersonView | null }
+  | Extract<TaskWriteResult, { ok: false }>;
 
 export type SnoozeResult = { ok: true; task: TaskView; until: Date } | Extract<TaskWriteResult, { ok: false }>;
 
@@ -118,9 +130,6 @@ async function peopleByIds(
   }
   return people;
 }
-
-/** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
-class VersionConflict extends Error {}
 
 export type TaskService = ReturnType<typeof createTaskService>;
 
@@ -176,49 +185,10 @@ export function createTaskService(options: TaskServiceOptions) {
     }
   }
 
-  async function writePlan(tx: Prisma.TransactionClient, task: TaskView, actorId: string, plan: TaskPlan, now: Date) {
-    const { count } = await tx.task.updateMany({
-      where: { id: task.id, version: task.version },
-      data: { ...plan.update, version: { increment: 1 } },
-    });
-    if (count !== 1) throw new VersionConflict();
-    if (plan.clearAllAssigneesDone) {
-      await tx.taskAssignee.updateMany({ where: { taskId: task.id }, data: { doneAt: null } });
-    }
-    for (const { memberId, ...data } of plan.assigneeUpdates ?? []) {
-      await tx.taskAssignee.update({ where: { taskId_memberId: { taskId: task.id, memberId } }, data });
-    }
-    if (plan.removeAssignees?.length) {
-      await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
-    }
-    if (plan.addAssignees?.length) {
-      const last = await tx.taskAssignee.aggregate({ where: { taskId: task.id }, _max: { position: true } });
-      const after = last._max.position ?? 0;
-      await tx.taskAssignee.createMany({
-        data: plan.addAssignees.map((memberId, i) => ({
-          taskId: task.id,
-          memberId,
-          assignedAt: now,
-          position: after + i + 1,
-        })),
-      });
-    }
-    await tx.taskEvent.createMany({
-      data: plan.events.map((event) => ({
-        taskId: task.id,
-        actorId,
-        action: event.action,
-        oldValue: (event.oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
-        newValue: (event.newValue ?? undefined) as Prisma.InputJsonValue | undefined,
-        createdAt: now,
-      })),
-    });
-  }
-
   /** {@link writePlanStatement} for a plan that does not fit one statement, as an interactive transaction. */
   async function writePlanInTransaction(task: TaskView, actorId: string, plan: TaskPlan) {
     try {
-      await transactionWithClaim(prisma, (tx) => writePlan(tx, task, actorId, plan, clock()));
+      await transactionWithClaim(prisma, (tx) => writePlanInSteps(tx, task, actorId, plan, clock()));
       return "written" as const;
     } catch (error) {
       if (!(error instanceof VersionConflict)) throw error;
@@ -367,6 +337,34 @@ export function createTaskService(options: TaskServiceOptions) {
     acknowledge(ref: TaskRef, actor: TaskActor): Promise<TaskWriteResult> {
       const now = clock();
       return mutate(ref, actor, (task) => planAcknowledge(task, actor, now));
+    },
+
+    /**
+     * Takes back the actor's last change in the channel within {@link UNDO_WINDOW_MS} (see undo-plans.ts): written
+     * as an "undone" history row, version-checked like any change, and announced to onTaskChanged.
+     */
+    async undoLastChange(channelId: string, actor: TaskActor): Promise<UndoResult> {
+      const now = clock();
+      const mine = await recentRowsOf(prisma, channelId, actor.id, new Date(now.getTime() - UNDO_WINDOW_MS));
+      const change = lastUndoableChange(mine);
+      if (!change) return { ok: false, reason: "nothing_to_undo" };
+      const [later, people] = await Promise.all([
+        rowsAfter(prisma, change.taskId, change.main.id),
+        peopleByIds(prisma, peopleToRestore(change), []),
+      ]);
+      const blocking = laterChange(change, later);
+      const task = await loadTask({ id: change.taskId });
+      if (!task) return { ok: false, reason: "not_found", task: null };
+      if (blocking) {
+        const by = later.find((row) => row.id === blocking.id)?.actor ?? null;
+        return { ok: false, reason: "changed_since", task, by };
+      }
+      const ref = { channelId, number: task.number, expectedVersion: task.version };
+      const result = await mutate(ref, actor, (current) => planUndo(current, change, people, now));
+      if (!result.ok) return result;
+      const undone = toTaskEventView({ ...change.main, actor: toPersonView(actor) });
+      const outcome = result.outcome === "withdrawn" ? "withdrawn" : "restored";
+      return { ok: true, outcome, task: result.task, previous: result.previous, undone };
     },
 
     /**

@@ -1,13 +1,15 @@
 /**
- * The task service's writes as single SQL statements. A statement is atomic on its own, and every statement sent
- * costs the bot far more CPU (Prisma's query planning, a socket write) than PostgreSQL spends on it: a command that
- * wrote through an interactive transaction paid for BEGIN, each write and COMMIT. Each statement here also inserts
- * the message's ProcessedEvent row (see event-claim.ts) and writes nothing else when that row exists already.
+ * The task service's writes, as single SQL statements where a plan allows. A statement is atomic on its own, and
+ * every statement sent costs the bot far more CPU (Prisma's query planning, a socket write) than PostgreSQL spends on
+ * it: a command that wrote through an interactive transaction paid for BEGIN, each write and COMMIT. Each statement
+ * here also inserts the message's ProcessedEvent row (see event-claim.ts) and writes nothing else when that row
+ * exists already. The rare plan that touches one assignee row twice, or puts a whole set of assignees back (undo), is
+ * written step by step inside a transaction instead (writePlanInSteps).
  */
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { DuplicateEventError, type EventClaim, unwrittenClaim } from "./event-claim.js";
-import { type DueInput, dueValue, type TaskPlan } from "./task-plans.js";
+import { closeQuestionCte, DuplicateEventError, type EventClaim, unwrittenClaim } from "./event-claim.js";
+import { type DueInput, dueValue, type RestoredAssignee, type TaskPlan } from "./task-plans.js";
 
 /** What a new task is made of (CreateTaskInput of the task service). */
 export interface NewTask {
@@ -18,7 +20,10 @@ export interface NewTask {
   sourceRef?: string;
 }
 
-/** The claim CTEs every statement starts with: `go` has a row when the statement may write. */
+/**
+ * The claim CTEs every statement starts with: `go` has a row when the statement may write. The claim also ends the
+ * question the message closes (see EventClaim.closesQuestion).
+ */
 function claimPrelude(claim: EventClaim | undefined, at: Date): Prisma.Sql {
   return Prisma.sql`claim AS (
       INSERT INTO "ProcessedEvent" ("platform", "key", "createdAt")
@@ -28,7 +33,7 @@ function claimPrelude(claim: EventClaim | undefined, at: Date): Prisma.Sql {
       RETURNING 1
     ), go AS (
       SELECT 1 WHERE NOT ${claim !== undefined}::boolean OR EXISTS (SELECT 1 FROM claim)
-    )`;
+    ), ${closeQuestionCte(claim, "go")}`;
 }
 
 /**
@@ -85,6 +90,7 @@ export async function insertTask(
  * (PostgreSQL gives each row one change per statement), which none of the task plans does.
  */
 export function fitsOneStatement(plan: TaskPlan): boolean {
+  if (plan.restoreAssignees) return false;
   const updated = (plan.assigneeUpdates ?? []).map((u) => u.memberId);
   if (plan.clearAllAssigneesDone && updated.length > 0) return false;
   const touched = [...updated, ...(plan.removeAssignees ?? []), ...(plan.addAssignees ?? [])];
@@ -109,7 +115,7 @@ export async function writePlanStatement(
 ): Promise<"written" | "conflict"> {
   const claim = unwrittenClaim();
   const u = plan.update;
-  const [status, closedAt, closedById, title, dueAt, dueHasTime, dueStart, dueGrain] = [
+  const [status, closedAt, closedById, title, dueAt, dueHasTime, dueStart, dueGrain, withdrawnAt] = [
     u.status,
     u.closedAt,
     u.closedById,
@@ -118,6 +124,7 @@ export async function writePlanStatement(
     u.dueHasTime,
     u.dueStart,
     u.dueGrain,
+    u.withdrawnAt,
   ].map(setting) as ReturnType<typeof setting>[];
   const assigneeUpdates = JSON.stringify(
     (plan.assigneeUpdates ?? []).map((a) => ({
@@ -143,6 +150,8 @@ export async function writePlanStatement(
         "dueHasTime" = CASE WHEN ${dueHasTime?.set}::boolean THEN ${dueHasTime?.value}::boolean ELSE "dueHasTime" END,
         "dueStart" = CASE WHEN ${dueStart?.set}::boolean THEN ${dueStart?.value}::timestamptz ELSE "dueStart" END,
         "dueGrain" = CASE WHEN ${dueGrain?.set}::boolean THEN ${dueGrain?.value}::text ELSE "dueGrain" END,
+        "withdrawnAt" = CASE WHEN ${withdrawnAt?.set}::boolean THEN ${withdrawnAt?.value}::timestamptz
+          ELSE "withdrawnAt" END,
         "version" = "version" + 1,
         "updatedAt" = ${now}::timestamptz
       WHERE "id" = ${task.id}::uuid AND "version" = ${task.version}::int AND EXISTS (SELECT 1 FROM go)
@@ -176,4 +185,75 @@ export async function writePlanStatement(
   if (claim && !row?.go) throw new DuplicateEventError(claim);
   if (claim) claim.claimed = true;
   return row?.written ? "written" : "conflict";
+}
+
+/** Puts a task's assignees back as they were (undo): the same people in the same order, each with their own marks. */
+async function restoreAssignees(
+  tx: Prisma.TransactionClient,
+  taskId: string,
+  restored: readonly RestoredAssignee[],
+  now: Date,
+): Promise<void> {
+  await tx.taskAssignee.deleteMany({ where: { taskId, memberId: { notIn: restored.map((a) => a.id) } } });
+  for (const [index, a] of restored.entries()) {
+    const marks = { position: index + 1, acknowledgedAt: a.acknowledgedAt, doneAt: a.doneAt };
+    await tx.taskAssignee.upsert({
+      where: { taskId_memberId: { taskId, memberId: a.id } },
+      create: { taskId, memberId: a.id, assignedAt: now, ...marks },
+      update: marks,
+    });
+  }
+}
+
+/** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
+export class VersionConflict extends Error {}
+
+/**
+ * {@link writePlanStatement} step by step inside the caller's transaction, for a plan that does not fit one statement.
+ * Throws {@link VersionConflict} when the task's version moved (the transaction then rolls back).
+ */
+export async function writePlanInSteps(
+  tx: Prisma.TransactionClient,
+  task: { id: string; version: number },
+  actorId: string,
+  plan: TaskPlan,
+  now: Date,
+): Promise<void> {
+  const { count } = await tx.task.updateMany({
+    where: { id: task.id, version: task.version },
+    data: { ...plan.update, version: { increment: 1 } },
+  });
+  if (count !== 1) throw new VersionConflict();
+  if (plan.clearAllAssigneesDone) {
+    await tx.taskAssignee.updateMany({ where: { taskId: task.id }, data: { doneAt: null } });
+  }
+  for (const { memberId, ...data } of plan.assigneeUpdates ?? []) {
+    await tx.taskAssignee.update({ where: { taskId_memberId: { taskId: task.id, memberId } }, data });
+  }
+  if (plan.removeAssignees?.length) {
+    await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
+  }
+  if (plan.restoreAssignees) await restoreAssignees(tx, task.id, plan.restoreAssignees, now);
+  if (plan.addAssignees?.length) {
+    const last = await tx.taskAssignee.aggregate({ where: { taskId: task.id }, _max: { position: true } });
+    const after = last._max.position ?? 0;
+    await tx.taskAssignee.createMany({
+      data: plan.addAssignees.map((memberId, i) => ({
+        taskId: task.id,
+        memberId,
+        assignedAt: now,
+        position: after + i + 1,
+      })),
+    });
+  }
+  await tx.taskEvent.createMany({
+    data: plan.events.map((event) => ({
+      taskId: task.id,
+      actorId,
+      action: event.action,
+      oldValue: (event.oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
+      newValue: (event.newValue ?? undefined) as Prisma.InputJsonValue | undefined,
+      createdAt: now,
+    })),
+  });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { askWhichPerson } from "../../src/core/ask-which-person.js";
+import { listWhoIsMeant } from "../../src/core/ask-which-person.js";
 import { cleanIncoming } from "../../src/core/clean-incoming.js";
 import { capTitle, cleanName, stripInvisible } from "../../src/core/limits.js";
 import { isBroadcastName } from "../../src/core/named-people.js";
@@ -86,9 +86,9 @@ describe("the permission model's phrases", () => {
     expect(readClaimCode(`mã ${code}`)).toBeNull();
   });
 
-  it("asks which person was meant, listing full names and what tells them apart", () => {
+  it("lists who a name may mean, with full names and what tells them apart", () => {
     const at = new Date("2026-11-25T02:00:00Z");
-    const reply = askWhichPerson(
+    const reply = listWhoIsMeant(
       [
         {
           name: "Hoa",

@@ -75,7 +75,9 @@ describe("status, settings, history and help", () => {
   });
 
   it("puts settings into words", () => {
-    expect(renderWorkingDays([5, 1, 2, 3, 4], "vi")).toBe("thứ Hai, thứ Ba, thứ Tư, thứ Năm, thứ Sáu");
+    expect(renderWorkingDays([5, 1, 2, 3, 4], "vi")).toBe("thứ Hai – thứ Sáu");
+    expect(renderWorkingDays([1, 3, 5], "vi")).toBe("thứ Hai, thứ Tư, thứ Sáu");
+    expect(renderWorkingDays([1, 2, 4, 5, 6], "en")).toBe("Monday, Tuesday, Thursday – Saturday");
     expect(renderSummarySchedule("0 8 * * 1", "vi")).toBe("08:00 thứ Hai");
     expect(renderSummarySchedule("30 16 * * 5", "en")).toBe("16:30 Friday");
     const channel = {
@@ -92,7 +94,7 @@ describe("status, settings, history and help", () => {
       summaryCron: "0 8 * * 1",
       managers: [personView("Tùng")],
     };
-    const text = toPlainText(renderSettings(channel, { pingPolicy: { enabled: false }, daysOff: [] }, "vi"));
+    const text = toPlainText(renderSettings(channel, { pingPolicy: { enabled: false }, daysOff: [], now }, "vi"));
     expect(text).toContain("Hết giờ làm: 17:30");
     expect(text).toContain("Báo cáo tuần: tắt");
     expect(text).toContain("Nhắc việc: tắt");

@@ -14,7 +14,10 @@ describe("settings values", () => {
     expect(parseWorkingDays("t2-t7")).toEqual([1, 2, 3, 4, 5, 6]);
     expect(parseWorkingDays("mon-fri")).toEqual([1, 2, 3, 4, 5]);
     expect(parseWorkingDays("1,2,3,4,5")).toEqual([1, 2, 3, 4, 5]);
-    expect(parseWorkingDays("thứ hai")).toBeNull();
+    expect(parseWorkingDays("thứ hai")).toEqual([1]);
+    expect(parseWorkingDays("thứ 2, thứ 3")).toEqual([1, 2]);
+    expect(parseWorkingDays("2,3,4,5,6")).toEqual([2, 3, 4, 5, 6]); // the parser's ISO form, never re-read
+    expect(parseWorkingDays("thứ chín")).toBeNull();
   });
 
   it("turns each key into a change, or the right form", () => {
@@ -37,9 +40,19 @@ describe("settings values", () => {
     expect(parseSettingValue("manager", "+Lan", "vi")).toEqual({ kind: "managers", mode: "add" });
     expect(parseSettingValue("dayoff", "2026-12-24", "vi")).toEqual({
       kind: "dayoff",
-      day: "2026-12-24",
+      from: "2026-12-24",
+      to: "2026-12-24",
       isWorkingDay: false,
+      remove: false,
     });
+    expect(parseSettingValue("dayoff", "-2027-01-01..2027-01-03 lam bu", "vi")).toEqual({
+      kind: "dayoff",
+      from: "2027-01-01",
+      to: "2027-01-03",
+      isWorkingDay: true,
+      remove: true,
+    });
+    expect(parseSettingValue("dayoff", "2027-02-30", "vi").kind).toBe("invalid");
     expect(parseSettingValue("endofday", "abc", "en")).toEqual({
       kind: "invalid",
       example: `"settings endofday 17:30"`,

@@ -10,6 +10,7 @@ import { computeSlackSignature } from "../../src/platforms/slack/request-verific
 import { BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { renderParseError } from "../../src/render/parse-error.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { SIGNING_SECRET, startSlackHarness } from "../slack/slack-harness.js";
 import { slashCommand } from "../slack/slack-requests.js";
@@ -176,6 +177,7 @@ export async function runSlackFuzz(options: { numRuns: number; seed?: number }):
           prisma: env.prisma,
           defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
         }),
+        questions: createQuestionService({ prisma: env.prisma }),
       },
       logger: quietLogger,
     });
@@ -272,6 +274,7 @@ export async function runZaloFuzz(options: { numRuns: number; seed?: number }): 
           prisma: env.prisma,
           defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
         }),
+        questions: createQuestionService({ prisma: env.prisma }),
       },
       logger: quietLogger,
     });

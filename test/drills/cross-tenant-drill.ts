@@ -87,8 +87,8 @@ export async function runCrossTenantDrill(options: CrossTenantOptions): Promise<
     // A fresh bot per interleaving: the tables are emptied between them, which no running bot ever sees (its
     // directory remembers channels and members it has met).
     const freshBot = () => {
-      const { logger, tasks, directory } = coreServices(env);
-      return createBot({ services: { tasks, directory }, logger });
+      const { logger, tasks, directory, questions } = coreServices(env);
+      return createBot({ services: { tasks, directory, questions }, logger });
     };
     let commands = 0;
     let foreignChanges = 0;

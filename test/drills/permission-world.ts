@@ -12,6 +12,7 @@ import type { Bot } from "../../src/core/handler.js";
 import type { IncomingMention, IncomingMessage } from "../../src/core/incoming.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
 import type { ParsedCommand } from "../../src/language/index.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createReportService } from "../../src/services/report-service.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { createDrillEnvironment, type DrillEnvironment } from "./drill-kit.js";
@@ -100,7 +101,13 @@ export async function createPermissionWorld(name = "permissions"): Promise<Permi
   });
   env.defer(() => jobs.close());
   const bot = createBot({
-    services: { tasks, directory, reminders: jobs.scheduler, reports: createReportService({ prisma: env.prisma }) },
+    services: {
+      tasks,
+      directory,
+      questions: createQuestionService({ prisma: env.prisma }),
+      reminders: jobs.scheduler,
+      reports: createReportService({ prisma: env.prisma }),
+    },
     handlers: { remind, summary, export: exportTasks, snooze },
     logger,
     now: () => DRILL_NOW,

@@ -27,8 +27,8 @@ afterAll(async () => {
 const WAIT = { timeout: 10_000, interval: 20 };
 
 function realBot() {
-  const { logger, tasks, directory } = coreServices(db);
-  return createBot({ services: { tasks, directory }, logger });
+  const { logger, tasks, directory, questions } = coreServices(db);
+  return createBot({ services: { tasks, directory, questions }, logger });
 }
 
 describe("drill: permissions at the Slack edge (issue 15)", () => {

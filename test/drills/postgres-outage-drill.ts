@@ -9,6 +9,7 @@ import { BUSY_TEXT as SLACK_BUSY_TEXT } from "../../src/platforms/slack/reply-de
 import { BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { TcpProxy } from "../jobs/tcp-proxy.js";
 import { startSlackHarness } from "../slack/slack-harness.js";
@@ -72,6 +73,7 @@ export async function runPostgresOutageDrill(options: PostgresOutageOptions): Pr
         prisma: appDb.prisma,
         defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
       }),
+      questions: createQuestionService({ prisma: appDb.prisma }),
     };
     const bot = createBot({ services, logger: quietLogger });
     // As in the app, requests are journaled before their ack, through the same cut proxy.

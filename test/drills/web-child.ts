@@ -20,7 +20,7 @@ async function main(): Promise<void> {
     schema: options.schema,
     dataDir: memoryDataDir,
   });
-  const { tasks, directory } = coreServices(database);
+  const { tasks, directory, questions } = coreServices(database);
   const slack = createSlackAdapter({
     config: {
       SLACK_BOT_TOKEN: "xoxb-drill-token",
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       DEFAULT_TIMEZONE: "Asia/Ho_Chi_Minh",
       DEFAULT_LOCALE: "vi",
     },
-    bot: createBot({ services: { tasks, directory }, logger }),
+    bot: createBot({ services: { tasks, directory, questions }, logger }),
     logger,
     prisma: database.prisma,
     journal: createInboundJournal(database.priorityLane),

@@ -9,6 +9,7 @@ import { toPlainText } from "../../src/core/reply.js";
 import { normalizeMessage } from "../../src/platforms/zalo/normalize-update.js";
 import { CLAIM_CODE_TTL_MS, newClaimCode, storeClaimCode } from "../../src/services/admin-claims.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { incomingMessage } from "../helpers/incoming.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
@@ -58,7 +59,8 @@ describe("admin rights on Zalo", () => {
       defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
       claimDropDir: dropDir,
     });
-    bot = createBot({ services: { tasks, directory }, logger, now: () => now });
+    const questions = createQuestionService({ prisma: db.prisma });
+    bot = createBot({ services: { tasks, directory, questions }, logger, now: () => now });
   });
   afterAll(async () => {
     await db?.close();

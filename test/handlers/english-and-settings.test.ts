@@ -39,10 +39,14 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
   it("stores working days, the weekly summary, the ping policy and days off", async () => {
     const chat = channelChat(harness);
     const admin = people.admin;
-    expect(await chat.sayText("cài đặt ngày làm việc t2-t7", admin)).toContain("Đã lưu");
+    expect(await chat.sayText("cài đặt ngày làm việc t2-t7", admin)).toContain(
+      "Đã lưu ngày làm việc: thứ Hai – thứ Bảy.",
+    );
     await chat.say("cài đặt báo cáo tuần tắt", admin);
     await chat.say("cài đặt nhắc việc tắt", admin);
-    expect(await chat.sayText("cài đặt ngày nghỉ 24/12/2026", admin)).toContain("2026-12-24");
+    expect(await chat.sayText("cài đặt ngày nghỉ 24/12/2026", admin)).toContain(
+      "Đã ghi ngày nghỉ: thứ Năm 24/12/2026.",
+    );
     const channel = await harness.database.prisma.channel.findFirstOrThrow({
       where: { externalId: chat.channelExternalId },
       select: { workingDays: true, summaryEnabled: true, pingPolicy: true, workspaceId: true },
@@ -84,7 +88,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
     );
     expect(toPlainText(replies[0]?.text ?? "")).toContain("hoàn thành");
     const quietBot = createBot({
-      services: { tasks: harness.tasks, directory: harness.directory },
+      services: { tasks: harness.tasks, directory: harness.directory, questions: harness.questions },
       logger: pino({ level: "silent" }),
       isOwnMessage: (message) => message.sender.externalId === "U_BOT",
     });

@@ -8,6 +8,7 @@ import { type Reply, toPlainText } from "../../src/core/reply.js";
 import type { Database } from "../../src/db/client.js";
 import { createDatabase } from "../../src/db/client.js";
 import { createDirectoryService, type DirectoryService } from "../../src/services/directory-service.js";
+import { createQuestionService, type QuestionService } from "../../src/services/question-service.js";
 import { createTaskService, type TaskChange, type TaskService } from "../../src/services/task-service.js";
 import { createTestDatabase, type TestDatabaseKind } from "../setup/db.js";
 import { type IncomingOverrides, incomingMessage, type TestPerson } from "./incoming.js";
@@ -20,6 +21,7 @@ export interface ChatHarness {
   bot: Bot;
   tasks: TaskService;
   directory: DirectoryService;
+  questions: QuestionService;
   /** Change notifications received, in order. */
   changes: TaskChange[];
   /** Sends `text` as `as` (default the boss) and returns the replies. */
@@ -39,7 +41,8 @@ export function coreServices(database: Pick<Database, "prisma">) {
     prisma: database.prisma,
     defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
   });
-  return { logger, tasks, directory };
+  const questions = createQuestionService({ prisma: database.prisma });
+  return { logger, tasks, directory, questions };
 }
 
 export function wireBot(database: Database, now: () => Date = () => FIXED_NOW) {
@@ -55,8 +58,9 @@ export function wireBot(database: Database, now: () => Date = () => FIXED_NOW) {
     prisma: database.prisma,
     defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
   });
-  const bot = createBot({ services: { tasks, directory }, logger, now });
-  return { bot, tasks, directory, changes };
+  const questions = createQuestionService({ prisma: database.prisma });
+  const bot = createBot({ services: { tasks, directory, questions }, logger, now });
+  return { bot, tasks, directory, questions, changes };
 }
 
 export function harnessFor(database: Database, close: () => Promise<void> = () => database.close()): ChatHarness {

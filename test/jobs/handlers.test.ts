@@ -12,6 +12,7 @@ import { createBot } from "../../src/core/bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { incomingMessage, people, type TestPerson } from "../helpers/incoming.js";
 import { createJobsFixture, type JobsFixture, RecordingSender, silentLogger } from "./helpers.js";
@@ -41,7 +42,13 @@ describe("remind, summary and export commands", () => {
       defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
     });
     bot = createBot({
-      services: { tasks, directory, reminders: jobs.scheduler, reports: jobs.services.reports },
+      services: {
+        tasks,
+        directory,
+        questions: createQuestionService({ prisma: fx.prisma }),
+        reminders: jobs.scheduler,
+        reports: jobs.services.reports,
+      },
       handlers: { remind, summary, export: exportTasks },
       middleware: [rescheduleAfterSettings(jobs.scheduler)],
       logger: silentLogger,

@@ -10,6 +10,7 @@ import type { IncomingMessage } from "../../src/core/incoming.js";
 import { toPlainText } from "../../src/core/reply.js";
 import type { ParsedCommand } from "../../src/language/index.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { incomingMessage, people, type TestPerson } from "../helpers/incoming.js";
 import { createJobsFixture, type JobsFixture, RecordingSender, silentLogger } from "./helpers.js";
@@ -84,7 +85,13 @@ describe("snooze", () => {
       defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
     });
     bot = createBot({
-      services: { tasks, directory, reminders: jobs.scheduler, reports: jobs.services.reports },
+      services: {
+        tasks,
+        directory,
+        questions: createQuestionService({ prisma: fx.prisma }),
+        reminders: jobs.scheduler,
+        reports: jobs.services.reports,
+      },
       handlers: { snooze },
       logger: silentLogger,
       now: () => NOW,

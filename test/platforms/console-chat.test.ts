@@ -74,6 +74,36 @@ describe("terminal chat through npm start", () => {
     expect(await readFile(saved, "utf8")).toContain("nộp báo cáo quy hoạch");
   });
 
+  it("asks before writing a doubtful deadline, takes back a task with 'hoàn tác', and speaks settings in words", async () => {
+    const run = await startBot(
+      [
+        "/now 2026-11-27T10:00:00+07:00",
+        "/in #hoi-lai",
+        "giao @Lan nộp báo cáo trước 17h hôm qua",
+        "2",
+        "giao @Lan việc giao nhầm",
+        "hoàn tác",
+        "danh sách",
+        "trợ giúp cài đặt",
+        "cài đặt ngày làm việc thứ 2, thứ 3",
+        "nhắc việc bật",
+        "cài đặt",
+      ].join("\n"),
+      { DATA_DIR: dataDir },
+    );
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("hạn 17:00 thứ Năm 26/11/2026 đã qua rồi.");
+    expect(run.stdout).toContain('2. Tạo việc "nộp báo cáo" cho @Lan, hạn 17:00 thứ Sáu 27/11/2026');
+    expect(run.stdout).toContain("Đã tạo việc #1: nộp báo cáo");
+    expect(run.stdout).toContain("rút lại việc #2 (việc giao nhầm)");
+    const list = run.stdout.slice(run.stdout.lastIndexOf("Việc đang mở"));
+    expect(list).toContain("nộp báo cáo");
+    expect(list.split("Ví dụ")[0]).not.toContain("việc giao nhầm");
+    expect(run.stdout).toContain("cài đặt  ·  cài đặt <mục> <giá trị>");
+    expect(run.stdout).toContain("Đã lưu ngày làm việc: thứ Hai, thứ Ba.");
+    expect(run.stdout).toContain("Nhắc việc: bật");
+  }, 60_000);
+
   it("answers in English when the channel is set to English", async () => {
     const run = await startBot(
       ["settings language en", "assign @Lan write the report by Friday 5pm", "help"].join("\n"),

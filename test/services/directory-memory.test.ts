@@ -25,8 +25,8 @@ describe("what the directory remembers", () => {
     expect(await chat.sayText("cài đặt ngôn ngữ en", people.hoa)).toContain("chỉ quản lý kênh");
     await chat.say("xem #1", people.minh);
     await chat.sayText("cài đặt quản lý thêm @Minh", people.admin);
-    expect(await chat.sayText("cài đặt ngôn ngữ en", people.minh)).toContain("Saved: language = en");
-    expect(await chat.sayText("giao @Lan việc ba mai")).toContain("Created task #3");
+    expect(await chat.sayText("cài đặt ngôn ngữ en", people.minh)).toContain("Saved the language: English.");
+    expect(await chat.sayText("giao @Lan việc ba trước 17h thứ 6 tuần sau")).toContain("Created task #3");
   });
 
   it("knows a person as a sender and as a mention without asking the database again", async () => {

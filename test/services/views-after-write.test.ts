@@ -53,7 +53,7 @@ describe.each(testDatabaseKinds)("the view a write returns, on %s", (kind) => {
     const chat = channelChat(harness);
     for (let i = 0; i < 5; i++) {
       // "việc N" would name task N (issue 13: a message naming a task is never a new one): the titles are reports.
-      const written = taskOf(await chat.say(`giao @Hoa @Minh @Lan báo cáo ${i} mai`));
+      const written = taskOf(await chat.say(`giao @Hoa @Minh @Lan báo cáo ${i} thứ 2 tuần sau`));
       expect(written).toEqual(await harness.tasks.findTask(await chat.channelId(), i + 1));
     }
   });
@@ -91,7 +91,7 @@ describe("SQL per command in steady state (PostgreSQL)", () => {
   it("giao, xong and a list once the channel and people are known", async () => {
     const chat = channelChat(harness);
     // First sight: workspace, channel, members, their channel membership.
-    await cost(chat, "giao @Lan chuẩn bị họp mai");
+    await cost(chat, "giao @Lan chuẩn bị họp thứ 2 tuần sau");
     await cost(chat, "xong #1", people.lan);
     await cost(chat, "việc của tôi", people.lan);
     // One statement: ProcessedEvent, next number, task, assignees, history (task-writes.ts).
@@ -104,9 +104,9 @@ describe("SQL per command in steady state (PostgreSQL)", () => {
 
   it("a repeated delivery answers nothing and writes nothing", async () => {
     const chat = channelChat(harness);
-    await chat.say("giao @Lan chuẩn bị họp mai", people.sep, { eventId: "twice" });
+    await chat.say("giao @Lan chuẩn bị họp thứ 2 tuần sau", people.sep, { eventId: "twice" });
     const counts = await harness.counts();
-    expect(await chat.say("giao @Lan chuẩn bị họp mai", people.sep, { eventId: "twice" })).toEqual([]);
+    expect(await chat.say("giao @Lan chuẩn bị họp thứ 2 tuần sau", people.sep, { eventId: "twice" })).toEqual([]);
     expect(await harness.counts()).toEqual(counts);
     await chat.say("việc của tôi", people.lan, { eventId: "list-twice" });
     expect(await chat.say("việc của tôi", people.lan, { eventId: "list-twice" })).toEqual([]);

@@ -161,8 +161,8 @@ describe("💤 Snooze the whole way to the database", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
-    const { logger, tasks, directory } = coreServices(database);
-    const bot = createBot({ services: { tasks, directory }, handlers: { snooze }, logger });
+    const { logger, tasks, directory, questions } = coreServices(database);
+    const bot = createBot({ services: { tasks, directory, questions }, handlers: { snooze }, logger });
     harness = await startSlackHarness({ bot, prisma: database.prisma });
   });
   afterAll(async () => {

@@ -20,8 +20,8 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(kind);
-    const { logger, tasks, directory } = coreServices(database);
-    const bot = createBot({ services: { tasks, directory }, logger });
+    const { logger, tasks, directory, questions } = coreServices(database);
+    const bot = createBot({ services: { tasks, directory, questions }, logger });
     // As in the app: slash commands and events go through the inbound journal before their ack.
     harness = await startSlackHarness({
       bot,
@@ -108,7 +108,7 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   it("creates a task from an English slash command and escapes the echoed title", async () => {
     // Slack escapes what people type: a literal "<!channel>" arrives as "&lt;!channel&gt;".
     const [answer] = await command(
-      "add check &lt;!channel&gt; &amp; &lt;https://evil.example|here&gt; for <@U0HOA> by tomorrow",
+      "add check &lt;!channel&gt; &amp; &lt;https://evil.example|here&gt; for <@U0HOA>",
       "U0LAN",
       "/task",
     );

@@ -16,9 +16,9 @@ describe("App Home", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
-    const { logger, tasks, directory } = coreServices(database);
+    const { logger, tasks, directory, questions } = coreServices(database);
     harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory }, logger }),
+      bot: createBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
     });
   });

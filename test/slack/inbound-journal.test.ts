@@ -219,9 +219,9 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
   });
 
   async function realBotHarness(timing?: { leaseMs?: number; sweepEveryMs?: number }) {
-    const { logger, tasks, directory } = coreServices(database);
+    const { logger, tasks, directory, questions } = coreServices(database);
     const harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory }, logger }),
+      bot: createBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
       journal: createInboundJournal(database.priorityLane),
       journalTiming: timing,
@@ -307,9 +307,9 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
     await new Promise<void>((resolve) => silentServer.listen(0, "127.0.0.1", resolve));
     const { port } = silentServer.address() as { port: number };
     const stuck = new pg.Pool({ connectionString: `postgresql://roviec@127.0.0.1:${port}/roviec` });
-    const { logger, tasks, directory } = coreServices(database);
+    const { logger, tasks, directory, questions } = coreServices(database);
     const harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory }, logger }),
+      bot: createBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
       journal: createInboundJournal({ query: async (text, params) => (await stuck.query(text, params)).rows }),
     });
@@ -334,9 +334,9 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
 
   it("when the journal's database cannot be reached, commands are still handled (directly, acked by bolt)", async () => {
     const unreachable = new pg.Pool({ connectionString: "postgresql://roviec@127.0.0.1:1/roviec" });
-    const { logger, tasks, directory } = coreServices(database);
+    const { logger, tasks, directory, questions } = coreServices(database);
     const harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory }, logger }),
+      bot: createBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
       journal: createInboundJournal({ query: async (text, params) => (await unreachable.query(text, params)).rows }),
     });

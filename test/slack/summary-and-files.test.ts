@@ -107,10 +107,10 @@ describe("summary and export through Slack", () => {
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
-    const { logger, tasks, directory } = coreServices(database);
+    const { logger, tasks, directory, questions } = coreServices(database);
     const reports = createReportService({ prisma: database.prisma });
     const bot = createBot({
-      services: { tasks, directory, reports, reminders: { addReminder: async () => null } },
+      services: { tasks, directory, questions, reports, reminders: { addReminder: async () => null } },
       handlers: { summary, export: exportTasks },
       logger,
     });

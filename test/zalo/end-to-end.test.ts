@@ -3,6 +3,7 @@ import { createBot } from "../../src/core/bot.js";
 import { createLogger } from "../../src/logger.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
+import { createQuestionService } from "../../src/services/question-service.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { FAKE_BOT } from "./fake-zalo-server.js";
@@ -27,6 +28,7 @@ describe.each(testDatabaseKinds)("Zalo end to end on %s", (kind) => {
         prisma: db.prisma,
         defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
       }),
+      questions: createQuestionService({ prisma: db.prisma }),
     };
     // As in the app: updates are journaled before the webhook's 200.
     h = await startHarness({

@@ -39,9 +39,9 @@ describe.each(testDatabaseKinds)("Zalo updates through the journal on %s", (kind
     expect((await deliver(first, update)).status).toBe(200);
     await vi.waitFor(() => expect(hanging.received).toHaveLength(1));
 
-    const { logger, tasks, directory } = coreServices(db);
+    const { logger, tasks, directory, questions } = coreServices(db);
     const next = await startHarness({
-      bot: createBot({ services: { tasks, directory }, logger }),
+      bot: createBot({ services: { tasks, directory, questions }, logger }),
       secret: WEBHOOK_SECRET,
       journal: createInboundJournal(db.priorityLane),
       journalTiming: { leaseMs: 300, sweepEveryMs: 50 },

@@ -74,4 +74,15 @@ describe("foldName", () => {
     expect(foldName("Rõ Việc".normalize("NFD"))).toBe(foldName("ro viec"));
     expect(stripLeadingMention("@ro viec help", ["Rõ Việc"])).toBe("help");
   });
+
+  it("brings '@Rõ Việc 1' and a reply '1' to the core as the answer '1' to its question", () => {
+    const group = (text: string) => {
+      const update = textUpdate(text, { chatType: "GROUP", chatId: "g-1" });
+      return normalizeMessage(update.message as NonNullable<typeof update.message>, FAKE_BOT)?.text;
+    };
+    expect(group("@Rõ Việc 1")).toBe("1");
+    expect(group("@ro viec: số 2 nhé")).toBe("số 2 nhé");
+    expect(group("1")).toBe("1");
+    expect(group("@Rõ Việc hủy")).toBe("hủy");
+  });
 });

@@ -19,6 +19,7 @@ import { SlackHttpReceiver } from "./http-receiver.js";
 import { listenForAddTask } from "./listen-add-task.js";
 import { listenForCardActions } from "./listen-card-actions.js";
 import { listenForMessages } from "./listen-messages.js";
+import { listenForQuestionAnswers } from "./listen-question-answers.js";
 import { SlackMessageSender } from "./message-sender.js";
 import { ReplyDelivery } from "./reply-delivery.js";
 import { createBoltApp } from "./slack-app.js";
@@ -167,6 +168,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   });
   listenForMessages(app, runtime);
   listenForCardActions(app, runtime);
+  listenForQuestionAnswers(app, runtime);
   listenForAddTask(app, runtime);
   app.event("app_home_opened", async ({ event, body }) => {
     if (event.tab === "home" && home) await home.opened(body.team_id, event.user);

@@ -1,6 +1,7 @@
 import type { KnownBlock } from "@slack/types";
 import { type Reply, toPlainText } from "../../core/reply.js";
 import { renderReplyText, splitText } from "./mrkdwn.js";
+import { renderQuestionButtons } from "./question-blocks.js";
 import { renderSummaryBlocks } from "./summary-blocks.js";
 import { type DueDescriber, renderTaskCard } from "./task-card.js";
 
@@ -29,6 +30,7 @@ export function renderReply(reply: Reply, describeDue: DueDescriber): SlackMessa
   for (const piece of splitText(mrkdwn, MAX_SECTION_TEXT)) {
     if (piece.trim() !== "") groups.push([{ type: "section", text: { type: "mrkdwn", text: piece } }]);
   }
+  if (reply.question) groups.push(renderQuestionButtons(reply.question));
   const card = { presentation: reply.presentation, snoozable: reply.kind === "ping" };
   for (const task of reply.tasks ?? []) {
     groups.push([{ type: "divider" }, ...renderTaskCard(task, describeDue, undefined, card)]);

@@ -49,7 +49,9 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
     for (const [index, item] of replies.entries()) {
       const meta = { outboxId: `zalo:${messageId}:${index}` };
       try {
-        if (item.visibility === "private" && privateChatId && privateChatId !== chatId) {
+        // A question stays in the chat it was asked in: its answer must come from there (a reply to it, or
+        // "@Rõ Việc 1").
+        if (item.visibility === "private" && !item.keepInChat && privateChatId && privateChatId !== chatId) {
           if (await sendPrivately(privateChatId, item, meta)) {
             if (!notedInGroup) await sender.send(chatId, { visibility: "channel", text: SENT_PRIVATELY_TEXT }, meta);
             notedInGroup = true;

@@ -19,7 +19,6 @@ import { createHandlerRegistry, type HandlerOverrides } from "./handler-registry
 import type { IncomingMessage, Locale } from "./incoming.js";
 import { composeMiddleware, logCommands, type MessageContext, type Middleware } from "./middleware.js";
 import { enforcePeopleLimits, resolveNamedPeople } from "./people-middleware.js";
-import { readManagersQuery } from "./permission-phrases.js";
 import { canChangeTask, managesChannel } from "./permissions.js";
 import { claimAdminCodes, confirmPendingPeople } from "./phrase-middleware.js";
 import { readAnswer } from "./questions/answer.js";
@@ -128,9 +127,8 @@ export function createBot<S extends Services>(options: BotOptions<S>): Bot {
       workingCalendar(session, now),
       needsKnownNames(message) ? services.directory.knownNames(session.channel) : undefined,
     ]);
-    const structured = message.command ?? readManagersQuery(message.text);
-    const parsed: ParseResult = structured
-      ? { ok: true, command: structured }
+    const parsed: ParseResult = message.command
+      ? { ok: true, command: message.command }
       : parseMessage(message.text, {
           now,
           timezone: session.channel.timezone,

@@ -1,36 +1,12 @@
 /**
- * The few sentences of the permission model, read before the command parser: "quản lý kênh" / "managers" (who
- * manages this channel), "xác nhận @Hoa là @Trần Thị Hoa" / "confirm @Hoa is @Tran Thi Hoa" (the writer of a typed
- * name says who was meant), and a one-time admin code. They are matched here, on whole messages, so the parser's
- * command table stays as it is; src/language/command-table.ts is their natural home once the parser reads them.
+ * Two sentences of the permission model read before the command parser, on whole messages: "xác nhận @Hoa là
+ * @Trần Thị Hoa" / "confirm @Hoa is @Tran Thi Hoa" (the writer of a typed name says who was meant), and a one-time
+ * admin code.
  */
 
-import type { ParsedCommand } from "../language/index.js";
 import { fold } from "../language/index.js";
 
 const PREFIX = /^\s*\/?\s*(?:(?:task|viec|rv|roviec|cai dat|settings?)\s+)?/;
-
-/** "quản lý kênh", "ai là quản lý", "danh sách quản lý", "managers", "who manages this channel"… */
-const MANAGERS_QUERY =
-  /^(?:quan ly(?: kenh| nhom)?|danh sach quan ly|ai (?:la )?quan ly(?: kenh| nhom)?|(?:channel |list )?managers?|who manages(?: this channel)?)\s*\??$/;
-
-/** The settings command that lists the channel's managers (the settings handler answers it). */
-export function readManagersQuery(text: string): ParsedCommand | null {
-  const folded = fold(text.normalize("NFC")).trim();
-  const rest = folded.replace(PREFIX, "");
-  if (!MANAGERS_QUERY.test(rest)) return null;
-  return {
-    command: "settings",
-    taskRef: null,
-    title: null,
-    assignees: [],
-    filter: null,
-    due: null,
-    settings: { key: "manager", value: null },
-    locale: /[a-z]/.test(rest) && /manage/.test(rest) ? "en" : "vi",
-    doubts: [],
-  };
-}
 
 /** "xác nhận @Hoa là @Trần Thị Hoa": the name as typed before, and the person meant (as written, without "@"). */
 export interface ConfirmPersonPhrase {

@@ -8,6 +8,7 @@ import type { Verb } from "./command-table.js";
 import { helpTopicOf } from "./help-topics.js";
 import { type Lead, leadVerb } from "./lead-verb.js";
 import { listIntent } from "./list-intent.js";
+import { managersQueryLocale } from "./managers-query.js";
 import type { Message } from "./message.js";
 import { parseSettings, SETTINGS_PHRASE } from "./parse-settings.js";
 import { fail, ok } from "./result.js";
@@ -79,6 +80,10 @@ function isQuestion(msg: Message): boolean {
 }
 
 export function buildCommand(msg: Message): ParseResult {
+  const managersAsked = managersQueryLocale(msg.folded);
+  if (managersAsked) {
+    return ok({ ...msg, locale: managersAsked }, "settings", { settings: { key: "manager", value: null } });
+  }
   // Settings phrases work without "cài đặt": "giờ kết thúc 17:30", "thêm quản lý @Lan".
   const from = SLASH_PREFIX.exec(msg.blankedFolded)?.[0].length ?? 0;
   if (SETTINGS_PHRASE.test(msg.blankedFolded.slice(from))) return settings(msg, from);

@@ -15,8 +15,9 @@ const CHANGE_WORD = /^(?:lui|day|hoan|doi|gia han|push|move|postpone|reschedule|
 const TIME_WORD =
   /(?<![\p{L}\p{N}])(?:(?:tuần|tháng|quý|năm|tuan|thang|quy|nam)(?:\s+(?:\d{1,4}|này|nay|sau|tới|toi|trước|truoc|qua))?|hôm nay|hôm qua|ngày mai|tết|tet|rằm|week|month|quarter|year|today|tomorrow|q[1-4]|\d{1,2}\/\d{1,2}(?:\/\d{2,4})?|\d{1,2}h\d{0,2})(?![\p{L}\p{N}])/iu;
 
+/** A reminder's time is not a deadline: only a task's own deadline is checked against the clock and working days. */
 function dueDoubts(cmd: ParsedCommand, msg: Message): ParseDoubt[] {
-  if (!cmd.due) return [];
+  if (!cmd.due || (cmd.command !== "add" && cmd.command !== "due")) return [];
   const out: ParseDoubt[] = [];
   if (cmd.due.deadline.getTime() < msg.ctx.now.getTime()) out.push({ kind: "past_deadline" });
   const day = isoDateOf(wallAt(cmd.due.deadline.getTime(), msg.env.zone));
@@ -42,12 +43,20 @@ function reportReading(cmd: ParsedCommand, msg: Message): ParseDoubt[] {
   return [{ kind: "other_reading", cue: cmd.due.text, reading: { ...cmd, title, due: null, doubts: [] } }];
 }
 
+/**
+ * A new task whose title keeps a time word that may have been its deadline ("soạn tờ trình tháng 12"). Not after a
+ * report noun ("báo cáo quý", "giao ban tuần": the period names the report) nor in a rename (the new title is the
+ * person's own words, and a rename sets no deadline).
+ */
+function timeWordInTitle(cmd: ParsedCommand): ParseDoubt[] {
+  if (cmd.command !== "add" || !cmd.title || cmd.due || cmd.dueShift) return [];
+  const title = cmd.title.slice(0, 2000);
+  const found = TIME_WORD.exec(title);
+  if (!found || followsReportNoun(fold(title.slice(0, found.index)))) return [];
+  return [{ kind: "time_word_in_title", word: found[0] }];
+}
+
 /** Every reason to doubt this reading of the message (empty when sure). */
 export function doubtsOf(cmd: ParsedCommand, msg: Message): ParseDoubt[] {
-  const out = [...dueDoubts(cmd, msg), ...changeReading(cmd), ...reportReading(cmd, msg)];
-  if ((cmd.command === "add" || cmd.command === "edit") && cmd.title && !cmd.due && !cmd.dueShift) {
-    const word = TIME_WORD.exec(cmd.title.slice(0, 2000))?.[0];
-    if (word) out.push({ kind: "time_word_in_title", word });
-  }
-  return out;
+  return [...dueDoubts(cmd, msg), ...changeReading(cmd), ...reportReading(cmd, msg), ...timeWordInTitle(cmd)];
 }

@@ -3,7 +3,8 @@ import { listWhoIsMeant } from "../../src/core/ask-which-person.js";
 import { cleanIncoming } from "../../src/core/clean-incoming.js";
 import { capTitle, cleanName, stripInvisible } from "../../src/core/limits.js";
 import { isBroadcastName } from "../../src/core/named-people.js";
-import { readClaimCode, readConfirmPerson, readManagersQuery } from "../../src/core/permission-phrases.js";
+import { readClaimCode, readConfirmPerson } from "../../src/core/permission-phrases.js";
+import { parseCommand } from "../../src/language/index.js";
 import { newClaimCode } from "../../src/services/admin-claims.js";
 import { incomingMessage } from "../helpers/incoming.js";
 
@@ -57,6 +58,12 @@ describe("limits and text hygiene", () => {
   });
 });
 
+const parsed = (text: string) => {
+  const result = parseCommand(text, { now: new Date("2026-11-27T03:00:00Z"), timezone: "Asia/Ho_Chi_Minh" });
+  return result.ok ? result.command : null;
+};
+const managersAsked = (text: string) => parsed(text)?.settings;
+
 describe("the permission model's phrases", () => {
   it("reads 'who manages this channel' in both languages", () => {
     for (const text of [
@@ -67,10 +74,10 @@ describe("the permission model's phrases", () => {
       "/task managers",
       "managers",
     ]) {
-      expect(readManagersQuery(text)?.settings, text).toEqual({ key: "manager", value: null });
+      expect(managersAsked(text), text).toEqual({ key: "manager", value: null });
     }
-    expect(readManagersQuery("thêm quản lý @Lan")).toBeNull();
-    expect(readManagersQuery("giao @Lan quản lý kho")).toBeNull();
+    expect(managersAsked("thêm quản lý @Lan")).not.toEqual({ key: "manager", value: null });
+    expect(parsed("giao @Lan quản lý kho")?.command).toBe("add");
   });
 
   it("reads a writer's confirmation of who a typed name meant, names as typed", () => {

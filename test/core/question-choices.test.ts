@@ -33,7 +33,8 @@ describe("doubts about a command", () => {
   });
 
   it("offers the other reading first when a change word sits next to a new-task reading", () => {
-    const asAdd = command("giao @Lan lùi deadline #2 sang thứ 5");
+    // A new-task reading of a change sentence (today's parser reads the sentence itself as the change: #2 is named).
+    const asAdd = { ...command("giao @Lan soạn tờ trình trước thứ 5"), title: "lùi deadline #2" };
     const change = { ...command("gia hạn #2 đến thứ 5"), doubts: [] };
     const doubts: ParseDoubt[] = [{ kind: "other_reading", cue: "lùi", reading: change }];
     const choices = choicesFor(withDoubts(asAdd, doubts), doubts, context);

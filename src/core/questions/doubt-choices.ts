@@ -78,6 +78,20 @@ function timeWordChoices(command: ParsedCommand, word: string, context: ChoiceCo
   return [asWritten, { command: settled({ ...command, title, due }) }];
 }
 
+/** Commands that act on one numbered task. */
+const NEEDS_TASK = new Set<ParsedCommand["command"]>([
+  "show",
+  "done",
+  "reopen",
+  "cancel",
+  "due",
+  "assign",
+  "edit",
+  "ack",
+  "remind",
+  "snooze",
+]);
+
 /** The choices for `command` given its doubts; at least one (the command as written, or the other reading). */
 export function choicesFor(
   command: ParsedCommand,
@@ -85,7 +99,11 @@ export function choicesFor(
   context: ChoiceContext,
 ): ChoiceDraft[] {
   const other = doubts.find((d) => d.kind === "other_reading");
-  if (other?.kind === "other_reading") return [{ command: settled(other.reading) }, { command: settled(command) }];
+  if (other?.kind === "other_reading") {
+    // A change of a task that names no task cannot run: the reason asked about says so, the new task remains.
+    const runnable = other.reading.taskRef !== null || !NEEDS_TASK.has(other.reading.command);
+    return [...(runnable ? [{ command: settled(other.reading) }] : []), { command: settled(command) }];
+  }
   const word = doubts.find((d) => d.kind === "time_word_in_title");
   if (word?.kind === "time_word_in_title" && !command.due) return timeWordChoices(command, word.word, context);
   return dueChoices(command, doubts, context);

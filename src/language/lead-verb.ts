@@ -47,6 +47,8 @@ function restOf(msg: Message, to: number): string {
 
 const wordSet = (words: string) => new Set(words.split(/\s+/));
 /** Words that may follow the command word without making the message something else, as single folded words. */
+/** Words that ask for help and nothing else ("giúp" alone is also politeness: "giúp anh @Lan …"). */
+const EXPLICIT_HELP = /(?:^|\/\s*)(?:tro giup|huong dan|help)$/;
 const HELP_REST = wordSet("em anh chi minh toi voi me please pls a nhe nha su dung cach di with this the bot");
 const SUMMARY_REST = wordSet(
   "tuan nay truoc thang quy this last week weekly cho em anh chi minh a nhe nha di voi please",
@@ -66,7 +68,9 @@ function fits(msg: Message, verb: Verb, to: number, prefixed: boolean): boolean 
       return (
         !personNext &&
         (only(rest, HELP_REST) ||
-          (rest.split(" ").length <= 3 && !!(helpTopicOf(rest) ?? helpTopicOf(rest.split(" ")[0] ?? ""))))
+          (rest.split(" ").length <= 3 && !!(helpTopicOf(rest) ?? helpTopicOf(rest.split(" ")[0] ?? ""))) ||
+          // "trợ giúp con mèo": the words that only ask for help, on a message naming no one, show the overview.
+          (EXPLICIT_HELP.test(msg.blankedFolded.slice(0, to).trimStart()) && msg.mentions.length === 0))
       );
     case "summary":
       return only(rest, SUMMARY_REST);

@@ -78,7 +78,7 @@ describe("admin rights on Zalo", () => {
     await storeClaimCode({ prisma: db.prisma }, "zalo", code, now);
     expect(await say(code.toLowerCase(), "private")).toContain("bạn là quản trị viên");
     expect(await isAdmin()).toBe(true);
-    expect(await say("cài đặt ngày nghỉ 2026-12-07", "group")).toContain("2026-12-07");
+    expect(await say("cài đặt ngày nghỉ 2026-12-07", "group")).toContain("07/12/2026");
     const other = { externalId: "z-other", displayName: "Anh Tú" };
     expect(await say(code, "private", other)).toContain("không đúng");
   });

@@ -49,6 +49,10 @@ const wordSet = (words: string) => new Set(words.split(/\s+/));
 /** Words that may follow the command word without making the message something else, as single folded words. */
 /** Words that ask for help and nothing else ("giúp" alone is also politeness: "giúp anh @Lan …"). */
 const EXPLICIT_HELP = /(?:^|\/\s*)(?:tro giup|huong dan|help)$/;
+/** Words that may follow a list word and ask for nothing more: "danh sách việc", "ds công việc của nhóm nhé". */
+const LIST_REST = wordSet(
+  "viec cong task tasks cua nhom kenh minh nay hien tai dang mo con lai tat ca het em anh chi a nhe nha di please all open",
+);
 const HELP_REST = wordSet("em anh chi minh toi voi me please pls a nhe nha su dung cach di with this the bot");
 const SUMMARY_REST = wordSet(
   "tuan nay truoc thang quy this last week weekly cho em anh chi minh a nhe nha di voi please",
@@ -81,7 +85,7 @@ function fits(msg: Message, verb: Verb, to: number, prefixed: boolean): boolean 
     case "settings":
       return rest === "" || parseSettings("", rest, [], msg.ctx) !== null;
     case "list":
-      return rest === "" || listIntent(msg) !== null;
+      return only(rest, LIST_REST) || listIntent(msg) !== null;
     case "add":
       return prefixed || addFits(msg, to, personNext);
     default:

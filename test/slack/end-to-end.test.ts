@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
-import { coreServices } from "../helpers/chat-harness.js";
+import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { appMention, blockAction, eventCallback, slashCommand, viewSubmission } from "./slack-requests.js";
@@ -21,7 +21,8 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
   beforeAll(async () => {
     database = await createTestDatabase(kind);
     const { logger, tasks, directory, questions } = coreServices(database);
-    const bot = createBot({ services: { tasks, directory, questions }, logger });
+    // The commands below name December 2026: the bot reads them on the test's clock, not today's.
+    const bot = createBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
     // As in the app: slash commands and events go through the inbound journal before their ack.
     harness = await startSlackHarness({
       bot,

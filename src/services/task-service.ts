@@ -1,9 +1,7 @@
 import type { Actor } from "../core/handler.js";
-import { canChangeTask } from "../core/permissions.js";
 import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
-import { transactionWithClaim } from "./event-claim.js";
 import {
   personSelect,
   type TaskRow,
@@ -25,13 +23,14 @@ import {
   planDueChange,
   planRename,
   planReopen,
+  planSnooze,
   type TaskChangeKind,
   type TaskOutcome,
   type TaskPlan,
   type TaskRefusal,
 } from "./task-plans.js";
 import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";
-import { fitsOneStatement, insertTask, VersionConflict, writePlanInSteps, writePlanStatement } from "./task-writes.js";
+import { insertTask, writePlanStatement } from "./task-writes.js";
 import { recentRowsOf, rowsAfter } from "./undo-history.js";
 import { lastUndoableChange, laterChange, peopleToRestore, planUndo, UNDO_WINDOW_MS } from "./undo-plans.js";
 
@@ -48,7 +47,7 @@ export interface TaskServiceOptions {
   prisma: PrismaClient;
   /**
    * Called after each committed change (never for a refused or rolled-back one). Errors it throws are logged and
-   * swallowed: the change is already saved. The pings engineer plugs the scheduler in here.
+   * swallowed: the change is already saved. The scheduler plugs in here to re-plan the task's pings.
    */
   onTaskChanged?: (change: TaskChange) => void | Promise<void>;
   logger?: Logger;
@@ -185,17 +184,6 @@ export function createTaskService(options: TaskServiceOptions) {
     }
   }
 
-  /** {@link writePlanStatement} for a plan that does not fit one statement, as an interactive transaction. */
-  async function writePlanInTransaction(task: TaskView, actorId: string, plan: TaskPlan) {
-    try {
-      await transactionWithClaim(prisma, (tx) => writePlanInSteps(tx, task, actorId, plan, clock()));
-      return "written" as const;
-    } catch (error) {
-      if (!(error instanceof VersionConflict)) throw error;
-      return "conflict" as const;
-    }
-  }
-
   /** Read, decide, then write conditionally on the version read: of two concurrent changes exactly one wins. */
   async function mutate(
     ref: TaskRef,
@@ -214,9 +202,7 @@ export function createTaskService(options: TaskServiceOptions) {
     const closer = plan.update.closedById;
     const wanted = [...(plan.addAssignees ?? []), ...(closer && closer !== actor.id ? [closer] : [])];
     const people = await peopleByIds(prisma, wanted, plan.addPeople ?? []);
-    const written = fitsOneStatement(plan)
-      ? await writePlanStatement(prisma, current, actor.id, plan, clock())
-      : await writePlanInTransaction(current, actor.id, plan);
+    const written = await writePlanStatement(prisma, current, actor.id, plan, clock());
     if (written === "conflict") return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
     const task = applyPlan(current, plan, actor, people);
     await notify({ taskId: task.id, channelId: task.channelId, kind: plan.kind });
@@ -369,42 +355,12 @@ export function createTaskService(options: TaskServiceOptions) {
 
     /**
      * Quiets the task's pings until `until` (the assignees, the creator or a manager; open tasks only): sets
-     * Task.snoozedUntil with a "snoozed" history row in one version-checked transaction, then the scheduler
-     * re-plans (see applySnooze in src/scheduling). Persisted, so a later re-plan keeps the snooze.
+     * Task.snoozedUntil with a "snoozed" history row, version-checked like any change (planSnooze), then the
+     * scheduler re-plans (see applySnooze in src/scheduling). Persisted, so a later re-plan keeps the snooze.
      */
     async snooze(ref: TaskRef, actor: TaskActor, until: Date): Promise<SnoozeResult> {
-      const current = await loadRef(ref);
-      if (!current) return { ok: false, reason: "not_found", task: null };
-      if (ref.expectedVersion !== undefined && ref.expectedVersion !== current.version) {
-        return { ok: false, reason: "conflict", task: current };
-      }
-      if (!canChangeTask(current, actor)) return { ok: false, reason: "forbidden", task: current };
-      if (current.status !== "open") return { ok: false, reason: "not_open", task: current };
-      let task: TaskView;
-      try {
-        task = await transactionWithClaim(prisma, async (tx) => {
-          const { count } = await tx.task.updateMany({
-            where: { id: current.id, version: current.version },
-            data: { snoozedUntil: until, version: { increment: 1 } },
-          });
-          if (count !== 1) throw new VersionConflict();
-          await tx.taskEvent.create({
-            data: {
-              taskId: current.id,
-              actorId: actor.id,
-              action: "snoozed",
-              newValue: { until: until.toISOString() },
-            },
-          });
-          // Only the version of the view moves (the snooze is not part of it): no read back.
-          return { ...current, version: current.version + 1 };
-        });
-      } catch (error) {
-        if (!(error instanceof VersionConflict)) throw error;
-        return { ok: false, reason: "conflict", task: await loadTask({ id: current.id }) };
-      }
-      await notify({ taskId: task.id, channelId: task.channelId, kind: "snoozed" });
-      return { ok: true, task, until };
+      const result = await mutate(ref, actor, (task) => planSnooze(task, actor, until));
+      return result.ok ? { ok: true, task: result.task, until } : result;
     },
   };
 }

@@ -26,7 +26,6 @@ import {
   planSnooze,
   type TaskChangeKind,
   type TaskOutcome,
-  type TaskPlan,
   type TaskRefusal,
 } from "./task-plans.js";
 import { scopedTaskListWhere, type TaskListQuery, taskListOrder, taskListWhere, timeWindows } from "./task-queries.js";

@@ -3,6 +3,7 @@
  * a platform fails. Status flow: pending → in_doubt (set BEFORE calling the platform) → sent | pending (the platform
  * said no, retry) | failed (given up, kept and visible). Plain objects out; the queue side lives in jobs/.
  */
+import { randomUUID } from "node:crypto";
 import type { Platform } from "../core/incoming.js";
 import type { Reply } from "../core/reply.js";
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
@@ -116,30 +117,40 @@ const CHANGE_MARGIN = "2 seconds";
 /** Error texts are kept short: they are for people reading the failed rows, not for debugging whole bodies. */
 const clip = (text: string) => (text.length > 500 ? `${text.slice(0, 497)}...` : text);
 
+/**
+ * Where every outbox row is written: one statement for any number of messages, in the order given (so each chat's
+ * messages keep their order, `seq`). A message without an id gets a fresh one; a message whose id exists already
+ * (a weekly summary of a slot sent once) is skipped. Returns each message's id and how many rows were new.
+ */
+export async function insertOutboxMessages(
+  db: Prisma.TransactionClient,
+  messages: readonly NewOutboxMessage[],
+): Promise<{ ids: string[]; count: number }> {
+  const data = messages.map((message) => ({
+    id: message.id ?? randomUUID(),
+    channelId: message.channelId,
+    platform: message.platform,
+    target: message.target,
+    payload: serializeReply(message.reply),
+    sendAfter: message.sendAfter ?? null,
+  }));
+  if (data.length === 0) return { ids: [], count: 0 };
+  const { count } = await db.outboxMessage.createMany({ data, skipDuplicates: true });
+  return { ids: data.map((row) => row.id), count };
+}
+
 export type OutboxService = ReturnType<typeof createOutboxService>;
 
 export function createOutboxService(options: { prisma: PrismaClient }) {
   const { prisma } = options;
 
-  /** Inserts a row inside the caller's transaction (the ping claim), returning its id. */
+  /** Inserts a row inside the caller's transaction, returning its id (see insertOutboxMessages). */
   async function insert(
     db: Prisma.TransactionClient,
     message: NewOutboxMessage,
   ): Promise<{ id: string; created: boolean }> {
-    const data = {
-      ...(message.id ? { id: message.id } : {}),
-      channelId: message.channelId,
-      platform: message.platform,
-      target: message.target,
-      payload: serializeReply(message.reply),
-      sendAfter: message.sendAfter ?? null,
-    };
-    if (!message.id) {
-      const row = await db.outboxMessage.create({ data, select: { id: true } });
-      return { id: row.id, created: true };
-    }
-    const { count } = await db.outboxMessage.createMany({ data: [data], skipDuplicates: true });
-    return { id: message.id, created: count === 1 };
+    const { ids, count } = await insertOutboxMessages(db, [message]);
+    return { id: ids[0] as string, created: count === 1 };
   }
 
   return {

@@ -65,6 +65,54 @@ export interface ChannelDirectoryOptions {
   defaults: { locale: Locale; timezone: string };
 }
 
+/**
+ * The channel's settings as stored, the channel created with the defaults on first sight. A plain read first: the
+ * upsert costs a transaction and a second read of the row.
+ */
+async function readOrCreateChannel(
+  prisma: PrismaClient,
+  defaults: ChannelDirectoryOptions["defaults"],
+  message: IncomingMessage,
+  workspaceId: string,
+): Promise<ChannelSettingsView> {
+  const where = { workspaceId_externalId: { workspaceId, externalId: message.channel.externalId } };
+  const found = await prisma.channel.findUnique({ where, select: channelOwnSelect });
+  const row =
+    found ??
+    (await prisma.channel.upsert({
+      where,
+      create: {
+        workspaceId,
+        externalId: message.channel.externalId,
+        name: message.channel.name ?? null,
+        isPrivateChat: message.channel.isPrivateChat,
+        locale: defaults.locale,
+        timezone: defaults.timezone,
+      },
+      update: {},
+      select: channelOwnSelect,
+    }));
+  return toChannelSettingsView(row, message.platform);
+}
+
+/** Writes a settings change; with `actorId`, with its row in the channel's history, in one transaction. */
+async function writeChannelSettings(
+  prisma: PrismaClient,
+  channelId: string,
+  patch: ChannelSettingsPatch,
+  actorId: string | undefined,
+): Promise<void> {
+  const { pingPolicy, ...rest } = patch;
+  const data: Prisma.ChannelUpdateInput = { ...rest };
+  if (pingPolicy !== undefined) {
+    data.pingPolicy = pingPolicy === null ? Prisma.DbNull : (pingPolicy as Prisma.InputJsonValue);
+  }
+  await prisma.$transaction(async (tx) => {
+    await tx.channel.update({ where: { id: channelId }, data, select: { id: true } });
+    if (actorId) await recordChannelEvents(tx, [{ channelId, actorId, action: "settings_changed", newValue: patch }]);
+  });
+}
+
 export type ChannelDirectory = ReturnType<typeof createChannelDirectory>;
 
 export function createChannelDirectory(options: ChannelDirectoryOptions) {
@@ -87,28 +135,6 @@ export function createChannelDirectory(options: ChannelDirectoryOptions) {
     return view;
   }
 
-  /** A plain read first: the upsert costs a transaction and a second read of the row. */
-  async function readOrCreateChannel(message: IncomingMessage, workspaceId: string): Promise<ChannelSettingsView> {
-    const where = { workspaceId_externalId: { workspaceId, externalId: message.channel.externalId } };
-    const found = await prisma.channel.findUnique({ where, select: channelOwnSelect });
-    const row =
-      found ??
-      (await prisma.channel.upsert({
-        where,
-        create: {
-          workspaceId,
-          externalId: message.channel.externalId,
-          name: message.channel.name ?? null,
-          isPrivateChat: message.channel.isPrivateChat,
-          locale: defaults.locale,
-          timezone: defaults.timezone,
-        },
-        update: {},
-        select: channelOwnSelect,
-      }));
-    return toChannelSettingsView(row, message.platform);
-  }
-
   return {
     getChannelSettings,
     reloadChannel,
@@ -122,7 +148,7 @@ export function createChannelDirectory(options: ChannelDirectoryOptions) {
       const cached = channels.get(cacheKey);
       if (cached) return cached;
       const startedAt = generation;
-      const view = await readOrCreateChannel(message, workspaceId);
+      const view = await readOrCreateChannel(prisma, defaults, message, workspaceId);
       if (startedAt === generation) channels.set(cacheKey, view);
       return view;
     },
@@ -133,22 +159,13 @@ export function createChannelDirectory(options: ChannelDirectoryOptions) {
       patch: ChannelSettingsPatch,
       actorId?: string,
     ): Promise<ChannelSettingsView> {
-      const { pingPolicy, ...rest } = patch;
-      const data: Prisma.ChannelUpdateInput = { ...rest };
-      if (pingPolicy !== undefined) {
-        data.pingPolicy = pingPolicy === null ? Prisma.DbNull : (pingPolicy as Prisma.InputJsonValue);
-      }
-      await prisma.$transaction(async (tx) => {
-        await tx.channel.update({ where: { id: channelId }, data, select: { id: true } });
-        if (actorId)
-          await recordChannelEvents(tx, [{ channelId, actorId, action: "settings_changed", newValue: patch }]);
-      });
+      await writeChannelSettings(prisma, channelId, patch, actorId);
       return reloadChannel(channelId);
     },
 
     async getPingPolicy(channelId: string): Promise<unknown> {
-      const row = await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { pingPolicy: true } });
-      return row.pingPolicy;
+      return (await prisma.channel.findUniqueOrThrow({ where: { id: channelId }, select: { pingPolicy: true } }))
+        .pingPolicy;
     },
 
     /**

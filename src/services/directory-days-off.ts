@@ -27,6 +27,55 @@ function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
+/** The days from `from` to `to` (YYYY-MM-DD, inclusive), declared days off or, with `isWorkingDay`, make-up days. */
+interface DayRange {
+  from: string;
+  to: string;
+  isWorkingDay: boolean;
+}
+
+/** Replaces what was declared for the range's days, with the change in the channel's history; the days written. */
+async function declareDays(
+  prisma: PrismaClient,
+  workspaceId: string,
+  { from, to, isWorkingDay }: DayRange,
+  declaredIn: DeclaredIn | undefined,
+): Promise<DayOffView[]> {
+  const days = daysBetween(from, to);
+  const dates = days.map(midnight);
+  await prisma.$transaction(async (tx) => {
+    await tx.workspaceDayOff.deleteMany({ where: { workspaceId, day: { in: dates } } });
+    await tx.workspaceDayOff.createMany({ data: dates.map((day) => ({ workspaceId, day, isWorkingDay })) });
+    if (declaredIn) {
+      await recordChannelEvents(tx, [
+        { ...declaredIn, action: "day_off_declared", newValue: { from, to, isWorkingDay } },
+      ]);
+    }
+  });
+  return days.map((day) => ({ day, isWorkingDay, note: null }));
+}
+
+/** Takes back what was declared of the range's kind for its days, into the channel's history; the days taken back. */
+async function takeBackDays(
+  prisma: PrismaClient,
+  workspaceId: string,
+  { from, to, isWorkingDay }: DayRange,
+  declaredIn: DeclaredIn | undefined,
+): Promise<DayOffView[]> {
+  const where = { workspaceId, isWorkingDay, day: { gte: midnight(from), lte: midnight(to) } };
+  const rows = await prisma.workspaceDayOff.findMany({ where, select: { day: true, note: true } });
+  if (rows.length === 0) return [];
+  await prisma.$transaction(async (tx) => {
+    await tx.workspaceDayOff.deleteMany({ where });
+    if (declaredIn) {
+      await recordChannelEvents(tx, [
+        { ...declaredIn, action: "day_off_removed", oldValue: { from, to, isWorkingDay } },
+      ]);
+    }
+  });
+  return rows.map((r) => ({ day: isoDay(r.day), isWorkingDay, note: r.note }));
+}
+
 export type DaysOffDirectory = ReturnType<typeof createDaysOffDirectory>;
 
 export function createDaysOffDirectory(prisma: PrismaClient) {
@@ -81,19 +130,9 @@ export function createDaysOffDirectory(prisma: PrismaClient) {
       isWorkingDay: boolean,
       declaredIn?: DeclaredIn,
     ): Promise<DayOffView[]> {
-      const days = daysBetween(from, to);
-      const dates = days.map(midnight);
-      await prisma.$transaction(async (tx) => {
-        await tx.workspaceDayOff.deleteMany({ where: { workspaceId, day: { in: dates } } });
-        await tx.workspaceDayOff.createMany({ data: dates.map((day) => ({ workspaceId, day, isWorkingDay })) });
-        if (declaredIn) {
-          await recordChannelEvents(tx, [
-            { ...declaredIn, action: "day_off_declared", newValue: { from, to, isWorkingDay } },
-          ]);
-        }
-      });
+      const days = await declareDays(prisma, workspaceId, { from, to, isWorkingDay }, declaredIn);
       await forget(workspaceId);
-      return days.map((day) => ({ day, isWorkingDay, note: null }));
+      return days;
     },
 
     /**
@@ -108,19 +147,10 @@ export function createDaysOffDirectory(prisma: PrismaClient) {
       isWorkingDay: boolean,
       declaredIn?: DeclaredIn,
     ): Promise<DayOffView[]> {
-      const where = { workspaceId, isWorkingDay, day: { gte: midnight(from), lte: midnight(to) } };
-      const rows = await prisma.workspaceDayOff.findMany({ where, select: { day: true, note: true } });
-      if (rows.length === 0) return [];
-      await prisma.$transaction(async (tx) => {
-        await tx.workspaceDayOff.deleteMany({ where });
-        if (declaredIn) {
-          await recordChannelEvents(tx, [
-            { ...declaredIn, action: "day_off_removed", oldValue: { from, to, isWorkingDay } },
-          ]);
-        }
-      });
+      const days = await takeBackDays(prisma, workspaceId, { from, to, isWorkingDay }, declaredIn);
+      if (days.length === 0) return [];
       await forget(workspaceId);
-      return rows.map((r) => ({ day: isoDay(r.day), isWorkingDay, note: r.note }));
+      return days;
     },
   };
 }

@@ -10,7 +10,7 @@ import type { Prisma } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
 import { mergeWindow } from "../scheduling/index.js";
 import { channelPingsLock, lockForTransaction, memberPingsLock } from "./advisory-locks.js";
-import { insertOutboxMessages } from "./outbox-service.js";
+import { insertOutboxMessages } from "./outbox-rows.js";
 import {
   assignRows,
   type ClaimOut,

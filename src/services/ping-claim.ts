@@ -1,20 +1,29 @@
 /**
- * Claiming due pings into one outbox message, inside the caller's transaction. A channel ping is merged with the
- * channel's other pings of the same minute; a personal ping with the same person's other personal pings of that
- * minute (whatever their channels). Stale pings found on the way are cancelled, not sent.
+ * Claiming due pings into outbox messages, inside the caller's transaction: the one way a ping leaves the planned
+ * state. Channel pings (one request or hundreds, from many channels) are merged per channel and minute into one
+ * message each; a personal ping with the same person's other personal pings of that minute (whatever their
+ * channels), to their private chat. Each claim holds the advisory lock of its channel or person (advisory-locks.ts)
+ * so two workers cannot split a minute; what goes together and what is stale is decided in ping-claim-rules.ts;
+ * the messages and the pings' new states are written together by writeClaims.
  */
-import type { Platform } from "../core/incoming.js";
-import type { Reply } from "../core/reply.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import type { Logger } from "../logger.js";
+import { mergeWindow } from "../scheduling/index.js";
+import { channelPingsLock, lockForTransaction, memberPingsLock } from "./advisory-locks.js";
+import { insertOutboxMessages } from "./outbox-rows.js";
 import {
-  type ChannelSchedule,
-  isStillRelevant,
-  mergeWindow,
-  type PingItem,
-  type PingKind,
-  renderPingMessage,
-} from "../scheduling/index.js";
-import type { OutboxService } from "./outbox-service.js";
+  assignRows,
+  type ClaimOut,
+  type ClaimRow,
+  claimRowSelect,
+  groupChannelRequests,
+  type JudgedRows,
+  judgeRows,
+  mergeUpTo,
+  pingReply,
+  sendAfterOf,
+} from "./ping-claim-rules.js";
+import { channelContext, loadChannelContexts } from "./ping-contexts.js";
 import {
   privateTarget,
   recipientLocale,
@@ -22,284 +31,186 @@ import {
   recipientSelect,
   wantsPersonalPings,
 } from "./ping-recipients.js";
-import type { ChannelPingContext, ClaimResult } from "./ping-service.js";
-import { personSelect, taskSelect, toTaskView } from "./task-mapper.js";
-
-/** Pings in the same minute merge, but never one more than this ahead of its time (tests use sub-minute dues). */
-const MERGE_AHEAD_MS = 2_000;
+import type { ChannelContexts, ChannelPingRequest, ClaimResult, PersonalPingRequest } from "./ping-types.js";
 
 type Tx = Prisma.TransactionClient;
 
-/** How long this process remembers the pings it claimed, in ms (a merged ping's own job comes within seconds). */
-const REMEMBER_MS = 120_000;
-const REMEMBER_MAX = 50_000;
-
-/**
- * In-process coordination of claims. Jobs of one channel (or person) that fire together take turns here before
- * opening a transaction, instead of each holding a pooled connection while waiting on the channel's advisory lock
- * (which still keeps other processes apart); and a job that waited behind the claim that merged its ping learns it
- * from `claimedSince` without a query.
- */
-export class LocalClaims {
-  private readonly tails = new Map<string, Promise<void>>();
-  private readonly claimed = new Map<string, number>();
-
-  /** Runs `claim` after every earlier claim of `key` in this process has finished. */
-  async run<T>(key: string, claim: () => Promise<T>): Promise<T> {
-    const previous = this.tails.get(key);
-    let release = () => {};
-    const mine = new Promise<void>((resolve) => {
-      release = resolve;
-    });
-    const tail = previous ? previous.then(() => mine) : mine;
-    this.tails.set(key, tail);
-    try {
-      if (previous) await previous;
-      return await claim();
-    } finally {
-      release();
-      if (this.tails.get(key) === tail) this.tails.delete(key);
-    }
-  }
-
-  /** Notes pings just claimed (sent or cancelled) by this process. */
-  remember(pingIds: readonly string[]): void {
-    const at = performance.now();
-    if (this.claimed.size + pingIds.length > REMEMBER_MAX) {
-      for (const [id, when] of this.claimed) {
-        if (this.claimed.size <= REMEMBER_MAX / 2 && at - when < REMEMBER_MS) break;
-        this.claimed.delete(id);
-      }
-    }
-    for (const id of pingIds) this.claimed.set(id, at);
-  }
-
-  /** Whether this process claimed `pingId` after `since` (a performance.now() reading). */
-  claimedSince(pingId: string, since: number): boolean {
-    const at = this.claimed.get(pingId);
-    return at !== undefined && at >= since && performance.now() - at < REMEMBER_MS;
-  }
+export interface ClaimOptions {
+  /** A ping sent this long after its time is marked late, in ms. */
+  lateAfterMs: number;
+  logger?: Logger;
 }
 
-/** A ping with its task, the assignees carrying what the recipient check needs (private chat, zone, language). */
-export const rowSelect = {
-  id: true,
-  kind: true,
-  fireAt: true,
-  task: {
-    select: {
-      ...taskSelect,
-      assignees: {
-        ...taskSelect.assignees,
-        select: { ...taskSelect.assignees.select, member: { select: { ...personSelect, ...recipientSelect } } },
-      },
-    },
-  },
-} as const satisfies Prisma.PingSelect;
-
-export type ClaimRow = Prisma.PingGetPayload<{ select: typeof rowSelect }>;
-
-/** Where a claimed message goes, and how it is worded. */
-export interface ClaimOut {
-  channelId: string;
-  platform: Platform;
-  target: string;
-  locale: "vi" | "en";
-  schedule: ChannelSchedule;
+/** One message a claim decided: its rows as judged and where it goes. */
+interface ClaimedMessage {
+  rows: readonly ClaimRow[];
+  judged: JudgedRows;
+  out: ClaimOut;
 }
 
 /**
- * Splits rows into items to send and stale ids; `scheduleOf` is null when the row may no longer be sent at all.
- * Each row is judged as at its own time when that is still ahead (a message prepared ahead, see `sendAfter`).
- * A ping claimed more than `lateAfterMs` after its time is marked late. `sendAt` is when the message is due: its
- * earliest item's time, or now when that has passed.
- */
-export function judgeRows(
-  rows: ClaimRow[],
-  scheduleOf: (row: ClaimRow) => ChannelSchedule | null,
-  now: Date,
-  lateAfterMs: number,
-) {
-  const items: (PingItem & { id: string })[] = [];
-  const stale: string[] = [];
-  let sendAt = new Date(8.64e15); // the latest Date: lowered to the earliest item's time
-  for (const row of rows) {
-    const task = toTaskView(row.task);
-    const deadline = task.dueAt ? { dueAt: task.dueAt, dueHasTime: task.dueHasTime } : null;
-    const schedule = scheduleOf(row);
-    const ping = { kind: row.kind as PingKind, fireAt: row.fireAt };
-    const at = row.fireAt > now ? row.fireAt : now;
-    if (schedule && isStillRelevant(ping, { open: task.status === "open", deadline }, schedule, at)) {
-      items.push({ id: row.id, kind: ping.kind, late: now.getTime() - row.fireAt.getTime() > lateAfterMs, task });
-      if (at < sendAt) sendAt = at;
-    } else stale.push(row.id);
-  }
-  return { items, stale, sendAt: items.length > 0 ? sendAt : now };
-}
-
-/** When a message due at `sendAt` may go out: null for at once (its time has come), else that instant. */
-export const sendAfterOf = (sendAt: Date, now: Date): Date | null => (sendAt > now ? sendAt : null);
-
-/** The one message for `items` (at least one), in the recipient's zone and language. */
-export function pingReply(items: PingItem[], out: ClaimOut, now: Date): Reply {
-  const { timezone, endOfDayMinutes } = out.schedule;
-  return {
-    ...renderPingMessage(items, timezone, out.locale, now),
-    presentation: { locale: out.locale, timezone, endOfDayMinutes },
-  };
-}
-
-/**
- * A message takes its channel's planned pings from the start of the requested ping's minute (ones left behind, late)
- * up to MERGE_AHEAD_MS after the message's time (the requested ping's, or now when that has passed; for a message
- * late beyond its minute, after the minute's end, so a late claim does not sweep up later minutes). Across a minute
- * boundary too: a channel that got a message at 16:59:59.5 may not get another before 17:00:00.6 (about one a second
- * per channel), so its 17:00 pings go with that one, half a second early, rather than a second late.
- */
-export function mergeUpTo(fireAt: Date, now: Date): Date {
-  const sendAt = Math.max(now.getTime(), fireAt.getTime());
-  return new Date(Math.min(sendAt, mergeWindow(fireAt).end.getTime()) + MERGE_AHEAD_MS);
-}
-
-/**
- * The claim's writes in one statement: the pings sent (with their message and whether late), the stale ones
+ * Writes claimed messages: one outbox row per message with items (in the given order, so each chat's messages keep
+ * their order), then in one statement the pings sent (with their message and whether late), the stale ones
  * cancelled, and their tasks marked for re-planning (see ping-planning.ts: the next overdue ping is planned after
  * this commit, so until then the tasks count as stale and a crash in between is repaired by the reconciler). Raw
- * SQL so that the task's `updatedAt` does not move, as in ping-planning.ts.
+ * SQL so that the task's `updatedAt` does not move, as in ping-planning.ts. One result per message, in order.
  */
-export async function markClaimed(
-  tx: Tx,
-  claim: { sent: string[]; late: string[]; stale: string[]; outboxId: string | null; taskIds: string[]; now: Date },
-): Promise<void> {
-  const { sent, late, stale, outboxId, taskIds, now } = claim;
-  await tx.$executeRaw`WITH
-    cancelled AS (UPDATE "Ping" SET status = 'cancelled', "updatedAt" = ${now}
-      WHERE id = ANY(${stale}::uuid[]) RETURNING 1),
-    sent AS (UPDATE "Ping" SET status = 'sent', "sentAt" = ${now}, "outboxId" = ${outboxId}::uuid,
-        late = (id = ANY(${late}::uuid[])), "updatedAt" = ${now}
-      WHERE id = ANY(${sent}::uuid[]) RETURNING 1)
-    UPDATE "Task" SET "pingsPlannedVersion" = NULL WHERE id = ANY(${taskIds}::uuid[])`;
-}
-
-export interface PingClaimerOptions {
-  outbox: OutboxService;
-  lateAfterMs: number;
-  channelContext(tx: Tx, channelId: string): Promise<ChannelPingContext | null>;
-}
-
-export function createPingClaimer(options: PingClaimerOptions) {
-  const { outbox, lateAfterMs, channelContext } = options;
-
-  const judge = (rows: ClaimRow[], scheduleOf: (row: ClaimRow) => ChannelSchedule | null, now: Date) =>
-    judgeRows(rows, scheduleOf, now, lateAfterMs);
-
-  /** Cancels the stale rows, puts one message for the items in the outbox and marks them sent. */
-  async function emit(
-    tx: Tx,
-    rows: ClaimRow[],
-    judged: ReturnType<typeof judge>,
-    out: ClaimOut,
-    now: Date,
-  ): Promise<ClaimResult> {
-    const { items, stale, sendAt } = judged;
-    const base = { platform: out.platform, staleIds: stale, taskIds: [...new Set(rows.map((r) => r.task.id))] };
-    if (items.length === 0) {
-      await markClaimed(tx, { sent: [], late: [], stale, outboxId: null, taskIds: base.taskIds, now });
-      return { ...base, outboxId: null, pingIds: [], sendAfter: null };
-    }
-    const sendAfter = sendAfterOf(sendAt, now);
-    const { id: outboxId } = await outbox.insert(tx, {
+async function writeClaims(tx: Tx, messages: readonly ClaimedMessage[], now: Date): Promise<ClaimResult[]> {
+  const withItems = messages.filter((m) => m.judged.items.length > 0);
+  const { ids } = await insertOutboxMessages(
+    tx,
+    withItems.map(({ judged, out }) => ({
       channelId: out.channelId,
       platform: out.platform,
       target: out.target,
-      reply: pingReply(items, out, sendAt),
-      sendAfter,
-    });
-    const sent = items.map((i) => i.id);
-    const late = items.filter((i) => i.late).map((i) => i.id);
-    await markClaimed(tx, { sent, late, stale, outboxId, taskIds: base.taskIds, now });
-    return { ...base, outboxId, pingIds: sent, sendAfter };
+      reply: pingReply(judged.items, out, judged.sendAt),
+      sendAfter: sendAfterOf(judged.sendAt, now),
+    })),
+  );
+  const outboxIds = new Map(withItems.map((m, i) => [m, ids[i] as string]));
+  const sent = messages.flatMap((m) =>
+    m.judged.items.map((item) => ({ id: item.id, outboxId: outboxIds.get(m) as string, late: item.late })),
+  );
+  const results = messages.map((m) => ({
+    outboxId: outboxIds.get(m) ?? null,
+    platform: m.out.platform,
+    pingIds: m.judged.items.map((i) => i.id),
+    staleIds: m.judged.stale,
+    taskIds: [...new Set(m.rows.map((r) => r.task.id))],
+    sendAfter: m.judged.items.length > 0 ? sendAfterOf(m.judged.sendAt, now) : null,
+  }));
+  const stale = messages.flatMap((m) => m.judged.stale);
+  const taskIds = [...new Set(results.flatMap((r) => r.taskIds))];
+  if (sent.length > 0 || stale.length > 0) await markClaimed(tx, sent, stale, taskIds, now);
+  return results;
+}
+
+async function markClaimed(
+  tx: Tx,
+  sent: readonly { id: string; outboxId: string; late: boolean }[],
+  stale: readonly string[],
+  taskIds: readonly string[],
+  now: Date,
+): Promise<void> {
+  const ids = sent.map((s) => s.id);
+  const outboxIds = sent.map((s) => s.outboxId);
+  const lates = sent.map((s) => s.late);
+  await tx.$executeRaw`WITH
+    cancelled AS (UPDATE "Ping" SET status = 'cancelled', "updatedAt" = ${now}
+      WHERE id = ANY(${[...stale]}::uuid[]) RETURNING 1),
+    sent AS (UPDATE "Ping" p SET status = 'sent', "sentAt" = ${now}, "outboxId" = v.outbox, late = v.late,
+        "updatedAt" = ${now}
+      FROM unnest(${ids}::uuid[], ${outboxIds}::uuid[], ${lates}::boolean[]) AS v(id, outbox, late)
+      WHERE p.id = v.id RETURNING 1)
+    UPDATE "Task" SET "pingsPlannedVersion" = NULL WHERE id = ANY(${[...taskIds]}::uuid[])`;
+}
+
+/**
+ * Claims channel pings: each requested ping with its channel's other planned channel pings of its message
+ * (groupChannelRequests), under the locks of every channel taken in one statement. Only the statements are shared
+ * between channels: one read of the contexts, one of the rows, one insert of every outbox row and one update of
+ * every ping, whatever the number of channels. Returns, per requested ping id, the result of the message it went
+ * out in (for the first requested ping of each message; the others of that message map to null, like a ping
+ * merged by another job), or null when it was no longer planned.
+ */
+export async function claimChannelPings(
+  tx: Tx,
+  requests: readonly ChannelPingRequest[],
+  now: Date,
+  options: ClaimOptions,
+): Promise<Map<string, ClaimResult | null>> {
+  const results = new Map<string, ClaimResult | null>(requests.map((r) => [r.pingId, null]));
+  const groups = groupChannelRequests(requests, now);
+  if (groups.length === 0) return results;
+  const channelIds = [...new Set(groups.map((g) => g.channelId))];
+  await lockForTransaction(tx, channelIds.map(channelPingsLock));
+  const contexts = await loadChannelContexts(tx, channelIds, new Map(), options.logger);
+  // One range over every group (filtered per group by assignRows), so the statement has the same shape whatever
+  // the number of groups and Prisma compiles it once: rows of a channel sent already are not planned, so the range
+  // holds little more than the pings due now and in the next MERGE_AHEAD_MS.
+  const rows = await tx.ping.findMany({
+    where: {
+      status: "planned",
+      memberId: null,
+      fireAt: {
+        gte: new Date(Math.min(...groups.map((g) => g.start.getTime()))),
+        lte: new Date(Math.max(...groups.map((g) => g.upTo.getTime()))),
+      },
+      task: { channelId: { in: channelIds } },
+    },
+    select: claimRowSelect,
+    orderBy: { fireAt: "asc" },
+  });
+  const messages: (ClaimedMessage & { owner: string })[] = [];
+  for (const { group, owner, rows: mine } of assignRows(groups, rows)) {
+    const context = contexts.get(group.channelId);
+    if (!context) continue; // the channel is gone
+    const judged = judgeRows(mine, () => context.schedule, now, options.lateAfterMs);
+    messages.push({ owner, rows: mine, judged, out: { ...context, channelId: group.channelId } });
   }
+  const written = await writeClaims(tx, messages, now);
+  for (const [i, m] of messages.entries()) results.set(m.owner, written[i] ?? null);
+  return results;
+}
 
-  const upTo = mergeUpTo;
-
-  return {
-    /** The channel ping `pingId` with its channel's other channel pings of that minute (a channel lock held). */
-    async claimChannel(tx: Tx, pingId: string, ping: { fireAt: Date; channelId: string }, now: Date) {
-      const { channelId } = ping;
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${channelId}))::text AS locked`;
-      const context = await channelContext(tx, channelId);
-      if (!context) return null;
-      const window = mergeWindow(ping.fireAt);
-      const rows = await tx.ping.findMany({
-        where: {
-          status: "planned",
-          memberId: null,
-          fireAt: { gte: window.start, lte: upTo(ping.fireAt, now) },
-          task: { channelId },
-        },
-        select: rowSelect,
-        orderBy: { fireAt: "asc" },
-      });
-      if (!rows.some((r) => r.id === pingId)) return null; // claimed by another worker meanwhile
-      return emit(
-        tx,
-        rows,
-        judge(rows, () => context.schedule, now),
-        { ...context, channelId },
-        now,
-      );
-    },
-
-    /**
-     * The personal ping `pingId` with the same person's other personal pings of that minute, to their private
-     * chat, in their zone and language. A ping whose person finished their part, left the task or can no longer
-     * be reached privately is cancelled.
-     */
-    async claimPersonal(
-      tx: Tx,
-      pingId: string,
-      ping: { fireAt: Date; channelId: string; memberId: string },
-      now: Date,
-    ) {
-      const { memberId } = ping;
-      await tx.$queryRaw`SELECT pg_advisory_xact_lock(hashtext(${`ping-member:${memberId}`}))::text AS locked`;
-      const window = mergeWindow(ping.fireAt);
-      const rows = await tx.ping.findMany({
-        where: {
-          status: "planned",
-          memberId,
-          fireAt: { gte: window.start, lte: upTo(ping.fireAt, now) },
-        },
-        select: rowSelect,
-        orderBy: { fireAt: "asc" },
-      });
-      if (!rows.some((r) => r.id === pingId)) return null;
-      const contexts = new Map<string, ChannelPingContext | null>();
-      for (const channelId of new Set(rows.map((r) => r.task.channelId)))
-        contexts.set(channelId, await channelContext(tx, channelId));
-      const home = contexts.get(ping.channelId);
-      if (!home) return null;
-      const member = await tx.member.findUnique({ where: { id: memberId }, select: recipientSelect });
-      const target = member ? privateTarget(member) : null;
-      if (!member || !target) {
-        const nothing = { items: [], stale: rows.map((r) => r.id), sendAt: now };
-        return emit(tx, rows, nothing, { ...home, channelId: ping.channelId, target: "" }, now);
-      }
-      const scheduleOf = (row: ClaimRow) => {
-        const context = contexts.get(row.task.channelId);
-        if (!context || context.platform !== home.platform) return null;
-        const recipient = wantsPersonalPings(context, row.task.assignees, memberId);
-        return recipient ? recipientSchedule(context, recipient) : null;
-      };
-      const out = {
-        channelId: ping.channelId,
-        platform: home.platform,
-        target,
-        locale: recipientLocale(member, home.locale),
-        schedule: recipientSchedule(home, member),
-      };
-      return emit(tx, rows, judge(rows, scheduleOf, now), out, now);
-    },
+/** Where a person's personal pings go and how each row is judged; null out when they cannot be reached privately. */
+async function personalRecipient(tx: Tx, request: PersonalPingRequest, contexts: ChannelContexts) {
+  const home = contexts.get(request.channelId);
+  if (!home) return null;
+  const member = await tx.member.findUnique({ where: { id: request.memberId }, select: recipientSelect });
+  const target = member ? privateTarget(member) : null;
+  if (!member || !target) return { home, out: null };
+  const out: ClaimOut = {
+    channelId: request.channelId,
+    platform: home.platform,
+    target,
+    locale: recipientLocale(member, home.locale),
+    schedule: recipientSchedule(home, member),
   };
+  return { home, out };
+}
+
+/**
+ * Claims the personal ping of `request` with the same person's other personal pings of that minute, to their
+ * private chat, in their zone and language. A ping whose person finished their part, left the task or can no
+ * longer be reached privately is cancelled. Null when the ping is no longer planned (another worker took it).
+ */
+export async function claimPersonalPing(
+  tx: Tx,
+  request: PersonalPingRequest,
+  now: Date,
+  options: ClaimOptions,
+): Promise<ClaimResult | null> {
+  const { memberId } = request;
+  await lockForTransaction(tx, [memberPingsLock(memberId)]);
+  const rows = await tx.ping.findMany({
+    where: {
+      status: "planned",
+      memberId,
+      fireAt: { gte: mergeWindow(request.fireAt).start, lte: mergeUpTo(request.fireAt, now) },
+    },
+    select: claimRowSelect,
+    orderBy: { fireAt: "asc" },
+  });
+  if (!rows.some((r) => r.id === request.pingId)) return null;
+  const contexts: ChannelContexts = new Map();
+  for (const channelId of new Set(rows.map((r) => r.task.channelId)))
+    contexts.set(channelId, await channelContext(tx, channelId, options.logger));
+  const recipient = await personalRecipient(tx, request, contexts);
+  if (!recipient) return null;
+  const { home, out } = recipient;
+  if (!out) {
+    const nothing: JudgedRows = { items: [], stale: rows.map((r) => r.id), sendAt: now };
+    const [result] = await writeClaims(tx, [{ rows, judged: nothing, out: { ...home, target: "" } }], now);
+    return result ?? null;
+  }
+  const scheduleOf = (row: ClaimRow) => {
+    const context = contexts.get(row.task.channelId);
+    if (!context || context.platform !== home.platform) return null;
+    const assignee = wantsPersonalPings(context, row.task.assignees, memberId);
+    return assignee ? recipientSchedule(context, assignee) : null;
+  };
+  const judged = judgeRows(rows, scheduleOf, now, options.lateAfterMs);
+  const [result] = await writeClaims(tx, [{ rows, judged, out }], now);
+  return result ?? null;
 }

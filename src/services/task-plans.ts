@@ -47,7 +47,9 @@ export type TaskOutcome =
   /** A new task taken back by undo. */
   | "withdrawn"
   /** A change taken back by undo. */
-  | "restored";
+  | "restored"
+  /** The task's pings quieted until a time (snooze). */
+  | "snoozed";
 
 export interface DueInput {
   dueAt: Date;
@@ -77,6 +79,8 @@ export interface TaskPlan {
     dueStart?: Date | null;
     dueGrain?: string | null;
     withdrawnAt?: Date;
+    /** No ping before this instant (see applySnooze in src/scheduling); not part of the view. */
+    snoozedUntil?: Date;
   };
   /** Per-assignee fields to set. */
   assigneeUpdates?: { memberId: string; acknowledgedAt?: Date | null; doneAt?: Date | null }[];
@@ -259,6 +263,21 @@ export function planAcknowledge(task: TaskView, actor: PlanActor, now: Date): Pl
     update: {},
     assigneeUpdates: [{ memberId: actor.id, acknowledgedAt: now }],
     events: [{ action: "acknowledged", newValue: { id: actor.id, name: actor.displayName } }],
+  };
+}
+
+/**
+ * snooze: the task's pings wait until `until` (the assignees, the creator or a manager; open tasks only). Only the
+ * version of the view moves: the snooze is not part of it.
+ */
+export function planSnooze(task: TaskView, actor: PlanActor, until: Date): PlanDecision {
+  const refusal = refuseUnlessChangeable(task, actor);
+  if (refusal) return refusal;
+  return {
+    kind: "snoozed",
+    outcome: "snoozed",
+    update: { snoozedUntil: until },
+    events: [{ action: "snoozed", newValue: { until: until.toISOString() } }],
   };
 }
 

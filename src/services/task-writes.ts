@@ -1,15 +1,14 @@
 /**
- * The task service's writes, as single SQL statements where a plan allows. A statement is atomic on its own, and
+ * The task service's writes, each one SQL statement. A statement is atomic on its own, and
  * every statement sent costs the bot far more CPU (Prisma's query planning, a socket write) than PostgreSQL spends on
  * it: a command that wrote through an interactive transaction paid for BEGIN, each write and COMMIT. Each statement
  * here also inserts the message's ProcessedEvent row (see event-claim.ts) and writes nothing else when that row
- * exists already. The rare plan that touches one assignee row twice, or puts a whole set of assignees back (undo), is
- * written step by step inside a transaction instead (writePlanInSteps).
+ * exists already. Every plan is written this way, an undo that puts a whole set of assignees back included.
  */
 import { randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { closeQuestionCte, DuplicateEventError, type EventClaim, unwrittenClaim } from "./event-claim.js";
-import { type DueInput, dueValue, type RestoredAssignee, type TaskPlan } from "./task-plans.js";
+import { type DueInput, dueValue, type TaskPlan } from "./task-plans.js";
 
 /** What a new task is made of (CreateTaskInput of the task service). */
 export interface NewTask {
@@ -87,18 +86,77 @@ export async function insertTask(
 
 /**
  * Whether {@link writePlanStatement} can write this plan: no assignee row may be touched twice in one statement
- * (PostgreSQL gives each row one change per statement), which none of the task plans does.
+ * (PostgreSQL gives each row one change per statement), and a plan that puts a whole set of assignees back changes
+ * no assignee otherwise. Every plan of task-plans.ts and undo-plans.ts fits (their unit tests check it).
  */
 export function fitsOneStatement(plan: TaskPlan): boolean {
-  if (plan.restoreAssignees) return false;
   const updated = (plan.assigneeUpdates ?? []).map((u) => u.memberId);
-  if (plan.clearAllAssigneesDone && updated.length > 0) return false;
   const touched = [...updated, ...(plan.removeAssignees ?? []), ...(plan.addAssignees ?? [])];
+  if (plan.restoreAssignees) return touched.length === 0 && !plan.clearAllAssigneesDone;
+  if (plan.clearAllAssigneesDone && updated.length > 0) return false;
   return new Set(touched).size === touched.length;
 }
 
 /** A column of the task that the plan sets (`set` false: left as it is). */
 const setting = (value: unknown) => ({ set: value !== undefined, value: value ?? null });
+
+/** The task's columns as the plan sets them: each one kept unless the plan names it. */
+function taskColumns(update: TaskPlan["update"], now: Date): Prisma.Sql {
+  const [status, closedAt, closedById, title, dueAt, dueHasTime, dueStart, dueGrain, withdrawnAt, snoozedUntil] = [
+    update.status,
+    update.closedAt,
+    update.closedById,
+    update.title,
+    update.dueAt,
+    update.dueHasTime,
+    update.dueStart,
+    update.dueGrain,
+    update.withdrawnAt,
+    update.snoozedUntil,
+  ].map(setting) as ReturnType<typeof setting>[];
+  return Prisma.sql`
+        "status" = CASE WHEN ${status?.set}::boolean THEN ${status?.value}::text::"TaskStatus" ELSE "status" END,
+        "closedAt" = CASE WHEN ${closedAt?.set}::boolean THEN ${closedAt?.value}::timestamptz ELSE "closedAt" END,
+        "closedById" = CASE WHEN ${closedById?.set}::boolean THEN ${closedById?.value}::uuid ELSE "closedById" END,
+        "title" = CASE WHEN ${title?.set}::boolean THEN ${title?.value}::text ELSE "title" END,
+        "dueAt" = CASE WHEN ${dueAt?.set}::boolean THEN ${dueAt?.value}::timestamptz ELSE "dueAt" END,
+        "dueHasTime" = CASE WHEN ${dueHasTime?.set}::boolean THEN ${dueHasTime?.value}::boolean ELSE "dueHasTime" END,
+        "dueStart" = CASE WHEN ${dueStart?.set}::boolean THEN ${dueStart?.value}::timestamptz ELSE "dueStart" END,
+        "dueGrain" = CASE WHEN ${dueGrain?.set}::boolean THEN ${dueGrain?.value}::text ELSE "dueGrain" END,
+        "withdrawnAt" = CASE WHEN ${withdrawnAt?.set}::boolean THEN ${withdrawnAt?.value}::timestamptz
+          ELSE "withdrawnAt" END,
+        "snoozedUntil" = CASE WHEN ${snoozedUntil?.set}::boolean THEN ${snoozedUntil?.value}::timestamptz
+          ELSE "snoozedUntil" END,
+        "version" = "version" + 1,
+        "updatedAt" = ${now}::timestamptz`;
+}
+
+/** The plan's assignee changes and history rows as JSON arrays, for jsonb_to_recordset. */
+function planRecords(plan: TaskPlan) {
+  const assigneeUpdates = JSON.stringify(
+    (plan.assigneeUpdates ?? []).map((a) => ({
+      member: a.memberId,
+      set_ack: a.acknowledgedAt !== undefined,
+      ack: a.acknowledgedAt ?? null,
+      set_done: a.doneAt !== undefined,
+      done: a.doneAt ?? null,
+    })),
+  );
+  // The whole set put back (undo), in order, each with their own marks; everyone else leaves the task.
+  const restored = JSON.stringify(
+    (plan.restoreAssignees ?? []).map((a, i) => ({
+      member: a.id,
+      position: i + 1,
+      ack: a.acknowledgedAt,
+      done: a.doneAt,
+    })),
+  );
+  // JSON null and a missing value both become SQL NULL, as Prisma writes an undefined Json field.
+  const events = JSON.stringify(
+    plan.events.map((e, i) => ({ i, action: e.action, old: e.oldValue ?? null, new: e.newValue ?? null })),
+  );
+  return { assigneeUpdates, restored, events };
+}
 
 /**
  * Writes a decided change if the task is still at `version`: the task's columns and version, its assignees, and
@@ -110,50 +168,17 @@ export async function writePlanStatement(
   task: { id: string; version: number },
   actorId: string,
   plan: TaskPlan,
-  /** Real time, as the columns' defaults would have it (the service's clock may be frozen). */
+  /** The service's clock: the change's `updatedAt`, its history rows' and new assignees' times. */
   now: Date,
 ): Promise<"written" | "conflict"> {
+  if (!fitsOneStatement(plan)) throw new Error(`a ${plan.kind} plan touches an assignee row twice`);
   const claim = unwrittenClaim();
-  const u = plan.update;
-  const [status, closedAt, closedById, title, dueAt, dueHasTime, dueStart, dueGrain, withdrawnAt] = [
-    u.status,
-    u.closedAt,
-    u.closedById,
-    u.title,
-    u.dueAt,
-    u.dueHasTime,
-    u.dueStart,
-    u.dueGrain,
-    u.withdrawnAt,
-  ].map(setting) as ReturnType<typeof setting>[];
-  const assigneeUpdates = JSON.stringify(
-    (plan.assigneeUpdates ?? []).map((a) => ({
-      member: a.memberId,
-      set_ack: a.acknowledgedAt !== undefined,
-      ack: a.acknowledgedAt ?? null,
-      set_done: a.doneAt !== undefined,
-      done: a.doneAt ?? null,
-    })),
-  );
-  // JSON null and a missing value both become SQL NULL, as Prisma writes an undefined Json field.
-  const events = JSON.stringify(
-    plan.events.map((e, i) => ({ i, action: e.action, old: e.oldValue ?? null, new: e.newValue ?? null })),
-  );
+  const { assigneeUpdates, restored, events } = planRecords(plan);
+  const restoring = plan.restoreAssignees !== undefined;
+  const restoredIds = (plan.restoreAssignees ?? []).map((a) => a.id);
   const [row] = await prisma.$queryRaw<{ go: boolean; written: boolean }[]>`
     WITH ${claimPrelude(claim, now)}, task AS (
-      UPDATE "Task" SET
-        "status" = CASE WHEN ${status?.set}::boolean THEN ${status?.value}::text::"TaskStatus" ELSE "status" END,
-        "closedAt" = CASE WHEN ${closedAt?.set}::boolean THEN ${closedAt?.value}::timestamptz ELSE "closedAt" END,
-        "closedById" = CASE WHEN ${closedById?.set}::boolean THEN ${closedById?.value}::uuid ELSE "closedById" END,
-        "title" = CASE WHEN ${title?.set}::boolean THEN ${title?.value}::text ELSE "title" END,
-        "dueAt" = CASE WHEN ${dueAt?.set}::boolean THEN ${dueAt?.value}::timestamptz ELSE "dueAt" END,
-        "dueHasTime" = CASE WHEN ${dueHasTime?.set}::boolean THEN ${dueHasTime?.value}::boolean ELSE "dueHasTime" END,
-        "dueStart" = CASE WHEN ${dueStart?.set}::boolean THEN ${dueStart?.value}::timestamptz ELSE "dueStart" END,
-        "dueGrain" = CASE WHEN ${dueGrain?.set}::boolean THEN ${dueGrain?.value}::text ELSE "dueGrain" END,
-        "withdrawnAt" = CASE WHEN ${withdrawnAt?.set}::boolean THEN ${withdrawnAt?.value}::timestamptz
-          ELSE "withdrawnAt" END,
-        "version" = "version" + 1,
-        "updatedAt" = ${now}::timestamptz
+      UPDATE "Task" SET ${taskColumns(plan.update, now)}
       WHERE "id" = ${task.id}::uuid AND "version" = ${task.version}::int AND EXISTS (SELECT 1 FROM go)
       RETURNING "id"
     ), cleared AS (
@@ -168,7 +193,14 @@ export async function writePlanStatement(
       WHERE a."taskId" IN (SELECT "id" FROM task) AND a."memberId" = u.member
     ), removed AS (
       DELETE FROM "TaskAssignee"
-      WHERE "taskId" IN (SELECT "id" FROM task) AND "memberId" = ANY(${plan.removeAssignees ?? []}::uuid[])
+      WHERE "taskId" IN (SELECT "id" FROM task) AND ("memberId" = ANY(${plan.removeAssignees ?? []}::uuid[])
+        OR (${restoring}::boolean AND "memberId" <> ALL(${restoredIds}::uuid[])))
+    ), restored AS (
+      INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt", "position", "acknowledgedAt", "doneAt")
+      SELECT task."id", r.member, ${now}::timestamptz, r.position, r.ack, r.done
+      FROM task, jsonb_to_recordset(${restored}::jsonb) AS r(member uuid, position int, ack timestamptz, done timestamptz)
+      ON CONFLICT ("taskId", "memberId") DO UPDATE SET "position" = EXCLUDED."position",
+        "acknowledgedAt" = EXCLUDED."acknowledgedAt", "doneAt" = EXCLUDED."doneAt"
     ), added AS (
       INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt", "position")
       SELECT task."id", a.member, ${now}::timestamptz,
@@ -185,75 +217,4 @@ export async function writePlanStatement(
   if (claim && !row?.go) throw new DuplicateEventError(claim);
   if (claim) claim.claimed = true;
   return row?.written ? "written" : "conflict";
-}
-
-/** Puts a task's assignees back as they were (undo): the same people in the same order, each with their own marks. */
-async function restoreAssignees(
-  tx: Prisma.TransactionClient,
-  taskId: string,
-  restored: readonly RestoredAssignee[],
-  now: Date,
-): Promise<void> {
-  await tx.taskAssignee.deleteMany({ where: { taskId, memberId: { notIn: restored.map((a) => a.id) } } });
-  for (const [index, a] of restored.entries()) {
-    const marks = { position: index + 1, acknowledgedAt: a.acknowledgedAt, doneAt: a.doneAt };
-    await tx.taskAssignee.upsert({
-      where: { taskId_memberId: { taskId, memberId: a.id } },
-      create: { taskId, memberId: a.id, assignedAt: now, ...marks },
-      update: marks,
-    });
-  }
-}
-
-/** Thrown inside the transaction when the task's version moved: rolls the whole change back. */
-export class VersionConflict extends Error {}
-
-/**
- * {@link writePlanStatement} step by step inside the caller's transaction, for a plan that does not fit one statement.
- * Throws {@link VersionConflict} when the task's version moved (the transaction then rolls back).
- */
-export async function writePlanInSteps(
-  tx: Prisma.TransactionClient,
-  task: { id: string; version: number },
-  actorId: string,
-  plan: TaskPlan,
-  now: Date,
-): Promise<void> {
-  const { count } = await tx.task.updateMany({
-    where: { id: task.id, version: task.version },
-    data: { ...plan.update, version: { increment: 1 } },
-  });
-  if (count !== 1) throw new VersionConflict();
-  if (plan.clearAllAssigneesDone) {
-    await tx.taskAssignee.updateMany({ where: { taskId: task.id }, data: { doneAt: null } });
-  }
-  for (const { memberId, ...data } of plan.assigneeUpdates ?? []) {
-    await tx.taskAssignee.update({ where: { taskId_memberId: { taskId: task.id, memberId } }, data });
-  }
-  if (plan.removeAssignees?.length) {
-    await tx.taskAssignee.deleteMany({ where: { taskId: task.id, memberId: { in: plan.removeAssignees } } });
-  }
-  if (plan.restoreAssignees) await restoreAssignees(tx, task.id, plan.restoreAssignees, now);
-  if (plan.addAssignees?.length) {
-    const last = await tx.taskAssignee.aggregate({ where: { taskId: task.id }, _max: { position: true } });
-    const after = last._max.position ?? 0;
-    await tx.taskAssignee.createMany({
-      data: plan.addAssignees.map((memberId, i) => ({
-        taskId: task.id,
-        memberId,
-        assignedAt: now,
-        position: after + i + 1,
-      })),
-    });
-  }
-  await tx.taskEvent.createMany({
-    data: plan.events.map((event) => ({
-      taskId: task.id,
-      actorId,
-      action: event.action,
-      oldValue: (event.oldValue ?? undefined) as Prisma.InputJsonValue | undefined,
-      newValue: (event.newValue ?? undefined) as Prisma.InputJsonValue | undefined,
-      createdAt: now,
-    })),
-  });
 }

@@ -8,14 +8,10 @@ import { summary } from "../../handlers/summary.js";
 import type { Jobs } from "../../jobs/index.js";
 import { pingJobId, summarySchedulerId } from "../../jobs/job-types.js";
 import { rescheduleAfterSettings } from "../../jobs/settings-middleware.js";
-import { createBot } from "../../src/core/bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
-import { createQuestionService } from "../../src/services/question-service.js";
-import { createTaskService } from "../../src/services/task-service.js";
 import { incomingMessage, people, type TestPerson } from "../helpers/incoming.js";
-import { createJobsFixture, type JobsFixture, RecordingSender, silentLogger } from "./helpers.js";
+import { createJobsFixture, type JobsFixture, RecordingSender } from "./helpers.js";
 
 describe("remind, summary and export commands", () => {
   let fx: JobsFixture;
@@ -28,34 +24,13 @@ describe("remind, summary and export commands", () => {
 
   beforeAll(async () => {
     fx = await createJobsFixture("postgres");
-    jobs = await fx.startJobs({
-      senders: [new RecordingSender("console")],
-      role: "all",
-    });
-    const tasks = createTaskService({
-      prisma: fx.prisma,
-      logger: silentLogger,
-      onTaskChanged: jobs.scheduler.onTaskChanged,
-    });
-    const directory = createDirectoryService({
-      prisma: fx.prisma,
-      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-    });
-    bot = createBot({
-      services: {
-        tasks,
-        directory,
-        questions: createQuestionService({ prisma: fx.prisma }),
-        reminders: jobs.scheduler,
-        reports: jobs.services.reports,
-      },
+    ({ bot, jobs } = await fx.startBot({
+      jobs: { senders: [new RecordingSender("console")], role: "all" },
       handlers: { remind, summary, export: exportTasks },
-      middleware: [rescheduleAfterSettings(jobs.scheduler)],
-      logger: silentLogger,
-    });
+      middleware: (started) => [rescheduleAfterSettings(started.scheduler)],
+    }));
   });
   afterAll(async () => {
-    await jobs?.close();
     await fx?.close();
   });
 

@@ -1,12 +1,19 @@
-// Fixtures for the jobs tests: a migrated database, a unique Redis prefix, seeded channels and tasks, and a
-// recording MessageSender (the platform edge, not a collaborator).
+// The one fixture of the jobs tests: a migrated database, a unique Redis prefix, the jobs started on them (closed
+// with the fixture), the bot wired to them as the app wires it, seeded channels and tasks, a recording MessageSender
+// (the platform edge, not a collaborator), and waits that end with an event, never after a fixed time.
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { type Jobs, type StartJobsOptions, startJobs } from "../../jobs/index.js";
+import { type BotOptions, createBot } from "../../src/core/bot.js";
+import type { Bot } from "../../src/core/handler.js";
 import type { Platform } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import { type MessageSender, SendError } from "../../src/core/sender.js";
+import type { Services } from "../../src/core/services.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
+import { createDirectoryService } from "../../src/services/directory-service.js";
+import { createQuestionService } from "../../src/services/question-service.js";
+import { createTaskService } from "../../src/services/task-service.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { testRedisUrl, uniquePrefix } from "../setup/redis.js";
 
@@ -162,40 +169,96 @@ export interface JobsFixture {
   redisUrl: string;
   /**
    * Starts the jobs on this fixture's database, Redis prefix and a silent logger. Tests get quick drains and no
-   * periodic reconcile unless `tuning` says otherwise. The caller closes what it started.
+   * periodic reconcile unless `tuning` says otherwise. The fixture closes what it started (close()).
    */
   startJobs(options: TestJobsOptions): Promise<Jobs>;
+  /** Starts jobs and a bot whose task service and commands use them, as src/app.ts wires them. */
+  startBot(options: TestBotOptions): Promise<{ bot: Bot; jobs: Jobs }>;
+  /** Closes every jobs instance it started (each given a few seconds: one may hang on a Redis that is gone), then
+   * deletes its Redis keys and its database. */
   close(): Promise<void>;
 }
 
 export type TestJobsOptions = Pick<StartJobsOptions, "senders"> &
   Partial<Pick<StartJobsOptions, "role" | "now" | "tuning" | "redisUrl">>;
 
+/** The services the bot gets here: the core's, with the jobs' scheduler and reports. */
+type BotServices = Services & { reminders: Jobs["scheduler"]; reports: Jobs["services"]["reports"] };
+
+export interface TestBotOptions {
+  jobs: TestJobsOptions;
+  handlers: BotOptions<BotServices>["handlers"];
+  middleware?: (jobs: Jobs) => NonNullable<BotOptions<BotServices>["middleware"]>;
+  /** The bot's and the task service's clock (default real time). */
+  now?: () => Date;
+}
+
+/** How long close() waits for one jobs instance before giving up on it. */
+const CLOSE_LIMIT_MS = 3_000;
+
 export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"): Promise<JobsFixture> {
   const db = await createTestDatabase(kind);
   const prefix = uniquePrefix("rvjobs");
   const redisUrl = testRedisUrl();
+  const started: Jobs[] = [];
+  const startTestJobs = async ({ tuning, ...options }: TestJobsOptions) => {
+    const jobs = await startJobs({
+      prisma: db.prisma,
+      redisUrl,
+      logger: silentLogger,
+      role: "all",
+      prefix,
+      ...options,
+      tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, ...tuning },
+    });
+    started.push(jobs);
+    return jobs;
+  };
   return {
     db,
     prisma: db.prisma,
     prefix,
     redisUrl,
-    startJobs: ({ tuning, ...options }) =>
-      startJobs({
+    startJobs: startTestJobs,
+    async startBot({ jobs: jobsOptions, handlers, middleware, now }) {
+      const jobs = await startTestJobs(jobsOptions);
+      const clock = now ? { now } : {};
+      const tasks = createTaskService({
         prisma: db.prisma,
-        redisUrl,
         logger: silentLogger,
-        role: "all",
-        prefix,
-        ...options,
-        tuning: { drainDelaySeconds: 1, reconcileEveryMs: 0, ...tuning },
-      }),
+        onTaskChanged: jobs.scheduler.onTaskChanged,
+        ...clock,
+      });
+      const directory = createDirectoryService({
+        prisma: db.prisma,
+        defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
+      });
+      const bot = createBot<BotServices>({
+        services: {
+          tasks,
+          directory,
+          questions: createQuestionService({ prisma: db.prisma }),
+          reminders: jobs.scheduler,
+          reports: jobs.services.reports,
+        },
+        handlers,
+        ...(middleware ? { middleware: middleware(jobs) } : {}),
+        logger: silentLogger,
+        ...clock,
+      });
+      return { bot, jobs };
+    },
     async close() {
+      const closing = started.splice(0).map((jobs) => jobs.close());
+      await Promise.race([Promise.all(closing), timeLimit(CLOSE_LIMIT_MS)]);
       await deletePrefix(redisUrl, prefix);
       await db.close();
     },
   };
 }
+
+/** Resolves after `ms`: a bound on a wait that may never end, never a way to let something happen. */
+export const timeLimit = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref());
 
 /** Deletes every key under `prefix` — our FLUSHALL for a shared Redis. */
 export async function deletePrefix(redisUrl: string, prefix: string): Promise<number> {
@@ -229,4 +292,25 @@ export async function waitFor(check: () => boolean | Promise<boolean>, timeoutMs
 
 export const MIN_WAIT_MS = 60_000;
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/**
+ * Waits until the jobs have nothing left to do now: no planned ping due (within the lead a message is prepared
+ * ahead), no outbox row pending or in doubt, no job running or waiting and none delayed to within a second. What a
+ * test then sees is all that its events caused: a message doubled or sent late would be in flight, not settled.
+ */
+export async function waitUntilSettled(fx: JobsFixture, jobs: Jobs, leadMs = 0): Promise<void> {
+  await waitFor(async () => {
+    const soon = new Date(Date.now() + leadMs);
+    const [duePings, unfinished] = await Promise.all([
+      fx.prisma.ping.count({ where: { status: "planned", fireAt: { lte: soon } } }),
+      fx.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } }),
+    ]);
+    if (duePings > 0 || unfinished > 0) return false;
+    for (const queue of jobs.queues.all) {
+      const counts = await queue.getJobCounts("active", "waiting", "prioritized");
+      if ((counts.active ?? 0) + (counts.waiting ?? 0) + (counts.prioritized ?? 0) > 0) return false;
+      const delayed = await queue.getDelayed();
+      if (delayed.some((job) => job.timestamp + (job.opts.delay ?? 0) <= Date.now() + 1_000)) return false;
+    }
+    return true;
+  }, 10_000);
+}

@@ -10,8 +10,8 @@ import {
   RecordingSender,
   rateLimited,
   seedChannel,
-  sleep,
   waitFor,
+  waitUntilSettled,
 } from "./helpers.js";
 
 describe("outbox", () => {
@@ -22,7 +22,6 @@ describe("outbox", () => {
     fx = await createJobsFixture("postgres");
   });
   afterEach(async () => {
-    await jobs?.close();
     jobs = undefined;
     await fx.close();
   });
@@ -173,13 +172,13 @@ describe("outbox", () => {
     const zaloOnce = await inDoubt("zalo", "G1", "zalo lần đầu");
     const zaloAlreadyResent = await inDoubt("zalo", "G2", "zalo đã gửi lại", 1);
 
-    await start([slack, zalo]); // reconciles at start: every unfinished row gets its job
+    const j = await start([slack, zalo]); // reconciles at start: every unfinished row gets its job
     await waitFor(
       async () => (await fx.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } })) === 0,
       10_000,
       100,
     );
-    await sleep(300);
+    await waitUntilSettled(fx, j);
 
     expect(slack.sent.map((m) => m.text)).toEqual(["chưa tới"]);
     expect(zalo.sent.map((m) => m.text)).toEqual(["zalo lần đầu"]);
@@ -203,7 +202,9 @@ describe("outbox", () => {
     const id = await enqueue(j, "slack", "C1", "đang gửi");
     await waitFor(async () => (await row(id)).status === "in_doubt", 10_000);
     const closed = j.close();
-    await sleep(300);
+    // The one pause left: close() must be under way while the send is held, and jobs/index.ts tells no event for
+    // that (its workers are not exposed). Its length decides nothing the test asserts.
+    await new Promise((resolve) => setTimeout(resolve, 300));
     release();
     await closed;
     jobs = undefined;

@@ -13,19 +13,17 @@ import {
   type Seeded,
   seedChannel,
   seedTask,
-  sleep,
   waitFor,
+  waitUntilSettled,
 } from "./helpers.js";
 
 describe("personal pings", () => {
   let fx: JobsFixture;
-  const running: Jobs[] = [];
   const start = async (sender: RecordingSender, role: "all" | "web" = "all") => {
     const jobs = await fx.startJobs({
       senders: [sender],
       role,
     });
-    running.push(jobs);
     return jobs;
   };
 
@@ -33,7 +31,6 @@ describe("personal pings", () => {
     fx = await createJobsFixture("postgres");
   });
   afterEach(async () => {
-    for (const jobs of running.splice(0)) await jobs.close();
     await fx.close();
   });
 
@@ -71,7 +68,7 @@ describe("personal pings", () => {
     await changed(jobs, s, lanOnly);
 
     await waitFor(() => sender.sent.length >= 2, 10_000);
-    await sleep(1500);
+    await waitUntilSettled(fx, jobs);
     expect(sender.sent.map((m) => m.target).sort()).toEqual(["group-1", "private-lan"]);
     const group = sender.sent.find((m) => m.target === "group-1")?.text ?? "";
     const lan = sender.sent.find((m) => m.target === "private-lan")?.text ?? "";
@@ -89,7 +86,7 @@ describe("personal pings", () => {
     // Nothing twice: a reconcile and another sync after sending add nothing that fires again.
     await jobs.reconcile();
     await changed(jobs, s, both);
-    await sleep(1500);
+    await waitUntilSettled(fx, jobs);
     expect(sender.sent).toHaveLength(2);
     const personal = await fx.prisma.ping.findMany({
       where: { kind: "at_deadline", memberId: { not: null } },

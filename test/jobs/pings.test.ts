@@ -1,7 +1,6 @@
 // Pings on real Redis and PostgreSQL: on time, merged per channel-minute, never stale, restored after Redis loses
 // its keys, and a ping missed while the bot was down is sent once, late.
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
 import {
   createJobsFixture,
@@ -10,19 +9,17 @@ import {
   RecordingSender,
   seedChannel,
   seedTask,
-  sleep,
   waitFor,
+  waitUntilSettled,
 } from "./helpers.js";
 
 describe("pings", () => {
   let fx: JobsFixture;
-  const running: Jobs[] = [];
   const start = async (sender: RecordingSender, role: "all" | "web" | "worker" = "all") => {
     const jobs = await fx.startJobs({
       senders: [sender],
       role,
     });
-    running.push(jobs);
     return jobs;
   };
 
@@ -30,7 +27,6 @@ describe("pings", () => {
     fx = await createJobsFixture("postgres");
   });
   afterEach(async () => {
-    for (const jobs of running.splice(0)) await jobs.close();
     await fx.close();
   });
 
@@ -51,7 +47,7 @@ describe("pings", () => {
       await jobs.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
     }
     await waitFor(() => sender.sent.length >= 2, 10_000);
-    await sleep(500);
+    await waitUntilSettled(fx, jobs);
     expect(sender.sent).toHaveLength(2);
     const toA = sender.sent.find((m) => m.target === a.channelExternalId);
     expect(toA?.text).toContain("#1 Nộp báo cáo quy hoạch");
@@ -92,7 +88,9 @@ describe("pings", () => {
     await jobs.scheduler.onTaskChanged({ taskId: cancelled, channelId: s.channelId, kind: "cancelled" });
 
     for (const { id } of planned) expect(await jobs.queues.pings.getJob(pingJobId(id))).toBeUndefined();
-    await sleep(4500);
+    // The event under test is the deadline passing with nothing sent: wait for it, then for the jobs to settle.
+    await waitFor(() => Date.now() > dueAt.getTime() + 1_500, 10_000);
+    await waitUntilSettled(fx, jobs);
     expect(sender.sent).toEqual([]);
     const rows = await fx.prisma.ping.findMany({
       where: { id: { in: planned.map((p) => p.id) } },
@@ -148,9 +146,9 @@ describe("pings", () => {
     });
 
     const sender = new RecordingSender("slack");
-    await start(sender, "worker"); // reconciles at start
+    const jobs = await start(sender, "worker"); // reconciles at start
     await waitFor(() => sender.sent.length >= 1, 10_000);
-    await sleep(1000);
+    await waitUntilSettled(fx, jobs);
     const about7 = sender.sent.filter((m) => m.text.includes("#7 Quarterly report"));
     expect(about7).toHaveLength(1);
     expect(about7[0]?.text).toContain("Reminder");

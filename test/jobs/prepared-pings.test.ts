@@ -12,8 +12,8 @@ import {
   type Seeded,
   seedChannel,
   seedTask,
-  sleep,
   waitFor,
+  waitUntilSettled,
 } from "./helpers.js";
 
 /**
@@ -24,10 +24,8 @@ const LEAD_MS = 8_000;
 
 describe("pings prepared ahead of their time", () => {
   let fx: JobsFixture;
-  const running: Jobs[] = [];
   const start = async (sender: RecordingSender) => {
     const jobs = await fx.startJobs({ senders: [sender], tuning: { pingLeadMs: LEAD_MS } });
-    running.push(jobs);
     return jobs;
   };
 
@@ -35,7 +33,6 @@ describe("pings prepared ahead of their time", () => {
     fx = await createJobsFixture("postgres");
   });
   afterEach(async () => {
-    for (const jobs of running.splice(0)) await jobs.close();
     await fx.close();
   });
 
@@ -77,7 +74,7 @@ describe("pings prepared ahead of their time", () => {
     expect(sender.sent).toEqual([]);
 
     await waitFor(() => sender.sent.length >= 2, 10_000);
-    await sleep(300);
+    await waitUntilSettled(fx, jobs, LEAD_MS);
     expect(sender.sent).toHaveLength(2);
     for (const message of sender.sent) expect(message.at).toBeGreaterThanOrEqual(dueAt.getTime());
     // The prepared rows themselves went out: nothing was claimed again.
@@ -123,7 +120,7 @@ describe("pings prepared ahead of their time", () => {
     expect(Date.now()).toBeLessThan(dueAt.getTime());
 
     await waitFor(() => sender.sent.length >= 1, 10_000);
-    await sleep(1_500);
+    await waitUntilSettled(fx, jobs, LEAD_MS);
     expect(sender.sent).toHaveLength(1);
     const [message] = sender.sent;
     expect(message?.target).toBe(a.channelExternalId);
@@ -159,7 +156,7 @@ describe("pings prepared ahead of their time", () => {
     expect(await job?.getState()).toBe("delayed");
 
     await waitFor(() => sender.sent.length >= 1, 10_000);
-    await sleep(500);
+    await waitUntilSettled(fx, jobs, LEAD_MS);
     expect(sender.sent).toHaveLength(1);
     expect(sender.sent[0]?.at).toBeGreaterThanOrEqual(dueAt.getTime());
     expect(sender.sent[0]?.outboxId).toBe(row.id);

@@ -19,14 +19,12 @@ const DAY = 24 * 3600_000;
 
 describe("reconcile", () => {
   let fx: JobsFixture;
-  const running: Jobs[] = [];
   // Role "web": no worker processes a job while we count them.
   const start = async () => {
     const jobs = await fx.startJobs({
       senders: [new RecordingSender("slack")],
       role: "web",
     });
-    running.push(jobs);
     return jobs;
   };
   /** Tasks due days ahead, planned through the scheduler as a command would. */
@@ -49,7 +47,6 @@ describe("reconcile", () => {
   });
   afterEach(async () => {
     vi.restoreAllMocks();
-    for (const jobs of running.splice(0)) await jobs.close();
     await fx.close();
   });
 

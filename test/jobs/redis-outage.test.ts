@@ -4,7 +4,6 @@
 
 import { Redis } from "ioredis";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Jobs, startJobs } from "../../jobs/index.js";
 import { checkRedisHealth } from "../../jobs/redis-health.js";
 import { summaryOutboxId } from "../../jobs/weekly-summary.processor.js";
 import {
@@ -13,16 +12,14 @@ import {
   RecordingSender,
   seedChannel,
   seedTask,
-  silentLogger,
-  sleep,
   waitFor,
+  waitUntilSettled,
 } from "./helpers.js";
 import { TcpProxy } from "./tcp-proxy.js";
 
 describe("Redis outages", () => {
   let fx: JobsFixture;
   let proxy: TcpProxy;
-  const running: Jobs[] = [];
   const tuning = { drainDelaySeconds: 1, reconcileEveryMs: 0, channelIntervalMs: { slack: 0, zalo: 0, console: 0 } };
 
   beforeEach(async () => {
@@ -33,24 +30,14 @@ describe("Redis outages", () => {
   });
   afterEach(async () => {
     await proxy.start().catch(() => undefined); // let closing clients reach Redis
-    for (const jobs of running.splice(0)) await jobs.close();
-    await proxy.stop();
     await fx.close();
+    await proxy.stop();
   });
 
-  const start = async (redisUrl: string, role: "web" | "worker", sender: RecordingSender) => {
-    const jobs = await startJobs({
-      prisma: fx.prisma,
-      redisUrl,
-      senders: [sender],
-      logger: silentLogger,
-      role,
-      prefix: fx.prefix,
-      tuning,
-    });
-    running.push(jobs);
-    return jobs;
-  };
+  const start = (redisUrl: string, role: "web" | "worker", sender: RecordingSender) =>
+    fx.startJobs({ redisUrl, senders: [sender], role, tuning });
+  /** The outage is the scenario itself, not a wait for something to happen: the cut lasts this long. */
+  const keepCut = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
   it("a worker resumes after an outage longer than its drain delay (bullmq #4585)", async () => {
     const sender = new RecordingSender("slack");
@@ -64,7 +51,7 @@ describe("Redis outages", () => {
     await waitFor(() => sender.sent.length === 1, 60_000);
 
     await proxy.stop();
-    await sleep(4_000); // the outage itself: drainDelay 1 s, so the blocking call's watchdog fires during it
+    await keepCut(4_000); // drainDelay 1 s, so the blocking call's watchdog fires during the outage
     await proxy.start();
 
     const after = await seedTask(fx.prisma, s, { number: 2, title: "Sau sự cố", dueAt: new Date(Date.now() + 500) });
@@ -78,14 +65,14 @@ describe("Redis outages", () => {
     const s = await seedChannel(fx.prisma);
     await fx.prisma.channel.update({ where: { id: s.channelId }, data: { summaryCron: "*/3 * * * * *" } });
     const startedAt = Date.now();
-    await start(proxy.url, "worker", sender);
+    const worker = await start(proxy.url, "worker", sender);
     await waitFor(() => sender.sent.length >= 1, 60_000);
     await proxy.stop();
-    await sleep(2_000); // the outage itself
+    await keepCut(2_000);
     await proxy.start();
     const resumedAt = Date.now();
     await waitFor(() => sender.sent.some((m) => m.at > resumedAt + 3_500), 60_000, 100);
-    await sleep(300); // a message doubled by the outage would arrive right behind the first
+    await waitUntilSettled(fx, worker); // a message doubled by the outage would be in flight still
 
     const ids = sender.sent.map((m) => m.outboxId);
     expect(new Set(ids).size).toBe(ids.length); // nothing doubled
@@ -134,7 +121,6 @@ describe("Redis outages", () => {
 describe("a worker killed mid-send", () => {
   let fx: JobsFixture;
   let proxy: TcpProxy;
-  const running: Jobs[] = [];
   beforeEach(async () => {
     fx = await createJobsFixture("postgres");
     const target = new URL(fx.redisUrl);
@@ -142,9 +128,8 @@ describe("a worker killed mid-send", () => {
     await proxy.start();
   });
   afterEach(async () => {
-    for (const jobs of running.splice(0)) await Promise.race([jobs.close(), sleep(3_000)]);
+    await fx.close(); // worker A hangs in its send for good: the fixture gives up on closing it after a while
     await proxy.stop();
-    await fx.close();
   });
 
   it("and replaced by another worker sends the ping exactly once (Slack history decides)", async () => {
@@ -156,9 +141,7 @@ describe("a worker killed mid-send", () => {
       return new Promise(() => undefined);
     };
     const tuning = { drainDelaySeconds: 1, reconcileEveryMs: 0, lockDurationMs: 2_000, stalledIntervalMs: 1_000 };
-    const base = { prisma: fx.prisma, logger: silentLogger, prefix: fx.prefix, tuning };
-    const workerA = await startJobs({ ...base, redisUrl: proxy.url, senders: [a], role: "all" });
-    running.push(workerA);
+    const workerA = await fx.startJobs({ tuning, redisUrl: proxy.url, senders: [a], role: "all" });
     const s = await seedChannel(fx.prisma);
     const taskId = await seedTask(fx.prisma, s, { number: 1, title: "Chỉ một lần", dueAt: new Date(Date.now() + 500) });
     await workerA.scheduler.onTaskChanged({ taskId, channelId: s.channelId, kind: "created" });
@@ -168,10 +151,9 @@ describe("a worker killed mid-send", () => {
     // Worker B shares the platform's history (same Slack channel) and takes over the stalled job.
     const b = new RecordingSender("slack", { withHistory: true });
     b.history.add(a.sent[0]?.outboxId as string);
-    const workerB = await startJobs({ ...base, redisUrl: fx.redisUrl, senders: [b], role: "worker" });
-    running.push(workerB);
+    const workerB = await fx.startJobs({ tuning, redisUrl: fx.redisUrl, senders: [b], role: "worker" });
     await waitFor(async () => (await fx.prisma.outboxMessage.count({ where: { status: "sent" } })) === 1, 20_000, 200);
-    await sleep(1_500);
+    await waitUntilSettled(fx, workerB);
     expect(a.sent).toHaveLength(1);
     expect(b.sent).toHaveLength(0);
     expect(await fx.prisma.ping.count({ where: { taskId, kind: "at_deadline", status: "sent" } })).toBe(1);

@@ -4,16 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { snooze } from "../../handlers/snooze.js";
 import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
-import { createBot } from "../../src/core/bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import type { IncomingMessage } from "../../src/core/incoming.js";
 import { toPlainText } from "../../src/core/reply.js";
 import type { ParsedCommand } from "../../src/language/index.js";
-import { createDirectoryService } from "../../src/services/directory-service.js";
-import { createQuestionService } from "../../src/services/question-service.js";
-import { createTaskService } from "../../src/services/task-service.js";
 import { incomingMessage, people, type TestPerson } from "../helpers/incoming.js";
-import { createJobsFixture, type JobsFixture, RecordingSender, silentLogger } from "./helpers.js";
+import { createJobsFixture, type JobsFixture, RecordingSender } from "./helpers.js";
 
 // Monday 30/11/2026 10:00 in Hà Nội: the task is due Wednesday 02/12 17:00, so its pings are the heads-up on
 // Tuesday 09:00, one hour before (Wednesday 16:00), at the deadline, and the first overdue ping Thursday 09:00.
@@ -68,37 +64,14 @@ describe("snooze", () => {
 
   beforeAll(async () => {
     fx = await createJobsFixture("postgres");
-    jobs = await fx.startJobs({
+    ({ bot, jobs } = await fx.startBot({
       // Producers only: the pings lie days ahead; this test checks what is planned, not what is sent.
-      senders: [new RecordingSender("console")],
-      role: "web",
-      now: () => NOW,
-    });
-    const tasks = createTaskService({
-      prisma: fx.prisma,
-      logger: silentLogger,
-      now: () => NOW,
-      onTaskChanged: jobs.scheduler.onTaskChanged,
-    });
-    const directory = createDirectoryService({
-      prisma: fx.prisma,
-      defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
-    });
-    bot = createBot({
-      services: {
-        tasks,
-        directory,
-        questions: createQuestionService({ prisma: fx.prisma }),
-        reminders: jobs.scheduler,
-        reports: jobs.services.reports,
-      },
+      jobs: { senders: [new RecordingSender("console")], role: "web", now: () => NOW },
       handlers: { snooze },
-      logger: silentLogger,
       now: () => NOW,
-    });
+    }));
   });
   afterAll(async () => {
-    await jobs?.close();
     await fx?.close();
   });
 

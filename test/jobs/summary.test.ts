@@ -14,8 +14,8 @@ import {
   seedChannel,
   seedTask,
   silentLogger,
-  sleep,
   waitFor,
+  waitUntilSettled,
 } from "./helpers.js";
 
 const at = (iso: string) => new Date(iso);
@@ -198,7 +198,7 @@ describe("weekly summary", () => {
     await processor(job as never);
     await processor(job as never);
     await waitFor(() => sender.sent.some((m) => m.outboxId === summaryOutboxId(s.channelId, slot)), 10_000);
-    await sleep(500);
+    await waitUntilSettled(fx, jobs);
     expect(sender.sent.filter((m) => m.outboxId === summaryOutboxId(s.channelId, slot))).toHaveLength(1);
     const ids = sender.sent.map((m) => m.outboxId);
     expect(new Set(ids).size).toBe(ids.length);
@@ -220,7 +220,7 @@ describe("weekly summary", () => {
     const expected = summaryOutboxId(s.channelId, slotTime.getTime());
     await waitFor(() => sender.sent.some((m) => m.outboxId === expected), 10_000);
     expect((await jobs.reconcile()).summariesCaughtUp).toBe(0);
-    await sleep(500);
+    await waitUntilSettled(fx, jobs);
     expect(sender.sent.map((m) => m.outboxId)).toEqual([expected]);
   });
 });

@@ -1,10 +1,10 @@
 /** export csv | xlsx (xuất excel): the channel's tasks and the per-person table as a file attachment. */
-import type { AppHandler } from "../src/core/services.js";
+
 import { peopleTable, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
 import { commandTexts } from "../src/scheduling/index.js";
-import type { JobHandlerServices } from "./remind.js";
+import { type AppHandler, defineHandler, type WithJobServices } from "./services.js";
 
-export const exportTasks: AppHandler<JobHandlerServices> = async (command, context) => {
+export const exportTasks: AppHandler<WithJobServices<"reports">> = async (command, context) => {
   const format = command.exportFormat ?? "xlsx";
   const { locale, now, channel } = context;
   const found = await context.services.reports.weeklyReport(channel.id, now);
@@ -27,3 +27,10 @@ export const exportTasks: AppHandler<JobHandlerServices> = async (command, conte
         };
   return { visibility: "channel", text: commandTexts[locale].exportReady(rows.length, format), attachment };
 };
+
+export const exportHandler = defineHandler({
+  command: "export",
+  claimsInTransaction: false,
+  needs: ["reports"],
+  handle: exportTasks,
+});

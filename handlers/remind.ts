@@ -7,23 +7,14 @@
 import { MAX_PENDING_REMINDERS } from "../src/core/limits.js";
 import { canChangeTask } from "../src/core/permissions.js";
 import type { Reply } from "../src/core/reply.js";
-import type { AppHandler, Services } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderForbidden } from "../src/render/refusal.js";
 import { commandTexts, formatDeadline } from "../src/scheduling/index.js";
-import type { ReportService } from "../src/services/report-service.js";
-
-/** The services the jobs handlers add to the core's (the lead passes `jobs.scheduler` and `jobs.services.reports`). */
-export interface JobHandlerServices extends Services {
-  reminders: {
-    addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null | "too_many">;
-  };
-  reports: ReportService;
-}
+import { type AppHandler, defineHandler, type WithJobServices } from "./services.js";
 
 const privateError = (text: string): Reply => ({ visibility: "private", isError: true, text });
 
-export const remind: AppHandler<JobHandlerServices> = async (command, context) => {
+export const remind: AppHandler<WithJobServices<"reminders">> = async (command, context) => {
   const texts = commandTexts[context.locale];
   const number = command.taskRef ?? 0;
   if (!command.due) return privateError(texts.reminderNeedsWhen(number));
@@ -45,3 +36,10 @@ export const remind: AppHandler<JobHandlerServices> = async (command, context) =
     tasks: [task],
   };
 };
+
+export const remindHandler = defineHandler({
+  command: "remind",
+  claimsInTransaction: false,
+  needs: ["reminders"],
+  handle: remind,
+});

@@ -5,8 +5,8 @@
  * the default ping policy's morning (a channel with its own morning time differs only in that hour).
  */
 import { createWorkingCalendar } from "../src/calendar/index.js";
-import type { AppHandler } from "../src/core/services.js";
 import { defaultPingPolicy, formatDeadline, snoozeEnd } from "../src/scheduling/index.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, errorReply, refusalReply, taskRefOf } from "./task-replies.js";
 
 const TEXT = {
@@ -43,3 +43,5 @@ export const snooze: AppHandler = async (command, context) => {
   const when = formatDeadline(end, true, channel.timezone, context.locale);
   return channelReply(text.done(result.task.number, when), [result.task]);
 };
+
+export const snoozeHandler = defineHandler({ command: "snooze", claimsInTransaction: false, handle: snooze });

@@ -1,9 +1,9 @@
 /** summary / báo cáo tuần: the weekly summary on demand, the same text the scheduled one posts. */
-import type { AppHandler } from "../src/core/services.js";
-import { renderWeeklySummaryReply } from "../src/scheduling/index.js";
-import type { JobHandlerServices } from "./remind.js";
 
-export const summary: AppHandler<JobHandlerServices> = async (_command, context) => {
+import { renderWeeklySummaryReply } from "../src/scheduling/index.js";
+import { type AppHandler, defineHandler, type WithJobServices } from "./services.js";
+
+export const summary: AppHandler<WithJobServices<"reports">> = async (_command, context) => {
   const found = await context.services.reports.weeklyReport(context.channel.id, context.now);
   if (!found) {
     return {
@@ -14,3 +14,10 @@ export const summary: AppHandler<JobHandlerServices> = async (_command, context)
   }
   return renderWeeklySummaryReply(found.report, context.locale, found.channel.name ?? undefined);
 };
+
+export const summaryHandler = defineHandler({
+  command: "summary",
+  claimsInTransaction: false,
+  needs: ["reports"],
+  handle: summary,
+});

@@ -19,7 +19,7 @@ const NO_PING_EFFECT = new Set<TaskChangeKind>(["renamed", "acknowledged"]);
 
 export type PingScheduler = ReturnType<typeof createScheduler>;
 
-export function createScheduler(context: JobContext) {
+export function createScheduler(context: Omit<JobContext, "senders">) {
   const { pings, queues, reports, logger, now } = context;
   const log = logger.child({ module: "scheduler" });
 

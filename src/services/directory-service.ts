@@ -2,6 +2,7 @@ import type { Actor } from "../core/handler.js";
 import type { IncomingMention, IncomingMessage, Locale, Platform } from "../core/incoming.js";
 import type { PeopleResolution } from "../core/named-people.js";
 import { managesChannel } from "../core/permissions.js";
+import type { DayOffView, IncomingSession } from "../core/ports/directory.js";
 import type { ChannelSettingsView, PersonView } from "../core/task-view.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { burnClaimCode, redeemClaimCode } from "./admin-claims.js";
@@ -20,6 +21,8 @@ import { resetPlanning } from "./ping-planning.js";
 import { RecentRecords } from "./recent-records.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
 
+export type { DayOffView, IncomingSession };
+
 export interface DirectoryServiceOptions {
   prisma: PrismaClient;
   /** Settings a channel starts with when the bot first sees it. */
@@ -31,12 +34,6 @@ export interface DirectoryServiceOptions {
   claimDropDir?: string;
 }
 
-/** What the bot knows about the sender of a message and where it was written. */
-export interface IncomingSession {
-  channel: ChannelSettingsView;
-  actor: Actor;
-}
-
 export interface ChannelSettingsPatch {
   locale?: Locale;
   timezone?: string;
@@ -46,13 +43,6 @@ export interface ChannelSettingsPatch {
   summaryCron?: string;
   /** The ping policy JSON the jobs engineer reads; null restores the default policy. */
   pingPolicy?: Record<string, unknown> | null;
-}
-
-export interface DayOffView {
-  /** YYYY-MM-DD */
-  day: string;
-  isWorkingDay: boolean;
-  note: string | null;
 }
 
 /** A channel's settings without its workspace: recordIncoming knows the platform from the message. */

@@ -2,13 +2,10 @@
 // task service exactly as src/main.ts wires it.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportTasks } from "../../handlers/export.js";
-import { remind } from "../../handlers/remind.js";
-import { summary } from "../../handlers/summary.js";
 import type { Jobs } from "../../jobs/index.js";
 import { pingJobId, summarySchedulerId } from "../../jobs/job-types.js";
 import { rescheduleAfterSettings } from "../../jobs/settings-middleware.js";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
@@ -41,7 +38,7 @@ describe("remind, summary and export commands", () => {
       prisma: fx.prisma,
       defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
     });
-    bot = createBot({
+    bot = createAppBot({
       services: {
         tasks,
         directory,
@@ -49,7 +46,6 @@ describe("remind, summary and export commands", () => {
         reminders: jobs.scheduler,
         reports: jobs.services.reports,
       },
-      handlers: { remind, summary, export: exportTasks },
       middleware: [rescheduleAfterSettings(jobs.scheduler)],
       logger: silentLogger,
     });

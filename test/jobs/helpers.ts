@@ -2,7 +2,13 @@
 // recording MessageSender (the platform edge, not a collaborator).
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { type Jobs, type StartJobsOptions, startJobs } from "../../jobs/index.js";
+import {
+  type JobProducerOptions,
+  type Jobs,
+  type JobsRole,
+  type StartJobsOptions,
+  startJobs,
+} from "../../jobs/index.js";
 import type { Platform } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import { type MessageSender, SendError } from "../../src/core/sender.js";
@@ -169,7 +175,7 @@ export interface JobsFixture {
 }
 
 export type TestJobsOptions = Pick<StartJobsOptions, "senders"> &
-  Partial<Pick<StartJobsOptions, "role" | "now" | "tuning" | "redisUrl">>;
+  Partial<Pick<JobProducerOptions, "now" | "tuning" | "redisUrl">> & { role?: JobsRole };
 
 export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"): Promise<JobsFixture> {
   const db = await createTestDatabase(kind);

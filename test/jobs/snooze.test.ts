@@ -1,10 +1,9 @@
 // Snooze from a ping: the structured `snooze` command through the real bot and task service, pings re-planned on
 // real PostgreSQL (and Redis jobs mirrored), the snooze kept by later re-planning, permissions and history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snooze } from "../../handlers/snooze.js";
 import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import type { IncomingMessage } from "../../src/core/incoming.js";
 import { toPlainText } from "../../src/core/reply.js";
@@ -84,7 +83,7 @@ describe("snooze", () => {
       prisma: fx.prisma,
       defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
     });
-    bot = createBot({
+    bot = createAppBot({
       services: {
         tasks,
         directory,
@@ -92,7 +91,6 @@ describe("snooze", () => {
         reminders: jobs.scheduler,
         reports: jobs.services.reports,
       },
-      handlers: { snooze },
       logger: silentLogger,
       now: () => NOW,
     });

@@ -61,5 +61,5 @@ function hasSameFullNames(candidates: readonly CandidatePerson[]): boolean {
 
 function exampleWith(candidates: readonly CandidatePerson[], locale: Locale): string {
   const name = candidates[0]?.displayName ?? "Nguyễn Thị Hoa";
-  return locale === "en" ? `assign @${name} prepare the report` : `giao @${name} chuẩn bị báo cáo`;
+  return t(locale, "people.example_assign", { name });
 }

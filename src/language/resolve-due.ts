@@ -1,5 +1,5 @@
 /**
- * Turns the pieces of a phrase into a deadline, by the product rules of issue 3:
+ * Turns the pieces of a phrase into a deadline, by the rules the README states ("How deadlines are understood"):
  * a date alone → that date at end-of-day; a time alone → today if still ahead, else
  * tomorrow; a period → end-of-day on its last working day; "trong N ngày" → N
  * calendar days after today; "N ngày làm việc" → N working days.

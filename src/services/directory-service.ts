@@ -41,7 +41,7 @@ export interface ChannelSettingsPatch {
   workingDays?: number[];
   summaryEnabled?: boolean;
   summaryCron?: string;
-  /** The ping policy JSON the jobs engineer reads; null restores the default policy. */
+  /** The ping policy JSON the ping planner reads (scheduling/policy.ts); null restores the default policy. */
   pingPolicy?: Record<string, unknown> | null;
 }
 

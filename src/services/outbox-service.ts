@@ -187,7 +187,11 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
       );
     },
 
-    /** markInDoubt for several rows in one statement; returns the ids that were marked (the others are final). */
+    /**
+     * Marks the rows in doubt and counts the attempt, just before the platform is called: if the process dies
+     * during the call, recovery knows the message may have gone out. Returns the ids that were marked (the others
+     * are final).
+     */
     async markManyInDoubt(ids: readonly string[], now: Date): Promise<Set<string>> {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
         UPDATE "OutboxMessage" SET status = 'in_doubt', attempts = attempts + 1, "updatedAt" = ${now}
@@ -207,18 +211,6 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
         FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.externalMessageId ?? null)}::text[],
           ${sent.map((s) => s.sentAt)}::timestamptz[]) AS v(id, ext, "sentAt")
         WHERE o.id = v.id AND o.status <> 'sent'`;
-    },
-
-    /**
-     * Marks the row in doubt and counts the attempt, just before the platform is called: if the process dies
-     * during the call, recovery knows the message may have gone out. False when the row is already final.
-     */
-    async markInDoubt(id: string): Promise<boolean> {
-      const { count } = await prisma.outboxMessage.updateMany({
-        where: { id, status: { in: ["pending", "in_doubt"] } },
-        data: { status: "in_doubt", attempts: { increment: 1 } },
-      });
-      return count === 1;
     },
 
     async markSent(id: string, externalMessageId: string | undefined, now: Date): Promise<void> {
@@ -257,17 +249,6 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
         orderBy: { seq: "asc" },
         take: limit,
       });
-    },
-
-    /** Failed rows, newest first, for people and dashboards. */
-    async listFailed(channelId?: string, limit = 100): Promise<OutboxRecord[]> {
-      const rows = await prisma.outboxMessage.findMany({
-        where: { status: "failed", ...(channelId ? { channelId } : {}) },
-        select: recordSelect,
-        orderBy: { createdAt: "desc" },
-        take: limit,
-      });
-      return rows.map(toRecord);
     },
   };
 }

@@ -381,18 +381,6 @@ export function createPingService(options: PingServiceOptions) {
     /** One page of planned pings by id (the reconciler gives each a job). */
     plannedPage: (afterId: string, limit: number) => plannedPingPage(prisma, afterId, limit),
 
-    /** Re-plans every open task with a deadline and every task still holding planned pings, stale or not. */
-    async syncAll(now: Date): Promise<{ tasks: number; cancelled: string[] }> {
-      const tasks = await prisma.task.findMany({
-        where: { OR: [{ status: "open", dueAt: { not: null } }, { pings: { some: { status: "planned" } } }] },
-        select: { id: true },
-      });
-      const contexts = new Map<string, ChannelPingContext | null>();
-      const cancelled: string[] = [];
-      for (const task of tasks) cancelled.push(...(await syncTask(task.id, now, contexts)).cancelled);
-      return { tasks: tasks.length, cancelled };
-    },
-
     /**
      * A one-off reminder for a task at `when`, moved out of quiet hours (and out of a snooze) like every ping. Returns the planned ping,
      * null when the task does not exist, or "too_many" when `maxWaiting` reminders of the task already wait (counted

@@ -48,7 +48,8 @@ export interface TaskServiceOptions {
   prisma: PrismaClient;
   /**
    * Called after each committed change (never for a refused or rolled-back one). Errors it throws are logged and
-   * swallowed: the change is already saved. The pings engineer plugs the scheduler in here.
+   * swallowed: the change is already saved. The composition root passes the ping scheduler here, so a change
+   * re-plans its pings.
    */
   onTaskChanged?: (change: TaskChange) => void | Promise<void>;
   logger?: Logger;

@@ -53,7 +53,7 @@ describe("snooze", () => {
     expect(reply?.isError).toBeFalsy();
     return fx.prisma.task.findFirstOrThrow({
       where: { number, channel: { externalId: "C-SNOOZE" } },
-      select: { id: true, number: true, dueAt: true },
+      select: { id: true, number: true, dueAt: true, channelId: true },
     });
   };
   const plannedPings = async (taskId: string) =>
@@ -141,8 +141,9 @@ describe("snooze", () => {
     });
     expect(await jobs.queues.pings.getJob(pingJobId(reminder.id))).toBeDefined();
 
-    // Re-planning (the reconciler, a settings change) keeps the snooze: nothing comes back.
-    await jobs.services.pings.syncAll(NOW);
+    // Re-planning (a settings change, the reconciler, the task's own re-plan) keeps the snooze: nothing comes back.
+    await jobs.scheduler.onChannelSettingsChanged(task.channelId);
+    await jobs.reconcile();
     await jobs.scheduler.syncTask(task.id);
     expect(await plannedPings(task.id)).toEqual(expected);
   });

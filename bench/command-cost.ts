@@ -3,14 +3,14 @@
  * and people already known), in SQL statements and in CPU of this process. Not part of `npm run bench` nor the tests.
  *
  * It drives Slack-shaped messages (`giao @U… nộp báo cáo trước 17h thứ 6 tuần sau`, then `việc của tôi` from
- * assignees, then `xong #N` by the assignee) one at a time through `createBot` with the real task and directory services on a fresh
+ * assignees, then `xong #N` by the assignee) one at a time through `createAppBot` with the real task and directory services on a fresh
  * PostgreSQL database (as bench/lib/env.ts makes them), without Redis or the ping scheduler. Statements are counted
  * by wrapping `pg.Client.prototype.query` (every statement Prisma's adapter sends, BEGIN and COMMIT included); CPU is
  * `process.cpuUsage()` (user + system) over the phase, divided by the commands in it. `--sql` prints the statements
  * of the last command of each phase.
  */
 import pg from "pg";
-import { createBot } from "../src/core/bot.js";
+import { createAppBot } from "../src/app-bot.js";
 import type { IncomingMessage } from "../src/core/incoming.js";
 import { createDatabase } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
@@ -83,7 +83,7 @@ try {
     directory: createDirectoryService({ prisma: db.prisma, defaults: { locale: "vi", timezone: TIMEZONE } }),
     questions: createQuestionService({ prisma: db.prisma }),
   };
-  const bot = createBot({ services, logger });
+  const bot = createAppBot({ services, logger });
 
   /** The tasks created by `giao`, to be finished by `xong`: channel, number, assignee. */
   const created: { channel: number; number: number; assignee: number }[] = [];

@@ -1,6 +1,6 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderDue } from "../src/render/due-text.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, refusalReply, renderContextOf, taskRefOf } from "./task-replies.js";
 
 /** ack #N ("nhận việc", "got it"): each assignee acknowledges for themself; others are politely refused. */
@@ -11,3 +11,5 @@ export const acknowledgeTask: AppHandler = async (command, context) => {
   const due = renderDue(task, renderContextOf(context));
   return channelReply(t(context.locale, "task.acknowledged", { number: task.number, title: task.title, due }), [task]);
 };
+
+export const ackHandler = defineHandler({ command: "ack", claimsInTransaction: true, handle: acknowledgeTask });

@@ -1,9 +1,9 @@
 import { capTitle, MAX_TITLE_LENGTH } from "../src/core/limits.js";
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { commandExample } from "../src/language/index.js";
 import { renderDue } from "../src/render/due-text.js";
 import { renderPeople } from "../src/render/render-context.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, errorReply, renderContextOf, toDueInput } from "./task-replies.js";
 
 /**
@@ -46,3 +46,5 @@ export const addTask: AppHandler = async (command, context) => {
   }
   return channelReply([text, ...notes].join("\n"), [task]);
 };
+
+export const addHandler = defineHandler({ command: "add", claimsInTransaction: true, handle: addTask });

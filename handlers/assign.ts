@@ -1,6 +1,6 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderPeople } from "../src/render/render-context.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 
 /** assign #N @people: replace (default), add or remove assignees. */
@@ -21,3 +21,5 @@ export const assignTask: AppHandler = async (command, context) => {
   });
   return channelReply(text, [result.task]);
 };
+
+export const assignHandler = defineHandler({ command: "assign", claimsInTransaction: true, handle: assignTask });

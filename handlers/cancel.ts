@@ -1,5 +1,5 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 
 /** cancel #N: the task is no longer needed. */
@@ -10,3 +10,5 @@ export const cancelTask: AppHandler = async (command, context) => {
     result.task,
   ]);
 };
+
+export const cancelHandler = defineHandler({ command: "cancel", claimsInTransaction: true, handle: cancelTask });

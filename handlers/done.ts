@@ -1,6 +1,6 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderPeople } from "../src/render/render-context.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 
 /**
@@ -22,3 +22,5 @@ export const markDone: AppHandler = async (command, context) => {
   const id = outcome === "all_finished" ? "task.all_finished" : "task.closed";
   return channelReply(t(locale, id, { number: task.number, title: task.title }), [task]);
 };
+
+export const doneHandler = defineHandler({ command: "done", claimsInTransaction: true, handle: markDone });

@@ -1,8 +1,8 @@
-import type { AppCommandContext, AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { applyDueShift, createWorkingCalendar, type ParsedCommand } from "../src/language/index.js";
 import { renderDue } from "../src/render/due-text.js";
 import type { DueInput, TaskRef } from "../src/services/task-service.js";
+import { type AppCommandContext, type AppHandler, defineHandler } from "./services.js";
 import { channelReply, errorReply, refusalReply, renderContextOf, taskRefOf, toDueInput } from "./task-replies.js";
 
 /**
@@ -45,3 +45,5 @@ export const changeDue: AppHandler = async (command, context) => {
     : t(context.locale, "task.due_removed", { number: result.task.number, oldDue });
   return channelReply(text, [result.task]);
 };
+
+export const dueHandler = defineHandler({ command: "due", claimsInTransaction: true, handle: changeDue });

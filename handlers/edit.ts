@@ -1,6 +1,6 @@
 import { capTitle, MAX_TITLE_LENGTH } from "../src/core/limits.js";
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 
 /** edit #N <new title>: rename, keeping the title as typed (cut at MAX_TITLE_LENGTH, and the reply says so). */
@@ -18,3 +18,5 @@ export const renameTask: AppHandler = async (command, context) => {
     : "";
   return channelReply(`${text}${note}`, [result.task]);
 };
+
+export const editHandler = defineHandler({ command: "edit", claimsInTransaction: true, handle: renameTask });

@@ -1,17 +1,17 @@
 /** export csv | xlsx (xuất excel): the channel's tasks and the per-person table as a file attachment. */
-import type { AppHandler } from "../src/core/services.js";
-import { peopleTable, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
-import { commandTexts } from "../src/scheduling/index.js";
-import type { JobHandlerServices } from "./remind.js";
 
-export const exportTasks: AppHandler<JobHandlerServices> = async (command, context) => {
+import { t } from "../src/i18n/index.js";
+import { peopleTable, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
+import { type AppHandler, defineHandler, type WithJobServices } from "./services.js";
+
+export const exportTasks: AppHandler<WithJobServices<"reports">> = async (command, context) => {
   const format = command.exportFormat ?? "xlsx";
   const { locale, now, channel } = context;
   const found = await context.services.reports.weeklyReport(channel.id, now);
   const rows = await context.services.reports.taskRows(channel.id);
   const tasks = taskTable(rows, now, channel.timezone, locale);
   const day = now.toISOString().slice(0, 10);
-  const base = `${locale === "vi" ? "bao-cao" : "report"}-${day}`;
+  const base = `${t(locale, "export.file_name")}-${day}`;
   const attachment =
     format === "csv"
       ? { filename: `${base}.csv`, mimeType: "text/csv; charset=utf-8", content: toCsv(tasks) }
@@ -19,11 +19,16 @@ export const exportTasks: AppHandler<JobHandlerServices> = async (command, conte
           filename: `${base}.xlsx`,
           mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
           content: await toXlsx([
-            { name: locale === "vi" ? "Công việc" : "Tasks", rows: tasks },
-            ...(found
-              ? [{ name: locale === "vi" ? "Theo người" : "By person", rows: peopleTable(found.report, locale) }]
-              : []),
+            { name: t(locale, "export.sheet_tasks"), rows: tasks },
+            ...(found ? [{ name: t(locale, "export.sheet_people"), rows: peopleTable(found.report, locale) }] : []),
           ]),
         };
-  return { visibility: "channel", text: commandTexts[locale].exportReady(rows.length, format), attachment };
+  return { visibility: "channel", text: t(locale, "export.ready", { count: rows.length, format }), attachment };
 };
+
+export const exportHandler = defineHandler({
+  command: "export",
+  claimsInTransaction: false,
+  needs: ["reports"],
+  handle: exportTasks,
+});

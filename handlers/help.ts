@@ -1,5 +1,5 @@
-import type { AppHandler } from "../src/core/services.js";
 import { renderHelp } from "../src/render/help.js";
+import { type AppHandler, defineHandler } from "./services.js";
 
 /**
  * help [topic]: the overview or one topic's form and examples, in the language it was asked in ("help settings" in a
@@ -9,3 +9,5 @@ export const showHelp: AppHandler = async (command, context) => ({
   visibility: "private",
   text: renderHelp(command.locale ?? context.locale, command.helpTopic ?? null),
 });
+
+export const helpHandler = defineHandler({ command: "help", claimsInTransaction: true, handle: showHelp });

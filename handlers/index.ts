@@ -1,39 +1,44 @@
-import type { AppHandler } from "../src/core/services.js";
-import type { CommandName } from "../src/language/index.js";
-import { acknowledgeTask } from "./ack.js";
-import { addTask } from "./add.js";
-import { assignTask } from "./assign.js";
-import { cancelTask } from "./cancel.js";
-import { markDone } from "./done.js";
-import { changeDue } from "./due.js";
-import { renameTask } from "./edit.js";
-import { showHelp } from "./help.js";
-import { listTasks } from "./list.js";
-import { notAvailableYet } from "./not-available.js";
-import { reopenTask } from "./reopen.js";
-import { changeSettings } from "./settings.js";
-import { showTask } from "./show.js";
-import { showStatus } from "./status.js";
-import { undoLastChange } from "./undo.js";
+/** Every command's handler, each declared in its own file: the one list the composition root registers. */
+import type { HandlerDefinition } from "../src/core/handler.js";
+import { ackHandler } from "./ack.js";
+import { addHandler } from "./add.js";
+import { assignHandler } from "./assign.js";
+import { cancelHandler } from "./cancel.js";
+import { doneHandler } from "./done.js";
+import { dueHandler } from "./due.js";
+import { editHandler } from "./edit.js";
+import { exportHandler } from "./export.js";
+import { helpHandler } from "./help.js";
+import { listHandler } from "./list.js";
+import { remindHandler } from "./remind.js";
+import { reopenHandler } from "./reopen.js";
+import type { AppServices } from "./services.js";
+import { settingsHandler } from "./settings.js";
+import { showHandler } from "./show.js";
+import { snoozeHandler } from "./snooze.js";
+import { statusHandler } from "./status.js";
+import { summaryHandler } from "./summary.js";
+import { undoHandler } from "./undo.js";
 
-/** The core's handler for every command. remind / summary / export are placeholders the jobs engineer replaces. */
-export const coreHandlers: Record<CommandName, AppHandler> = {
-  add: addTask,
-  list: listTasks,
-  show: showTask,
-  done: markDone,
-  reopen: reopenTask,
-  cancel: cancelTask,
-  due: changeDue,
-  assign: assignTask,
-  edit: renameTask,
-  ack: acknowledgeTask,
-  status: showStatus,
-  settings: changeSettings,
-  help: showHelp,
-  remind: notAvailableYet,
-  summary: notAvailableYet,
-  export: notAvailableYet,
-  snooze: notAvailableYet,
-  undo: undoLastChange,
-};
+export type { AppServices } from "./services.js";
+
+export const handlers: readonly HandlerDefinition<AppServices>[] = [
+  addHandler,
+  listHandler,
+  showHandler,
+  doneHandler,
+  reopenHandler,
+  cancelHandler,
+  dueHandler,
+  assignHandler,
+  editHandler,
+  ackHandler,
+  statusHandler,
+  settingsHandler,
+  helpHandler,
+  remindHandler,
+  summaryHandler,
+  exportHandler,
+  snoozeHandler,
+  undoHandler,
+];

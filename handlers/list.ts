@@ -1,8 +1,8 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderPeople } from "../src/render/render-context.js";
 import { renderTaskList } from "../src/render/task-list.js";
 import type { TaskListFilter } from "../src/services/task-service.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { renderContextOf } from "./task-replies.js";
 
 /**
@@ -35,3 +35,5 @@ export const listTasks: AppHandler = async (command, context) => {
     tasks,
   };
 };
+
+export const listHandler = defineHandler({ command: "list", claimsInTransaction: true, handle: listTasks });

@@ -7,41 +7,38 @@
 import { MAX_PENDING_REMINDERS } from "../src/core/limits.js";
 import { canChangeTask } from "../src/core/permissions.js";
 import type { Reply } from "../src/core/reply.js";
-import type { AppHandler, Services } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
+import { formatDue } from "../src/language/index.js";
 import { renderForbidden } from "../src/render/refusal.js";
-import { commandTexts, formatDeadline } from "../src/scheduling/index.js";
-import type { ReportService } from "../src/services/report-service.js";
-
-/** The services the jobs handlers add to the core's (the lead passes `jobs.scheduler` and `jobs.services.reports`). */
-export interface JobHandlerServices extends Services {
-  reminders: {
-    addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null | "too_many">;
-  };
-  reports: ReportService;
-}
+import { type AppHandler, defineHandler, type WithJobServices } from "./services.js";
 
 const privateError = (text: string): Reply => ({ visibility: "private", isError: true, text });
 
-export const remind: AppHandler<JobHandlerServices> = async (command, context) => {
-  const texts = commandTexts[context.locale];
+export const remind: AppHandler<WithJobServices<"reminders">> = async (command, context) => {
   const number = command.taskRef ?? 0;
-  if (!command.due) return privateError(texts.reminderNeedsWhen(number));
+  if (!command.due) return privateError(t(context.locale, "remind.needs_when", { number }));
   const task = await context.services.tasks.findTask(context.channel.id, number);
-  if (!task) return privateError(texts.notFound(number));
+  if (!task) return privateError(t(context.locale, "remind.not_found", { number }));
   if (!canChangeTask(task, context.actor)) return privateError(renderForbidden(task, number, context.locale));
-  if (task.status !== "open") return privateError(texts.reminderClosed(number));
-  if (command.due.deadline <= context.now) return privateError(texts.reminderPast(number));
+  if (task.status !== "open") return privateError(t(context.locale, "remind.closed", { number }));
+  if (command.due.deadline <= context.now) return privateError(t(context.locale, "remind.past", { number }));
   const ping = await context.services.reminders.addReminder(task.id, command.due.deadline);
-  if (!ping) return privateError(texts.notFound(number));
+  if (!ping) return privateError(t(context.locale, "remind.not_found", { number }));
   if (ping === "too_many") {
     return privateError(t(context.locale, "remind.too_many", { number, max: MAX_PENDING_REMINDERS }));
   }
-  const when = formatDeadline(ping.fireAt, true, context.channel.timezone, context.locale);
+  const when = formatDue({ deadline: ping.fireAt, hasTime: true }, context.locale, context.channel.timezone);
   const moved = ping.fireAt.getTime() !== command.due.deadline.getTime();
   return {
     visibility: "channel",
-    text: moved ? texts.reminderMoved(number, when) : texts.reminderSet(number, when),
+    text: t(context.locale, moved ? "remind.moved" : "remind.set", { number, when }),
     tasks: [task],
   };
 };
+
+export const remindHandler = defineHandler({
+  command: "remind",
+  claimsInTransaction: false,
+  needs: ["reminders"],
+  handle: remind,
+});

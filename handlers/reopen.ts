@@ -1,5 +1,5 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, refusalReply, taskRefOf } from "./task-replies.js";
 
 /** reopen #N: a done or cancelled task is open again; every assignee's part is open again too. */
@@ -10,3 +10,5 @@ export const reopenTask: AppHandler = async (command, context) => {
     result.task,
   ]);
 };
+
+export const reopenHandler = defineHandler({ command: "reopen", claimsInTransaction: true, handle: reopenTask });

@@ -1,5 +1,4 @@
 import type { Reply } from "../src/core/reply.js";
-import type { AppCommandContext, AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderManagers } from "../src/render/managers.js";
 import { renderPeople } from "../src/render/render-context.js";
@@ -7,6 +6,7 @@ import { renderSettingChange } from "../src/render/setting-change.js";
 import { renderSettings } from "../src/render/settings.js";
 import { type AppliedSetting, applySettingChange } from "../src/services/channel-settings.js";
 import { parseSettingValue, type SettingChange } from "../src/services/settings-values.js";
+import { type AppCommandContext, type AppHandler, defineHandler } from "./services.js";
 import { channelReply, errorReply } from "./task-replies.js";
 
 /**
@@ -75,3 +75,9 @@ function refusalText(
   }
   return t(locale, "settings.manager_missing");
 }
+
+export const settingsHandler = defineHandler({
+  command: "settings",
+  claimsInTransaction: false,
+  handle: changeSettings,
+});

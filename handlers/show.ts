@@ -1,6 +1,6 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { renderTaskCard } from "../src/render/task-card.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, errorReply, renderContextOf } from "./task-replies.js";
 
 /** show #N: the task card with its history (who, what, when, old → new). Only tasks of this channel. */
@@ -11,3 +11,5 @@ export const showTask: AppHandler = async (command, context) => {
   const history = await context.services.tasks.getHistory(task.id);
   return channelReply(renderTaskCard(task, renderContextOf(context), history), [task]);
 };
+
+export const showHandler = defineHandler({ command: "show", claimsInTransaction: true, handle: showTask });

@@ -1,5 +1,5 @@
-import type { AppHandler } from "../src/core/services.js";
 import { renderStatus } from "../src/render/status.js";
+import { type AppHandler, defineHandler } from "./services.js";
 
 /** status [@person | mine]: open, overdue, due this week, done this week, on-time rate. */
 export const showStatus: AppHandler = async (command, context) => {
@@ -12,3 +12,5 @@ export const showStatus: AppHandler = async (command, context) => {
   const personal = person !== undefined && person.id === context.actor.id;
   return { visibility: personal ? "private" : "channel", text: renderStatus(counts, context, person) };
 };
+
+export const statusHandler = defineHandler({ command: "status", claimsInTransaction: true, handle: showStatus });

@@ -1,5 +1,4 @@
 import type { Reply } from "../src/core/reply.js";
-import type { AppCommandContext } from "../src/core/services.js";
 import type { TaskView } from "../src/core/task-view.js";
 import { t } from "../src/i18n/index.js";
 import type { DueResolution } from "../src/language/index.js";
@@ -7,6 +6,7 @@ import { renderForbidden } from "../src/render/refusal.js";
 import type { RenderContext } from "../src/render/render-context.js";
 import { renderTaskCard } from "../src/render/task-card.js";
 import type { DueInput, TaskWriteResult } from "../src/services/task-service.js";
+import type { AppCommandContext } from "./services.js";
 
 /** Shared by the task handlers: how a context renders, and how a refused change is explained. */
 export function renderContextOf(context: AppCommandContext): RenderContext {

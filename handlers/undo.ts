@@ -1,7 +1,7 @@
-import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { describeTaskEvent } from "../src/render/history.js";
 import { renderPeople } from "../src/render/render-context.js";
+import { type AppHandler, defineHandler } from "./services.js";
 import { channelReply, errorReply, refusalReply, renderContextOf } from "./task-replies.js";
 
 /**
@@ -30,3 +30,5 @@ export const undoLastChange: AppHandler = async (_command, context) => {
         });
   return channelReply(text, [task]);
 };
+
+export const undoHandler = defineHandler({ command: "undo", claimsInTransaction: false, handle: undoLastChange });

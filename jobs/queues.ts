@@ -25,6 +25,63 @@ const keepFailed = { age: 7 * 24 * 3600, count: 5000 };
 export type JobQueues = ReturnType<typeof createQueues>;
 
 export function createQueues(options: QueueSetOptions) {
+  const { pings, summaries, outbox, all } = openQueues(options);
+  const lead = options.pingLeadMs;
+
+  function outboxQueue(platform: Platform): Queue<JobPayloads["send-outbox"]> {
+    const queue = outbox.get(platform);
+    if (!queue) throw new Error(`no outbox queue for ${platform}`);
+    return queue;
+  }
+
+  /** A send job for each row, waiting until `sendAfter` for a message prepared ahead (the send also checks). */
+  async function addOutboxes(
+    platform: Platform,
+    rows: readonly { id: string; sendAfter?: Date | null }[],
+    now: Date,
+  ): Promise<void> {
+    if (rows.length === 0) return;
+    await outboxQueue(platform).addBulk(rows.map((row) => outboxJob(row, now)));
+  }
+
+  return {
+    pings,
+    summaries,
+    outbox,
+    all,
+    outboxQueue,
+    addOutboxes,
+
+    /** A delayed job for the ping (see pingDelay). */
+    async addPing(ping: { id: string; fireAt: Date }, now: Date): Promise<void> {
+      const job = pingJob(ping, now, lead);
+      await pings.add(job.name, job.data, job.opts);
+    },
+
+    /** addPing for many pings in one round trip. */
+    async addPings(list: readonly { id: string; fireAt: Date }[], now: Date): Promise<void> {
+      if (list.length === 0) return;
+      await pings.addBulk(list.map((ping) => pingJob(ping, now, lead)));
+    },
+
+    /** addOutboxes for one row; at once unless `sendAfter` is ahead of `now`. */
+    async addOutbox(platform: Platform, outboxId: string, sendAfter: Date | null, now: Date): Promise<void> {
+      await addOutboxes(platform, [{ id: outboxId, sendAfter }], now);
+    },
+
+    async removePing(pingId: string): Promise<void> {
+      // An active job cannot be removed; its processor finds the row cancelled and does nothing.
+      await pings.remove(pingJobId(pingId)).catch(() => undefined);
+    },
+
+    async close(): Promise<void> {
+      await Promise.all(all.map((q) => q.close()));
+    },
+  };
+}
+
+/** The queues, each with the retry and retention of its jobs. */
+function openQueues(options: QueueSetOptions) {
   const base = { connection: options.connection, prefix: options.prefix };
   const pings = new Queue<JobPayloads["send-ping"]>(queueNames.pings, {
     ...base,
@@ -55,83 +112,31 @@ export function createQueues(options: QueueSetOptions) {
   );
   const all = [pings, summaries, ...outbox.values()];
   for (const queue of all) queue.on("error", () => undefined); // connection errors surface through the workers' logs
+  return { pings, summaries, outbox, all };
+}
 
-  function outboxQueue(platform: Platform): Queue<JobPayloads["send-outbox"]> {
-    const queue = outbox.get(platform);
-    if (!queue) throw new Error(`no outbox queue for ${platform}`);
-    return queue;
-  }
+/**
+ * The job runs `leadMs` before the ping's time, to prepare the message. A ping planned less than that ahead (a task
+ * added a moment before its deadline) is claimed at its time instead, as are pings planned with it, so they still
+ * merge into one message. At once when the time has passed.
+ */
+function pingDelay(fireAt: Date, now: Date, leadMs: number): number {
+  const ahead = fireAt.getTime() - now.getTime();
+  return Math.max(0, ahead >= leadMs ? ahead - leadMs : ahead);
+}
 
-  /**
-   * The job runs `pingLeadMs` before the ping's time, to prepare the message. A ping planned less than that ahead
-   * (a task added a moment before its deadline) is claimed at its time instead, as are pings planned with it, so
-   * they still merge into one message. At once when the time has passed.
-   */
-  function pingDelay(fireAt: Date, now: Date): number {
-    const ahead = fireAt.getTime() - now.getTime();
-    return Math.max(0, ahead >= options.pingLeadMs ? ahead - options.pingLeadMs : ahead);
-  }
-
-  /** A delayed job for the ping (see pingDelay). */
-  async function addPing(ping: { id: string; fireAt: Date }, now: Date): Promise<void> {
-    await pings.add(
-      "send-ping",
-      { pingId: ping.id },
-      { jobId: pingJobId(ping.id), delay: pingDelay(ping.fireAt, now) },
-    );
-  }
-
-  /** addPing for many pings in one round trip. */
-  async function addPings(list: readonly { id: string; fireAt: Date }[], now: Date): Promise<void> {
-    if (list.length === 0) return;
-    await pings.addBulk(
-      list.map((ping) => ({
-        name: "send-ping",
-        data: { pingId: ping.id },
-        opts: { jobId: pingJobId(ping.id), delay: pingDelay(ping.fireAt, now) },
-      })),
-    );
-  }
-
-  /** A send job for each row, waiting until `sendAfter` for a message prepared ahead (the send also checks). */
-  async function addOutboxes(
-    platform: Platform,
-    rows: readonly { id: string; sendAfter?: Date | null }[],
-    now: Date,
-  ): Promise<void> {
-    if (rows.length === 0) return;
-    await outboxQueue(platform).addBulk(
-      rows.map((row) => ({
-        name: "send-outbox",
-        data: { outboxId: row.id },
-        opts: { jobId: outboxJobId(row.id), delay: Math.max(0, (row.sendAfter?.getTime() ?? 0) - now.getTime()) },
-      })),
-    );
-  }
-
-  /** addOutboxes for one row; at once unless `sendAfter` is ahead of `now`. */
-  async function addOutbox(platform: Platform, outboxId: string, sendAfter: Date | null, now: Date) {
-    await addOutboxes(platform, [{ id: outboxId, sendAfter }], now);
-  }
-
+function pingJob(ping: { id: string; fireAt: Date }, now: Date, leadMs: number) {
   return {
-    pings,
-    summaries,
-    outbox,
-    all,
-    outboxQueue,
-    addPing,
-    addPings,
-    addOutbox,
-    addOutboxes,
+    name: "send-ping" as const,
+    data: { pingId: ping.id },
+    opts: { jobId: pingJobId(ping.id), delay: pingDelay(ping.fireAt, now, leadMs) },
+  };
+}
 
-    async removePing(pingId: string): Promise<void> {
-      // An active job cannot be removed; its processor finds the row cancelled and does nothing.
-      await pings.remove(pingJobId(pingId)).catch(() => undefined);
-    },
-
-    async close(): Promise<void> {
-      await Promise.all(all.map((q) => q.close()));
-    },
+function outboxJob(row: { id: string; sendAfter?: Date | null }, now: Date) {
+  return {
+    name: "send-outbox" as const,
+    data: { outboxId: row.id },
+    opts: { jobId: outboxJobId(row.id), delay: Math.max(0, (row.sendAfter?.getTime() ?? 0) - now.getTime()) },
   };
 }

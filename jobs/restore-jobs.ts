@@ -1,8 +1,8 @@
 /**
  * Gives every planned ping and every unfinished outbox row its job, by set difference: the ids of the live jobs
  * are read from Redis a page at a time, the rows from the database a page at a time, and only the missing jobs are
- * added, with `addBulk` in chunks. One Redis call per ping (the old way) made a start with 320 000 planned pings
- * take minutes. Job ids are deterministic, so a job added twice (a race with a worker, another reconciler) is a
+ * added, with `addBulk` in chunks: one Redis call per ping would make a start with 320 000 planned pings take
+ * minutes. Job ids are deterministic, so a job added twice (a race with a worker, another reconciler) is a
  * no-op in BullMQ, never a second job.
  */
 import type { JobType, Queue } from "bullmq";

@@ -10,6 +10,7 @@ import type { SummaryChannel } from "../src/services/report-service.js";
 import type { TaskChange, TaskChangeKind } from "../src/services/task-service.js";
 import type { JobContext } from "./job-context.js";
 import { summarySchedulerId } from "./job-types.js";
+import type { JobQueues } from "./queues.js";
 
 /** What the task service tells the scheduler after each committed change. */
 export type TaskChangeNotice = TaskChange;
@@ -19,7 +20,7 @@ const NO_PING_EFFECT = new Set<TaskChangeKind>(["renamed", "acknowledged"]);
 
 export type PingScheduler = ReturnType<typeof createScheduler>;
 
-export function createScheduler(context: JobContext) {
+export function createScheduler(context: Omit<JobContext, "senders">) {
   const { pings, queues, reports, logger, now } = context;
   const log = logger.child({ module: "scheduler" });
 
@@ -48,19 +49,7 @@ export function createScheduler(context: JobContext) {
     return undefined;
   });
 
-  async function syncSummarySchedule(channel: SummaryChannel): Promise<void> {
-    const id = summarySchedulerId(channel.id);
-    if (!channel.summaryEnabled) {
-      await queues.summaries.removeJobScheduler(id);
-      return;
-    }
-    // A cron pattern in the channel's zone (not `every`): Monday 08:00 stays Monday 08:00 local.
-    await queues.summaries.upsertJobScheduler(
-      id,
-      { pattern: channel.summaryCron, tz: channel.timezone },
-      { name: "weekly-summary", data: { channelId: channel.id } },
-    );
-  }
+  const syncSummarySchedule = (channel: SummaryChannel) => upsertSummarySchedule(queues, channel);
 
   return {
     syncTask,
@@ -101,4 +90,19 @@ export function createScheduler(context: JobContext) {
       return { pingId: ping.id, fireAt: ping.fireAt };
     },
   };
+}
+
+/** The channel's weekly summary as a job scheduler: upserted while enabled, removed when not. */
+async function upsertSummarySchedule(queues: JobQueues, channel: SummaryChannel): Promise<void> {
+  const id = summarySchedulerId(channel.id);
+  if (!channel.summaryEnabled) {
+    await queues.summaries.removeJobScheduler(id);
+    return;
+  }
+  // A cron pattern in the channel's zone (not `every`): Monday 08:00 stays Monday 08:00 local.
+  await queues.summaries.upsertJobScheduler(
+    id,
+    { pattern: channel.summaryCron, tz: channel.timezone },
+    { name: "weekly-summary", data: { channelId: channel.id } },
+  );
 }

@@ -3,10 +3,10 @@
  * remove its summary job scheduler at once (the reconciler would also catch up within minutes).
  */
 import type { Middleware } from "../src/core/middleware.js";
-import type { Services } from "../src/core/services.js";
+import type { CoreServices } from "../src/core/ports/index.js";
 import type { PingScheduler } from "./scheduler.js";
 
-export function rescheduleAfterSettings<S extends Services>(
+export function rescheduleAfterSettings<S extends CoreServices>(
   scheduler: Pick<PingScheduler, "onChannelSettingsChanged">,
 ): Middleware<S> {
   return async (context, next) => {

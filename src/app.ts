@@ -1,13 +1,11 @@
 import type { Server } from "node:http";
-import { exportTasks } from "../handlers/export.js";
-import { remind } from "../handlers/remind.js";
-import { snooze } from "../handlers/snooze.js";
-import { summary } from "../handlers/summary.js";
-import { type Jobs, startJobs } from "../jobs/index.js";
+import type { Reminders } from "../handlers/services.js";
+import { createJobProducers, type JobProducers, type Jobs, type PingScheduler, startJobs } from "../jobs/index.js";
 import { defaultJobTuning } from "../jobs/job-context.js";
+import type { RateGate } from "../jobs/rate-gate.js";
 import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
+import { createAppBot } from "./app-bot.js";
 import type { Config } from "./config.js";
-import { createBot } from "./core/bot.js";
 import type { Clock } from "./core/clock.js";
 import { AppError } from "./core/errors.js";
 import type { Bot } from "./core/handler.js";
@@ -22,7 +20,7 @@ import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
 import { createQuestionService } from "./services/question-service.js";
-import { createReportService } from "./services/report-service.js";
+import { createReportService, type ReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
 
 export interface AppOptions {
@@ -54,41 +52,75 @@ export interface App {
 }
 
 /**
- * The composition root: database → services → bot → platform adapters → HTTP server. Adapters are created only for
- * the platforms whose tokens are configured; with none, the caller opens the terminal chat.
+ * The composition root, each part built once, in order: database → report service → job producers (queues,
+ * scheduler) → task, directory and question services → bot → platform adapters → HTTP server; `start` then starts
+ * the workers and the reconciler and opens the doors. Adapters are created only
+ * for the platforms whose tokens are configured; with none, the caller opens the terminal chat.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, clock } = options;
   const database = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const now = () => clock.now();
-  // The bot is built before the adapters that call it and the adapters before the jobs that send through them;
-  // the task service reaches the scheduler late, through this indirection.
-  let jobs: Jobs | undefined;
-  const tasks = createTaskService({
-    prisma: database.prisma,
-    logger: logger.child({ module: "tasks" }),
-    now,
-    onTaskChanged: (change) => jobs?.scheduler.onTaskChanged(change),
-  });
-  const directory = createDirectoryService({
-    prisma: database.prisma,
-    defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
-    // The embedded database is this process's alone: `npm run zalo:claim` leaves its codes in the data directory.
-    claimDropDir: config.DATABASE_URL ? undefined : claimDropDir(config.DATA_DIR),
-  });
-  const scheduler = {
-    addReminder: (taskId: string, when: Date) => requireJobs(jobs).scheduler.addReminder(taskId, when),
-    onChannelSettingsChanged: async (channelId: string) => jobs?.scheduler.onChannelSettingsChanged(channelId),
-  };
   const reports = createReportService({ prisma: database.prisma });
-  const questions = createQuestionService({ prisma: database.prisma });
-  const bot = createBot({
-    services: { tasks, directory, questions, reminders: scheduler, reports },
-    handlers: { remind, summary, export: exportTasks, snooze },
+  const producers = options.withJobs === false ? undefined : await createProducers(options, database, reports);
+  const scheduler = producers?.scheduler ?? schedulerWithoutRedis;
+  const services = {
+    tasks: createTaskService({
+      prisma: database.prisma,
+      logger: logger.child({ module: "tasks" }),
+      now,
+      onTaskChanged: (change) => scheduler.onTaskChanged(change),
+    }),
+    directory: createDirectoryService({
+      prisma: database.prisma,
+      defaults: { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
+      // The embedded database is this process's alone: `npm run zalo:claim` leaves its codes in the data directory.
+      claimDropDir: config.DATABASE_URL ? undefined : claimDropDir(config.DATA_DIR),
+    }),
+    questions: createQuestionService({ prisma: database.prisma }),
+    reminders: scheduler,
+    reports,
+  };
+  const bot = createAppBot({
+    services,
     middleware: [rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),
     now,
   });
+  const adapters = createAdapters(options, { bot, database, now, rateGate: producers?.rateGate });
+  return assembleApp(options, { bot, database, producers, ...adapters });
+}
+
+function createProducers(options: AppOptions, database: Database, reports: ReportService): Promise<JobProducers> {
+  const { config, logger } = options;
+  return createJobProducers({
+    prisma: database.prisma,
+    redisUrl: config.REDIS_URL ?? DEFAULT_REDIS_URL,
+    logger,
+    prefix: options.queuePrefix,
+    now: () => options.clock.now(),
+    reports,
+    tuning: {
+      workspacePerSecond: {
+        slack: config.SLACK_MESSAGES_PER_SECOND,
+        zalo: config.ZALO_MESSAGES_PER_SECOND,
+        console: defaultJobTuning.workspacePerSecond.console,
+      },
+    },
+  });
+}
+
+interface Adapters {
+  slack?: SlackAdapter;
+  zalo?: ZaloAdapter;
+}
+
+function createAdapters(
+  options: AppOptions,
+  parts: { bot: Bot; database: Database; now: () => Date; rateGate?: RateGate },
+): Adapters {
+  const { config, logger } = options;
+  const { bot, database } = parts;
   const slack = config.SLACK_BOT_TOKEN
     ? createSlackAdapter({
         config,
@@ -96,7 +128,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         logger,
         prisma: database.prisma,
         journal: createInboundJournal(database.priorityLane),
-        clock: now,
+        clock: parts.now,
       })
     : undefined;
   const zalo = config.ZALO_BOT_TOKEN
@@ -105,40 +137,31 @@ export async function createApp(options: AppOptions): Promise<App> {
         bot,
         logger,
         journal: createInboundJournal(database.priorityLane),
-        sender: { gate: zaloSendGate(config.ZALO_BOT_TOKEN, config.ZALO_MESSAGES_PER_SECOND, () => jobs) },
+        sender: { gate: zaloSendGate(config.ZALO_BOT_TOKEN, config.ZALO_MESSAGES_PER_SECOND, parts.rateGate) },
       })
     : undefined;
+  return { slack, zalo };
+}
+
+/** `start` opens the doors in order; `stop` closes them in reverse. */
+function assembleApp(
+  options: AppOptions,
+  parts: Adapters & { bot: Bot; database: Database; producers?: JobProducers },
+): App {
+  const { config, logger } = options;
+  const { slack, zalo, database, producers } = parts;
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
     (sender): sender is MessageSender => sender !== undefined,
   );
   const routes: Record<string, RouteHandler> = { ...slack?.routes, ...zalo?.routes };
   let server: Server | undefined;
-
   const app: App = {
-    bot,
+    bot: parts.bot,
     database,
     slack,
     zalo,
     async start() {
-      if (options.withJobs !== false) {
-        jobs = await startJobs({
-          prisma: database.prisma,
-          redisUrl: config.REDIS_URL ?? DEFAULT_REDIS_URL,
-          senders,
-          logger,
-          role: config.ROLE,
-          prefix: options.queuePrefix,
-          now,
-          tuning: {
-            workspacePerSecond: {
-              slack: config.SLACK_MESSAGES_PER_SECOND,
-              zalo: config.ZALO_MESSAGES_PER_SECOND,
-              console: defaultJobTuning.workspacePerSecond.console,
-            },
-          },
-        });
-        app.jobs = jobs;
-      }
+      if (producers) app.jobs = await startJobs({ producers, senders, role: config.ROLE });
       if (Object.keys(routes).length > 0 || config.ROLE === "web") {
         server = createHttpServer({ routes, logger: logger.child({ module: "http" }) });
         app.port = await listen(server, config.PORT, config.HOST);
@@ -151,7 +174,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       await zalo?.stop();
       await slack?.stop();
       if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
-      await jobs?.close();
+      await (app.jobs ?? producers)?.close();
       await database.close();
     },
   };
@@ -161,23 +184,26 @@ export async function createApp(options: AppOptions): Promise<App> {
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
 
 /**
- * The Zalo bot's send rate, shared through Redis by every process once the jobs run (this process's own until then,
- * or while Redis is down). Keyed by the bot id, the token's public part before ":".
+ * The Zalo bot's send rate, shared through Redis by every process (this process's own while Redis is down, or when
+ * the app runs without it). Keyed by the bot id, the token's public part before ":".
  */
-function zaloSendGate(token: string, perSecond: number, jobs: () => Jobs | undefined): SendGate {
+function zaloSendGate(token: string, perSecond: number, rateGate: RateGate | undefined): SendGate {
   const botId = token.split(":")[0] ?? "bot";
   return createSharedSendGate({
     key: `bot:${botId}`,
     perSecond,
-    slot: () => {
-      const gate = jobs()?.rateGate;
-      return gate ? (key, intervalMs) => gate.acquire("zalo", key, intervalMs) : undefined;
-    },
+    slot: () => (rateGate ? (key, intervalMs) => rateGate.acquire("zalo", key, intervalMs) : undefined),
   });
 }
 
-function requireJobs(jobs: Jobs | undefined): Jobs {
-  // Only reachable when the app runs without Redis (the terminal chat on a machine without it).
-  if (!jobs) throw new AppError("queue_unavailable", "reminders need Redis, which is not running");
-  return jobs;
-}
+/**
+ * Without Redis (the terminal chat on a machine without it) nothing is planned: task changes plan no pings, and a
+ * reminder is refused as the queue being unavailable.
+ */
+const schedulerWithoutRedis: Pick<PingScheduler, "onTaskChanged" | "onChannelSettingsChanged"> & Reminders = {
+  onTaskChanged: async () => undefined,
+  onChannelSettingsChanged: async () => undefined,
+  addReminder: async () => {
+    throw new AppError("queue_unavailable", "reminders need Redis, which is not running");
+  },
+};

@@ -5,7 +5,7 @@
  * outside the command language ("xác nhận @Hoa là @Trần Thị Hoa") gets {@link listWhoIsMeant}. Nothing is written.
  */
 import { t } from "../i18n/index.js";
-import { formatMoment } from "../render/render-context.js";
+import { formatMomentIn } from "../language/format.js";
 import type { IncomingMessage, Locale } from "./incoming.js";
 import type { AmbiguousName, CandidatePerson } from "./named-people.js";
 import type { Reply } from "./reply.js";
@@ -45,7 +45,7 @@ export function candidateHints(candidates: readonly CandidatePerson[], context: 
 function hintFor(candidate: CandidatePerson, sameFullName: boolean, context: AskContext): string {
   if (candidate.pending) return t(context.locale, "people.candidate_pending");
   const seen = candidate.lastSeenAt
-    ? t(context.locale, "people.candidate_seen", { at: formatMoment(candidate.lastSeenAt, context) })
+    ? t(context.locale, "people.candidate_seen", { at: formatMomentIn(candidate.lastSeenAt, context.timezone) })
     : "";
   const id =
     sameFullName && candidate.externalId
@@ -61,5 +61,5 @@ function hasSameFullNames(candidates: readonly CandidatePerson[]): boolean {
 
 function exampleWith(candidates: readonly CandidatePerson[], locale: Locale): string {
   const name = candidates[0]?.displayName ?? "Nguyễn Thị Hoa";
-  return locale === "en" ? `assign @${name} prepare the report` : `giao @${name} chuẩn bị báo cáo`;
+  return t(locale, "people.example_assign", { name });
 }

@@ -7,14 +7,12 @@
  */
 import { t } from "../i18n/index.js";
 import type { ParsedCommand } from "../language/index.js";
-import { renderForbidden } from "../render/refusal.js";
-import { renderPeople } from "../render/render-context.js";
 import type { MessageContext, Middleware } from "./middleware.js";
 import { canChangeTask, type SettingScope, settingRefusal } from "./permissions.js";
+import type { CoreServices } from "./ports/index.js";
 import type { Reply } from "./reply.js";
-import type { Services } from "./services.js";
 
-export function authorize<S extends Services>(): Middleware<S> {
+export function authorize<S extends CoreServices>(): Middleware<S> {
   return async (context, next) => {
     const { parsed } = context;
     if (!parsed.ok) return next();
@@ -38,21 +36,21 @@ function settingScope(command: ParsedCommand): SettingScope | null {
   return "channel";
 }
 
-function settingsRefusal(command: ParsedCommand, context: MessageContext<Services>): Reply | null {
+function settingsRefusal(command: ParsedCommand, context: MessageContext<CoreServices>): Reply | null {
   const scope = settingScope(command);
   if (!scope) return null;
   const { actor, channel, locale } = context;
   const refusal = settingRefusal(scope, actor, channel);
   if (refusal === null) return null;
   if (refusal === "needs_manager") {
-    return privateError(t(locale, "settings.forbidden", { managers: renderPeople(channel.managers, locale) }));
+    return privateError(t(locale, "settings.forbidden", { managers: context.words.people(channel.managers, locale) }));
   }
   const what = t(locale, scope === "workspace" ? "settings.what_dayoff" : "settings.what_managers");
   const hint = t(locale, `settings.admin_hint_${channel.platform}`);
   return privateError(t(locale, "settings.needs_admin", { what, hint }));
 }
 
-async function taskChangeRefusal(command: ParsedCommand, context: MessageContext<Services>): Promise<Reply | null> {
+async function taskChangeRefusal(command: ParsedCommand, context: MessageContext<CoreServices>): Promise<Reply | null> {
   const number = command.taskRef ?? 0;
   const { tasks } = context.services;
   const task = context.targetTaskId
@@ -60,7 +58,7 @@ async function taskChangeRefusal(command: ParsedCommand, context: MessageContext
     : await tasks.findTask(context.channel.id, number);
   // A task that is not there (or not in this channel) is the handler's to answer: "no task #N here".
   if (!task || task.channelId !== context.channel.id || canChangeTask(task, context.actor)) return null;
-  return privateError(renderForbidden(task, task.number, context.locale));
+  return privateError(context.words.forbidden(task, task.number, context.locale));
 }
 
 function privateError(text: string): Reply {

@@ -2,7 +2,7 @@
  * The few errors of the system, each with a stable code. User mistakes are not errors: handlers answer them
  * politely. An AppError means the system could not do its job (database unreachable, platform refused).
  */
-export type AppErrorCode = "database_unavailable" | "queue_unavailable" | "platform_error" | "conflict" | "internal";
+export type AppErrorCode = "database_unavailable" | "queue_unavailable" | "internal";
 
 export class AppError extends Error {
   constructor(

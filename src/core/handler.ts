@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from "../calendar/index.js";
-import type { ParsedCommand } from "../language/index.js";
+import type { CommandName, ParsedCommand } from "../language/index.js";
 import type { IncomingMessage, Locale } from "./incoming.js";
 import type { Reply } from "./reply.js";
 import type { ChannelSettingsView, PersonView } from "./task-view.js";
@@ -15,7 +15,7 @@ export interface Actor extends PersonView {
 
 /**
  * Everything a handler may use. Handlers know no platform: they read the parsed command, call a service and return
- * a reply. `services` is declared by the composition root (see src/core/services.ts).
+ * a reply. `services` is declared by the composition root (see handlers/services.ts).
  */
 export interface CommandContext<Services = unknown> {
   incoming: IncomingMessage;
@@ -52,4 +52,22 @@ export interface Bot {
    * system itself failed (database down), so the adapter can answer "try again".
    */
   handle(message: IncomingMessage): Promise<Reply[]>;
+}
+
+/** A command's handler as it declares itself to the registry (handlers/index.ts lists them all). */
+export interface HandlerDefinition<Services = unknown> {
+  command: CommandName;
+  handle: CommandHandler<Services>;
+  /**
+   * Whether a repeated delivery of the message is caught without reading ProcessedEvent first: the handler writes
+   * only inside the task service's transaction, which claims the event (a repeat rolls back there), or writes
+   * nothing and the message is marked afterwards. A handler that writes in other ways (settings, reminders) says
+   * false, and the pipeline looks first.
+   */
+  claimsInTransaction: boolean;
+  /**
+   * Services beyond the core's that the handler needs (the scheduler, the reports). Where the composition leaves one
+   * out (a test without Redis), the command answers "not available" instead of running.
+   */
+  needs?: readonly string[];
 }

@@ -1,26 +1,28 @@
 import type { ParseResult } from "../language/index.js";
 import type { Logger } from "../logger.js";
 import type { CommandContext } from "./handler.js";
+import type { CoreServices, PipelineWords } from "./ports/index.js";
 import type { PinnedPerson } from "./questions/question-types.js";
 import type { Reply } from "./reply.js";
-import type { Services } from "./services.js";
 
 /** One message on its way to a handler: the handler's context plus what the pipeline found out. */
-export interface MessageContext<S extends Services = Services> extends CommandContext<S> {
+export interface MessageContext<S extends CoreServices = CoreServices> extends CommandContext<S> {
   parsed: ParseResult;
   logger: Logger;
+  /** The words the pipeline says itself (refusals, questions). */
+  words: PipelineWords;
   /** Typed names a question's answer fixed to one person ("which @Hoa?" → this Hoa); resolved as they are. */
   pinned?: readonly PinnedPerson[];
 }
 
 /** Runs before the handler; calls `next()` at most once to go on, or answers itself to stop. */
-export type Middleware<S extends Services = Services> = (
+export type Middleware<S extends CoreServices = CoreServices> = (
   context: MessageContext<S>,
   next: () => Promise<Reply[]>,
 ) => Promise<Reply[]>;
 
 /** Chains middleware around `final`. A second `next()` from the same middleware is a bug and throws. */
-export function composeMiddleware<S extends Services>(
+export function composeMiddleware<S extends CoreServices>(
   middleware: readonly Middleware<S>[],
   final: (context: MessageContext<S>) => Promise<Reply[]>,
 ): (context: MessageContext<S>) => Promise<Reply[]> {
@@ -40,7 +42,7 @@ export function composeMiddleware<S extends Services>(
 }
 
 /** Logs each command with its outcome and duration; never the message text (it may be private). */
-export function logCommands<S extends Services>(): Middleware<S> {
+export function logCommands<S extends CoreServices>(): Middleware<S> {
   return async (context, next) => {
     const started = performance.now();
     const command = context.parsed.ok ? context.parsed.command.command : `parse_error:${context.parsed.error}`;

@@ -8,12 +8,12 @@ import { candidateHints } from "./ask-which-person.js";
 import { MAX_ASSIGNEES } from "./limits.js";
 import type { Middleware } from "./middleware.js";
 import { assignsPeople, isBroadcastName, namedPeople } from "./named-people.js";
+import type { CoreServices } from "./ports/index.js";
 import { askWhichPerson } from "./questions/index.js";
 import type { Reply } from "./reply.js";
-import type { Services } from "./services.js";
 
 /** Refuses a command naming a group, or more people than a task may have. */
-export function enforcePeopleLimits<S extends Services>(): Middleware<S> {
+export function enforcePeopleLimits<S extends CoreServices>(): Middleware<S> {
   return async (context, next) => {
     const { parsed, locale, incoming } = context;
     if (!parsed.ok) return next();
@@ -34,7 +34,7 @@ export function enforcePeopleLimits<S extends Services>(): Middleware<S> {
  * command kept); an unknown one, where no pending person may be made (lists, status, managers), is answered with
  * "I don't know who X is here".
  */
-export function resolveNamedPeople<S extends Services>(): Middleware<S> {
+export function resolveNamedPeople<S extends CoreServices>(): Middleware<S> {
   return async (context, next) => {
     const { parsed, locale, incoming, channel, actor } = context;
     if (!parsed.ok) return next();

@@ -6,8 +6,6 @@
 
 import { fold } from "../language/index.js";
 
-const PREFIX = /^\s*\/?\s*(?:(?:task|viec|rv|roviec|cai dat|settings?)\s+)?/;
-
 /** "xác nhận @Hoa là @Trần Thị Hoa": the name as typed before, and the person meant (as written, without "@"). */
 export interface ConfirmPersonPhrase {
   typed: string;

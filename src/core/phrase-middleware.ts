@@ -4,18 +4,17 @@
  * Each answers itself; any other message goes on.
  */
 import { t } from "../i18n/index.js";
-import { renderPeople } from "../render/render-context.js";
 import { listWhoIsMeant } from "./ask-which-person.js";
 import type { Middleware } from "./middleware.js";
 import { readClaimCode, readConfirmPerson } from "./permission-phrases.js";
+import type { CoreServices } from "./ports/index.js";
 import type { Reply } from "./reply.js";
-import type { Services } from "./services.js";
 
 /**
  * A one-time admin code (`npm run zalo:claim`) sent privately makes its sender a workspace admin. One sent in a
  * group is spent without effect: others have read it.
  */
-export function claimAdminCodes<S extends Services>(): Middleware<S> {
+export function claimAdminCodes<S extends CoreServices>(): Middleware<S> {
   return async (context, next) => {
     const code = readClaimCode(context.incoming.text);
     if (!code) return next();
@@ -36,7 +35,7 @@ export function claimAdminCodes<S extends Services>(): Middleware<S> {
  * "xác nhận @Hoa là @Trần Thị Hoa": the person who typed "@Hoa" says who they meant, and their pending "Hoa"
  * becomes that member of the channel. Only the writer's own pending people (see pending-people.ts).
  */
-export function confirmPendingPeople<S extends Services>(): Middleware<S> {
+export function confirmPendingPeople<S extends CoreServices>(): Middleware<S> {
   return async (context, next) => {
     const phrase = readConfirmPerson(context.incoming.text);
     if (!phrase) return next();
@@ -57,7 +56,7 @@ export function confirmPendingPeople<S extends Services>(): Middleware<S> {
     if (!person || !result?.ok) return [privateReply(t(locale, "people.confirm_none", { typed: phrase.typed }), true)];
     const text = t(locale, "people.confirmed", {
       typed: phrase.typed,
-      person: renderPeople([person], locale),
+      person: context.words.people([person], locale),
       count: result.taskIds.length,
     });
     return [{ visibility: "channel", text }];

@@ -18,6 +18,7 @@ export const enPermissions: PermissionCatalogue = {
   "people.candidate_id": ({ id }) => ` (id …${id})`,
   "people.how_to_mention": () =>
     "Please send the command again and pick the person from the list that opens when you type @.",
+  "people.example_assign": ({ name }) => `assign @${name} prepare the report`,
   "people.how_to_typed": ({ example }) => `Please send the command again with the full name, e.g. "${example}".`,
   "people.same_full_name": () =>
     `Some share the full name too: ask one of them to add a word to their display name (e.g. "Hoa Accounts"), then send the command again.`,

@@ -1,4 +1,5 @@
 import { enConversation } from "./en-conversation.js";
+import { enJobs } from "./en-jobs.js";
 import { enPermissions } from "./en-permissions.js";
 import type { Catalogue } from "./messages.js";
 
@@ -80,6 +81,7 @@ export const en: Catalogue = {
   "group.cancelled": () => "Cancelled",
   "card.creator": ({ creator, createdAt }) => `Created by ${creator} at ${createdAt}`,
   "card.assignees": ({ assignees }) => `Assignees: ${assignees}`,
+  "card.due": ({ due }) => `due: ${due}`,
   "card.status": ({ status }) => `Status: ${status}`,
   "card.closed": ({ by, at }) => `Closed by ${by} at ${at}`,
   "card.history": () => "History:",
@@ -165,6 +167,7 @@ export const en: Catalogue = {
   "error.missing_assignee": ({ example }) => `Mention who should do it. For example: ${example}`,
   "error.bad_setting": ({ fragment, example }) =>
     `${fragment ? `I didn't understand the setting "${fragment}".` : "I didn't understand that setting."} For example: ${example}`,
+  "error.busy": () => "⏳ The system is busy, please try again in a few minutes.",
   "error.not_available": ({ command }) => `"${command}" is coming soon and isn't available yet. Sorry about that!`,
   "help.overview": () =>
     [
@@ -179,4 +182,5 @@ export const en: Catalogue = {
   "help.command": ({ usage, description, examples }) => `*${usage}*\n${description}\nExamples:\n${examples}`,
   "help.more": () => `Type "help <topic>" for details, e.g. "help reassign", "help settings", "help undo".`,
   ...enPermissions,
+  ...enJobs,
 };

@@ -69,6 +69,8 @@ export interface MessageParams extends ConversationMessageParams {
   // Task card and history
   "card.creator": { creator: string; createdAt: string };
   "card.assignees": { assignees: string };
+  /** A task's deadline on its card and in lists: "hạn: 17:00 thứ Sáu 11/12/2026 (còn 2 ngày)". */
+  "card.due": { due: string };
   "card.status": { status: string };
   "card.closed": { by: string; at: string };
   "card.history": Empty;
@@ -144,6 +146,8 @@ export interface MessageParams extends ConversationMessageParams {
   "error.missing_assignee": { example: string };
   "error.bad_setting": { fragment: string | null; example: string };
   "error.not_available": { command: string };
+  /** The system could not do its job (database unreachable, an unexpected error): try again. */
+  "error.busy": Empty;
   // Help
   "help.overview": Empty;
   "help.command": { usage: string; description: string; examples: string };
@@ -163,6 +167,8 @@ export interface PermissionMessageParams {
   "people.candidate_id": { id: string };
   "people.how_to_mention": Empty;
   "people.how_to_typed": { example: string };
+  /** A command naming someone by full name, as an example. */
+  "people.example_assign": { name: string };
   "people.same_full_name": Empty;
   "people.confirmed": { typed: string; person: string; count: number };
   "people.confirm_none": { typed: string };
@@ -228,7 +234,64 @@ export interface ConversationMessageParams {
   "undo.changed_since": { number: number; person: string };
 }
 
-export interface AllMessageParams extends MessageParams, PermissionMessageParams {}
+/** Pings, reminders, snoozes, the weekly summary and exports (src/i18n/*-jobs.ts). */
+export interface JobMessageParams {
+  "ping.heads_up": Empty;
+  "ping.hour_before": Empty;
+  "ping.at_deadline": Empty;
+  "ping.overdue": Empty;
+  "ping.escalation": Empty;
+  "ping.reminder": Empty;
+  /** The first line of a message that pings several tasks at once. */
+  "ping.header": { count: number };
+  "ping.due": { due: string };
+  "ping.unassigned": Empty;
+  /** Said after an escalation's line, with a leading space. */
+  "ping.cc_creator": { creator: string };
+  /** Said after the line of a ping sent after its time (the bot was down), with a leading space. */
+  "ping.sent_late": Empty;
+  /** How late a deadline is: whole days, else hours, else minutes. */
+  "lateness.day": { count: number };
+  "lateness.hour": { count: number };
+  "lateness.minute": { count: number };
+  "remind.set": { number: number; when: string };
+  "remind.moved": { number: number; when: string };
+  "remind.needs_when": { number: number };
+  "remind.past": { number: number };
+  "remind.closed": { number: number };
+  "remind.not_found": { number: number };
+  "snooze.done": { number: number; when: string };
+  "snooze.missing": { number: number };
+  "snooze.past": { number: number };
+  "export.ready": { count: number; format: string };
+  /** The export file's name before its date, in ASCII (some mail systems mangle others). */
+  "export.file_name": Empty;
+  "export.sheet_tasks": Empty;
+  "export.sheet_people": Empty;
+  "summary.channel_not_found": Empty;
+  "summary.title": { from: string; to: string };
+  "summary.done": Empty;
+  "summary.overdue": Empty;
+  "summary.due_this_week": Empty;
+  "summary.people": Empty;
+  "summary.change": Empty;
+  "summary.none": Empty;
+  "summary.late": { lateness: string };
+  "summary.on_time": Empty;
+  "summary.not_on_time": Empty;
+  "summary.due": { due: string };
+  "summary.unassigned": Empty;
+  "summary.column.person": Empty;
+  "summary.column.open": Empty;
+  "summary.column.overdue": Empty;
+  "summary.column.done": Empty;
+  "summary.column.on_time": Empty;
+  "summary.rate": Empty;
+  /** The unit of a change in the on-time rate, with its leading space: "+5 điểm". */
+  "summary.points": Empty;
+}
+
+export interface AllMessageParams extends MessageParams, PermissionMessageParams, JobMessageParams {}
 
 export type MessageId = keyof AllMessageParams;
 
@@ -244,3 +307,6 @@ export type PermissionCatalogue = {
 export type ConversationCatalogue = {
   [K in keyof ConversationMessageParams]: (params: ConversationMessageParams[K]) => string;
 };
+
+/** The jobs' part of a locale's texts (pings, reminders, summaries, exports; kept in its own file). */
+export type JobCatalogue = { [K in keyof JobMessageParams]: (params: JobMessageParams[K]) => string };

@@ -17,6 +17,7 @@ export const viPermissions: PermissionCatalogue = {
   "people.candidate_pending": () => " — tên đã được ghi trước, người này chưa nhắn ở đây",
   "people.candidate_id": ({ id }) => ` (mã …${id})`,
   "people.how_to_mention": () => "Bạn gửi lại lệnh và nhắc người đó bằng cách chọn tên trong danh sách gợi ý khi gõ @.",
+  "people.example_assign": ({ name }) => `giao @${name} chuẩn bị báo cáo`,
   "people.how_to_typed": ({ example }) => `Bạn gửi lại lệnh với đúng họ tên đầy đủ, ví dụ: "${example}".`,
   "people.same_full_name": () =>
     `Có người trùng cả họ tên: nhờ một người thêm chữ vào tên hiển thị (ví dụ "Hoa Kế toán") rồi gửi lại lệnh.`,

@@ -1,5 +1,6 @@
 import type { Catalogue } from "./messages.js";
 import { viConversation } from "./vi-conversation.js";
+import { viJobs } from "./vi-jobs.js";
 import { viPermissions } from "./vi-permissions.js";
 
 /** Vietnamese texts: the default language of the bot. Written to sound like a colleague, not a machine. */
@@ -80,6 +81,7 @@ export const vi: Catalogue = {
   "group.cancelled": () => "Đã hủy",
   "card.creator": ({ creator, createdAt }) => `Người giao: ${creator}, lúc ${createdAt}`,
   "card.assignees": ({ assignees }) => `Người làm: ${assignees}`,
+  "card.due": ({ due }) => `hạn: ${due}`,
   "card.status": ({ status }) => `Trạng thái: ${status}`,
   "card.closed": ({ by, at }) => `Đóng bởi ${by} lúc ${at}`,
   "card.history": () => "Lịch sử:",
@@ -161,6 +163,7 @@ export const vi: Catalogue = {
   "error.missing_assignee": ({ example }) => `Hãy nhắc tên người được giao. Ví dụ: ${example}`,
   "error.bad_setting": ({ fragment, example }) =>
     `${fragment ? `Mình chưa hiểu cài đặt "${fragment}".` : "Mình chưa hiểu cài đặt này."} Ví dụ: ${example}`,
+  "error.busy": () => "⏳ Hệ thống đang bận, vui lòng thử lại sau ít phút.",
   "error.not_available": ({ command }) => `Lệnh "${command}" sắp có, hiện chưa dùng được. Mong bạn thông cảm!`,
   "help.overview": () =>
     [
@@ -176,4 +179,5 @@ export const vi: Catalogue = {
   "help.more": () =>
     `Gõ "trợ giúp <chủ đề>" để xem chi tiết, ví dụ "trợ giúp giao lại", "trợ giúp cài đặt", "trợ giúp hoàn tác".`,
   ...viPermissions,
+  ...viJobs,
 };

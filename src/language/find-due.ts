@@ -6,29 +6,14 @@
  */
 import { MAX_CUES, MAX_DUE_CHARS, MAX_DUE_WORDS } from "./bounds.js";
 import { titleWordsAt } from "./due-position.js";
+import type { DueText, FoundDue } from "./found-due.js";
 import { impossibleDate } from "./impossible-dates.js";
 import { resolvePhrase } from "./parse-due.js";
-import type { Resolved, ResolveEnv } from "./resolve-due.js";
+import type { Resolved } from "./resolve-due.js";
 import { piecesAt, readableUntil } from "./scan.js";
 import { type Word, wordsMatch } from "./words.js";
 
-export interface FoundDue {
-  due: Resolved | null;
-  /** Word indexes [first, end) of the deadline words, cue included. */
-  first: number;
-  end: number;
-  /** Words after a deadline word that could not be read, or an impossible date. */
-  badFragment?: string;
-}
-
-export interface DueText {
-  orig: string;
-  folded: string;
-  words: Word[];
-  env: ResolveEnv;
-  /** A Vietnamese message: "gap" typed without accents is then "gấp" (urgent). */
-  vietnamese: boolean;
-}
+export type { DueText, FoundDue } from "./found-due.js";
 
 const CUE =
   /(?:truoc|trc|han chot|han|deadline|dl|by|due|before|den|sang|until|till|luc|vao|trong|no later than|cham nhat|muon nhat|toi han)(?:\s*:)?(?![a-z0-9])/y;

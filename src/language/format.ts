@@ -15,7 +15,7 @@ import { type WallZone, wallAt, wallZone } from "./zone.js";
 const VI_WEEKDAYS = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
 const EN_WEEKDAYS = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
-/** The zone of that name, or null when it is unknown (the callers then ask luxon, as they always did). */
+/** The zone of that name, or null when it is unknown (the callers then ask luxon, which knows more names). */
 function zoneOrNull(timezone: string): WallZone | null {
   try {
     return wallZone(timezone);
@@ -84,7 +84,8 @@ export function formatRelative(
   calendar?: WorkingCalendar,
 ): string {
   const zone = zoneOrNull(timezone);
-  // Across a clock change (where luxon settles a missing or doubled midnight its own way) luxon answers, as before.
+  // Across a clock change luxon answers: it settles a missing or doubled midnight its own way, and the wall
+  // arithmetic below assumes one offset since midnight.
   if (!zone || !sameOffsetSinceMidnight(zone, now, deadline)) {
     return formatRelativeWithLuxon(deadline, now, locale, timezone, calendar);
   }

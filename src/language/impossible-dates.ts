@@ -4,7 +4,7 @@
  * person got wrong, so the bot says so instead of filing them in the title.
  */
 
-import type { DueText, FoundDue } from "./find-due.js";
+import type { DueText, FoundDue } from "./found-due.js";
 import { EN_MONTH } from "./lexicon.js";
 import type { Word } from "./words.js";
 

@@ -1,11 +1,11 @@
 /**
- * Turns the pieces of a phrase into a deadline, by the product rules of issue 3:
+ * Turns the pieces of a phrase into a deadline, by the rules the README states ("How deadlines are understood"):
  * a date alone → that date at end-of-day; a time alone → today if still ahead, else
  * tomorrow; a period → end-of-day on its last working day; "trong N ngày" → N
  * calendar days after today; "N ngày làm việc" → N working days.
  */
-import type { WorkingCalendar } from "../calendar/index.js";
 import type { Piece } from "./due-pieces.js";
+import type { ResolveEnv } from "./resolve-env.js";
 import { edgeSpan, holidaySpan, restSpan, seasonSpan, weekendSpan } from "./resolve-extra.js";
 import { lunarSpan } from "./resolve-lunar.js";
 import { gatherPieces } from "./resolve-pieces.js";
@@ -13,21 +13,9 @@ import { dateSpan, daySpan, type PieceBag, type Span, unitSpan } from "./resolve
 import { clockHour, podDeadline, podWindow } from "./resolve-time.js";
 import type { Grain } from "./types.js";
 import { DAY, isoDateOf, MINUTE, plus, startOf, type Wall, type WallUnit, wallOf } from "./wall.js";
-import { type WallZone, wallAt } from "./zone.js";
+import { wallAt } from "./zone.js";
 
-/**
- * `now` is the channel's wall clock (wall.ts): calendar arithmetic on plain numbers is
- * fast and DST-free, and the wall time is placed in the real zone once, at the end (so
- * "9h sáng mai" stays 09:00 across a DST change).
- */
-export interface ResolveEnv {
-  now: Wall;
-  /** The real instant (ms), for elapsed-time offsets ("in 3 hours"). */
-  realNow: number;
-  zone: WallZone;
-  endOfDay: number;
-  calendar: WorkingCalendar;
-}
+export type { ResolveEnv } from "./resolve-env.js";
 
 export interface Resolved {
   start: Wall;

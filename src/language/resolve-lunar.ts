@@ -3,7 +3,7 @@
  * "sau Tết". The dates come from src/calendar (the Vietnamese lunar calendar and the channel's working days).
  */
 import { lunarDateOf, lunarNewYearsEve, nextLunarDay, tetDeadline } from "../calendar/index.js";
-import type { ResolveEnv } from "./resolve-due.js";
+import type { ResolveEnv } from "./resolve-env.js";
 import { daySpan, type PieceBag, type Span } from "./resolve-span.js";
 import { isoDateOf, type Wall, wallOf } from "./wall.js";
 

@@ -1,8 +1,7 @@
 import type { Locale } from "../core/incoming.js";
+import type { ParseFailure } from "../core/ports/index.js";
 import { commandHelp, exampleFor, t } from "../i18n/index.js";
-import type { CommandName, ParseResult } from "../language/index.js";
-
-type ParseFailure = Extract<ParseResult, { ok: false }>;
+import type { CommandName } from "../language/index.js";
 
 /** The longest piece of the person's text echoed back, in characters. */
 const MAX_FRAGMENT_LENGTH = 80;

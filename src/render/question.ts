@@ -1,21 +1,11 @@
-/**
- * The bot's questions in words: why it asks (the doubts), each choice as what it would do ("Tạo việc "…" cho @Lan,
- * hạn 17:00 thứ Hai 30/11/2026"), and how to answer.
- */
-import type { WorkingCalendar } from "../calendar/index.js";
-import type { IncomingMention, Locale } from "../core/incoming.js";
+import type { Locale } from "../core/incoming.js";
+import type { QuestionWordsContext } from "../core/ports/index.js";
 import type { PinnedPerson } from "../core/questions/question-types.js";
 import { t } from "../i18n/index.js";
 import { formatDue, type ParseDoubt, type ParsedCommand } from "../language/index.js";
 import { renderDay } from "./settings.js";
 
-export interface QuestionRenderContext {
-  locale: Locale;
-  timezone: string;
-  calendar: WorkingCalendar;
-  /** The message's mentions: a Slack mention token (a user id) is named by its display name. */
-  mentions: readonly IncomingMention[];
-}
+export type QuestionRenderContext = QuestionWordsContext;
 
 function dueText(command: ParsedCommand, context: QuestionRenderContext): string | null {
   return command.due ? formatDue(command.due, context.locale, context.timezone) : null;

@@ -1,10 +1,10 @@
 import { IANAZone } from "luxon";
 import { addDays, isoWeekday } from "../calendar/index.js";
 import type { Locale } from "../core/incoming.js";
+import type { DayOffView } from "../core/ports/index.js";
 import type { ChannelSettingsView } from "../core/task-view.js";
 import { t } from "../i18n/index.js";
 import { resolvePingPolicy } from "../scheduling/policy.js";
-import type { DayOffView } from "../services/directory-service.js";
 import { renderPeople } from "./render-context.js";
 
 /**

@@ -12,7 +12,7 @@ export function renderTaskCard(task: TaskView, context: RenderContext, history?:
   const due = task.status === "open" ? renderDue(task, context) : renderDue(task, context, { relative: false });
   const lines = [
     `*#${task.number}* ${task.title}`,
-    `${locale === "en" ? "due" : "hạn"}: ${due ?? t(locale, "task.no_due")}`,
+    t(locale, "card.due", { due: due ?? t(locale, "task.no_due") }),
     t(locale, "card.status", { status: t(locale, task.withdrawn ? "status.withdrawn" : `status.${task.status}`) }),
     t(locale, "card.creator", { creator: personToken(task.creator), createdAt: formatMoment(task.createdAt, context) }),
     t(locale, "card.assignees", {

@@ -19,7 +19,7 @@ export function renderTaskLine(task: TaskView, context: RenderContext): string {
   const where = context.showChannel && task.channelName ? ` (${task.channelName})` : "";
   const parts = [`*#${task.number}*${where} ${task.title}`];
   const due = task.status === "open" ? renderDue(task, context) : null;
-  if (due) parts.push(context.locale === "en" ? `due: ${due}` : `hạn: ${due}`);
+  if (due) parts.push(t(context.locale, "card.due", { due }));
   if (task.status === "open" && task.assignees.length > 0) {
     parts.push(task.assignees.map((a) => renderAssigneeProgress(a, context)).join(", "));
   }

@@ -1,18 +1,10 @@
-/** Small, deterministic date texts for pings and summaries (vi/en), in the channel's zone. */
+/** Small, deterministic texts for pings and summaries, in the channel's zone. Deadlines use language/format.ts. */
 import { DateTime } from "luxon";
+import { t } from "../i18n/index.js";
 
-export type Locale = "vi" | "en";
+export type { Locale } from "../core/incoming.js";
 
-const VI_WEEKDAYS = ["", "thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
-const EN_WEEKDAYS = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-
-/** "17:00 thứ Sáu 11/12/2026" / "17:00 Fri 11/12/2026"; without a time: "thứ Sáu 11/12/2026". */
-export function formatDeadline(dueAt: Date, hasTime: boolean, zone: string, locale: Locale): string {
-  const t = DateTime.fromJSDate(dueAt, { zone });
-  const weekday = (locale === "vi" ? VI_WEEKDAYS : EN_WEEKDAYS)[t.weekday];
-  const day = `${weekday} ${t.toFormat("dd/MM/yyyy")}`;
-  return hasTime ? `${t.toFormat("HH:mm")} ${day}` : day;
-}
+import type { Locale } from "../core/incoming.js";
 
 /** "16/11" style short day. */
 export function formatShortDay(instant: Date, zone: string): string {
@@ -22,14 +14,9 @@ export function formatShortDay(instant: Date, zone: string): string {
 /** How late a deadline is at `now`: "3 ngày" / "3 days", under a day "5 giờ" / "5 hours", under an hour minutes. */
 export function formatLateness(dueAt: Date, now: Date, locale: Locale): string {
   const minutes = Math.max(0, Math.floor((now.getTime() - dueAt.getTime()) / 60_000));
-  const [value, unit] =
-    minutes >= 24 * 60
-      ? [Math.floor(minutes / (24 * 60)), "day"]
-      : minutes >= 60
-        ? [Math.floor(minutes / 60), "hour"]
-        : [minutes, "minute"];
-  if (locale === "vi") return `${value} ${unit === "day" ? "ngày" : unit === "hour" ? "giờ" : "phút"}`;
-  return `${value} ${unit}${value === 1 ? "" : "s"}`;
+  if (minutes >= 24 * 60) return t(locale, "lateness.day", { count: Math.floor(minutes / (24 * 60)) });
+  if (minutes >= 60) return t(locale, "lateness.hour", { count: Math.floor(minutes / 60) });
+  return t(locale, "lateness.minute", { count: minutes });
 }
 
 /** A percentage without decimals, "—" when there is nothing to measure. */

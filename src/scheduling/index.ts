@@ -1,7 +1,6 @@
 /** Pure scheduling logic: ping policy, quiet hours, merging, weekly report and their texts. */
 
 export type { SummaryView } from "../core/summary-view.js";
-export * from "./command-texts.js";
 export * from "./format.js";
 export * from "./local-time.js";
 export * from "./merge.js";

@@ -4,7 +4,9 @@
  */
 import { personToken, type Reply } from "../core/reply.js";
 import type { TaskView } from "../core/task-view.js";
-import { formatDeadline, formatLateness, type Locale } from "./format.js";
+import { t } from "../i18n/index.js";
+import { formatDue } from "../language/index.js";
+import { formatLateness, type Locale } from "./format.js";
 import type { PingKind } from "./plan-pings.js";
 
 export interface PingItem {
@@ -14,42 +16,22 @@ export interface PingItem {
   task: TaskView;
 }
 
-const LABELS: Record<Locale, Record<PingKind, string>> = {
-  vi: {
-    heads_up: "Sắp đến hạn",
-    hour_before: "Còn 1 giờ",
-    at_deadline: "Đến hạn",
-    overdue: "Quá hạn",
-    escalation: "Quá hạn",
-    reminder: "Nhắc việc",
-  },
-  en: {
-    heads_up: "Due soon",
-    hour_before: "Due in 1 hour",
-    at_deadline: "Due now",
-    overdue: "Overdue",
-    escalation: "Overdue",
-    reminder: "Reminder",
-  },
-};
-
 /** When a task has several pings in one message (heads-up and reminder at 09:00), the most pressing one speaks. */
 const PRIORITY: PingKind[] = ["escalation", "overdue", "at_deadline", "hour_before", "heads_up", "reminder"];
 
 function line(item: PingItem, zone: string, locale: Locale, now: Date): string {
   const { task, kind } = item;
-  const vi = locale === "vi";
-  let label = LABELS[locale][kind];
+  let label = t(locale, `ping.${kind}`);
   if ((kind === "overdue" || kind === "escalation") && task.dueAt) {
     label = `${label} ${formatLateness(task.dueAt, now, locale)}`;
   }
   const pending = task.assignees.filter((a) => a.doneAt === null);
-  const who = pending.length > 0 ? pending.map((a) => personToken(a)).join(", ") : vi ? "(chưa giao)" : "(unassigned)";
-  const due = task.dueAt ? ` — ${vi ? "hạn" : "due"} ${formatDeadline(task.dueAt, task.dueHasTime, zone, locale)}` : "";
+  const who = pending.length > 0 ? pending.map((a) => personToken(a)).join(", ") : t(locale, "ping.unassigned");
+  const deadline = task.dueAt ? formatDue({ deadline: task.dueAt, hasTime: task.dueHasTime }, locale, zone) : null;
+  const due = deadline ? ` — ${t(locale, "ping.due", { due: deadline })}` : "";
   let text = `• *${label}*: #${task.number} ${task.title}${due} — ${who}`;
-  if (kind === "escalation")
-    text += vi ? ` (báo người giao: ${personToken(task.creator)})` : ` (cc creator: ${personToken(task.creator)})`;
-  if (item.late) text += vi ? " _(gửi muộn)_" : " _(sent late)_";
+  if (kind === "escalation") text += t(locale, "ping.cc_creator", { creator: personToken(task.creator) });
+  if (item.late) text += t(locale, "ping.sent_late");
   return text;
 }
 
@@ -64,10 +46,7 @@ export function renderPingMessage(items: PingItem[], zone: string, locale: Local
   }
   const chosen = [...byTask.values()].sort((a, b) => a.task.number - b.task.number);
   const lines = chosen.map((item) => line(item, zone, locale, now));
-  const header =
-    chosen.length > 1
-      ? [locale === "vi" ? `*Nhắc hạn (${chosen.length} việc)*` : `*Deadline pings (${chosen.length} tasks)*`]
-      : [];
+  const header = chosen.length > 1 ? [t(locale, "ping.header", { count: chosen.length })] : [];
   return {
     visibility: "channel",
     text: [...header, ...lines].join("\n"),

@@ -5,57 +5,27 @@
  */
 import type { Reply } from "../core/reply.js";
 import type { SummaryView } from "../core/summary-view.js";
-import { formatDeadline, formatDelta, formatLateness, formatPercent, formatShortDay, type Locale } from "./format.js";
+import { t } from "../i18n/index.js";
+import { formatDue } from "../language/index.js";
+import { formatDelta, formatLateness, formatPercent, formatShortDay, type Locale } from "./format.js";
 import type { PersonFigures, WeeklyReport } from "./weekly-report.js";
 
-const T = {
-  vi: {
-    title: (from: string, to: string) => `Tổng kết tuần ${from}–${to}`,
-    done: "Đã xong tuần trước",
-    overdue: "Quá hạn",
-    dueThisWeek: "Đến hạn tuần này",
-    people: "Theo người",
-    change: "So với tuần trước",
-    none: "(không có)",
-    late: "trễ",
-    onTime: "đúng hạn",
-    notOnTime: "trễ hạn",
-    due: "hạn",
-    unassigned: "chưa giao",
-    columns: ["Người", "Đang mở", "Quá hạn", "Đã xong", "Đúng hạn"],
-    doneLabel: "Đã xong",
-    overdueLabel: "Quá hạn",
-    rateLabel: "Tỉ lệ đúng hạn",
-    points: " điểm",
-  },
-  en: {
-    title: (from: string, to: string) => `Weekly summary ${from}–${to}`,
-    done: "Done last week",
-    overdue: "Overdue",
-    dueThisWeek: "Due this week",
-    people: "By person",
-    change: "Against the week before",
-    none: "(none)",
-    late: "late",
-    onTime: "on time",
-    notOnTime: "late",
-    due: "due",
-    unassigned: "unassigned",
-    columns: ["Person", "Open", "Overdue", "Done", "On time"],
-    doneLabel: "Done",
-    overdueLabel: "Overdue",
-    rateLabel: "On-time rate",
-    points: " pts",
-  },
-} as const;
+/** The columns of the per-person table, in order. */
+const COLUMNS = [
+  "summary.column.person",
+  "summary.column.open",
+  "summary.column.overdue",
+  "summary.column.done",
+  "summary.column.on_time",
+] as const;
 
 function table(rows: PersonFigures[], locale: Locale): string {
-  const t = T[locale];
+  const columns = COLUMNS.map((id) => t(locale, id));
   const cells = [
-    [...t.columns],
+    columns,
     ...rows.map((r) => [r.name, String(r.open), String(r.overdue), String(r.done), formatPercent(r.onTimeRate)]),
   ];
-  const widths = t.columns.map((_, i) => Math.max(...cells.map((c) => [...(c[i] as string)].length)));
+  const widths = columns.map((_, i) => Math.max(...cells.map((c) => [...(c[i] as string)].length)));
   const pad = (s: string, w: number) => s + " ".repeat(w - [...s].length);
   return [
     "```",
@@ -74,45 +44,64 @@ function rateDelta(now: number | null, before: number | null, points: string): s
   return ` (${formatDelta(Math.round(now * 100) - Math.round(before * 100), points)})`;
 }
 
-/** The summary in structured form (plain strings in the channel's language), for adapters that draw it. */
-export function buildSummaryView(report: WeeklyReport, locale: Locale, channelName?: string): SummaryView {
-  const t = T[locale];
-  const zone = report.timezone;
-  const lastDay = new Date(report.weekStart.getTime() - 1);
-  const list = (names: string[]) => (names.length > 0 ? names.join(", ") : t.unassigned);
+/** The done, overdue and due-this-week lines of the summary. */
+function sectionLines(report: WeeklyReport, locale: Locale) {
+  const list = (names: string[]) => (names.length > 0 ? names.join(", ") : t(locale, "summary.unassigned"));
   const done = report.doneLastWeek.map((d) => {
-    const when = d.onTime === null ? "" : ` (${d.onTime ? t.onTime : t.notOnTime})`;
+    const when = d.onTime === null ? "" : ` (${t(locale, d.onTime ? "summary.on_time" : "summary.not_on_time")})`;
     return `#${d.number} ${d.title} — ${list(d.by)}${when}`;
   });
-  const overdue = report.overdue.map(
-    (o) => `#${o.number} ${o.title} — ${list(o.assignees)} — ${t.late} ${formatLateness(o.dueAt, report.now, locale)}`,
-  );
-  const dueThisWeek = report.dueThisWeek.map(
-    (d) =>
-      `#${d.number} ${d.title} — ${list(d.assignees)} — ${t.due} ${formatDeadline(d.dueAt, d.dueHasTime, zone, locale)}`,
-  );
+  const overdue = report.overdue.map((o) => {
+    const late = t(locale, "summary.late", { lateness: formatLateness(o.dueAt, report.now, locale) });
+    return `#${o.number} ${o.title} — ${list(o.assignees)} — ${late}`;
+  });
+  const dueThisWeek = report.dueThisWeek.map((d) => {
+    const due = formatDue({ deadline: d.dueAt, hasTime: d.dueHasTime }, locale, report.timezone);
+    return `#${d.number} ${d.title} — ${list(d.assignees)} — ${t(locale, "summary.due", { due })}`;
+  });
+  return { done, overdue, dueThisWeek };
+}
+
+/** "Đã xong 5 (+2) · Quá hạn 1 (−1) · Tỉ lệ đúng hạn 80% (+5 điểm)": this week against the one before. */
+function changeText(report: WeeklyReport, locale: Locale): string {
   const { current: c, previous: p } = report;
+  const done = `${t(locale, "summary.column.done")} ${c.done} (${formatDelta(c.done - p.done)})`;
+  const overdue = `${t(locale, "summary.overdue")} ${c.overdue} (${formatDelta(c.overdue - p.overdue)})`;
+  const points = t(locale, "summary.points");
+  const rate = `${t(locale, "summary.rate")} ${formatPercent(c.onTimeRate)}${rateDelta(c.onTimeRate, p.onTimeRate, points)}`;
+  return `${done} · ${overdue} · ${rate}`;
+}
+
+/** The summary in structured form (plain strings in the channel's language), for adapters that draw it. */
+export function buildSummaryView(report: WeeklyReport, locale: Locale, channelName?: string): SummaryView {
+  const zone = report.timezone;
+  const lastDay = new Date(report.weekStart.getTime() - 1);
+  const { done, overdue, dueThisWeek } = sectionLines(report, locale);
   return {
     locale,
-    title: t.title(formatShortDay(report.lastWeekStart, zone), formatShortDay(lastDay, zone)),
+    title: t(locale, "summary.title", {
+      from: formatShortDay(report.lastWeekStart, zone),
+      to: formatShortDay(lastDay, zone),
+    }),
     ...(channelName ? { channelName } : {}),
     sections: [
-      { key: "done", title: t.done, lines: done },
-      { key: "overdue", title: t.overdue, lines: overdue },
-      { key: "dueThisWeek", title: t.dueThisWeek, lines: dueThisWeek },
+      { key: "done", title: t(locale, "summary.done"), lines: done },
+      { key: "overdue", title: t(locale, "summary.overdue"), lines: overdue },
+      { key: "dueThisWeek", title: t(locale, "summary.due_this_week"), lines: dueThisWeek },
     ],
-    none: t.none,
+    none: t(locale, "summary.none"),
     people: {
-      title: t.people,
-      columns: [...t.columns],
-      labels: { done: t.doneLabel, overdue: t.overdueLabel, open: t.columns[1] },
+      title: t(locale, "summary.people"),
+      columns: COLUMNS.map((id) => t(locale, id)),
+      labels: {
+        done: t(locale, "summary.column.done"),
+        overdue: t(locale, "summary.overdue"),
+        open: t(locale, "summary.column.open"),
+      },
       rows: report.people.map((r) => ({ ...r })),
       table: report.people.length === 0 ? null : table(report.people, locale),
     },
-    change: {
-      title: t.change,
-      text: `${t.doneLabel} ${c.done} (${formatDelta(c.done - p.done)}) · ${t.overdueLabel} ${c.overdue} (${formatDelta(c.overdue - p.overdue)}) · ${t.rateLabel} ${formatPercent(c.onTimeRate)}${rateDelta(c.onTimeRate, p.onTimeRate, t.points)}`,
-    },
+    change: { title: t(locale, "summary.change"), text: changeText(report, locale) },
   };
 }
 

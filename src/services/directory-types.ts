@@ -1,13 +1,8 @@
 /** The shapes the directory's parts (session, people, channels, days off) share with their callers. Types only. */
-import type { Actor } from "../core/handler.js";
 import type { Locale } from "../core/incoming.js";
-import type { ChannelSettingsView } from "../core/task-view.js";
+import type { DayOffView, IncomingSession } from "../core/ports/directory.js";
 
-/** What the bot knows about the sender of a message and where it was written. */
-export interface IncomingSession {
-  channel: ChannelSettingsView;
-  actor: Actor;
-}
+export type { DayOffView, IncomingSession };
 
 export interface ChannelSettingsPatch {
   locale?: Locale;
@@ -18,13 +13,6 @@ export interface ChannelSettingsPatch {
   summaryCron?: string;
   /** The ping policy JSON the ping planner reads; null restores the default policy. */
   pingPolicy?: Record<string, unknown> | null;
-}
-
-export interface DayOffView {
-  /** YYYY-MM-DD */
-  day: string;
-  isWorkingDay: boolean;
-  note: string | null;
 }
 
 /** A person as a message describes them (sender or mention); fields left out are unknown, not empty. */

@@ -1,26 +1,9 @@
 import { AsyncLocalStorage } from "node:async_hooks";
-import type { Platform } from "../core/incoming.js";
+import type { EventClaim, QuestionOwner } from "../core/ports/event-dedupe.js";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import { transactionOptions } from "./transaction-options.js";
 
-/** One inbound delivery, identified by the platform's event id. `claimed` turns true once its row is written. */
-export interface EventClaim {
-  platform: Platform;
-  key: string;
-  claimed: boolean;
-  /**
-   * The open question of this person in this channel that handling the message ends (a new command drops it, an
-   * answer settles it). Whatever statement writes the claim deletes the question in the same statement, so ending
-   * it costs no round trip of its own.
-   */
-  closesQuestion?: QuestionOwner;
-}
-
-/** Whose question: the person asked, in the channel where they were asked. */
-export interface QuestionOwner {
-  channelId: string;
-  memberId: string;
-}
+export type { EventClaim, QuestionOwner };
 
 /**
  * A CTE (to follow others in a WITH) that deletes the open question `claim` ends, when `guard` (a CTE name) has a row.

@@ -109,7 +109,11 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
 
     getManyForSend: (ids: readonly string[], now: Date) => getManyForSend(prisma, ids, now),
 
-    /** markInDoubt for several rows in one statement; returns the ids that were marked (the others are final). */
+    /**
+     * Marks the rows in doubt and counts the attempt, just before the platform is called: if the process dies
+     * during the call, recovery knows the message may have gone out. Returns the ids that were marked (the others
+     * are final).
+     */
     async markManyInDoubt(ids: readonly string[], now: Date): Promise<Set<string>> {
       const rows = await prisma.$queryRaw<{ id: string }[]>`
         UPDATE "OutboxMessage" SET status = 'in_doubt', attempts = attempts + 1, "updatedAt" = ${now}

@@ -12,7 +12,7 @@ import { createClaimRunner } from "./ping-claim-runner.js";
 import { channelContext } from "./ping-contexts.js";
 import { plannedPingPage, resetPlanning } from "./ping-planning.js";
 import { addReminder } from "./ping-reminders.js";
-import { syncAll, syncStale, syncTasks } from "./ping-sync.js";
+import { syncStale, syncTasks } from "./ping-sync.js";
 import type { ChannelContexts, PlannedPingRef, SyncResult } from "./ping-types.js";
 
 export type { ChannelPingContext, ClaimResult, PlannedPingRef, Reclaimed, SyncResult } from "./ping-types.js";
@@ -46,7 +46,6 @@ export function createPingService(options: PingServiceOptions) {
     },
     /** One page of planned pings by id (the reconciler gives each a job). */
     plannedPage: (afterId: string, limit: number) => plannedPingPage(prisma, afterId, limit),
-    syncAll: (now: Date) => syncAll(deps, now),
     addReminder: (
       taskId: string,
       when: Date,

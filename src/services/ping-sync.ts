@@ -157,15 +157,3 @@ export async function syncStale(
     after = ids[ids.length - 1] as string;
   }
 }
-
-/** Re-plans every open task with a deadline and every task still holding planned pings, stale or not. */
-export async function syncAll(deps: PingSyncDeps, now: Date): Promise<{ tasks: number; cancelled: string[] }> {
-  const tasks = await deps.prisma.task.findMany({
-    where: { OR: [{ status: "open", dueAt: { not: null } }, { pings: { some: { status: "planned" } } }] },
-    select: { id: true },
-  });
-  const contexts: ChannelContexts = new Map();
-  const cancelled: string[] = [];
-  for (const task of tasks) cancelled.push(...(await syncTasks(deps, [task.id], now, contexts)).cancelled);
-  return { tasks: tasks.length, cancelled };
-}

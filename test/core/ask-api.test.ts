@@ -1,10 +1,10 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Middleware } from "../../src/core/middleware.js";
+import type { CoreServices } from "../../src/core/ports/index.js";
 import { askWhichPerson } from "../../src/core/questions/index.js";
 import { toPlainText } from "../../src/core/reply.js";
-import type { Services } from "../../src/core/services.js";
 import type { PersonView } from "../../src/core/task-view.js";
 import { FIXED_NOW, harnessFor } from "../helpers/chat-harness.js";
 import { incomingMessage } from "../helpers/incoming.js";
@@ -37,13 +37,13 @@ describe("asking which person a typed name means", () => {
       orderBy: { externalId: "asc" },
     });
     const candidates: PersonView[] = rows;
-    const whichHoa: Middleware<Services> = async (context, next) => {
+    const whichHoa: Middleware<CoreServices> = async (context, next) => {
       const parsed = context.parsed;
       const typed = parsed.ok && parsed.command.assignees.includes("Hoa") && context.incoming.text.includes("@Hoa");
       if (!typed || !parsed.ok) return next();
       return askWhichPerson(context, parsed.command, "Hoa", candidates);
     };
-    const bot = createBot({
+    const bot = createAppBot({
       services: { tasks: harness.tasks, directory: harness.directory, questions: harness.questions },
       logger: pino({ level: "silent" }),
       middleware: [whichHoa],

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { authorize } from "../../src/core/authorize.js";
 import { composeMiddleware, type MessageContext, type Middleware } from "../../src/core/middleware.js";
 import type { Reply } from "../../src/core/reply.js";
+import { pipelineWords } from "../../src/render/pipeline-words.js";
 import { isDatabaseUnavailable } from "../../src/services/database-errors.js";
 import { incomingMessage } from "../helpers/incoming.js";
 import { personView } from "../helpers/task-views.js";
@@ -30,6 +31,7 @@ function messageContext(overrides: Partial<MessageContext> = {}): MessageContext
     services: {} as MessageContext["services"],
     parsed: { ok: false, error: "empty", locale: null },
     logger: pino({ level: "silent" }),
+    words: pipelineWords,
     ...overrides,
   };
 }

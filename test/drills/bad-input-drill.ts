@@ -2,7 +2,7 @@
 // NUL), huge strings and malformed payloads thrown at the command parser, the Slack receiver (signed and unsigned)
 // and the Zalo webhook. Never a throw, a crash or a 5xx; a 4xx or a polite answer; nothing written by garbage.
 import fc from "fast-check";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { parseCommand } from "../../src/language/index.js";
 import { BUSY_TEXT as SLACK_BUSY_TEXT } from "../../src/platforms/slack/reply-delivery.js";
@@ -170,7 +170,7 @@ const triggerOf = (request: { body: Buffer }) => new URLSearchParams(request.bod
 export async function runSlackFuzz(options: { numRuns: number; seed?: number }): Promise<FuzzResult> {
   const env = await createDrillEnvironment("bad-slack");
   try {
-    const bot = createBot({
+    const bot = createAppBot({
       services: {
         tasks: createTaskService({ prisma: env.prisma, logger: quietLogger }),
         directory: createDirectoryService({
@@ -267,7 +267,7 @@ export async function runSlackFuzz(options: { numRuns: number; seed?: number }):
 export async function runZaloFuzz(options: { numRuns: number; seed?: number }): Promise<FuzzResult> {
   const env = await createDrillEnvironment("bad-zalo");
   try {
-    const bot = createBot({
+    const bot = createAppBot({
       services: {
         tasks: createTaskService({ prisma: env.prisma, logger: quietLogger }),
         directory: createDirectoryService({

@@ -3,7 +3,7 @@
 // read or change a task of another channel: after every command, only tasks of the command's own channel changed,
 // and no reply names a task of another channel.
 import fc from "fast-check";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { IncomingMessage } from "../../src/core/incoming.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { createDrillEnvironment } from "./drill-kit.js";
@@ -88,7 +88,7 @@ export async function runCrossTenantDrill(options: CrossTenantOptions): Promise<
     // directory remembers channels and members it has met).
     const freshBot = () => {
       const { logger, tasks, directory, questions } = coreServices(env);
-      return createBot({ services: { tasks, directory, questions }, logger });
+      return createAppBot({ services: { tasks, directory, questions }, logger });
     };
     let commands = 0;
     let foreignChanges = 0;

@@ -1,13 +1,5 @@
-// The world of the permission drill: the real bot (the app's handlers, its remind and snooze included) on a real
-// PostgreSQL schema, the real ping scheduler on a Redis prefix of its own (producers only, as a web process runs
-// it), and people of a Zalo bot's workspace, who type names because Zalo has no mention entities. No vitest here:
-// the drill's tests and its property both build on it.
-import { exportTasks } from "../../handlers/export.js";
-import { remind } from "../../handlers/remind.js";
-import { snooze } from "../../handlers/snooze.js";
-import { summary } from "../../handlers/summary.js";
 import { type Jobs, startJobs } from "../../jobs/index.js";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import type { IncomingMention, IncomingMessage } from "../../src/core/incoming.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
@@ -100,7 +92,7 @@ export async function createPermissionWorld(name = "permissions"): Promise<Permi
     now: () => DRILL_NOW,
   });
   env.defer(() => jobs.close());
-  const bot = createBot({
+  const bot = createAppBot({
     services: {
       tasks,
       directory,
@@ -108,7 +100,6 @@ export async function createPermissionWorld(name = "permissions"): Promise<Permi
       reminders: jobs.scheduler,
       reports: createReportService({ prisma: env.prisma }),
     },
-    handlers: { remind, summary, export: exportTasks, snooze },
     logger,
     now: () => DRILL_NOW,
   });

@@ -3,8 +3,8 @@
 import { request as httpRequest } from "node:http";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createAppBot } from "../../src/app-bot.js";
 import { loadConfig } from "../../src/config.js";
-import { createBot } from "../../src/core/bot.js";
 import { createLocalSendGate } from "../../src/core/send-gate.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
@@ -29,7 +29,7 @@ const WAIT = { timeout: 10_000, interval: 20 };
 
 function realBot() {
   const { logger, tasks, directory, questions } = coreServices(db);
-  return createBot({ services: { tasks, directory, questions }, logger });
+  return createAppBot({ services: { tasks, directory, questions }, logger });
 }
 
 describe("drill: permissions at the Slack edge (issue 15)", () => {

@@ -3,7 +3,7 @@
 // database_unavailable → the adapters' BUSY text, seen on the fake servers); nothing is half-written (every task has
 // its "created" history row, numbers have no gap, tasks = successful answers); and after the proxy is back the same
 // bot, never restarted, works again.
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { createDatabase, memoryDataDir } from "../../src/db/client.js";
 import { BUSY_TEXT as SLACK_BUSY_TEXT } from "../../src/platforms/slack/reply-delivery.js";
 import { BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/platforms/zalo/update-processor.js";
@@ -75,7 +75,7 @@ export async function runPostgresOutageDrill(options: PostgresOutageOptions): Pr
       }),
       questions: createQuestionService({ prisma: appDb.prisma }),
     };
-    const bot = createBot({ services, logger: quietLogger });
+    const bot = createAppBot({ services, logger: quietLogger });
     // As in the app, requests are journaled before their ack, through the same cut proxy.
     const journal = createInboundJournal(appDb.priorityLane);
     const slack = await startSlackHarness({ bot, prisma: appDb.prisma, journal });

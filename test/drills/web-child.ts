@@ -3,7 +3,7 @@
 // cannot be told. Short journal leases, so a killed instance's commands are taken over within about a second.
 // Prints "web ready" once it listens; the drill then SIGKILLs it at random moments.
 
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { createDatabase, memoryDataDir } from "../../src/db/client.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
@@ -30,7 +30,7 @@ async function main(): Promise<void> {
       DEFAULT_TIMEZONE: "Asia/Ho_Chi_Minh",
       DEFAULT_LOCALE: "vi",
     },
-    bot: createBot({ services: { tasks, directory, questions }, logger }),
+    bot: createAppBot({ services: { tasks, directory, questions }, logger }),
     logger,
     prisma: database.prisma,
     journal: createInboundJournal(database.priorityLane),

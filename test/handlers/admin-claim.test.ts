@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import { toPlainText } from "../../src/core/reply.js";
 import { normalizeMessage } from "../../src/platforms/zalo/normalize-update.js";
@@ -60,7 +60,7 @@ describe("admin rights on Zalo", () => {
       claimDropDir: dropDir,
     });
     const questions = createQuestionService({ prisma: db.prisma });
-    bot = createBot({ services: { tasks, directory, questions }, logger, now: () => now });
+    bot = createAppBot({ services: { tasks, directory, questions }, logger, now: () => now });
   });
   afterAll(async () => {
     await db?.close();

@@ -1,6 +1,6 @@
 import { pino } from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { toPlainText } from "../../src/core/reply.js";
 import type { ParsedCommand } from "../../src/language/index.js";
 import { type ChatHarness, channelChat, createChatHarness } from "../helpers/chat-harness.js";
@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds)("English commands, settings and structured comm
       }),
     );
     expect(toPlainText(replies[0]?.text ?? "")).toContain("hoàn thành");
-    const quietBot = createBot({
+    const quietBot = createAppBot({
       services: { tasks: harness.tasks, directory: harness.directory, questions: harness.questions },
       logger: pino({ level: "silent" }),
       isOwnMessage: (message) => message.sender.externalId === "U_BOT",

@@ -2,7 +2,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import { type Reply, toPlainText } from "../../src/core/reply.js";
 import type { Database } from "../../src/db/client.js";
@@ -59,7 +59,7 @@ export function wireBot(database: Database, now: () => Date = () => FIXED_NOW) {
     defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
   });
   const questions = createQuestionService({ prisma: database.prisma });
-  const bot = createBot({ services: { tasks, directory, questions }, logger, now });
+  const bot = createAppBot({ services: { tasks, directory, questions }, logger, now });
   return { bot, tasks, directory, questions, changes };
 }
 

@@ -2,9 +2,6 @@
 // task service exactly as src/main.ts wires it.
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportTasks } from "../../handlers/export.js";
-import { remind } from "../../handlers/remind.js";
-import { summary } from "../../handlers/summary.js";
 import type { Jobs } from "../../jobs/index.js";
 import { pingJobId, summarySchedulerId } from "../../jobs/job-types.js";
 import { rescheduleAfterSettings } from "../../jobs/settings-middleware.js";
@@ -26,7 +23,6 @@ describe("remind, summary and export commands", () => {
     fx = await createJobsFixture("postgres");
     ({ bot, jobs } = await fx.startBot({
       jobs: { senders: [new RecordingSender("console")], role: "all" },
-      handlers: { remind, summary, export: exportTasks },
       middleware: (started) => [rescheduleAfterSettings(started.scheduler)],
     }));
   });

@@ -3,13 +3,18 @@
 // (the platform edge, not a collaborator), and waits that end with an event, never after a fixed time.
 import { Redis } from "ioredis";
 import { pino } from "pino";
-import { type Jobs, type StartJobsOptions, startJobs } from "../../jobs/index.js";
-import { type BotOptions, createBot } from "../../src/core/bot.js";
+import {
+  type JobProducerOptions,
+  type Jobs,
+  type JobsRole,
+  type StartJobsOptions,
+  startJobs,
+} from "../../jobs/index.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Bot } from "../../src/core/handler.js";
 import type { Platform } from "../../src/core/incoming.js";
 import type { Reply } from "../../src/core/reply.js";
 import { type MessageSender, SendError } from "../../src/core/sender.js";
-import type { Services } from "../../src/core/services.js";
 import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createQuestionService } from "../../src/services/question-service.js";
@@ -180,15 +185,11 @@ export interface JobsFixture {
 }
 
 export type TestJobsOptions = Pick<StartJobsOptions, "senders"> &
-  Partial<Pick<StartJobsOptions, "role" | "now" | "tuning" | "redisUrl">>;
-
-/** The services the bot gets here: the core's, with the jobs' scheduler and reports. */
-type BotServices = Services & { reminders: Jobs["scheduler"]; reports: Jobs["services"]["reports"] };
+  Partial<Pick<JobProducerOptions, "now" | "tuning" | "redisUrl">> & { role?: JobsRole };
 
 export interface TestBotOptions {
   jobs: TestJobsOptions;
-  handlers: BotOptions<BotServices>["handlers"];
-  middleware?: (jobs: Jobs) => NonNullable<BotOptions<BotServices>["middleware"]>;
+  middleware?: (jobs: Jobs) => NonNullable<Parameters<typeof createAppBot>[0]["middleware"]>;
   /** The bot's and the task service's clock (default real time). */
   now?: () => Date;
 }
@@ -220,7 +221,7 @@ export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"
     prefix,
     redisUrl,
     startJobs: startTestJobs,
-    async startBot({ jobs: jobsOptions, handlers, middleware, now }) {
+    async startBot({ jobs: jobsOptions, middleware, now }) {
       const jobs = await startTestJobs(jobsOptions);
       const clock = now ? { now } : {};
       const tasks = createTaskService({
@@ -233,7 +234,7 @@ export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"
         prisma: db.prisma,
         defaults: { locale: "vi", timezone: "Asia/Ho_Chi_Minh" },
       });
-      const bot = createBot<BotServices>({
+      const bot = createAppBot({
         services: {
           tasks,
           directory,
@@ -241,7 +242,6 @@ export async function createJobsFixture(kind: "postgres" | "pglite" = "postgres"
           reminders: jobs.scheduler,
           reports: jobs.services.reports,
         },
-        handlers,
         ...(middleware ? { middleware: middleware(jobs) } : {}),
         logger: silentLogger,
         ...clock,

@@ -1,7 +1,6 @@
 // Snooze from a ping: the structured `snooze` command through the real bot and task service, pings re-planned on
 // real PostgreSQL (and Redis jobs mirrored), the snooze kept by later re-planning, permissions and history.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { snooze } from "../../handlers/snooze.js";
 import type { Jobs } from "../../jobs/index.js";
 import { pingJobId } from "../../jobs/job-types.js";
 import type { Bot } from "../../src/core/handler.js";
@@ -50,7 +49,7 @@ describe("snooze", () => {
     expect(reply?.isError).toBeFalsy();
     return fx.prisma.task.findFirstOrThrow({
       where: { number, channel: { externalId: "C-SNOOZE" } },
-      select: { id: true, number: true, dueAt: true },
+      select: { id: true, number: true, dueAt: true, channelId: true },
     });
   };
   const plannedPings = async (taskId: string) =>
@@ -67,7 +66,6 @@ describe("snooze", () => {
     ({ bot, jobs } = await fx.startBot({
       // Producers only: the pings lie days ahead; this test checks what is planned, not what is sent.
       jobs: { senders: [new RecordingSender("console")], role: "web", now: () => NOW },
-      handlers: { snooze },
       now: () => NOW,
     }));
   });
@@ -116,8 +114,9 @@ describe("snooze", () => {
     });
     expect(await jobs.queues.pings.getJob(pingJobId(reminder.id))).toBeDefined();
 
-    // Re-planning (the reconciler, a settings change) keeps the snooze: nothing comes back.
-    await jobs.services.pings.syncAll(NOW);
+    // Re-planning (a settings change, the reconciler, the task's own re-plan) keeps the snooze: nothing comes back.
+    await jobs.scheduler.onChannelSettingsChanged(task.channelId);
+    await jobs.reconcile();
     await jobs.scheduler.syncTask(task.id);
     expect(await plannedPings(task.id)).toEqual(expected);
   });

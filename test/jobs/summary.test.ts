@@ -134,7 +134,7 @@ describe("weekly summary", () => {
         "• #3 Họp giao ban — Lan, Minh — late 2 days",
         "",
         "*Due this week (1):*",
-        "• #4 Kiểm tra hồ sơ — Lan — due 17:00 Wed 09/12/2026",
+        "• #4 Kiểm tra hồ sơ — Lan — due 17:00 Wednesday 09/12/2026",
         "",
         "*By person:*",
         "```",

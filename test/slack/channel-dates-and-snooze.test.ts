@@ -2,8 +2,7 @@
 // cards: through the real bolt app over HTTP, first with a recording bot, then the whole way to the database.
 import { DateTime } from "luxon";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { snooze } from "../../handlers/snooze.js";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import type { Reply } from "../../src/core/reply.js";
 import { formatDue } from "../../src/language/index.js";
 import { createDueDescriber } from "../../src/platforms/slack/due-text.js";
@@ -162,7 +161,7 @@ describe("💤 Snooze the whole way to the database", () => {
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
     const { logger, tasks, directory, questions } = coreServices(database);
-    const bot = createBot({ services: { tasks, directory, questions }, handlers: { snooze }, logger });
+    const bot = createAppBot({ services: { tasks, directory, questions }, logger });
     harness = await startSlackHarness({ bot, prisma: database.prisma });
   });
   afterAll(async () => {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
 import { eventually } from "../helpers/eventually.js";
@@ -22,7 +22,7 @@ describe.each(testDatabaseKinds)("Slack end to end on %s", (kind) => {
     database = await createTestDatabase(kind);
     const { logger, tasks, directory, questions } = coreServices(database);
     // The commands below name December 2026: the bot reads them on the test's clock, not today's.
-    const bot = createBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
+    const bot = createAppBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
     // As in the app: slash commands and events go through the inbound journal before their ack.
     harness = await startSlackHarness({
       bot,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { eventually } from "../helpers/eventually.js";
@@ -18,7 +18,7 @@ describe("App Home", () => {
     database = await createTestDatabase("postgres");
     const { logger, tasks, directory, questions } = coreServices(database);
     harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory, questions }, logger }),
+      bot: createAppBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
     });
   });

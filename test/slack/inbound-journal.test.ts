@@ -3,7 +3,7 @@
 import { createServer, type Socket } from "node:net";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { InboundProcessor } from "../../src/core/inbound-processor.js";
 import { createLogger } from "../../src/logger.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
@@ -221,7 +221,7 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
   async function realBotHarness(timing?: { leaseMs?: number; sweepEveryMs?: number }) {
     const { logger, tasks, directory, questions } = coreServices(database);
     const harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory, questions }, logger }),
+      bot: createAppBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
       journal: createInboundJournal(database.priorityLane),
       journalTiming: timing,
@@ -309,7 +309,7 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
     const stuck = new pg.Pool({ connectionString: `postgresql://roviec@127.0.0.1:${port}/roviec` });
     const { logger, tasks, directory, questions } = coreServices(database);
     const harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory, questions }, logger }),
+      bot: createAppBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
       journal: createInboundJournal({ query: async (text, params) => (await stuck.query(text, params)).rows }),
     });
@@ -336,7 +336,7 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
     const unreachable = new pg.Pool({ connectionString: "postgresql://roviec@127.0.0.1:1/roviec" });
     const { logger, tasks, directory, questions } = coreServices(database);
     const harness = await startSlackHarness({
-      bot: createBot({ services: { tasks, directory, questions }, logger }),
+      bot: createAppBot({ services: { tasks, directory, questions }, logger }),
       prisma: database.prisma,
       journal: createInboundJournal({ query: async (text, params) => (await unreachable.query(text, params)).rows }),
     });

@@ -1,7 +1,7 @@
 // The bot's questions on Slack: a doubtful slash command is answered with buttons, and a press answers like the typed
 // number — through the real adapter over HTTP, against the fake Slack, with the real bot on a database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
 import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
@@ -19,7 +19,7 @@ describe("questions on Slack", () => {
   beforeAll(async () => {
     database = await createTestDatabase("pglite");
     const { logger, tasks, directory, questions } = coreServices(database);
-    const bot = createBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
+    const bot = createAppBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
     harness = await startSlackHarness({ bot, prisma: database.prisma });
   });
   afterAll(async () => {

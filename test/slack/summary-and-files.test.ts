@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportTasks } from "../../handlers/export.js";
-import { summary } from "../../handlers/summary.js";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { renderSummaryBlocks } from "../../src/platforms/slack/summary-blocks.js";
 import { renderPeopleChart } from "../../src/platforms/slack/summary-chart.js";
 import {
@@ -109,9 +107,8 @@ describe("summary and export through Slack", () => {
     database = await createTestDatabase("postgres");
     const { logger, tasks, directory, questions } = coreServices(database);
     const reports = createReportService({ prisma: database.prisma });
-    const bot = createBot({
+    const bot = createAppBot({
       services: { tasks, directory, questions, reports, reminders: { addReminder: async () => null } },
-      handlers: { summary, export: exportTasks },
       logger,
     });
     harness = await startSlackHarness({ bot, prisma: database.prisma });

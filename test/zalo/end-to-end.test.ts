@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { createLogger } from "../../src/logger.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
@@ -32,7 +32,7 @@ describe.each(testDatabaseKinds)("Zalo end to end on %s", (kind) => {
     };
     // As in the app: updates are journaled before the webhook's 200.
     h = await startHarness({
-      bot: createBot({ services, logger }),
+      bot: createAppBot({ services, logger }),
       secret: WEBHOOK_SECRET,
       journal: createInboundJournal(db.priorityLane),
     });

@@ -1,6 +1,6 @@
 // Zalo updates are journaled before the webhook's 200: an instance that dies before handling one loses nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { eventually } from "../helpers/eventually.js";
@@ -42,7 +42,7 @@ describe.each(testDatabaseKinds)("Zalo updates through the journal on %s", (kind
 
     const { logger, tasks, directory, questions } = coreServices(db);
     const next = await startHarness({
-      bot: createBot({ services: { tasks, directory, questions }, logger }),
+      bot: createAppBot({ services: { tasks, directory, questions }, logger }),
       secret: WEBHOOK_SECRET,
       journal: createInboundJournal(db.priorityLane),
       journalTiming: { leaseMs: 300, sweepEveryMs: 50 },

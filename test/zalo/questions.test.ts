@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createBot } from "../../src/core/bot.js";
+import { createAppBot } from "../../src/app-bot.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { textUpdate } from "./fixtures.js";
@@ -19,7 +19,7 @@ describe("questions on Zalo", () => {
   afterAll(() => db?.close());
   beforeEach(async () => {
     const { logger, tasks, directory, questions } = coreServices(db);
-    const bot = createBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
+    const bot = createAppBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
     h = await startHarness({ bot, secret: WEBHOOK_SECRET });
   });
   afterEach(() => h.close());

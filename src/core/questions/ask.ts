@@ -6,9 +6,9 @@
 import type { WorkingCalendar } from "../../calendar/index.js";
 import { t } from "../../i18n/index.js";
 import type { ParseDoubt, ParsedCommand } from "../../language/index.js";
-import { describeCommand, renderDoubt, renderQuestion } from "../../render/question.js";
 import type { Actor } from "../handler.js";
 import type { IncomingMessage, Locale } from "../incoming.js";
+import type { PipelineWords } from "../ports/words.js";
 import type { Reply } from "../reply.js";
 import type { ChannelSettingsView, PersonView } from "../task-view.js";
 import { type ChoiceContext, choicesFor } from "./doubt-choices.js";
@@ -23,6 +23,7 @@ export interface AskContext {
   now: Date;
   calendar?: WorkingCalendar;
   services: { questions: QuestionStore };
+  words: Pick<PipelineWords, "command" | "doubt" | "question">;
 }
 
 /** One choice offered: the command it runs, and optionally its words and the people it pins. */
@@ -53,7 +54,7 @@ export async function askToChoose(
   };
   const choices: QuestionChoice[] = question.choices.slice(0, 9).map((offer) => ({
     command: { ...offer.command, doubts: [] },
-    label: withNote(offer.label ?? describeCommand(offer.command, render, offer.people), offer.note),
+    label: withNote(offer.label ?? context.words.command(offer.command, render, offer.people), offer.note),
     ...(offer.people?.length ? { people: offer.people } : {}),
   }));
   const stored = await context.services.questions.ask({
@@ -69,7 +70,7 @@ export async function askToChoose(
     {
       visibility: "private",
       keepInChat: true,
-      text: renderQuestion(question.reasons, labels, context.locale),
+      text: context.words.question(question.reasons, labels, context.locale),
       question: {
         questionId: stored.id,
         choices: labels.map((label, i) => ({ number: i + 1, label })),
@@ -119,9 +120,9 @@ export function askAboutDoubts(
   // Another reading or a word in the title decides the choices; the deadline's doubts then are not the question.
   const main = doubts.find((d) => d.kind === "other_reading") ?? doubts.find((d) => d.kind === "time_word_in_title");
   return askToChoose(context, {
-    reasons: (main ? [main] : doubts).map((doubt) => renderDoubt(doubt, command, render)),
+    reasons: (main ? [main] : doubts).map((doubt) => context.words.doubt(doubt, command, render)),
     choices: drafts.map((draft) => {
-      const words = describeCommand(draft.command, describe);
+      const words = context.words.command(draft.command, describe);
       const note = draft.note ? ` (${t(context.locale, `choice.note.${draft.note}`)})` : "";
       return { command: draft.command, label: `${words}${note}` };
     }),

@@ -19,7 +19,9 @@ import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { claimDropDir } from "./services/admin-claims.js";
+import { createCreatedTasksQuery } from "./services/created-tasks.js";
 import { createDirectoryService } from "./services/directory-service.js";
+import { createHomeService } from "./services/home-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
 import { createQuestionService } from "./services/question-service.js";
 import { createReportService } from "./services/report-service.js";
@@ -94,7 +96,8 @@ export async function createApp(options: AppOptions): Promise<App> {
         config,
         bot,
         logger,
-        prisma: database.prisma,
+        homeService: createHomeService({ prisma: database.prisma }),
+        createdTasks: createCreatedTasksQuery({ prisma: database.prisma }),
         journal: createInboundJournal(database.priorityLane),
         clock: now,
       })

@@ -3,10 +3,11 @@
 // database_unavailable → the adapters' BUSY text, seen on the fake servers); nothing is half-written (every task has
 // its "created" history row, numbers have no gap, tasks = successful answers); and after the proxy is back the same
 // bot, never restarted, works again.
+
+// One busy answer for every platform; the drills keep a name per platform for what they read back.
+import { BUSY_TEXT as SLACK_BUSY_TEXT, BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/core/answer-or-busy.js";
 import { createBot } from "../../src/core/bot.js";
 import { createDatabase, memoryDataDir } from "../../src/db/client.js";
-import { BUSY_TEXT as SLACK_BUSY_TEXT } from "../../src/platforms/slack/reply-delivery.js";
-import { BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { createQuestionService } from "../../src/services/question-service.js";

@@ -1,4 +1,5 @@
 import type { WebClient } from "@slack/web-api";
+import type { WorkQueue } from "../../core/work-queue.js";
 import type { Logger } from "../../logger.js";
 import type { ChannelDirectory } from "./channel-directory.js";
 import type { CommandRunner } from "./command-runner.js";
@@ -11,6 +12,8 @@ import type { UserDirectory } from "./user-directory.js";
 export interface SlackRuntime {
   client: WebClient;
   runner: CommandRunner;
+  /** The one line where all work after an ack waits, journaled or not (see createSlackAdapter). */
+  queue: WorkQueue;
   delivery: ReplyDelivery;
   directory: UserDirectory;
   /** Channels' creators (their first managers). */

@@ -1,4 +1,4 @@
-import { AppError } from "../../core/errors.js";
+import { answerOrBusy } from "../../core/answer-or-busy.js";
 import type { Bot } from "../../core/handler.js";
 import type { Reply } from "../../core/reply.js";
 import { type MessageSender, SendError } from "../../core/sender.js";
@@ -6,9 +6,6 @@ import type { Logger } from "../../logger.js";
 import { normalizeMessage } from "./normalize-update.js";
 import type { ZaloClient } from "./zalo-client.js";
 import type { ZaloBotInfo, ZaloMessage, ZaloUpdate } from "./zalo-types.js";
-
-/** Said when the system itself failed (database down): the user's command was not lost through their fault. */
-export const BUSY_TEXT = "⏳ Hệ thống đang bận, vui lòng thử lại sau ít phút.\nPlease try again in a few minutes.";
 
 /**
  * Said for `message.unsupported.received`: Zalo withholds the content of some users' messages by law, so we can only
@@ -35,8 +32,7 @@ export interface UpdateProcessorOptions {
 }
 
 /**
- * The one catch point of the Zalo adapter: every update, from the webhook or the poller, goes through `process`,
- * which never throws. Text messages go to the core (which dedupes on message_id durably); other kinds are ignored,
+ * Where every Zalo update is handled, from the webhook, the poller or the journal: `process` never throws. Text messages go to the core (which dedupes on message_id durably); other kinds are ignored,
  * except unsupported messages, which get a polite answer once per message_id.
  */
 export function createUpdateProcessor(options: UpdateProcessorOptions) {
@@ -86,11 +82,8 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
     const stopTyping = startTyping(message.chat.id);
     let replies: Reply[];
     try {
-      replies = await bot.handle(incoming);
-    } catch (error) {
-      const level = error instanceof AppError && error.code === "database_unavailable" ? "warn" : "error";
-      logger[level]({ err: error, messageId: message.message_id }, "zalo message could not be handled");
-      replies = [{ visibility: "channel", text: BUSY_TEXT, isError: true }];
+      // A failure of the system becomes the busy answer there (in the chat: an error reply is shown in place).
+      ({ replies } = await answerOrBusy(bot, incoming, logger));
     } finally {
       await stopTyping();
     }

@@ -3,6 +3,7 @@ import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
 import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
+import { WorkQueue } from "../../core/work-queue.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import type { BackoffOptions } from "./backoff.js";
@@ -21,6 +22,9 @@ export { createZaloSender } from "./zalo-sender.js";
 export type * from "./zalo-types.js";
 
 export const ZALO_WEBHOOK_PATH = "/zalo/webhook";
+
+/** Updates handled at once; the others wait in arrival order (journaled or not, in the same queue). */
+const WORK_CONCURRENCY = 32;
 
 export interface ZaloAdapterOptions {
   config: Pick<Config, "ZALO_BOT_TOKEN" | "ZALO_API_BASE_URL" | "ZALO_WEBHOOK_SECRET"> &
@@ -91,15 +95,26 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     return next;
   }
 
+  // One line for every update after its receipt: from the journal, or handed over directly when it could not be
+  // journaled. Both end in `dispatch`, the same path.
+  const queue = new WorkQueue(WORK_CONCURRENCY);
   const inbound = options.journal
     ? new InboundProcessor({
         journal: options.journal,
         platform: "zalo",
         handle: (payload) => dispatch(payload as ZaloUpdate),
+        queue,
         logger,
         ...options.journalTiming,
       })
     : undefined;
+  const handledDirectly = new Set<Promise<void>>();
+  function handleDirectly(update: ZaloUpdate): Promise<void> {
+    const handled = queue.run(() => dispatch(update));
+    handledDirectly.add(handled);
+    void handled.finally(() => handledDirectly.delete(handled));
+    return handled;
+  }
 
   /** Journals an update before Zalo hears it arrived; false when it could not be (no journal, database down). */
   async function journaled(update: ZaloUpdate): Promise<boolean> {
@@ -118,7 +133,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
       maxBodyBytes: options.maxBodyBytes,
       isReady: () => me !== undefined,
       onUpdate: async (update) => {
-        if (!(await journaled(update))) void dispatch(update);
+        if (!(await journaled(update))) void handleDirectly(update);
       },
     });
   }
@@ -126,7 +141,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     client,
     logger,
     onUpdate: async (update) => {
-      if (!(await journaled(update))) await dispatch(update);
+      if (!(await journaled(update))) await handleDirectly(update);
     },
     pollTimeoutSeconds: options.polling?.timeoutSeconds,
     backoff: options.polling?.backoff,
@@ -134,7 +149,9 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
 
   async function whenIdle(): Promise<void> {
     await inbound?.idle();
-    while (chains.size > 0) await Promise.allSettled([...chains.values()]);
+    while (chains.size > 0 || handledDirectly.size > 0) {
+      await Promise.allSettled([...chains.values(), ...handledDirectly]);
+    }
   }
 
   return {

@@ -1,45 +1,29 @@
 import type { App } from "@slack/bolt";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
 import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
-import { WorkQueue } from "../../core/work-queue.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import type { CreatedTasksQuery } from "../../services/created-tasks.js";
 import type { HomeService } from "../../services/home-service.js";
-import { createBoltLogger } from "./bolt-logger.js";
-import { ChannelDirectory } from "./channel-directory.js";
-import { CommandRunner } from "./command-runner.js";
-import { createDueDescriber } from "./due-text.js";
-import { HomeTab } from "./home-tab.js";
 import { SlackHttpReceiver } from "./http-receiver.js";
 import { listenForAddTask } from "./listen-add-task.js";
 import { listenForCardActions } from "./listen-card-actions.js";
 import { listenForMessages } from "./listen-messages.js";
 import { listenForQuestionAnswers } from "./listen-question-answers.js";
 import { SlackMessageSender } from "./message-sender.js";
-import { ReplyDelivery } from "./reply-delivery.js";
 import { createRequestHandler } from "./request-handler.js";
 import { createBoltApp } from "./slack-app.js";
+import { createSlackClients } from "./slack-clients.js";
 import { createSlackIdentity } from "./slack-identity.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { UserDirectory } from "./user-directory.js";
+import { createSlackRuntime } from "./slack-runtime.js";
 
 /** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
-/** How long an outbox send waits for Slack's answer before it counts as failed (and in doubt), in ms. */
-export const OUTBOX_REQUEST_TIMEOUT_MS = 10_000;
-
-/**
- * Work handled at once after its ack. A command holds a database connection for one or two statements (no
- * interactive transaction) and spends most of its time waiting on Slack and the database, so 32 at once keep the
- * process busy without queueing on the pool; at 8 the same machine answered 69 commands/s instead of 180.
- */
-const WORK_CONCURRENCY = 32;
+export { OUTBOX_REQUEST_TIMEOUT_MS } from "./slack-clients.js";
 
 export interface SlackAdapterOptions {
   config: Pick<
@@ -92,69 +76,22 @@ export interface SlackAdapter {
  * Needs SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { config, bot, homeService, createdTasks } = options;
+  const { config } = options;
   const logger = options.logger.child({ module: "slack" });
   const botToken = config.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN");
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new Error("createSlackAdapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
   }
-  const slackApiUrl = config.SLACK_API_URL ? withTrailingSlash(config.SLACK_API_URL) : undefined;
-  const base: WebClientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), logger: createBoltLogger(logger) };
-  // Interactive answers may retry a little; the outbox client does not retry at all (the outbox owns retries).
-  const interactiveOptions: WebClientOptions = {
-    ...base,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
-  };
-  const client = new WebClient(botToken, interactiveOptions);
-  // A request timeout: the Web API client has none by default, so one hung connection to Slack would hold an outbox
-  // send (and its BullMQ slot) forever instead of failing and being retried by the outbox.
-  const outboxClient = new WebClient(botToken, {
-    ...base,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: OUTBOX_REQUEST_TIMEOUT_MS,
-  });
-
-  const clock = options.clock ?? (() => new Date()); // real time only when no clock is given (tests, tools)
-  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE, clock);
-  const directory = new UserDirectory({ client, logger });
-  const channels = new ChannelDirectory({ client, logger });
-  const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
-  const home = homeService
-    ? new HomeTab({
-        client,
-        homeService,
-        createdTasks,
-        directory,
-        describeDue,
-        logger,
-        defaultTimezone: config.DEFAULT_TIMEZONE,
-        clock,
-      })
-    : undefined;
-  const runner = new CommandRunner({
-    bot,
-    delivery,
-    logger,
-    onTasksChanged: home ? (team, users) => home.refresh(team, users) : undefined,
-  });
-  // One line for all work after an ack: journaled requests, interactions and whatever bolt hands over directly.
-  const queue = new WorkQueue(WORK_CONCURRENCY);
-  const runtime: SlackRuntime = {
+  const { client, interactiveOptions, outboxClient } = createSlackClients(botToken, config.SLACK_API_URL, logger);
+  const runtime = createSlackRuntime({
+    ...options,
     client,
-    runner,
-    queue,
-    delivery,
-    directory,
-    channels,
-    describeDue,
     logger,
     defaultTimezone: config.DEFAULT_TIMEZONE,
-    now: clock,
-    home,
-  };
-
+    defaultLocale: config.DEFAULT_LOCALE,
+    clock: options.clock ?? (() => new Date()), // real time only when no clock is given (tests, tools)
+  });
   const identity = createSlackIdentity(client, botToken);
   const handleRequest = createRequestHandler(runtime, identity);
   const inbound =
@@ -163,7 +100,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
           journal: options.journal,
           platform: "slack",
           handle: handleRequest,
-          queue,
+          queue: runtime.queue,
           logger,
           ...options.journalTiming,
         })
@@ -192,7 +129,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   let socketStarted = false;
   return {
     routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
-    sender: new SlackMessageSender({ client: outboxClient, describeDue, logger }),
+    sender: new SlackMessageSender({ client: outboxClient, describeDue: runtime.describeDue, logger }),
     app,
     start: async () => {
       inbound?.start();
@@ -207,8 +144,4 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
   };
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
 }

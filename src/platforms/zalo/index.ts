@@ -1,18 +1,17 @@
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
-import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
-import { WorkQueue } from "../../core/work-queue.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import type { BackoffOptions } from "./backoff.js";
 import { LongPoller } from "./long-poller.js";
+import { createUpdateIntake } from "./update-intake.js";
 import { createUpdateProcessor } from "./update-processor.js";
 import { createWebhookRoute } from "./webhook-route.js";
 import { ZaloClient, type ZaloClientOptions } from "./zalo-client.js";
 import { createZaloSender, type ZaloSenderOptions } from "./zalo-sender.js";
-import type { ZaloBotInfo, ZaloUpdate } from "./zalo-types.js";
+import type { ZaloBotInfo } from "./zalo-types.js";
 
 export { chunkText, ZALO_MAX_MESSAGE_LENGTH } from "./chunk-text.js";
 export { normalizeMessage } from "./normalize-update.js";
@@ -22,9 +21,6 @@ export { createZaloSender } from "./zalo-sender.js";
 export type * from "./zalo-types.js";
 
 export const ZALO_WEBHOOK_PATH = "/zalo/webhook";
-
-/** Updates handled at once; the others wait in arrival order (journaled or not, in the same queue). */
-const WORK_CONCURRENCY = 32;
 
 export interface ZaloAdapterOptions {
   config: Pick<Config, "ZALO_BOT_TOKEN" | "ZALO_API_BASE_URL" | "ZALO_WEBHOOK_SECRET"> &
@@ -83,45 +79,12 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     adminIds: new Set(config.ZALO_ADMIN_IDS ?? []),
   });
 
-  // Updates of one chat are handled in arrival order ("add a task" then "done #1"); chats run side by side.
-  const chains = new Map<string, Promise<void>>();
-  function dispatch(update: ZaloUpdate): Promise<void> {
-    const key = update.message?.chat?.id ?? "";
-    const next = (chains.get(key) ?? Promise.resolve()).then(() => processor.process(update));
-    chains.set(key, next);
-    void next.finally(() => {
-      if (chains.get(key) === next) chains.delete(key);
-    });
-    return next;
-  }
-
-  // One line for every update after its receipt: from the journal, or handed over directly when it could not be
-  // journaled. Both end in `dispatch`, the same path.
-  const queue = new WorkQueue(WORK_CONCURRENCY);
-  const inbound = options.journal
-    ? new InboundProcessor({
-        journal: options.journal,
-        platform: "zalo",
-        handle: (payload) => dispatch(payload as ZaloUpdate),
-        queue,
-        logger,
-        ...options.journalTiming,
-      })
-    : undefined;
-  const handledDirectly = new Set<Promise<void>>();
-  function handleDirectly(update: ZaloUpdate): Promise<void> {
-    const handled = queue.run(() => dispatch(update));
-    handledDirectly.add(handled);
-    void handled.finally(() => handledDirectly.delete(handled));
-    return handled;
-  }
-
-  /** Journals an update before Zalo hears it arrived; false when it could not be (no journal, database down). */
-  async function journaled(update: ZaloUpdate): Promise<boolean> {
-    const key = update.message?.message_id;
-    if (!inbound || !key) return false;
-    return inbound.tryAccept(key, update);
-  }
+  const intake = createUpdateIntake({
+    handle: (update) => processor.process(update),
+    journal: options.journal,
+    journalTiming: options.journalTiming,
+    logger,
+  });
 
   const secret = config.ZALO_WEBHOOK_SECRET;
   const mode = secret ? "webhook" : "polling";
@@ -133,7 +96,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
       maxBodyBytes: options.maxBodyBytes,
       isReady: () => me !== undefined,
       onUpdate: async (update) => {
-        if (!(await journaled(update))) void handleDirectly(update);
+        await intake.take(update);
       },
     });
   }
@@ -141,18 +104,12 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     client,
     logger,
     onUpdate: async (update) => {
-      if (!(await journaled(update))) await handleDirectly(update);
+      const { direct } = await intake.take(update);
+      await direct;
     },
     pollTimeoutSeconds: options.polling?.timeoutSeconds,
     backoff: options.polling?.backoff,
   });
-
-  async function whenIdle(): Promise<void> {
-    await inbound?.idle();
-    while (chains.size > 0 || handledDirectly.size > 0) {
-      await Promise.allSettled([...chains.values(), ...handledDirectly]);
-    }
-  }
 
   return {
     routes,
@@ -160,10 +117,10 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     client,
     mode,
     botInfo: () => me,
-    whenIdle,
+    whenIdle: () => intake.idle(),
     async start() {
       me = await client.getMe();
-      inbound?.start();
+      intake.start();
       logger.info({ botId: me.id, canJoinGroups: me.can_join_groups, mode }, "zalo bot ready");
       if (mode === "polling") {
         // getUpdates fails while a webhook is set.
@@ -173,8 +130,8 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     },
     async stop() {
       await poller.stop();
-      await whenIdle();
-      await inbound?.stop();
+      await intake.idle();
+      await intake.stop();
     },
   };
 }

@@ -1,5 +1,6 @@
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { WorkQueue } from "../../src/core/work-queue.js";
+import { eventually } from "../helpers/eventually.js";
 
 describe("WorkQueue", () => {
   it("runs at most `concurrency` tasks at once and starts them in arrival order", async () => {
@@ -107,7 +108,7 @@ describe("WorkQueue, work that goes first", () => {
       );
     const all = [task("typed-1"), task("typed-2"), task("press-1", true), task("typed-3"), task("press-2", true)];
     expect(queue.size).toEqual({ running: 1, waiting: 5 });
-    await vi.waitFor(() => expect(open).toBeDefined());
+    await eventually(() => expect(open).toBeDefined());
     open?.();
     await Promise.all([blocker, ...all]);
     expect(started).toEqual(["press-1", "press-2", "typed-1", "typed-2", "typed-3"]);

@@ -1,9 +1,10 @@
 // Where a Zalo update goes after its receipt when there is no journal (or it cannot take the update): handled
 // directly, in the adapter's one queue, one chat's updates in the order they came, chats side by side.
-import { describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createLogger } from "../../src/logger.js";
 import type { ZaloUpdate } from "../../src/platforms/zalo/index.js";
 import { createUpdateIntake } from "../../src/platforms/zalo/update-intake.js";
+import { eventually } from "../helpers/eventually.js";
 import { textUpdate } from "./fixtures.js";
 
 describe("Zalo update intake without a journal", () => {
@@ -24,13 +25,13 @@ describe("Zalo update intake without a journal", () => {
       intake.take(textUpdate("minh-1", { fromId: "minh" })),
     ]);
     expect(taken.every((outcome) => outcome.direct instanceof Promise)).toBe(true);
-    await vi.waitFor(() => expect(started).toEqual(["lan-1", "minh-1"]));
+    await eventually(() => expect(started).toEqual(["lan-1", "minh-1"]));
     let idle = false;
     const whenIdle = intake.idle().then(() => {
       idle = true;
     });
     gates.get("lan-1")?.();
-    await vi.waitFor(() => expect(started).toEqual(["lan-1", "minh-1", "lan-2"]));
+    await eventually(() => expect(started).toEqual(["lan-1", "minh-1", "lan-2"]));
     gates.get("lan-2")?.();
     await taken[1]?.direct;
     expect(idle).toBe(false);

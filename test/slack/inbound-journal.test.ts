@@ -2,7 +2,7 @@
 // that dies between the ack and the reply loses nothing: another instance (or the next start) takes them over.
 import { createServer, type Socket } from "node:net";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { InboundProcessor } from "../../src/core/inbound-processor.js";
 import { WorkQueue } from "../../src/core/work-queue.js";

@@ -17,7 +17,9 @@ import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { claimDropDir } from "./services/admin-claims.js";
+import { createCreatedTasksQuery } from "./services/created-tasks.js";
 import { createDirectoryService } from "./services/directory-service.js";
+import { createHomeService } from "./services/home-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
 import { createQuestionService } from "./services/question-service.js";
 import { createReportService, type ReportService } from "./services/report-service.js";
@@ -126,7 +128,8 @@ function createAdapters(
         config,
         bot,
         logger,
-        prisma: database.prisma,
+        homeService: createHomeService({ prisma: database.prisma }),
+        createdTasks: createCreatedTasksQuery({ prisma: database.prisma }),
         journal: createInboundJournal(database.priorityLane),
         clock: parts.now,
       })

@@ -15,8 +15,12 @@ export interface InboundProcessorOptions {
   sweepEveryMs?: number;
   /** A request taken over this many times (it keeps killing its handler, or never finishes) is dropped. Default 3. */
   maxTakeovers?: number;
-  /** Requests handled at once; the others wait, in arrival order, as plain payloads. Default 32. */
-  concurrency?: number;
+  /**
+   * The adapter's one work queue, shared with what it handles without the journal (interactions, Socket Mode, a
+   * journal that did not answer), so that all work after an ack waits in one line. Requests are handled at most
+   * its concurrency at once, and fewer during a flood (see `watchFlow`). Default: a queue of its own, 32 at once.
+   */
+  queue?: WorkQueue;
   /**
    * How long an ack may wait for the journal before the request is handled directly instead. Default 1,500 ms:
    * Slack gives up on an ack after 3 s, and a database behind a broken network does not answer at all.
@@ -46,6 +50,8 @@ export class InboundProcessor {
   private timer: NodeJS.Timeout | undefined;
   private sweeping: Promise<void> | undefined;
   private readonly queue: WorkQueue;
+  /** The queue's concurrency outside a flood. */
+  private readonly fullConcurrency: number;
   /** Requests accepted and requests finished since the last look at the flow (see `watchFlow`). */
   private acceptedLately = 0;
   private finishedLately = 0;
@@ -53,7 +59,8 @@ export class InboundProcessor {
   private floodMode = false;
 
   constructor(private readonly options: InboundProcessorOptions) {
-    this.queue = new WorkQueue(this.fullConcurrency);
+    this.queue = options.queue ?? new WorkQueue(32);
+    this.fullConcurrency = this.queue.concurrency;
     this.leaseMs = options.leaseMs ?? 60_000;
     this.sweepEveryMs = options.sweepEveryMs ?? 15_000;
     this.maxTakeovers = options.maxTakeovers ?? 3;
@@ -104,10 +111,6 @@ export class InboundProcessor {
     this.flowTimer = setInterval(() => this.watchFlow(), FLOW_WINDOW_MS);
     this.flowTimer.unref();
     void this.sweep();
-  }
-
-  private get fullConcurrency(): number {
-    return this.options.concurrency ?? 32;
   }
 
   /**

@@ -167,8 +167,8 @@ export const en: Catalogue = {
   "error.missing_assignee": ({ example }) => `Mention who should do it. For example: ${example}`,
   "error.bad_setting": ({ fragment, example }) =>
     `${fragment ? `I didn't understand the setting "${fragment}".` : "I didn't understand that setting."} For example: ${example}`,
-  "error.busy": () => "⏳ The system is busy, please try again in a few minutes.",
   "error.not_available": ({ command }) => `"${command}" is coming soon and isn't available yet. Sorry about that!`,
+  "system.busy": () => "The system is busy, please try again in a few minutes.",
   "help.overview": () =>
     [
       "*Rõ Việc* helps your team assign tasks, track deadlines and get reminders right in the chat.",

@@ -16,14 +16,6 @@ export function t<K extends MessageId>(locale: Locale, id: K, ...params: ParamsA
   return message((params[0] ?? {}) as MessageParams[K]);
 }
 
-/**
- * The one "busy, try again" text: in the channel's language when it is known, else Vietnamese then English (the
- * database that knows the channel's language may be the thing that is down).
- */
-export function busyText(locale?: Locale): string {
-  return locale ? t(locale, "error.busy") : `${t("vi", "error.busy")}\n${t("en", "error.busy")}`;
-}
-
 /** A translator bound to one locale, for renderers that print many texts. */
 export type Translate = <K extends MessageId>(id: K, ...params: ParamsArgument<K>) => string;
 

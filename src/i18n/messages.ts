@@ -146,8 +146,8 @@ export interface MessageParams extends ConversationMessageParams {
   "error.missing_assignee": { example: string };
   "error.bad_setting": { fragment: string | null; example: string };
   "error.not_available": { command: string };
-  /** The system could not do its job (database unreachable, an unexpected error): try again. */
-  "error.busy": Empty;
+  /** The system itself failed (database down): nothing the person did wrong, and nothing was lost by them. */
+  "system.busy": Empty;
   // Help
   "help.overview": Empty;
   "help.command": { usage: string; description: string; examples: string };

@@ -163,8 +163,8 @@ export const vi: Catalogue = {
   "error.missing_assignee": ({ example }) => `Hãy nhắc tên người được giao. Ví dụ: ${example}`,
   "error.bad_setting": ({ fragment, example }) =>
     `${fragment ? `Mình chưa hiểu cài đặt "${fragment}".` : "Mình chưa hiểu cài đặt này."} Ví dụ: ${example}`,
-  "error.busy": () => "⏳ Hệ thống đang bận, vui lòng thử lại sau ít phút.",
   "error.not_available": ({ command }) => `Lệnh "${command}" sắp có, hiện chưa dùng được. Mong bạn thông cảm!`,
+  "system.busy": () => "Hệ thống đang bận, vui lòng thử lại sau ít phút.",
   "help.overview": () =>
     [
       "*Rõ Việc* giúp cả nhóm giao việc, theo dõi hạn và nhắc việc ngay trong chat.",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { WorkQueue } from "../../src/core/work-queue.js";
+import { eventually } from "../helpers/eventually.js";
 
 describe("WorkQueue", () => {
   it("runs at most `concurrency` tasks at once and starts them in arrival order", async () => {
@@ -89,5 +90,28 @@ describe("WorkQueue", () => {
     gates.get("c")?.();
     await c;
     expect(queue.size).toEqual({ running: 0, waiting: 0 });
+  });
+});
+
+describe("WorkQueue, work that goes first", () => {
+  it("starts `first` work before work that waited longer without it, in arrival order among itself", async () => {
+    const queue = new WorkQueue(1);
+    const started: string[] = [];
+    let open: (() => void) | undefined;
+    const blocker = queue.run(() => new Promise<void>((resolve) => (open = resolve)));
+    const task = (name: string, first?: boolean) =>
+      queue.run(
+        async () => {
+          started.push(name);
+        },
+        { first },
+      );
+    const all = [task("typed-1"), task("typed-2"), task("press-1", true), task("typed-3"), task("press-2", true)];
+    expect(queue.size).toEqual({ running: 1, waiting: 5 });
+    await eventually(() => expect(open).toBeDefined());
+    open?.();
+    await Promise.all([blocker, ...all]);
+    expect(started).toEqual(["press-1", "press-2", "typed-1", "typed-2", "typed-3"]);
+    expect(queue.concurrency).toBe(1);
   });
 });

@@ -4,9 +4,9 @@
 // its "created" history row, numbers have no gap, tasks = successful answers); and after the proxy is back the same
 // bot, never restarted, works again.
 import { createAppBot } from "../../src/app-bot.js";
+// One busy answer for every platform; the drills keep a name per platform for what they read back.
+import { BUSY_TEXT as SLACK_BUSY_TEXT, BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/core/answer-or-busy.js";
 import { createDatabase, memoryDataDir } from "../../src/db/client.js";
-import { BUSY_TEXT as SLACK_BUSY_TEXT } from "../../src/platforms/slack/reply-delivery.js";
-import { BUSY_TEXT as ZALO_BUSY_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { createDirectoryService } from "../../src/services/directory-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { createQuestionService } from "../../src/services/question-service.js";

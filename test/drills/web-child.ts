@@ -8,6 +8,8 @@ import { createDatabase, memoryDataDir } from "../../src/db/client.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackAdapter } from "../../src/platforms/slack/index.js";
+import { createCreatedTasksQuery } from "../../src/services/created-tasks.js";
+import { createHomeService } from "../../src/services/home-service.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { WEB_OPTIONS_ENV, WEB_READY, type WebChildOptions } from "./drill-kit.js";
@@ -32,7 +34,8 @@ async function main(): Promise<void> {
     },
     bot: createAppBot({ services: { tasks, directory, questions }, logger }),
     logger,
-    prisma: database.prisma,
+    homeService: createHomeService({ prisma: database.prisma }),
+    createdTasks: createCreatedTasksQuery({ prisma: database.prisma }),
     journal: createInboundJournal(database.priorityLane),
     journalTiming: { leaseMs: 1_000, sweepEveryMs: 200 },
   });

@@ -2,9 +2,10 @@
 // that dies between the ack and the reply loses nothing: another instance (or the next start) takes them over.
 import { createServer, type Socket } from "node:net";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { createAppBot } from "../../src/app-bot.js";
 import { InboundProcessor } from "../../src/core/inbound-processor.js";
+import { WorkQueue } from "../../src/core/work-queue.js";
 import { createLogger } from "../../src/logger.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices } from "../helpers/chat-harness.js";
@@ -182,6 +183,31 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
     expect(await pendingKeys("flood-")).toEqual([]);
   });
 
+  it("handles accepted requests in the queue it is given, in line with the other work waiting there", async () => {
+    const journal = createInboundJournal(database.priorityLane);
+    const queue = new WorkQueue(1);
+    const handled: unknown[] = [];
+    const processor = new InboundProcessor({
+      journal,
+      platform: "slack",
+      handle: async (payload) => {
+        handled.push(payload);
+      },
+      queue,
+      logger: silent,
+    });
+    let release: (() => void) | undefined;
+    const earlier = queue.run(() => new Promise<void>((resolve) => (release = resolve)));
+    await eventually(() => expect(release).toBeDefined());
+    expect(await processor.accept("queued-1", { n: 1 })).toBe("accepted");
+    await eventually(() => expect(queue.size).toEqual({ running: 1, waiting: 1 }));
+    expect(handled).toEqual([]);
+    release?.();
+    await Promise.all([earlier, processor.idle()]);
+    expect(handled).toEqual([{ n: 1 }]);
+    expect(await pendingKeys("queued-")).toEqual([]);
+  });
+
   it("drops, with an error logged, a request taken over more often than allowed", async () => {
     const journal = createInboundJournal(database.priorityLane);
     // Leased long at first, so that no other sweeper takes it before it has its history of takeovers.
@@ -248,6 +274,22 @@ describe.each(testDatabaseKinds)("Slack commands through the journal on %s", (ki
     await eventually(() => expect(harness.fake.responsesTo("j-1")).toHaveLength(1));
     expect(await tasksIn("C0JOURNAL1")).toEqual([{ title: "nộp báo cáo tổng hợp" }]);
     await eventually(async () => expect(await pending()).toBe(0));
+  });
+
+  it("a journaled command is read by the adapter itself, not handed back through bolt", async () => {
+    const harness = await realBotHarness();
+    const throughBolt = vi.spyOn(harness.adapter.app, "processEvent");
+    await harness.post(
+      slashCommand({
+        command: "/viec",
+        text: "giao <@U0MINH> lập dự toán",
+        responseUrl: harness.fake.responseUrl("j-6"),
+        channel_id: "C0JOURNAL6",
+      }),
+    );
+    await eventually(() => expect(harness.fake.responsesTo("j-6")).toHaveLength(1));
+    expect(await tasksIn("C0JOURNAL6")).toEqual([{ title: "lập dự toán" }]);
+    expect(throughBolt).not.toHaveBeenCalled();
   });
 
   it("a command acked by an instance that died before answering is answered by the next one, exactly once", async () => {

@@ -8,6 +8,8 @@ import type { PrismaClient } from "../../src/generated/prisma/client.js";
 import { createHttpServer, listen } from "../../src/http/server.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/platforms/slack/index.js";
+import { createCreatedTasksQuery } from "../../src/services/created-tasks.js";
+import { createHomeService } from "../../src/services/home-service.js";
 import { FakeSlackServer } from "./fake-slack-server.js";
 import { postSigned, type SignedRequestOptions, type SlackPost } from "./slack-requests.js";
 
@@ -23,6 +25,7 @@ export interface SlackHarness {
 
 export interface SlackHarnessOptions {
   bot: Bot;
+  /** Enables the Home tab, on the services the app builds from it. */
   prisma?: PrismaClient;
   /** Journal slash commands and events before their ack, as the app does (src/app.ts). */
   journal?: InboundJournal;
@@ -47,7 +50,12 @@ export async function startSlackHarness(options: SlackHarnessOptions): Promise<S
     },
     bot: options.bot,
     logger,
-    prisma: options.prisma,
+    ...(options.prisma
+      ? {
+          homeService: createHomeService({ prisma: options.prisma }),
+          createdTasks: createCreatedTasksQuery({ prisma: options.prisma }),
+        }
+      : {}),
     journal: options.journal,
     journalTiming: options.journalTiming,
   });

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { BUSY_TEXT } from "../../src/core/answer-or-busy.js";
 import { AppError } from "../../src/core/errors.js";
-import { BUSY_TEXT, SENT_PRIVATELY_TEXT, UNSUPPORTED_TEXT } from "../../src/platforms/zalo/update-processor.js";
+import { SENT_PRIVATELY_TEXT, UNSUPPORTED_TEXT } from "../../src/platforms/zalo/update-processor.js";
 import { textUpdate } from "./fixtures.js";
 import { type Harness, RecordingBot, startHarness, WEBHOOK_SECRET } from "./harness.js";
 

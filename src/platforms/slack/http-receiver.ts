@@ -5,6 +5,7 @@ import { BodyTooLargeError, readBodyCapped, refuseAndClose } from "../../http/bo
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
+import { deliveryKey } from "./read-request.js";
 import { DEFAULT_BODY_LIMIT_BYTES, parseSlackBody, verifySlackSignature } from "./request-verification.js";
 
 export interface SlackHttpReceiverOptions {
@@ -15,8 +16,8 @@ export interface SlackHttpReceiverOptions {
   /** Our clock in milliseconds, for tests of the replay window. Default: Date.now. */
   now?: () => number;
   /**
-   * Where slash commands and events are written before their ack (and handled from afterwards). Without it, or when
-   * it fails, they are handed to bolt directly, acked by the listener.
+   * Where slash commands and events are written before their ack (and handled from afterwards, by the adapter's
+   * request handler). Without it, or when it fails, they are handed to bolt, acked by the listener.
    */
   inbound?: Pick<InboundProcessor, "tryAccept">;
 }
@@ -133,15 +134,11 @@ export class SlackHttpReceiver implements Receiver {
   }
 }
 
-/** The delivery's durable id when it is journaled: a command's trigger_id, an event's team and event id. */
+/** The key a request is journaled under (see deliveryKey); none for what is not journaled. */
 function journalKey(body: Record<string, unknown>): string | undefined {
-  const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
   // An empty command opens the "add task" modal: its trigger_id is only good for 3 s, so it is not deferred.
-  if (text(body.command)) return text(body.text)?.trim() ? text(body.trigger_id) : undefined;
-  if (body.type === "event_callback" && text(body.team_id) && text(body.event_id)) {
-    return `${body.team_id}:${body.event_id}`;
-  }
-  return undefined;
+  if (typeof body.command === "string" && !(typeof body.text === "string" && body.text.trim())) return undefined;
+  return deliveryKey(body);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -1,36 +1,29 @@
 import type { App } from "@slack/bolt";
-import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
 import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
-import { createCreatedTasksQuery } from "../../services/created-tasks.js";
-import { createHomeService } from "../../services/home-service.js";
-import { createBoltLogger } from "./bolt-logger.js";
-import { ChannelDirectory } from "./channel-directory.js";
-import { CommandRunner } from "./command-runner.js";
-import { createDueDescriber } from "./due-text.js";
-import { HomeTab } from "./home-tab.js";
+import type { CreatedTasksQuery } from "../../services/created-tasks.js";
+import type { HomeService } from "../../services/home-service.js";
 import { SlackHttpReceiver } from "./http-receiver.js";
 import { listenForAddTask } from "./listen-add-task.js";
 import { listenForCardActions } from "./listen-card-actions.js";
 import { listenForMessages } from "./listen-messages.js";
 import { listenForQuestionAnswers } from "./listen-question-answers.js";
 import { SlackMessageSender } from "./message-sender.js";
-import { ReplyDelivery } from "./reply-delivery.js";
+import { createRequestHandler } from "./request-handler.js";
 import { createBoltApp } from "./slack-app.js";
-import type { SlackRuntime } from "./slack-runtime.js";
-import { UserDirectory } from "./user-directory.js";
+import { createSlackClients } from "./slack-clients.js";
+import { createSlackIdentity } from "./slack-identity.js";
+import { createSlackRuntime } from "./slack-runtime.js";
 
 /** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
 
-/** How long an outbox send waits for Slack's answer before it counts as failed (and in doubt), in ms. */
-export const OUTBOX_REQUEST_TIMEOUT_MS = 10_000;
+export { OUTBOX_REQUEST_TIMEOUT_MS } from "./slack-clients.js";
 
 export interface SlackAdapterOptions {
   config: Pick<
@@ -44,8 +37,10 @@ export interface SlackAdapterOptions {
   >;
   bot: Bot;
   logger: Logger;
-  /** Enables the App Home tab "Việc của tôi / My tasks" (read-only queries). */
-  prisma?: PrismaClient;
+  /** Enables the App Home tab "Việc của tôi / My tasks": the person's tasks (read-only queries). */
+  homeService?: HomeService;
+  /** The Home tab's "Việc tôi giao / Tasks I assigned"; the section is left out without it. */
+  createdTasks?: CreatedTasksQuery;
   /**
    * Where slash commands and events wait, durably, between their ack and their handling (HTTP mode). Without one
    * they are handled in memory after the ack, and lost if the process stops in between.
@@ -74,79 +69,38 @@ export interface SlackAdapter {
 }
 
 /**
- * The Slack adapter: one bolt App whose listeners turn slash commands, mentions, DMs, card buttons, the shortcut
- * and the modal into IncomingMessages for `bot.handle`, and render its replies as Block Kit.
+ * The Slack adapter: turns slash commands, mentions, DMs, card buttons, the shortcut and the modal into
+ * IncomingMessages for `bot.handle`, and renders its replies as Block Kit. In HTTP mode our receiver journals slash
+ * commands and events before their ack, and the journal hands them to the request handler (read-request.ts); bolt
+ * gets interactions, and whatever the journal could not take. All work after an ack waits in one queue.
  * Needs SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
-  const { config, bot, prisma } = options;
+  const { config } = options;
   const logger = options.logger.child({ module: "slack" });
   const botToken = config.SLACK_BOT_TOKEN;
   if (!botToken) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN");
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new Error("createSlackAdapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
   }
-  const slackApiUrl = config.SLACK_API_URL ? withTrailingSlash(config.SLACK_API_URL) : undefined;
-  const base: WebClientOptions = { ...(slackApiUrl ? { slackApiUrl } : {}), logger: createBoltLogger(logger) };
-  // Interactive answers may retry a little; the outbox client does not retry at all (the outbox owns retries).
-  const interactiveOptions: WebClientOptions = {
-    ...base,
-    retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
-  };
-  const client = new WebClient(botToken, interactiveOptions);
-  // A request timeout: the Web API client has none by default, so one hung connection to Slack would hold an outbox
-  // send (and its BullMQ slot) forever instead of failing and being retried by the outbox.
-  const outboxClient = new WebClient(botToken, {
-    ...base,
-    retryConfig: { retries: 0 },
-    rejectRateLimitedCalls: true,
-    timeout: OUTBOX_REQUEST_TIMEOUT_MS,
-  });
-
-  const clock = options.clock ?? (() => new Date()); // real time only when no clock is given (tests, tools)
-  const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE, clock);
-  const directory = new UserDirectory({ client, logger });
-  const channels = new ChannelDirectory({ client, logger });
-  const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
-  const home = prisma
-    ? new HomeTab({
-        client,
-        homeService: createHomeService({ prisma }),
-        createdTasks: createCreatedTasksQuery({ prisma }),
-        directory,
-        describeDue,
-        logger,
-        defaultTimezone: config.DEFAULT_TIMEZONE,
-        clock,
-      })
-    : undefined;
-  const runner = new CommandRunner({
-    bot,
-    delivery,
-    logger,
-    onTasksChanged: home ? (team, users) => home.refresh(team, users) : undefined,
-  });
-  const runtime: SlackRuntime = {
+  const { client, interactiveOptions, outboxClient } = createSlackClients(botToken, config.SLACK_API_URL, logger);
+  const runtime = createSlackRuntime({
+    ...options,
     client,
-    runner,
-    delivery,
-    directory,
-    channels,
-    describeDue,
     logger,
     defaultTimezone: config.DEFAULT_TIMEZONE,
-    now: clock,
-    home,
-  };
-
-  // Replays a journaled request through bolt, already acked: listeners' ack() is then a no-op.
-  let replay: (payload: unknown) => Promise<void> = async () => {};
+    defaultLocale: config.DEFAULT_LOCALE,
+    clock: options.clock ?? (() => new Date()), // real time only when no clock is given (tests, tools)
+  });
+  const identity = createSlackIdentity(client, botToken);
+  const handleRequest = createRequestHandler(runtime, identity);
   const inbound =
     options.journal && !config.SLACK_APP_TOKEN
       ? new InboundProcessor({
           journal: options.journal,
           platform: "slack",
-          handle: (payload) => replay(payload),
+          handle: handleRequest,
+          queue: runtime.queue,
           logger,
           ...options.journalTiming,
         })
@@ -161,25 +115,21 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       });
   const app = createBoltApp({
     botToken,
+    identity,
     receiver,
     appToken: config.SLACK_APP_TOKEN,
     clientOptions: interactiveOptions,
     logger,
   });
-  listenForMessages(app, runtime);
+  listenForMessages(app, runtime, handleRequest);
   listenForCardActions(app, runtime);
   listenForQuestionAnswers(app, runtime);
   listenForAddTask(app, runtime);
-  app.event("app_home_opened", async ({ event, body }) => {
-    if (event.tab === "home" && home) await home.opened(body.team_id, event.user);
-  });
-
-  replay = (payload) => app.processEvent({ body: payload as Record<string, unknown>, ack: async () => {} });
 
   let socketStarted = false;
   return {
     routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
-    sender: new SlackMessageSender({ client: outboxClient, describeDue, logger }),
+    sender: new SlackMessageSender({ client: outboxClient, describeDue: runtime.describeDue, logger }),
     app,
     start: async () => {
       inbound?.start();
@@ -194,8 +144,4 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
   };
-}
-
-function withTrailingSlash(url: string): string {
-  return url.endsWith("/") ? url : `${url}/`;
 }

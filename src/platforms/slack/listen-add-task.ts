@@ -65,11 +65,13 @@ export function listenForAddTask(app: App, runtime: SlackRuntime): void {
     incoming.text = commandText(command);
     incoming.command = command;
     incoming.mentions = await lookupMentions(teamId, submission.assigneeIds, runtime.directory);
-    await runtime.runner.run(incoming, {
+    const target = {
       channelId: origin.channelId,
       userId: body.user.id,
       isDirectMessage: isDirectMessageChannel(origin.channelId, origin.channelName),
       responseUrl: origin.responseUrl,
-    });
+    };
+    // The person just submitted the form: the task waits for a free slot, not behind a backlog of commands.
+    await runtime.queue.run(() => runtime.runner.run(incoming, target), { first: true });
   });
 }

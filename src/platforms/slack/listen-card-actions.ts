@@ -34,7 +34,8 @@ export function listenForCardActions(app: App, runtime: SlackRuntime): void {
     app.action<BlockAction>(actionId, async ({ ack, body, action }) => {
       await ack();
       const press = read(action as unknown as Record<string, unknown>);
-      if (press) await handlePress(runtime, body, press);
+      // The presser is looking at the card: the press waits for a free slot, not behind a backlog of commands.
+      if (press) await runtime.queue.run(() => handlePress(runtime, body, press), { first: true });
     });
 
   on(ACTION.done, (action) => {

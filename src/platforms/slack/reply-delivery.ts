@@ -28,9 +28,6 @@ export interface ReplyDeliveryOptions {
 /** Slack lets a response_url take 5 posts in 30 minutes; keep one spare for a final error message. */
 const RESPONSE_URL_BUDGET = 4;
 
-/** The polite "try again" answer when the system itself failed (database down). */
-export const BUSY_TEXT = "Hệ thống đang bận, vui lòng thử lại sau ít phút. / The system is busy, please try again.";
-
 /**
  * Sends a handler's replies: `channel` replies visible to everyone (`in_channel`), `private` ones ephemeral to the
  * person who asked (in a DM, a normal message). The response_url is preferred while its budget lasts because it
@@ -70,12 +67,6 @@ export class ReplyDelivery {
     if (visibility !== "private" || target.isDirectMessage) return target.channelId;
     const opened = await this.options.client.conversations.open({ users: target.userId });
     return opened.channel?.id ?? target.userId;
-  }
-
-  /** Sends one ephemeral text (errors, "busy"). */
-  async sendEphemeral(text: string, target: ReplyTarget): Promise<void> {
-    const page: SlackMessagePage = { text, blocks: [{ type: "section", text: { type: "mrkdwn", text } }] };
-    await this.post(page, "private", target, { responseUrlPosts: 0 });
   }
 
   private async post(

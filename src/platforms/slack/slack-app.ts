@@ -3,9 +3,12 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackHttpReceiver } from "./http-receiver.js";
+import type { SlackIdentity } from "./slack-identity.js";
 
 export interface SlackAppOptions {
   botToken: string;
+  /** The bot's identity (auth.test, kept): bolt uses its bot user id to ignore our own messages. */
+  identity: () => Promise<SlackIdentity>;
   /** HTTP mode: our receiver on the shared server. */
   receiver?: SlackHttpReceiver;
   /** Socket Mode when set (xapp-…); then no receiver is needed. */
@@ -14,24 +17,10 @@ export interface SlackAppOptions {
   logger: Logger;
 }
 
-/**
- * The bolt App in HTTP mode (our receiver) or Socket Mode. Authorization is a single-workspace bot token whose
- * auth.test answer (bot user id, used to ignore our own messages) is fetched on first use and kept; a failed
- * auth.test is retried on the next event instead of failing every event forever.
- */
+/** The bolt App in HTTP mode (our receiver) or Socket Mode, authorised with a single-workspace bot token. */
 export function createBoltApp(options: SlackAppOptions): App {
-  const { botToken, receiver, appToken, clientOptions, logger } = options;
-  let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
-  const authorize: Authorize<boolean> = async () => {
-    identity ??= app.client.auth.test({ token: botToken }).then(
-      (result) => ({ botId: result.bot_id, botUserId: result.user_id, teamId: result.team_id }),
-      (error: unknown) => {
-        identity = undefined;
-        throw error;
-      },
-    );
-    return { botToken, ...(await identity) };
-  };
+  const { botToken, identity, receiver, appToken, clientOptions, logger } = options;
+  const authorize: Authorize<boolean> = async () => ({ botToken, ...(await identity()) });
   const app: App = new App({
     ...(appToken ? { socketMode: true, appToken } : { receiver }),
     authorize,

@@ -1,17 +1,17 @@
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
-import { InboundProcessor } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import type { BackoffOptions } from "./backoff.js";
 import { LongPoller } from "./long-poller.js";
+import { createUpdateIntake } from "./update-intake.js";
 import { createUpdateProcessor } from "./update-processor.js";
 import { createWebhookRoute } from "./webhook-route.js";
 import { ZaloClient, type ZaloClientOptions } from "./zalo-client.js";
 import { createZaloSender, type ZaloSenderOptions } from "./zalo-sender.js";
-import type { ZaloBotInfo, ZaloUpdate } from "./zalo-types.js";
+import type { ZaloBotInfo } from "./zalo-types.js";
 
 export { chunkText, ZALO_MAX_MESSAGE_LENGTH } from "./chunk-text.js";
 export { normalizeMessage } from "./normalize-update.js";
@@ -79,34 +79,12 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     adminIds: new Set(config.ZALO_ADMIN_IDS ?? []),
   });
 
-  // Updates of one chat are handled in arrival order ("add a task" then "done #1"); chats run side by side.
-  const chains = new Map<string, Promise<void>>();
-  function dispatch(update: ZaloUpdate): Promise<void> {
-    const key = update.message?.chat?.id ?? "";
-    const next = (chains.get(key) ?? Promise.resolve()).then(() => processor.process(update));
-    chains.set(key, next);
-    void next.finally(() => {
-      if (chains.get(key) === next) chains.delete(key);
-    });
-    return next;
-  }
-
-  const inbound = options.journal
-    ? new InboundProcessor({
-        journal: options.journal,
-        platform: "zalo",
-        handle: (payload) => dispatch(payload as ZaloUpdate),
-        logger,
-        ...options.journalTiming,
-      })
-    : undefined;
-
-  /** Journals an update before Zalo hears it arrived; false when it could not be (no journal, database down). */
-  async function journaled(update: ZaloUpdate): Promise<boolean> {
-    const key = update.message?.message_id;
-    if (!inbound || !key) return false;
-    return inbound.tryAccept(key, update);
-  }
+  const intake = createUpdateIntake({
+    handle: (update) => processor.process(update),
+    journal: options.journal,
+    journalTiming: options.journalTiming,
+    logger,
+  });
 
   const secret = config.ZALO_WEBHOOK_SECRET;
   const mode = secret ? "webhook" : "polling";
@@ -118,7 +96,7 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
       maxBodyBytes: options.maxBodyBytes,
       isReady: () => me !== undefined,
       onUpdate: async (update) => {
-        if (!(await journaled(update))) void dispatch(update);
+        await intake.take(update);
       },
     });
   }
@@ -126,16 +104,12 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     client,
     logger,
     onUpdate: async (update) => {
-      if (!(await journaled(update))) await dispatch(update);
+      const { direct } = await intake.take(update);
+      await direct;
     },
     pollTimeoutSeconds: options.polling?.timeoutSeconds,
     backoff: options.polling?.backoff,
   });
-
-  async function whenIdle(): Promise<void> {
-    await inbound?.idle();
-    while (chains.size > 0) await Promise.allSettled([...chains.values()]);
-  }
 
   return {
     routes,
@@ -143,10 +117,10 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     client,
     mode,
     botInfo: () => me,
-    whenIdle,
+    whenIdle: () => intake.idle(),
     async start() {
       me = await client.getMe();
-      inbound?.start();
+      intake.start();
       logger.info({ botId: me.id, canJoinGroups: me.can_join_groups, mode }, "zalo bot ready");
       if (mode === "polling") {
         // getUpdates fails while a webhook is set.
@@ -156,8 +130,8 @@ export function createZaloAdapter(options: ZaloAdapterOptions): ZaloAdapter {
     },
     async stop() {
       await poller.stop();
-      await whenIdle();
-      await inbound?.stop();
+      await intake.idle();
+      await intake.stop();
     },
   };
 }

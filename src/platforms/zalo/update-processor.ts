@@ -1,4 +1,4 @@
-import { AppError } from "../../core/errors.js";
+import { answerOrBusy } from "../../core/answer-or-busy.js";
 import type { Bot } from "../../core/handler.js";
 import type { Reply } from "../../core/reply.js";
 import { type MessageSender, SendError } from "../../core/sender.js";
@@ -6,9 +6,6 @@ import type { Logger } from "../../logger.js";
 import { normalizeMessage } from "./normalize-update.js";
 import type { ZaloClient } from "./zalo-client.js";
 import type { ZaloBotInfo, ZaloMessage, ZaloUpdate } from "./zalo-types.js";
-
-/** Said when the system itself failed (database down): the user's command was not lost through their fault. */
-export const BUSY_TEXT = "⏳ Hệ thống đang bận, vui lòng thử lại sau ít phút.\nPlease try again in a few minutes.";
 
 /**
  * Said for `message.unsupported.received`: Zalo withholds the content of some users' messages by law, so we can only
@@ -35,8 +32,7 @@ export interface UpdateProcessorOptions {
 }
 
 /**
- * The one catch point of the Zalo adapter: every update, from the webhook or the poller, goes through `process`,
- * which never throws. Text messages go to the core (which dedupes on message_id durably); other kinds are ignored,
+ * Where every Zalo update is handled, from the webhook, the poller or the journal: `process` never throws. Text messages go to the core (which dedupes on message_id durably); other kinds are ignored,
  * except unsupported messages, which get a polite answer once per message_id.
  */
 export function createUpdateProcessor(options: UpdateProcessorOptions) {
@@ -52,7 +48,7 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
         // A question stays in the chat it was asked in: its answer must come from there (a reply to it, or
         // "@Rõ Việc 1").
         if (item.visibility === "private" && !item.keepInChat && privateChatId && privateChatId !== chatId) {
-          if (await sendPrivately(privateChatId, item, meta)) {
+          if (await sendPrivately(sender, logger, privateChatId, item, meta)) {
             if (!notedInGroup) await sender.send(chatId, { visibility: "channel", text: SENT_PRIVATELY_TEXT }, meta);
             notedInGroup = true;
             continue;
@@ -65,57 +61,19 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
     }
   }
 
-  /**
-   * A private reply to a group message goes to the person's own chat with the bot. Zalo refuses when that person
-   * never wrote to the bot (a bot cannot start a conversation); the reply then goes to the group after all.
-   */
-  async function sendPrivately(privateChatId: string, item: Reply, meta: { outboxId: string }): Promise<boolean> {
-    try {
-      await sender.send(privateChatId, item, meta);
-    } catch (error) {
-      if (error instanceof SendError && error.options.retryable) throw error;
-      logger.debug({ err: error }, "zalo private reply refused; answering in the group");
-      return false;
-    }
-    return true;
-  }
-
   async function handleText(message: ZaloMessage, me: ZaloBotInfo): Promise<void> {
     const incoming = normalizeMessage(message, me, options.adminIds);
     if (!incoming) return;
-    const stopTyping = startTyping(message.chat.id);
+    const stopTyping = startTyping(client, logger, message.chat.id, typingIntervalMs);
     let replies: Reply[];
     try {
-      replies = await bot.handle(incoming);
-    } catch (error) {
-      const level = error instanceof AppError && error.code === "database_unavailable" ? "warn" : "error";
-      logger[level]({ err: error, messageId: message.message_id }, "zalo message could not be handled");
-      replies = [{ visibility: "channel", text: BUSY_TEXT, isError: true }];
+      // A failure of the system becomes the busy answer there (in the chat: an error reply is shown in place).
+      ({ replies } = await answerOrBusy(bot, incoming, logger));
     } finally {
       await stopTyping();
     }
     const isGroup = message.chat.chat_type !== "PRIVATE";
     await reply(message.chat.id, replies, message.message_id, isGroup ? message.from.id : undefined);
-  }
-
-  /**
-   * Sends "typing" now and every `typingIntervalMs` until stopped. Stopping waits for the action in flight, so the
-   * indicator never arrives after the answer. Failures only matter to the debug log.
-   */
-  function startTyping(chatId: string): () => Promise<void> {
-    let inFlight: Promise<void> = Promise.resolve();
-    const send = () => {
-      inFlight = client
-        .sendChatAction({ chat_id: chatId, action: "typing" }, { maxRetries: 0 })
-        .catch((error: unknown) => logger.debug({ err: error }, "zalo typing action failed"));
-    };
-    send();
-    const timer = setInterval(send, typingIntervalMs);
-    timer.unref();
-    return () => {
-      clearInterval(timer);
-      return inFlight;
-    };
   }
 
   async function process(update: ZaloUpdate): Promise<void> {
@@ -144,6 +102,47 @@ export function createUpdateProcessor(options: UpdateProcessorOptions) {
 }
 
 export type UpdateProcessor = ReturnType<typeof createUpdateProcessor>;
+
+/**
+ * A private reply to a group message goes to the person's own chat with the bot. Zalo refuses when that person
+ * never wrote to the bot (a bot cannot start a conversation); the reply then goes to the group after all.
+ */
+async function sendPrivately(
+  sender: MessageSender,
+  logger: Logger,
+  privateChatId: string,
+  item: Reply,
+  meta: { outboxId: string },
+): Promise<boolean> {
+  try {
+    await sender.send(privateChatId, item, meta);
+  } catch (error) {
+    if (error instanceof SendError && error.options.retryable) throw error;
+    logger.debug({ err: error }, "zalo private reply refused; answering in the group");
+    return false;
+  }
+  return true;
+}
+
+/**
+ * Sends "typing" now and every `intervalMs` until stopped. Stopping waits for the action in flight, so the
+ * indicator never arrives after the answer. Failures only matter to the debug log.
+ */
+function startTyping(client: ZaloClient, logger: Logger, chatId: string, intervalMs: number): () => Promise<void> {
+  let inFlight: Promise<void> = Promise.resolve();
+  const send = () => {
+    inFlight = client
+      .sendChatAction({ chat_id: chatId, action: "typing" }, { maxRetries: 0 })
+      .catch((error: unknown) => logger.debug({ err: error }, "zalo typing action failed"));
+  };
+  send();
+  const timer = setInterval(send, intervalMs);
+  timer.unref();
+  return () => {
+    clearInterval(timer);
+    return inFlight;
+  };
+}
 
 function rememberBounded(set: Set<string>, value: string, max: number): void {
   set.add(value);

@@ -56,8 +56,8 @@ export interface App {
 /**
  * The composition root, each part built once, in order: database → report service → job producers (queues,
  * scheduler) → task, directory and question services → bot → platform adapters → HTTP server; `start` then starts
- * the workers and the reconciler and opens the doors. Adapters are created only
- * for the platforms whose tokens are configured; with none, the caller opens the terminal chat.
+ * the workers and the reconciler and opens the doors. Adapters are created only for the platforms whose tokens are
+ * configured; with none, the caller opens the terminal chat.
  */
 export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, clock } = options;

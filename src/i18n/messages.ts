@@ -268,6 +268,25 @@ export interface JobMessageParams {
   "export.file_name": Empty;
   "export.sheet_tasks": Empty;
   "export.sheet_people": Empty;
+  /** The export's column headers, task statuses and yes/no cells. */
+  "export.column.number": Empty;
+  "export.column.task": Empty;
+  "export.column.status": Empty;
+  "export.column.assignees": Empty;
+  "export.column.due": Empty;
+  "export.column.completed_at": Empty;
+  "export.column.on_time": Empty;
+  "export.column.days_late": Empty;
+  "export.column.person": Empty;
+  "export.column.open": Empty;
+  "export.column.overdue": Empty;
+  "export.column.done_last_week": Empty;
+  "export.column.on_time_rate": Empty;
+  "export.status.open": Empty;
+  "export.status.done": Empty;
+  "export.status.cancelled": Empty;
+  "export.yes": Empty;
+  "export.no": Empty;
   "summary.channel_not_found": Empty;
   "summary.title": { from: string; to: string };
   "summary.done": Empty;

@@ -158,7 +158,7 @@ function wordDistance(minutes: number, days: number, locale: "vi" | "en", workin
     : `${base} (${count(work, "", "working day", locale).replace("  ", " ")})`;
 }
 
-/** The former luxon path, kept for zone names zone.ts refuses. */
+/** luxon, for zone names zone.ts refuses (luxon knows more of them). */
 function formatRelativeWithLuxon(
   deadline: Date,
   now: Date,

@@ -4,53 +4,59 @@
  */
 import ExcelJS from "exceljs";
 import { DateTime } from "luxon";
-import type { Locale } from "./format.js";
-import { formatPercent } from "./format.js";
+import { t } from "../i18n/index.js";
+import { formatPercent, type Locale } from "./format.js";
 import type { ReportTaskRow, WeeklyReport } from "./weekly-report.js";
 
 export type Cell = string | number;
 
-const HEADERS: Record<
-  Locale,
-  { tasks: string[]; people: string[]; status: Record<ReportTaskRow["status"], string>; yes: string; no: string }
-> = {
-  vi: {
-    tasks: ["Số", "Việc", "Trạng thái", "Người nhận", "Hạn", "Hoàn thành lúc", "Đúng hạn", "Trễ (ngày)"],
-    people: ["Người", "Đang mở", "Quá hạn", "Đã xong tuần trước", "Tỉ lệ đúng hạn"],
-    status: { open: "đang mở", done: "xong", cancelled: "đã huỷ" },
-    yes: "có",
-    no: "không",
-  },
-  en: {
-    tasks: ["Number", "Task", "Status", "Assignees", "Due", "Completed at", "On time", "Days late"],
-    people: ["Person", "Open", "Overdue", "Done last week", "On-time rate"],
-    status: { open: "open", done: "done", cancelled: "cancelled" },
-    yes: "yes",
-    no: "no",
-  },
-};
+const TASK_COLUMNS = [
+  "export.column.number",
+  "export.column.task",
+  "export.column.status",
+  "export.column.assignees",
+  "export.column.due",
+  "export.column.completed_at",
+  "export.column.on_time",
+  "export.column.days_late",
+] as const;
+
+const PEOPLE_COLUMNS = [
+  "export.column.person",
+  "export.column.open",
+  "export.column.overdue",
+  "export.column.done_last_week",
+  "export.column.on_time_rate",
+] as const;
+
+const STATUS = {
+  open: "export.status.open",
+  done: "export.status.done",
+  cancelled: "export.status.cancelled",
+} as const satisfies Record<ReportTaskRow["status"], string>;
 
 const stamp = (d: Date | null, zone: string) =>
   d ? DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm") : "";
 
 /** Rows of the task sheet (header first). */
 export function taskTable(tasks: ReportTaskRow[], now: Date, zone: string, locale: Locale): Cell[][] {
-  const h = HEADERS[locale];
-  const rows: Cell[][] = [h.tasks];
-  for (const t of tasks) {
-    const finished = t.status === "done" ? t.closedAt : null;
-    const onTime = t.dueAt && finished ? (finished <= t.dueAt ? h.yes : h.no) : "";
-    const lateUntil = finished ?? (t.status === "open" ? now : null);
+  const rows: Cell[][] = [TASK_COLUMNS.map((id) => t(locale, id))];
+  const yes = t(locale, "export.yes");
+  const no = t(locale, "export.no");
+  for (const task of tasks) {
+    const finished = task.status === "done" ? task.closedAt : null;
+    const onTime = task.dueAt && finished ? (finished <= task.dueAt ? yes : no) : "";
+    const lateUntil = finished ?? (task.status === "open" ? now : null);
     const daysLate =
-      t.dueAt && lateUntil && lateUntil > t.dueAt
-        ? Math.floor((lateUntil.getTime() - t.dueAt.getTime()) / 86_400_000)
+      task.dueAt && lateUntil && lateUntil > task.dueAt
+        ? Math.floor((lateUntil.getTime() - task.dueAt.getTime()) / 86_400_000)
         : "";
     rows.push([
-      t.number,
-      t.title,
-      h.status[t.status],
-      t.assignees.map((a) => a.name).join(", "),
-      stamp(t.dueAt, zone),
+      task.number,
+      task.title,
+      t(locale, STATUS[task.status]),
+      task.assignees.map((a) => a.name).join(", "),
+      stamp(task.dueAt, zone),
       stamp(finished, zone),
       onTime,
       daysLate,
@@ -62,7 +68,7 @@ export function taskTable(tasks: ReportTaskRow[], now: Date, zone: string, local
 /** Rows of the per-person sheet (header first). */
 export function peopleTable(report: WeeklyReport, locale: Locale): Cell[][] {
   return [
-    HEADERS[locale].people,
+    PEOPLE_COLUMNS.map((id) => t(locale, id)),
     ...report.people.map((p) => [p.name, p.open, p.overdue, p.done, formatPercent(p.onTimeRate)]),
   ];
 }

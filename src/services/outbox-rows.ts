@@ -1,6 +1,6 @@
 /**
  * Outbox rows as plain objects: a reply stored as JSON and read back, and the one function that writes rows (every
- * ping message, summary and file goes through insertOutboxMessages). The status flow is stated in outbox-service.ts.
+ * ping message and weekly summary goes through insertOutboxMessages). The status flow is stated in outbox-service.ts.
  */
 import { randomUUID } from "node:crypto";
 import type { Platform } from "../core/incoming.js";

@@ -19,7 +19,10 @@ export type { ChannelPingContext, ClaimResult, PlannedPingRef, Reclaimed, SyncRe
 
 export interface PingServiceOptions {
   prisma: PrismaClient;
-  /** Kept for the composition root's shape: claims write their outbox rows through insertOutboxMessages. */
+  /**
+   * Not used: a claim writes its outbox rows with insertOutboxMessages inside its own transaction. Accepted so that
+   * the callers that pass it keep compiling; drop it with them.
+   */
   outbox?: OutboxService;
   logger?: Logger;
   /** A ping sent this long after its time is marked late. Default 120 000 ms. */

@@ -90,6 +90,31 @@ async function getManyForSend(
   );
 }
 
+type SentRow = { id: string; externalMessageId: string | undefined; sentAt: Date };
+
+/**
+ * Marks the rows in doubt and counts the attempt, just before the platform is called: if the process dies during
+ * the call, recovery knows the message may have gone out. Returns the ids that were marked (the others are final).
+ */
+async function markManyInDoubt(prisma: PrismaClient, ids: readonly string[], now: Date): Promise<Set<string>> {
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    UPDATE "OutboxMessage" SET status = 'in_doubt', attempts = attempts + 1, "updatedAt" = ${now}
+    WHERE id = ANY(${[...ids]}::uuid[]) AND status IN ('pending', 'in_doubt')
+    RETURNING id::text AS id`;
+  return new Set(rows.map((r) => r.id));
+}
+
+/** markSent for several rows in one statement. */
+async function markManySent(prisma: PrismaClient, sent: readonly SentRow[]): Promise<void> {
+  if (sent.length === 0) return;
+  await prisma.$executeRaw`
+    UPDATE "OutboxMessage" o SET status = 'sent', "sentAt" = v."sentAt", "externalMessageId" = v.ext,
+      "updatedAt" = v."sentAt"
+    FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.externalMessageId ?? null)}::text[],
+      ${sent.map((s) => s.sentAt)}::timestamptz[]) AS v(id, ext, "sentAt")
+    WHERE o.id = v.id AND o.status <> 'sent'`;
+}
+
 export type OutboxService = ReturnType<typeof createOutboxService>;
 
 export function createOutboxService(options: { prisma: PrismaClient }) {
@@ -109,31 +134,9 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
 
     getManyForSend: (ids: readonly string[], now: Date) => getManyForSend(prisma, ids, now),
 
-    /**
-     * Marks the rows in doubt and counts the attempt, just before the platform is called: if the process dies
-     * during the call, recovery knows the message may have gone out. Returns the ids that were marked (the others
-     * are final).
-     */
-    async markManyInDoubt(ids: readonly string[], now: Date): Promise<Set<string>> {
-      const rows = await prisma.$queryRaw<{ id: string }[]>`
-        UPDATE "OutboxMessage" SET status = 'in_doubt', attempts = attempts + 1, "updatedAt" = ${now}
-        WHERE id = ANY(${[...ids]}::uuid[]) AND status IN ('pending', 'in_doubt')
-        RETURNING id::text AS id`;
-      return new Set(rows.map((r) => r.id));
-    },
+    markManyInDoubt: (ids: readonly string[], now: Date) => markManyInDoubt(prisma, ids, now),
 
-    /** markSent for several rows in one statement. */
-    async markManySent(
-      sent: readonly { id: string; externalMessageId: string | undefined; sentAt: Date }[],
-    ): Promise<void> {
-      if (sent.length === 0) return;
-      await prisma.$executeRaw`
-        UPDATE "OutboxMessage" o SET status = 'sent', "sentAt" = v."sentAt", "externalMessageId" = v.ext,
-          "updatedAt" = v."sentAt"
-        FROM unnest(${sent.map((s) => s.id)}::uuid[], ${sent.map((s) => s.externalMessageId ?? null)}::text[],
-          ${sent.map((s) => s.sentAt)}::timestamptz[]) AS v(id, ext, "sentAt")
-        WHERE o.id = v.id AND o.status <> 'sent'`;
-    },
+    markManySent: (sent: readonly SentRow[]) => markManySent(prisma, sent),
 
     async markSent(id: string, externalMessageId: string | undefined, now: Date): Promise<void> {
       await prisma.outboxMessage.updateMany({

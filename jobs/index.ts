@@ -19,6 +19,7 @@ import { createPingService } from "../src/services/ping-service.js";
 import { createReportService } from "../src/services/report-service.js";
 import { defaultJobTuning, type JobContext, type JobTuning } from "./job-context.js";
 import { queueNames } from "./job-types.js";
+import type { JobsObserver } from "./jobs-observer.js";
 import { createQueues, type JobQueues } from "./queues.js";
 import { RateGate } from "./rate-gate.js";
 import { type ReconcileReport, reconcile } from "./reconciler.js";
@@ -29,6 +30,7 @@ import { createSendPingProcessor } from "./send-ping.processor.js";
 import { createWeeklySummaryProcessor } from "./weekly-summary.processor.js";
 
 export type { JobTuning } from "./job-context.js";
+export type { JobsObserver } from "./jobs-observer.js";
 export type { ReconcileReport } from "./reconciler.js";
 export type { RedisHealth } from "./redis-health.js";
 export type { PingScheduler, TaskChangeNotice } from "./scheduler.js";
@@ -47,6 +49,8 @@ export interface StartJobsOptions {
   /** The clock. Default `() => new Date()`. */
   now?: () => Date;
   tuning?: Partial<JobTuning>;
+  /** Metrics hooks (src/runtime/metrics.ts). */
+  observer?: JobsObserver;
 }
 
 export interface Jobs {
@@ -59,6 +63,8 @@ export interface Jobs {
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
   /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
   rateGate: RateGate;
+  /** Whether every worker of this role is running (readiness); true for a role that runs none. */
+  workersRunning(): boolean;
   /** Graceful stop: no new jobs, in-flight jobs finish, then every connection closes. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -124,6 +130,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     logger,
     now,
     tuning,
+    observer: options.observer,
   };
   const scheduler = createScheduler(context);
 
@@ -139,7 +146,9 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     const run = reconcile(context, scheduler, `${prefix}:reconcile-lock`);
     running = run;
     try {
-      return await run;
+      const report = await run;
+      options.observer?.reconciled?.(report);
+      return report;
     } finally {
       running = undefined;
     }
@@ -214,6 +223,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     queues,
     services: { pings, outbox, reports },
     rateGate: context.rateGate,
+    workersRunning: () => workers.every((worker) => worker.isRunning()),
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);

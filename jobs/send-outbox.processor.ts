@@ -131,10 +131,14 @@ export function createSendOutboxProcessor(context: JobContext, hooks: SendOutbox
       const result = await sender.send(row.target, row.reply, { outboxId: row.id });
       if (tuning.channelIntervalMs[row.platform] > 0) await respace();
       await sentRows.add([{ id: row.id, externalMessageId: result.externalMessageId, sentAt: now() }]);
+      // real time for a message sent at once: BullMQ stamps its jobs with the process's real clock.
+      const lateMs = row.sendAfter ? now().getTime() - row.sendAfter.getTime() : Date.now() - job.timestamp;
+      context.observer?.messageSent?.(row.platform, Math.max(0, lateMs));
       return "sent";
     } catch (error) {
       if (!(error instanceof SendError)) throw error; // unknown outcome: the row stays in_doubt for recovery
       const { retryable, retryAfterMs, status, method } = error.options;
+      context.observer?.sendFailed?.(row.platform, status);
       const reason = `${row.platform} ${method}${status ? ` ${status}` : ""}: ${error.message}`;
       if (!retryable || attempt >= tuning.maxSendAttempts) {
         await outbox.markFailed(row.id, reason);

@@ -1,4 +1,3 @@
-import type { Server } from "node:http";
 import { exportTasks } from "../handlers/export.js";
 import { remind } from "../handlers/remind.js";
 import { snooze } from "../handlers/snooze.js";
@@ -14,10 +13,12 @@ import type { Bot } from "./core/handler.js";
 import { createSharedSendGate, type SendGate } from "./core/send-gate.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
-import { createHttpServer, listen, type RouteHandler } from "./http/server.js";
+import type { RouteHandler } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
+import { createOperations } from "./runtime/operations.js";
+import { receives } from "./runtime/roles.js";
 import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
@@ -36,8 +37,13 @@ export interface AppOptions {
    * Redis is reachable, so trying the bot needs nothing but Node.js.
    */
   withJobs?: boolean;
-  /** Redis key prefix of the queues (tests and benchmarks use their own). Default "roviec". */
+  /** Redis key prefix of the queues (tests and benchmarks use their own). Default REDIS_PREFIX, else "roviec". */
   queuePrefix?: string;
+  /**
+   * Whether to serve HTTP (platform routes, /healthz, /readyz, /metrics). Default true; the terminal chat serves
+   * it only when HEALTH_PORT asks for it.
+   */
+  http?: boolean;
 }
 
 /** Everything the bot is made of, wired once. `start` opens the doors; `stop` closes them in reverse order. */
@@ -47,8 +53,10 @@ export interface App {
   slack?: SlackAdapter;
   zalo?: ZaloAdapter;
   jobs?: Jobs;
-  /** The bound HTTP port, once started with at least one route. */
+  /** The bound port of the platform routes, once started, when this process receives over HTTP. */
   port?: number;
+  /** The bound port of /healthz, /readyz and /metrics, once started. */
+  healthPort?: number;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
@@ -61,6 +69,14 @@ export async function createApp(options: AppOptions): Promise<App> {
   const { config, logger, clock } = options;
   const database = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const now = () => clock.now();
+  const operations = createOperations({
+    config,
+    database,
+    logger,
+    redisUrl: options.withJobs === false ? undefined : (config.REDIS_URL ?? DEFAULT_REDIS_URL),
+    jobs: () => jobs,
+    hasReceivers: Boolean(config.SLACK_BOT_TOKEN || config.ZALO_BOT_TOKEN),
+  });
   // The bot is built before the adapters that call it and the adapters before the jobs that send through them;
   // the task service reaches the scheduler late, through this indirection.
   let jobs: Jobs | undefined;
@@ -85,7 +101,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const bot = createBot({
     services: { tasks, directory, questions, reminders: scheduler, reports },
     handlers: { remind, summary, export: exportTasks, snooze },
-    middleware: [rescheduleAfterSettings(scheduler)],
+    middleware: [operations.metrics.middleware, rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),
     now,
   });
@@ -111,8 +127,9 @@ export async function createApp(options: AppOptions): Promise<App> {
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
     (sender): sender is MessageSender => sender !== undefined,
   );
-  const routes: Record<string, RouteHandler> = { ...slack?.routes, ...zalo?.routes };
-  let server: Server | undefined;
+  // A worker receives nothing: its adapters only send (the outbox), so no route, no Socket Mode, no polling.
+  const receiving = receives(config.ROLE);
+  const routes: Record<string, RouteHandler> = receiving ? { ...slack?.routes, ...zalo?.routes } : {};
 
   const app: App = {
     bot,
@@ -127,7 +144,8 @@ export async function createApp(options: AppOptions): Promise<App> {
           senders,
           logger,
           role: config.ROLE,
-          prefix: options.queuePrefix,
+          prefix: options.queuePrefix ?? config.REDIS_PREFIX,
+          observer: operations.metrics.observer,
           now,
           tuning: {
             workspacePerSecond: {
@@ -139,18 +157,18 @@ export async function createApp(options: AppOptions): Promise<App> {
         });
         app.jobs = jobs;
       }
-      if (Object.keys(routes).length > 0 || config.ROLE === "web") {
-        server = createHttpServer({ routes, logger: logger.child({ module: "http" }) });
-        app.port = await listen(server, config.PORT, config.HOST);
-        logger.info({ host: config.HOST, port: app.port, routes: Object.keys(routes) }, "http server listening");
+      if (options.http !== false) Object.assign(app, await operations.listen(routes));
+      if (receiving) {
+        await slack?.start();
+        await zalo?.start();
+        operations.setReceiving(true);
       }
-      await slack?.start();
-      await zalo?.start();
     },
     async stop() {
+      operations.setReceiving(false);
       await zalo?.stop();
       await slack?.stop();
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await operations.close();
       await jobs?.close();
       await database.close();
     },

@@ -17,6 +17,7 @@ import type { Logger } from "../src/logger.js";
 import { createOutboxService } from "../src/services/outbox-service.js";
 import { createPingService } from "../src/services/ping-service.js";
 import { createReportService } from "../src/services/report-service.js";
+import { closeWithin } from "./close-jobs.js";
 import { defaultJobTuning, type JobContext, type JobTuning } from "./job-context.js";
 import { queueNames } from "./job-types.js";
 import type { JobsObserver } from "./jobs-observer.js";
@@ -227,10 +228,20 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
-        await Promise.all(workers.map((w) => w.close()));
-        await Promise.all(drains.map((drain) => drain()));
-        await queues.close();
-        await redis.quit().catch(() => redis.disconnect());
+        const how = await closeWithin({
+          graceful: async () => {
+            await Promise.all(workers.map((w) => w.close()));
+            await Promise.all(drains.map((drain) => drain()));
+            await queues.close();
+            await redis.quit().catch(() => redis.disconnect());
+          },
+          cut: () => {
+            for (const client of [...workers, ...queues.all]) void client.disconnect().catch(() => undefined);
+            redis.disconnect();
+          },
+          redisReady: redis.status === "ready",
+        });
+        if (how === "cut") log.warn("Redis did not answer: the jobs' connections were cut (running jobs will re-run)");
       })();
       return closing;
     },

@@ -1,4 +1,3 @@
-import { join } from "node:path";
 import lockfile from "proper-lockfile";
 
 /**
@@ -22,16 +21,22 @@ export class PgliteLockedError extends Error {
 /** Time without a renewal after which a lock counts as left behind, in ms. */
 const STALE_MS = 15_000;
 
-/** Takes the folder's lock; resolves with its release. Throws PgliteLockedError when another process holds it. */
-export async function lockPgliteFolder(location: string): Promise<() => Promise<void>> {
+/** How many times a held lock is tried again (waiting out one left by a process that just died): about 16 s. */
+const RETRIES = 6;
+
+/**
+ * Takes the folder's lock; resolves with its release. Throws PgliteLockedError when another process holds it.
+ * `retries`: attempts after the first, with backoff (default: enough to outwait a stale lock).
+ */
+export async function lockPgliteFolder(location: string, retries = RETRIES): Promise<() => Promise<void>> {
   try {
     return await lockfile.lock(location, {
-      lockfilePath: join(`${location}.lock`),
+      lockfilePath: `${location}.lock`,
       stale: STALE_MS,
       update: STALE_MS / 3,
       realpath: false,
       // Waits out a lock left by a process that just died (it goes stale), then gives up.
-      retries: { retries: 6, minTimeout: 500, maxTimeout: 4_000, factor: 2 },
+      retries: { retries, minTimeout: 500, maxTimeout: 4_000, factor: 2 },
       onCompromised: (error) => {
         // Another process took the folder over (this one stalled past STALE_MS): writing on would corrupt it.
         console.error(`PGlite lock lost on ${location}: ${error.message}; stopping`);

@@ -21,6 +21,10 @@ const optionalUrl = (example: string) =>
 
 const portSchema = z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535);
 
+/** An empty value (`HEALTH_PORT=` in .env) means unset, as for the tokens. */
+const emptyAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
+
 const optionalSecret = z
   .string()
   .trim()
@@ -55,22 +59,19 @@ export const configSchema = z.object({
     .default("info"),
   PORT: portSchema.default(3000),
   /** Port of /healthz, /readyz and /metrics when they must not share PORT; default PORT. Served in every role. */
-  HEALTH_PORT: portSchema.optional(),
+  HEALTH_PORT: emptyAsUnset(portSchema),
   /**
    * Prefix of every Redis key (queues, gates, locks), so several deployments share one Redis. Default `roviec`; the
    * terminal chat derives one from its data directory instead (src/runtime/redis-prefix.ts).
    */
-  REDIS_PREFIX: z
-    .string()
-    .trim()
-    .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
-      message: "must be 1 to 64 letters, digits, '.', '_' or '-', such as roviec-prod",
-    })
-    .optional(),
-  /** Bearer token of the queue dashboard at /admin/queues; unset keeps the dashboard off. */
-  ADMIN_TOKEN: optionalSecret.refine((v) => v === undefined || v.length >= 24, {
-    message: "must be at least 24 characters (it guards the queue dashboard); generate one with: openssl rand -hex 24",
-  }),
+  REDIS_PREFIX: emptyAsUnset(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
+        message: "must be 1 to 64 letters, digits, '.', '_' or '-', such as roviec-prod",
+      }),
+  ),
   /**
    * The address the HTTP server binds. 127.0.0.1: only a reverse proxy or tunnel on the same machine reaches it
    * (Slack and Zalo call HTTPS URLs, so one sits in front anyway); 0.0.0.0 for a container or a direct exposure.

@@ -22,7 +22,10 @@ export function redisPrefixFor(options: { configured?: string; terminalChat: boo
  * Which database this is, the same from every process that uses it: PostgreSQL's cluster identifier, database and
  * schema (the server's address when the identifier is not readable), or the embedded database's folder on this host.
  */
-export async function databaseIdentity(database: Database, dataDir: string): Promise<string> {
+export async function databaseIdentity(
+  database: Pick<Database, "kind" | "priorityLane">,
+  dataDir: string,
+): Promise<string> {
   if (database.kind === "pglite") return `pglite:${hostname()}:${resolve(dataDir)}`;
   const [where] = await database.priorityLane.query<{ db: string; schema: string }>(
     "select current_database() as db, current_schema() as schema",

@@ -73,6 +73,13 @@ export const configSchema = z.object({
       }),
   ),
   /**
+   * Token of the queue dashboard at /admin/queues (Bearer, or the password of HTTP Basic auth); unset keeps the
+   * dashboard off.
+   */
+  QUEUE_DASHBOARD_TOKEN: optionalSecret.refine((v) => v === undefined || v.length >= 24, {
+    message: "must be at least 24 characters (it guards the queue dashboard); generate one with: openssl rand -hex 24",
+  }),
+  /**
    * The address the HTTP server binds. 127.0.0.1: only a reverse proxy or tunnel on the same machine reaches it
    * (Slack and Zalo call HTTPS URLs, so one sits in front anyway); 0.0.0.0 for a container or a direct exposure.
    */

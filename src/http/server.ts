@@ -7,6 +7,8 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 export interface HttpServerOptions {
   /** Exact path → handler, e.g. { "/slack/events": …, "/zalo/webhook": … }. Query strings are ignored for matching. */
   routes: Record<string, RouteHandler>;
+  /** Path → handler of that path and everything under it (`/admin/queues` takes `/admin/queues/api/…`). */
+  subtrees?: Record<string, RouteHandler>;
   logger: Logger;
   /** Told when a route has answered (metrics: the ack latency of Slack's and Zalo's requests), in seconds. */
   onAnswered?: (route: string, status: number, seconds: number) => void;
@@ -41,7 +43,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
         if (declaresTooLarge(request, maxBodyBytes)) {
           return refuseAndClose(request, response, 413, { ok: false, error: "payload_too_large" }, { drain: false });
         }
-        const route = routes[path];
+        const route = routes[path] ?? subtreeRoute(options.subtrees, path);
         if (!route) return refuseAndClose(request, response, 404, { ok: false, error: "not_found" }, { drain: false });
         const started = performance.now();
         if (onAnswered) {
@@ -56,6 +58,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     },
   );
   return server;
+}
+
+function subtreeRoute(subtrees: Record<string, RouteHandler> | undefined, path: string): RouteHandler | undefined {
+  if (!subtrees) return undefined;
+  const root = Object.keys(subtrees).find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  return root === undefined ? undefined : subtrees[root];
 }
 
 /**

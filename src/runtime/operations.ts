@@ -9,6 +9,7 @@ import type { Jobs } from "../../jobs/index.js";
 import type { Config } from "../config.js";
 import type { Database } from "../db/client.js";
 import { createHealthRoutes, type ReadinessCheck } from "../http/health.js";
+import { createQueueDashboard, QUEUE_DASHBOARD_PATH } from "../http/queue-dashboard.js";
 import { createHttpServer, listen, type RouteHandler } from "../http/server.js";
 import type { Logger } from "../logger.js";
 import { createBotMetrics } from "./metrics.js";
@@ -16,7 +17,7 @@ import { databaseCheck, migrationsCheck, redisCheck, stateCheck } from "./readin
 import { receives, works } from "./roles.js";
 
 export interface OperationsOptions {
-  config: Pick<Config, "ROLE" | "PORT" | "HEALTH_PORT" | "HOST">;
+  config: Pick<Config, "ROLE" | "PORT" | "HEALTH_PORT" | "HOST" | "QUEUE_DASHBOARD_TOKEN">;
   database: Database;
   logger: Logger;
   /** Redis of the jobs; none when the app runs without them (the terminal chat without Redis). */
@@ -54,9 +55,18 @@ export function createOperations(options: OperationsOptions) {
   const healthRoutes = createHealthRoutes({ checks, metrics: metrics.registry });
   const servers: Server[] = [];
 
-  async function serve(routes: Record<string, RouteHandler>, port: number): Promise<number> {
+  /** The operator's pages beside health: the queue dashboard, when its token is set and the jobs run. */
+  function operatorSubtrees(): Record<string, RouteHandler> {
+    const queues = options.jobs()?.queues.all;
+    const token = config.QUEUE_DASHBOARD_TOKEN;
+    return queues && token ? { [QUEUE_DASHBOARD_PATH]: createQueueDashboard(queues, token) } : {};
+  }
+
+  async function serve(routes: Record<string, RouteHandler>, port: number, withOperator: boolean): Promise<number> {
+    const subtrees = withOperator ? operatorSubtrees() : {};
     const server = createHttpServer({
       routes,
+      subtrees,
       logger: log,
       onAnswered: (route, status, seconds) => {
         if (!(route in healthRoutes)) metrics.httpAnswered(route, status, seconds);
@@ -64,7 +74,8 @@ export function createOperations(options: OperationsOptions) {
     });
     const bound = await listen(server, port, config.HOST);
     servers.push(server);
-    log.info({ host: config.HOST, port: bound, routes: Object.keys(routes) }, "http server listening");
+    const paths = [...Object.keys(routes), ...Object.keys(subtrees)];
+    log.info({ host: config.HOST, port: bound, routes: paths }, "http server listening");
     return bound;
   }
 
@@ -77,14 +88,14 @@ export function createOperations(options: OperationsOptions) {
     async listen(platformRoutes: Record<string, RouteHandler>): Promise<ListeningPorts> {
       const separate = config.HEALTH_PORT !== undefined && config.HEALTH_PORT !== config.PORT;
       if (Object.keys(platformRoutes).length === 0) {
-        return { healthPort: await serve(healthRoutes, config.HEALTH_PORT ?? config.PORT) };
+        return { healthPort: await serve(healthRoutes, config.HEALTH_PORT ?? config.PORT, true) };
       }
       if (!separate) {
-        const port = await serve({ ...platformRoutes, ...healthRoutes }, config.PORT);
+        const port = await serve({ ...platformRoutes, ...healthRoutes }, config.PORT, true);
         return { port, healthPort: port };
       }
-      const port = await serve(platformRoutes, config.PORT);
-      return { port, healthPort: await serve(healthRoutes, config.HEALTH_PORT ?? config.PORT) };
+      const port = await serve(platformRoutes, config.PORT, false);
+      return { port, healthPort: await serve(healthRoutes, config.HEALTH_PORT ?? config.PORT, true) };
     },
     /** The receivers are started (true) or stopping (false): /readyz follows. */
     setReceiving(value: boolean) {

@@ -10,6 +10,7 @@ import { textUpdate } from "../zalo/fixtures.js";
 import { createOwnDatabase, freePort, type OwnDatabase, type OwnRedis, startOwnRedis } from "./own-services.js";
 
 const WEBHOOK_SECRET = "ops-test-webhook-secret";
+const DASHBOARD_TOKEN = "ops-test-dashboard-token-0123456789";
 const clock = { now: () => new Date("2026-12-07T02:00:00Z") }; // a Monday, 09:00 in Hà Nội
 
 let database: OwnDatabase;
@@ -108,7 +109,11 @@ describe("a web process", () => {
   });
 
   it("counts the commands it handles, by platform, command and outcome, and times the webhook's answers", async () => {
-    const all = await startApp({ ROLE: "all", ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    const all = await startApp({
+      ROLE: "all",
+      ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      QUEUE_DASHBOARD_TOKEN: DASHBOARD_TOKEN,
+    });
     expect(all.healthPort).toBe(all.port);
     for (const text of ["giao @Lan nộp báo cáo trước 17h thứ 6", "xin chào bot ơi"]) {
       const response = await fetch(`http://127.0.0.1:${all.port}/zalo/webhook`, {
@@ -127,6 +132,30 @@ describe("a web process", () => {
     expect(metricValue(metrics, "roviec_http_response_seconds_count", { route: "/zalo/webhook", status: "200" })).toBe(
       2,
     );
+  });
+});
+
+describe("the queue dashboard", () => {
+  it("is off without its token, and with it answers only requests that carry the token", async () => {
+    const off = await startApp({ ROLE: "worker" });
+    expect((await get(off.healthPort, "/admin/queues")).status).toBe(404);
+    await off.stop();
+    app = undefined;
+
+    const on = await startApp({ ROLE: "worker", QUEUE_DASHBOARD_TOKEN: DASHBOARD_TOKEN });
+    const page = `http://127.0.0.1:${on.healthPort}/admin/queues`;
+    const refused = await fetch(page);
+    expect(refused.status).toBe(401);
+    expect(refused.headers.get("www-authenticate")).toMatch(/^Basic/);
+    expect((await fetch(page, { headers: { authorization: "Bearer not-the-token" } })).status).toBe(401);
+    const basic = `Basic ${Buffer.from(`operator:${DASHBOARD_TOKEN}`).toString("base64")}`;
+    const html = await fetch(page, { headers: { authorization: basic } });
+    expect(html.status).toBe(200);
+    expect(await html.text()).toContain("<html");
+    const api = await fetch(`${page}/api/queues`, { headers: { authorization: `Bearer ${DASHBOARD_TOKEN}` } });
+    expect(api.status).toBe(200);
+    const names = ((await api.json()) as { queues: { name: string }[] }).queues.map((queue) => queue.name);
+    expect(names).toContain("pings");
   });
 });
 

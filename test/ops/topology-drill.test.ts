@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { TcpProxy } from "../jobs/tcp-proxy.js";
 import { uniquePrefix } from "../setup/redis.js";
 import { FakeZaloServer } from "../zalo/fake-zalo-server.js";
 import { textUpdate } from "../zalo/fixtures.js";
@@ -111,5 +112,37 @@ describe("migrate, web and worker as separate processes", () => {
     const codes = (await Promise.all(exits)).map(([code]) => code);
     expect(codes, `${web.output()}\n${worker.output()}`).toEqual([0, 0]);
     expect(performance.now() - started).toBeLessThan(10_000);
+  });
+
+  it("stop with exit 0 within 10 s once PostgreSQL is cut", async () => {
+    const target = new URL(database.url);
+    const proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
+    await proxy.start();
+    const viaProxy = new URL(database.url);
+    viaProxy.port = String(proxy.port);
+    redis = await startOwnRedis(redis.port); // the first drill took it away
+    const port = await freePort();
+    const bot = run("src/main.ts", {
+      DATABASE_URL: viaProxy.toString(),
+      REDIS_URL: redis.url,
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_BASE_URL: zalo.url,
+      ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      REDIS_PREFIX: uniquePrefix("pg-cut"),
+      PORT: String(port),
+    });
+    try {
+      await waitUntil(async () => (await readyz(port)) === 200, `bot ready: ${bot.output()}`);
+      await proxy.stop();
+      await waitUntil(async () => (await readyz(port)) === 503, "readiness failing without PostgreSQL");
+      const started = performance.now();
+      const exit = once(bot.child, "exit");
+      bot.child.kill("SIGTERM");
+      const [code] = await exit;
+      expect(code, bot.output()).toBe(0);
+      expect(performance.now() - started).toBeLessThan(10_000);
+    } finally {
+      await proxy.stop();
+    }
   });
 });

@@ -12,6 +12,8 @@ import { testDatabaseUrl, withoutFakeTime } from "../setup/services.js";
 export interface OwnRedis {
   url: string;
   port: number;
+  /** Whether the server process still runs. */
+  readonly running: boolean;
   /** SIGKILL: the server is gone at once, as in a crash. */
   kill(): Promise<void>;
 }
@@ -37,9 +39,14 @@ export async function startOwnRedis(port?: number): Promise<OwnRedis> {
   );
   const url = `redis://127.0.0.1:${port}`;
   await waitForPong(url);
+  const exited = () => child.exitCode !== null || child.signalCode !== null;
+  if (exited()) throw new Error(`redis-server could not start on port ${port}`);
   return {
     url,
     port,
+    get running() {
+      return !exited();
+    },
     async kill() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, "exit");

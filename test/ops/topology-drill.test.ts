@@ -3,6 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
 import { join } from "node:path";
+import { Redis } from "ioredis";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TcpProxy } from "../jobs/tcp-proxy.js";
 import { uniquePrefix } from "../setup/redis.js";
@@ -120,7 +121,7 @@ describe("migrate, web and worker as separate processes", () => {
     await proxy.start();
     const viaProxy = new URL(database.url);
     viaProxy.port = String(proxy.port);
-    redis = await startOwnRedis(redis.port); // the first drill took it away
+    if (!redis.running) redis = await startOwnRedis(redis.port); // the first drill took it away
     const port = await freePort();
     const bot = run("src/main.ts", {
       DATABASE_URL: viaProxy.toString(),
@@ -144,5 +145,26 @@ describe("migrate, web and worker as separate processes", () => {
     } finally {
       await proxy.stop();
     }
+  });
+
+  it("refuse to start under a Redis prefix that another database owns", async () => {
+    if (!redis.running) redis = await startOwnRedis(redis.port);
+    const prefix = uniquePrefix("taken");
+    const other = new Redis(redis.url);
+    await other.set(`${prefix}:owner`, "postgres:7000000000000000000/another/public");
+    other.disconnect();
+    const bot = run("src/main.ts", {
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_BASE_URL: zalo.url,
+      ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      REDIS_URL: redis.url,
+      REDIS_PREFIX: prefix,
+      PORT: String(await freePort()),
+    });
+    const [code] = await once(bot.child, "exit");
+    expect(code).toBe(1);
+    expect(bot.output()).toContain(`The Redis prefix "${prefix}" belongs to another database`);
+    expect(bot.output()).toContain("owner: postgres:7000000000000000000/another/public");
+    expect(bot.output()).toContain("Set REDIS_PREFIX");
   });
 });

@@ -22,9 +22,9 @@ async function main(): Promise<void> {
   const logger = consoleMode ? consoleLogger(config.LOG_LEVEL, config.DATA_DIR) : createLogger(config.LOG_LEVEL);
   const clock = new AdjustableClock();
   // Trying the bot in a terminal needs only Node.js: without a reachable Redis the chat runs, pings are off.
-  const withJobs = !consoleMode || (await isRedisReachable(config.REDIS_URL ?? DEFAULT_REDIS_URL));
-  const extraSenders = consoleMode ? [new ConsoleSender(process.stdout)] : [];
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
+  const withJobs = !consoleMode || (await isRedisReachable(redisUrl));
+  const extraSenders = consoleMode ? [new ConsoleSender(process.stdout)] : [];
   const queuePrefix = redisPrefixFor({
     configured: config.REDIS_PREFIX,
     terminalChat: consoleMode,

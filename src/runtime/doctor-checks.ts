@@ -2,6 +2,7 @@
  * `npm run doctor`: each check an operator would do by hand before (or after) starting the bot, run against the
  * real services, read-only (it migrates nothing and claims nothing). Each returns rows for the table.
  */
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { WebClient } from "@slack/web-api";
@@ -49,6 +50,9 @@ export async function openDoctorDatabase(config: Config): Promise<DoctorDatabase
     };
   }
   const location = join(config.DATA_DIR, "pglite");
+  if (!existsSync(location)) {
+    return { check: "database", state: "warn", detail: `no PGlite database in ${location} yet (made at first start)` };
+  }
   // A running bot holds the folder: that is fine, but the doctor cannot look inside without stopping it.
   const release = await lockPgliteFolder(location, 0).catch(() => undefined);
   if (!release) return { check: "database", state: "skip", detail: `PGlite in ${location} is in use by a running bot` };

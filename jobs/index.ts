@@ -11,6 +11,7 @@
  */
 import type { Platform } from "../src/core/incoming.js";
 import type { MessageSender } from "../src/core/sender.js";
+import { closeWithin } from "./close-jobs.js";
 import type { JobContext } from "./job-context.js";
 import { createJobProducers, type JobProducerOptions, type JobProducers } from "./producers.js";
 import type { JobQueues } from "./queues.js";
@@ -22,6 +23,7 @@ import type { PingScheduler } from "./scheduler.js";
 import { type RunningWorkers, startWorkers } from "./workers.js";
 
 export type { JobTuning } from "./job-context.js";
+export type { JobsObserver } from "./jobs-observer.js";
 export type { JobProducerOptions, JobProducers } from "./producers.js";
 export { createJobProducers } from "./producers.js";
 export type { ReconcileReport } from "./reconciler.js";
@@ -50,7 +52,12 @@ export interface Jobs {
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
   /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
   rateGate: RateGate;
-  /** Graceful stop: no new jobs, in-flight jobs finish, then every connection closes. Safe to call twice. */
+  /** Whether every worker of this process runs (true for a process without workers): readiness reads it. */
+  workersRunning(): boolean;
+  /**
+   * Stop: no new jobs, in-flight jobs finish, then every connection closes; with Redis gone the connections are cut
+   * instead of waiting for ever (close-jobs.ts). Safe to call twice.
+   */
   close(): Promise<void>;
 }
 
@@ -75,16 +82,35 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     queues: producers.queues,
     services: { pings: shared.pings, outbox: shared.outbox, reports: shared.reports },
     rateGate: producers.rateGate,
+    workersRunning: () => (running?.workers ?? []).every((worker) => worker.isRunning()),
     close() {
-      closing ??= (async () => {
-        reconciler.stop();
-        await Promise.all((running?.workers ?? []).map((w) => w.close()));
-        await running?.drain();
-        await producers.close();
-      })();
+      closing ??= closeJobs(producers, running, reconciler, log);
       return closing;
     },
   };
+}
+
+async function closeJobs(
+  producers: JobProducers,
+  running: RunningWorkers | undefined,
+  reconciler: { stop(): void },
+  log: JobContext["logger"],
+): Promise<void> {
+  reconciler.stop();
+  const workers = running?.workers ?? [];
+  const how = await closeWithin({
+    graceful: async () => {
+      await Promise.all(workers.map((w) => w.close()));
+      await running?.drain();
+      await producers.close();
+    },
+    cut: () => {
+      for (const worker of workers) void worker.disconnect().catch(() => undefined);
+      producers.disconnect();
+    },
+    redisReady: producers.redisReady(),
+  });
+  if (how === "cut") log.warn("Redis did not answer: the jobs' connections were cut (running jobs will re-run)");
 }
 
 function redisUrlOf(options: StartJobsOptions): string {

@@ -5,6 +5,7 @@ import type { Logger } from "../src/logger.js";
 import type { OutboxService } from "../src/services/outbox-service.js";
 import type { PingService } from "../src/services/ping-service.js";
 import type { ReportService } from "../src/services/report-service.js";
+import type { JobsObserver } from "./jobs-observer.js";
 import type { JobQueues } from "./queues.js";
 import type { RateGate } from "./rate-gate.js";
 
@@ -90,4 +91,6 @@ export interface JobContext {
   logger: Logger;
   now: () => Date;
   tuning: JobTuning;
+  /** Metrics hooks; none in tests and tools. */
+  observer?: JobsObserver;
 }

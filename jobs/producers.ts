@@ -11,6 +11,7 @@ import { createOutboxService } from "../src/services/outbox-service.js";
 import { createPingService } from "../src/services/ping-service.js";
 import { createReportService, type ReportService } from "../src/services/report-service.js";
 import { defaultJobTuning, type JobContext, type JobTuning } from "./job-context.js";
+import type { JobsObserver } from "./jobs-observer.js";
 import { createQueues, type JobQueues } from "./queues.js";
 import { RateGate } from "./rate-gate.js";
 import { checkRedisHealth, type RedisHealth } from "./redis-health.js";
@@ -27,6 +28,8 @@ export interface JobProducerOptions {
   tuning?: Partial<JobTuning>;
   /** The app's report service; built here when not given (tests, tools). */
   reports?: ReportService;
+  /** Metrics hooks (src/runtime/metrics.ts). */
+  observer?: JobsObserver;
 }
 
 export interface JobProducers {
@@ -42,6 +45,10 @@ export interface JobProducers {
   redisUrl: string;
   /** Closes the queues and the Redis connection. Safe to call twice. */
   close(): Promise<void>;
+  /** Whether the producers' own Redis connection is up (a graceful close waits for Redis; see close-jobs.ts). */
+  redisReady(): boolean;
+  /** Cuts the queues' and the Redis connection at once, for a close that cannot wait for Redis. */
+  disconnect(): void;
 }
 
 export async function createJobProducers(options: JobProducerOptions): Promise<JobProducers> {
@@ -70,6 +77,7 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
     logger,
     now: options.now ?? (() => new Date()), // real time only when no clock is given (tests, tools)
     tuning,
+    observer: options.observer,
   };
   let closing: Promise<void> | undefined;
   return {
@@ -86,6 +94,11 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
         await redis.quit().catch(() => redis.disconnect());
       })();
       return closing;
+    },
+    redisReady: () => redis.status === "ready",
+    disconnect() {
+      for (const queue of queues.all) void queue.disconnect().catch(() => undefined);
+      redis.disconnect();
     },
   };
 }

@@ -27,7 +27,9 @@ export function createReconcileLoop(
     const current = reconcile(context, scheduler, `${options.prefix}:reconcile-lock`);
     running = current;
     try {
-      return await current;
+      const report = await current;
+      context.observer?.reconciled?.(report);
+      return report;
     } finally {
       running = undefined;
     }

@@ -10,22 +10,12 @@
  */
 import type { JobContext } from "./job-context.js";
 import { withReconcileLock } from "./reconcile-lock.js";
+import type { ReconcileReport } from "./reconcile-report.js";
 import { restoreOutboxJobs, restorePingJobs } from "./restore-jobs.js";
 import type { PingScheduler } from "./scheduler.js";
 import { catchUpSummary } from "./summary-catch-up.js";
 
-export interface ReconcileReport {
-  /** True when another process was reconciling (its lease held): nothing was done. */
-  skipped: boolean;
-  /** Tasks re-planned because their plan was stale. */
-  tasksPlanned: number;
-  pingsCancelled: number;
-  pingJobsAdded: number;
-  outboxJobsAdded: number;
-  summarySchedulers: number;
-  /** Summaries of a slot lost with Redis' data, posted late. */
-  summariesCaughtUp: number;
-}
+export type { ReconcileReport };
 
 const skippedReport: ReconcileReport = Object.freeze({
   skipped: true,

@@ -83,6 +83,9 @@ export function createSendOutboxProcessor(context: JobContext, hooks: SendOutbox
       const result = await sender.send(row.target, row.reply, { outboxId: row.id });
       await respace();
       await batches.sentRows.add([{ id: row.id, externalMessageId: result.externalMessageId, sentAt: now() }]);
+      // real time for a message sent at once: BullMQ stamps its jobs with the process's real clock.
+      const lateMs = row.sendAfter ? now().getTime() - row.sendAfter.getTime() : Date.now() - job.timestamp;
+      context.observer?.messageSent?.(row.platform, Math.max(0, lateMs));
       return "sent";
     } catch (error) {
       if (!(error instanceof SendError)) throw error; // unknown outcome: the row stays in_doubt for recovery
@@ -168,6 +171,7 @@ async function failedSend(
   const { job, token, row, attempt, error } = send;
   const { outbox, rateGate } = context;
   const { retryable, retryAfterMs, status, method } = error.options;
+  context.observer?.sendFailed?.(row.platform, status);
   const reason = `${row.platform} ${method}${status ? ` ${status}` : ""}: ${error.message}`;
   if (!retryable || attempt >= context.tuning.maxSendAttempts) {
     await outbox.markFailed(row.id, reason);

@@ -1,4 +1,3 @@
-import type { Server } from "node:http";
 import type { Reminders } from "../handlers/services.js";
 import { createJobProducers, type JobProducers, type Jobs, type PingScheduler, startJobs } from "../jobs/index.js";
 import { defaultJobTuning } from "../jobs/job-context.js";
@@ -12,10 +11,12 @@ import type { Bot } from "./core/handler.js";
 import { createSharedSendGate, type SendGate } from "./core/send-gate.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
-import { createHttpServer, listen, type RouteHandler } from "./http/server.js";
+import type { RouteHandler } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
+import { createOperations } from "./runtime/operations.js";
+import { receives } from "./runtime/roles.js";
 import { claimDropDir } from "./services/admin-claims.js";
 import { createCreatedTasksQuery } from "./services/created-tasks.js";
 import { createDirectoryService } from "./services/directory-service.js";
@@ -36,8 +37,13 @@ export interface AppOptions {
    * Redis is reachable, so trying the bot needs nothing but Node.js.
    */
   withJobs?: boolean;
-  /** Redis key prefix of the queues (tests and benchmarks use their own). Default "roviec". */
+  /** Redis key prefix of the queues (tests and benchmarks use their own). Default REDIS_PREFIX, else "roviec". */
   queuePrefix?: string;
+  /**
+   * Whether to serve HTTP (platform routes, /healthz, /readyz, /metrics). Default true; the terminal chat serves
+   * it only when HEALTH_PORT asks for it.
+   */
+  http?: boolean;
 }
 
 /** Everything the bot is made of, wired once. `start` opens the doors; `stop` closes them in reverse order. */
@@ -47,16 +53,18 @@ export interface App {
   slack?: SlackAdapter;
   zalo?: ZaloAdapter;
   jobs?: Jobs;
-  /** The bound HTTP port, once started with at least one route. */
+  /** The bound port of the platform routes, once started, when this process receives over HTTP. */
   port?: number;
+  /** The bound port of /healthz, /readyz and /metrics, once started. */
+  healthPort?: number;
   start(): Promise<void>;
   stop(): Promise<void>;
 }
 
 /**
  * The composition root, each part built once, in order: database → report service → job producers (queues,
- * scheduler) → task, directory and question services → bot → platform adapters → HTTP server; `start` then starts
- * the workers and the reconciler and opens the doors. Adapters are created only for the platforms whose tokens are
+ * scheduler) → operations (health, readiness, metrics) → task, directory and question services → bot → platform
+ * adapters; `start` then starts the workers and the reconciler, the HTTP server, and opens the doors. Adapters are created only for the platforms whose tokens are
  * configured; with none, the caller opens the terminal chat.
  */
 export async function createApp(options: AppOptions): Promise<App> {
@@ -64,7 +72,18 @@ export async function createApp(options: AppOptions): Promise<App> {
   const database = await createDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR });
   const now = () => clock.now();
   const reports = createReportService({ prisma: database.prisma });
-  const producers = options.withJobs === false ? undefined : await createProducers(options, database, reports);
+  const redisUrl = options.withJobs === false ? undefined : (config.REDIS_URL ?? DEFAULT_REDIS_URL);
+  // Readiness reads the running jobs, which exist once `start` has started them.
+  const running: { jobs?: Jobs } = {};
+  const operations = createOperations({
+    config,
+    database,
+    logger,
+    redisUrl,
+    jobs: () => running.jobs,
+    hasReceivers: Boolean(config.SLACK_BOT_TOKEN || config.ZALO_BOT_TOKEN),
+  });
+  const producers = redisUrl ? await createProducers(options, database, reports, operations) : undefined;
   const scheduler = producers?.scheduler ?? schedulerWithoutRedis;
   const services = {
     tasks: createTaskService({
@@ -85,23 +104,31 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const bot = createAppBot({
     services,
-    middleware: [rescheduleAfterSettings(scheduler)],
+    middleware: [operations.metrics.middleware, rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),
     now,
   });
   const adapters = createAdapters(options, { bot, database, now, rateGate: producers?.rateGate });
-  return assembleApp(options, { bot, database, producers, ...adapters });
+  return assembleApp(options, { bot, database, producers, operations, running, ...adapters });
 }
 
-function createProducers(options: AppOptions, database: Database, reports: ReportService): Promise<JobProducers> {
+type Operations = ReturnType<typeof createOperations>;
+
+function createProducers(
+  options: AppOptions,
+  database: Database,
+  reports: ReportService,
+  operations: Operations,
+): Promise<JobProducers> {
   const { config, logger } = options;
   return createJobProducers({
     prisma: database.prisma,
     redisUrl: config.REDIS_URL ?? DEFAULT_REDIS_URL,
     logger,
-    prefix: options.queuePrefix,
+    prefix: options.queuePrefix ?? config.REDIS_PREFIX,
     now: () => options.clock.now(),
     reports,
+    observer: operations.metrics.observer,
     tuning: {
       workspacePerSecond: {
         slack: config.SLACK_MESSAGES_PER_SECOND,
@@ -149,34 +176,44 @@ function createAdapters(
 /** `start` opens the doors in order; `stop` closes them in reverse. */
 function assembleApp(
   options: AppOptions,
-  parts: Adapters & { bot: Bot; database: Database; producers?: JobProducers },
+  parts: Adapters & {
+    bot: Bot;
+    database: Database;
+    producers?: JobProducers;
+    operations: Operations;
+    running: { jobs?: Jobs };
+  },
 ): App {
-  const { config, logger } = options;
-  const { slack, zalo, database, producers } = parts;
+  const { config } = options;
+  const { slack, zalo, database, producers, operations, running } = parts;
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
     (sender): sender is MessageSender => sender !== undefined,
   );
-  const routes: Record<string, RouteHandler> = { ...slack?.routes, ...zalo?.routes };
-  let server: Server | undefined;
+  // A worker receives nothing: its adapters only send (the outbox), so no route, no Socket Mode, no polling.
+  const receiving = receives(config.ROLE);
+  const routes: Record<string, RouteHandler> = receiving ? { ...slack?.routes, ...zalo?.routes } : {};
   const app: App = {
     bot: parts.bot,
     database,
     slack,
     zalo,
     async start() {
-      if (producers) app.jobs = await startJobs({ producers, senders, role: config.ROLE });
-      if (Object.keys(routes).length > 0 || config.ROLE === "web") {
-        server = createHttpServer({ routes, logger: logger.child({ module: "http" }) });
-        app.port = await listen(server, config.PORT, config.HOST);
-        logger.info({ host: config.HOST, port: app.port, routes: Object.keys(routes) }, "http server listening");
+      if (producers) {
+        app.jobs = await startJobs({ producers, senders, role: config.ROLE });
+        running.jobs = app.jobs;
       }
-      await slack?.start();
-      await zalo?.start();
+      if (options.http !== false) Object.assign(app, await operations.listen(routes));
+      if (receiving) {
+        await slack?.start();
+        await zalo?.start();
+        operations.setReceiving(true);
+      }
     },
     async stop() {
+      operations.setReceiving(false);
       await zalo?.stop();
       await slack?.stop();
-      if (server) await new Promise<void>((resolve) => server?.close(() => resolve()));
+      await operations.close();
       await (app.jobs ?? producers)?.close();
       await database.close();
     },

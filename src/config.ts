@@ -1,5 +1,7 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { deploymentProblems } from "./config/deployment-rules.js";
+import { loadEnvFile } from "./config/env-file.js";
 
 /**
  * All configuration, parsed once at start from the environment. Nothing else reads `process.env`.
@@ -16,6 +18,12 @@ const optionalUrl = (example: string) =>
     .transform((value) => (value === "" ? undefined : value))
     .pipe(z.url({ message: `must be a URL such as ${example}` }).optional())
     .optional();
+
+const portSchema = z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535);
+
+/** An empty value (`HEALTH_PORT=` in .env) means unset, as for the tokens. */
+const emptyAsUnset = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => (typeof value === "string" && value.trim() === "" ? undefined : value), schema.optional());
 
 const optionalSecret = z
   .string()
@@ -49,7 +57,28 @@ export const configSchema = z.object({
       message: "must be one of fatal, error, warn, info, debug, trace, silent",
     })
     .default("info"),
-  PORT: z.coerce.number({ message: "must be a port number" }).int().min(0).max(65535).default(3000),
+  PORT: portSchema.default(3000),
+  /** Port of /healthz, /readyz and /metrics when they must not share PORT; default PORT. Served in every role. */
+  HEALTH_PORT: emptyAsUnset(portSchema),
+  /**
+   * Prefix of every Redis key (queues, gates, locks), so several deployments share one Redis. Default `roviec`; the
+   * terminal chat derives one from its data directory instead (src/runtime/redis-prefix.ts).
+   */
+  REDIS_PREFIX: emptyAsUnset(
+    z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_.-]{1,64}$/, {
+        message: "must be 1 to 64 letters, digits, '.', '_' or '-', such as roviec-prod",
+      }),
+  ),
+  /**
+   * Token of the queue dashboard at /admin/queues (Bearer, or the password of HTTP Basic auth); unset keeps the
+   * dashboard off.
+   */
+  QUEUE_DASHBOARD_TOKEN: optionalSecret.refine((v) => v === undefined || v.length >= 24, {
+    message: "must be at least 24 characters (it guards the queue dashboard); generate one with: openssl rand -hex 24",
+  }),
   /**
    * The address the HTTP server binds. 127.0.0.1: only a reverse proxy or tunnel on the same machine reaches it
    * (Slack and Zalo call HTTPS URLs, so one sits in front anyway); 0.0.0.0 for a container or a direct exposure.
@@ -99,17 +128,22 @@ export class ConfigError extends Error {
   readonly code = "config_invalid";
 }
 
-/** Parses and freezes the configuration; throws a {@link ConfigError} listing every bad variable. */
+/**
+ * Parses and freezes the configuration; throws a {@link ConfigError} listing every bad variable. Reading the process's
+ * own environment loads `.env` first (see loadEnvFile), so every entry point and CLI sees the same settings.
+ */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  if (env === process.env) loadEnvFile(env);
   const result = configSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")} ${issue.message}`);
     throw new ConfigError(`Cấu hình không hợp lệ / Invalid configuration:\n${lines.join("\n")}`);
   }
   const config = result.data;
-  if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
+  const problems = deploymentProblems(config);
+  if (problems.length > 0) {
     throw new ConfigError(
-      "Cấu hình không hợp lệ / Invalid configuration:\n  SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)",
+      `Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`,
     );
   }
   return Object.freeze(config);

@@ -2,10 +2,14 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createApp, DEFAULT_REDIS_URL } from "./app.js";
+import { requireTerminalChatInput } from "./config/terminal-chat-input.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { AdjustableClock } from "./core/clock.js";
+import { PgliteLockedError } from "./db/pglite-lock.js";
 import { createLogger, type Logger } from "./logger.js";
 import { ConsoleSender, runConsoleChat } from "./platforms/console/index.js";
+import { databaseIdentity, ensurePrefixOwnership, PrefixTakenError, redisPrefixFor } from "./runtime/redis-prefix.js";
+import { stopWithin } from "./runtime/shutdown.js";
 
 /**
  * `npm start`. With a Slack or Zalo token it serves those platforms; with none it opens the terminal chat on the
@@ -14,12 +18,20 @@ import { ConsoleSender, runConsoleChat } from "./platforms/console/index.js";
 async function main(): Promise<void> {
   const config = loadConfig();
   const consoleMode = !config.SLACK_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  if (consoleMode) await requireTerminalChatInput(process.stdin);
   const logger = consoleMode ? consoleLogger(config.LOG_LEVEL, config.DATA_DIR) : createLogger(config.LOG_LEVEL);
   const clock = new AdjustableClock();
   // Trying the bot in a terminal needs only Node.js: without a reachable Redis the chat runs, pings are off.
-  const withJobs = !consoleMode || (await isRedisReachable(config.REDIS_URL ?? DEFAULT_REDIS_URL));
+  const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
+  const withJobs = !consoleMode || (await isRedisReachable(redisUrl));
   const extraSenders = consoleMode ? [new ConsoleSender(process.stdout)] : [];
-  const app = await createApp({ config, logger, clock, withJobs, extraSenders });
+  const queuePrefix = redisPrefixFor({
+    configured: config.REDIS_PREFIX,
+    terminalChat: consoleMode,
+    dataDir: config.DATA_DIR,
+  });
+  const http = !consoleMode || config.HEALTH_PORT !== undefined;
+  const app = await createApp({ config, logger, clock, withJobs, extraSenders, queuePrefix, http });
   let stopping: Promise<void> | undefined;
   const stop = () => {
     stopping ??= app.stop();
@@ -28,7 +40,18 @@ async function main(): Promise<void> {
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
     process.once(signal, () => {
       logger.info({ signal }, "shutting down");
-      void stop().then(() => process.exit(0));
+      void stopWithin(stop, logger).then(() => process.exit(0));
+    });
+  }
+  if (!consoleMode) {
+    await ensurePrefixOwnership({
+      redisUrl,
+      prefix: queuePrefix,
+      identity: await databaseIdentity(app.database, config.DATA_DIR),
+      onSkipped: (reason) => logger.warn({ reason }, "Redis not reachable: the prefix's owner is checked next start"),
+    }).catch(async (error: unknown) => {
+      await app.stop();
+      throw error;
     });
   }
   await app.start();
@@ -73,7 +96,7 @@ async function isRedisReachable(url: string): Promise<boolean> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof PrefixTakenError || error instanceof PgliteLockedError) {
     console.error(error.message);
   } else {
     console.error(

@@ -11,6 +11,7 @@ import {
   deployMigrations,
   type MigrationConnection,
 } from "./deploy-migrations.js";
+import { lockPgliteFolder } from "./pglite-lock.js";
 
 export interface CreateDatabaseOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite database is used. */
@@ -66,11 +67,17 @@ export function postgresConfig(databaseUrl: string, schema?: string): pg.ClientC
 /** Applies pending migrations and disconnects, without a Prisma client (`npm run db:deploy`). */
 export async function deployDatabase(options: CreateDatabaseOptions): Promise<DeployMigrationsResult> {
   if (options.databaseUrl) return deployPostgres(options.databaseUrl, options);
-  const pglite = await PGlite.create(await pgliteLocation(options.dataDir));
+  const location = await pgliteLocation(options.dataDir);
+  const unlock = await lockFolder(location);
   try {
-    return await deployMigrations(pgliteConnection(pglite), { migrationsDir: options.migrationsDir });
+    const pglite = await PGlite.create(location);
+    try {
+      return await deployMigrations(pgliteConnection(pglite), { migrationsDir: options.migrationsDir });
+    } finally {
+      await pglite.close();
+    }
   } finally {
-    await pglite.close();
+    await unlock();
   }
 }
 
@@ -118,7 +125,20 @@ async function pgliteLocation(dataDir: string): Promise<string> {
 }
 
 async function openPglite(dataDir: string, migrationsDir?: string): Promise<Database> {
-  return openPgliteDatabase(await PGlite.create(await pgliteLocation(dataDir)), { migrationsDir });
+  const location = await pgliteLocation(dataDir);
+  const unlock = await lockFolder(location);
+  try {
+    const database = await openPgliteDatabase(await PGlite.create(location), { migrationsDir });
+    return { ...database, close: () => database.close().finally(unlock) };
+  } catch (error) {
+    await unlock();
+    throw error;
+  }
+}
+
+/** The embedded database's folder is one process's (see pglite-lock.ts); an in-memory one needs no lock. */
+async function lockFolder(location: string): Promise<() => Promise<void>> {
+  return location === memoryDataDir ? async () => {} : lockPgliteFolder(location);
 }
 
 /**

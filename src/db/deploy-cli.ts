@@ -1,8 +1,10 @@
 // `npm run db:deploy`: applies pending migrations to DATABASE_URL, or to the PGlite database under DATA_DIR.
 // This entry point alone reads process.env directly: it must run without the app's config (no tokens needed).
+import { loadEnvFile } from "../config/env-file.js";
 import { deployDatabase } from "./client.js";
 import { MigrationError } from "./deploy-migrations.js";
 
+loadEnvFile();
 const databaseUrl = process.env.DATABASE_URL || undefined;
 const dataDir = process.env.DATA_DIR || "./data";
 

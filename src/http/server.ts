@@ -7,9 +7,11 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 export interface HttpServerOptions {
   /** Exact path → handler, e.g. { "/slack/events": …, "/zalo/webhook": … }. Query strings are ignored for matching. */
   routes: Record<string, RouteHandler>;
+  /** Path → handler of that path and everything under it (`/admin/queues` takes `/admin/queues/api/…`). */
+  subtrees?: Record<string, RouteHandler>;
   logger: Logger;
-  /** Answers GET /healthz; return false to report 503. Default: always healthy. */
-  isHealthy?: () => boolean | Promise<boolean>;
+  /** Told when a route has answered (metrics: the ack latency of Slack's and Zalo's requests), in seconds. */
+  onAnswered?: (route: string, status: number, seconds: number) => void;
   /** Largest body of any request, in bytes, refused by its declared length before routing. Default 1 MiB. */
   maxBodyBytes?: number;
   /** Time a client has to send all its headers, in ms. Default 10 000. */
@@ -19,13 +21,14 @@ export interface HttpServerOptions {
 }
 
 /**
- * The one HTTP server of the bot: Slack's events URL, Zalo's webhook and a health check share one port. Before any
+ * The one HTTP server of the bot: Slack's events URL, Zalo's webhook, health and metrics (src/http/health.ts) share
+ * one port. Before any
  * route runs, a body declared larger than any route accepts is refused (413), and an unknown path answered (404),
  * both closing the connection so that nothing more of the body is read. Each route then owns its own transport
  * rules (signatures, secrets, its smaller cap). Slow clients are cut off by the header and request timeouts.
  */
 export function createHttpServer(options: HttpServerOptions): Server {
-  const { routes, logger, isHealthy = () => true, maxBodyBytes = MAX_BODY_BYTES } = options;
+  const { routes, logger, onAnswered, maxBodyBytes = MAX_BODY_BYTES } = options;
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const server = createServer(
     {
@@ -40,14 +43,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
         if (declaresTooLarge(request, maxBodyBytes)) {
           return refuseAndClose(request, response, 413, { ok: false, error: "payload_too_large" }, { drain: false });
         }
-        if (path === "/healthz" && request.method === "GET") {
-          const healthy = await isHealthy();
-          response.writeHead(healthy ? 200 : 503, { "content-type": "application/json" });
-          response.end(JSON.stringify({ ok: healthy }));
-          return;
-        }
-        const route = routes[path];
+        const route = routes[path] ?? subtreeRoute(options.subtrees, path);
         if (!route) return refuseAndClose(request, response, 404, { ok: false, error: "not_found" }, { drain: false });
+        const started = performance.now();
+        if (onAnswered) {
+          response.once("finish", () => onAnswered(path, response.statusCode, (performance.now() - started) / 1000));
+        }
         await route(request, response);
       } catch (error) {
         logger.error({ err: error, path }, "http route failed");
@@ -57,6 +58,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     },
   );
   return server;
+}
+
+function subtreeRoute(subtrees: Record<string, RouteHandler> | undefined, path: string): RouteHandler | undefined {
+  if (!subtrees) return undefined;
+  const root = Object.keys(subtrees).find((prefix) => path === prefix || path.startsWith(`${prefix}/`));
+  return root === undefined ? undefined : subtrees[root];
 }
 
 /**

@@ -2,7 +2,6 @@
  * The export of a channel's tasks (the weekly "báo cáo tuần" for superiors): one row per task and a per-person
  * sheet, as CSV (UTF-8 with BOM so Excel shows Vietnamese correctly) or XLSX. Pure apart from exceljs' encoder.
  */
-import ExcelJS from "exceljs";
 import { DateTime } from "luxon";
 import { t } from "../i18n/index.js";
 import { formatPercent, type Locale } from "./format.js";
@@ -86,6 +85,8 @@ export function toCsv(rows: Cell[][]): Uint8Array {
 }
 
 export async function toXlsx(sheets: { name: string; rows: Cell[][] }[]): Promise<Uint8Array> {
+  // Loaded on the first export only: exceljs and its dependencies cost every process memory and start time.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Rõ Việc";
   for (const sheet of sheets) {

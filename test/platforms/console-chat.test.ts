@@ -17,7 +17,8 @@ function startBot(
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: repositoryRoot,
-      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+      // ENV_FILE: a developer's own .env must not reach the test's bot.
+      env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ENV_FILE: "/dev/null", ...env },
       stdio: ["pipe", "pipe", "pipe"],
     });
     let stdout = "";

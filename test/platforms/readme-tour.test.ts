@@ -37,6 +37,7 @@ function run(command: string, dataDir: string): Promise<{ code: number | null; s
         HOME: process.env.HOME ?? "",
         DATA_DIR: dataDir,
         REDIS_URL: "redis://127.0.0.1:1",
+        ENV_FILE: "/dev/null", // a developer's own .env must not reach the tour
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -10,6 +10,12 @@ import { renameTask } from "./edit.js";
 import { showHelp } from "./help.js";
 import { listTasks } from "./list.js";
 import { notAvailableYet } from "./not-available.js";
+import { sendDashboardLink } from "./org-dashboard.js";
+import { changeUnitLeaders } from "./org-leaders.js";
+import { showRollup } from "./org-rollup.js";
+import type { OrgHandlerServices } from "./org-services.js";
+import { signOutEverywhere } from "./org-signout.js";
+import { changeUnits } from "./org-units.js";
 import { reopenTask } from "./reopen.js";
 import { changeSettings } from "./settings.js";
 import { showTask } from "./show.js";
@@ -36,4 +42,19 @@ export const coreHandlers: Record<CommandName, AppHandler> = {
   export: notAvailableYet,
   snooze: notAvailableYet,
   undo: undoLastChange,
+  // The organisation's commands need its service: the composition root passes orgHandlers below.
+  units: notAvailableYet,
+  unit_leaders: notAvailableYet,
+  rollup: notAvailableYet,
+  dashboard: notAvailableYet,
+  signout: notAvailableYet,
 };
+
+/** The organisation's handlers (units, leaders, roll-up, dashboard link, sign-out), over its service. */
+export const orgHandlers = {
+  units: changeUnits,
+  unit_leaders: changeUnitLeaders,
+  rollup: showRollup,
+  dashboard: sendDashboardLink,
+  signout: signOutEverywhere,
+} satisfies Partial<Record<CommandName, AppHandler<OrgHandlerServices>>>;

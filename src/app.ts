@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
-import { exportTasks } from "../handlers/export.js";
+import { exportTasksOrLink } from "../handlers/export-link.js";
+import { orgHandlers } from "../handlers/index.js";
 import { remind } from "../handlers/remind.js";
 import { snooze } from "../handlers/snooze.js";
 import { summary } from "../handlers/summary.js";
@@ -14,6 +15,7 @@ import type { Bot } from "./core/handler.js";
 import { createSharedSendGate, type SendGate } from "./core/send-gate.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
+import { createDashboardRoute } from "./http/dashboard/dashboard-route.js";
 import { createHttpServer, listen, type RouteHandler } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
@@ -21,6 +23,7 @@ import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
+import { createOrgService } from "./services/org-service.js";
 import { createQuestionService } from "./services/question-service.js";
 import { createReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
@@ -82,9 +85,12 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const reports = createReportService({ prisma: database.prisma });
   const questions = createQuestionService({ prisma: database.prisma });
+  // The organisation and its dashboard: links point at PUBLIC_URL, or this process's own port when it is unset.
+  const org = createOrgService({ prisma: database.prisma });
+  const publicUrl = () => (config.PUBLIC_URL ?? `http://127.0.0.1:${app.port ?? config.PORT}`).replace(/\/+$/, "");
   const bot = createBot({
-    services: { tasks, directory, questions, reminders: scheduler, reports },
-    handlers: { remind, summary, export: exportTasks, snooze },
+    services: { tasks, directory, questions, reminders: scheduler, reports, org, dashboard: { publicUrl } },
+    handlers: { remind, summary, export: exportTasksOrLink, snooze, ...orgHandlers },
     middleware: [rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),
     now,
@@ -112,6 +118,16 @@ export async function createApp(options: AppOptions): Promise<App> {
     (sender): sender is MessageSender => sender !== undefined,
   );
   const routes: Record<string, RouteHandler> = { ...slack?.routes, ...zalo?.routes };
+  const mounts: Record<string, RouteHandler> = {
+    "/dashboard": createDashboardRoute({
+      org,
+      reports,
+      logger: logger.child({ module: "dashboard" }),
+      now,
+      publicUrl,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+    }),
+  };
   let server: Server | undefined;
 
   const app: App = {
@@ -140,7 +156,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         app.jobs = jobs;
       }
       if (Object.keys(routes).length > 0 || config.ROLE === "web") {
-        server = createHttpServer({ routes, logger: logger.child({ module: "http" }) });
+        server = createHttpServer({ routes, mounts, logger: logger.child({ module: "http" }) });
         app.port = await listen(server, config.PORT, config.HOST);
         logger.info({ host: config.HOST, port: app.port, routes: Object.keys(routes) }, "http server listening");
       }

@@ -7,6 +7,8 @@ export type RouteHandler = (request: IncomingMessage, response: ServerResponse) 
 export interface HttpServerOptions {
   /** Exact path → handler, e.g. { "/slack/events": …, "/zalo/webhook": … }. Query strings are ignored for matching. */
   routes: Record<string, RouteHandler>;
+  /** Path prefix → handler of every path below it ("/dashboard" serves "/dashboard" and "/dashboard/…"). */
+  mounts?: Record<string, RouteHandler>;
   logger: Logger;
   /** Answers GET /healthz; return false to report 503. Default: always healthy. */
   isHealthy?: () => boolean | Promise<boolean>;
@@ -46,7 +48,7 @@ export function createHttpServer(options: HttpServerOptions): Server {
           response.end(JSON.stringify({ ok: healthy }));
           return;
         }
-        const route = routes[path];
+        const route = routes[path] ?? mountedRoute(options.mounts, path);
         if (!route) return refuseAndClose(request, response, 404, { ok: false, error: "not_found" }, { drain: false });
         await route(request, response);
       } catch (error) {
@@ -57,6 +59,12 @@ export function createHttpServer(options: HttpServerOptions): Server {
     },
   );
   return server;
+}
+
+function mountedRoute(mounts: Record<string, RouteHandler> | undefined, path: string): RouteHandler | undefined {
+  if (!mounts) return undefined;
+  const prefix = Object.keys(mounts).find((p) => path === p || path.startsWith(`${p}/`));
+  return prefix === undefined ? undefined : mounts[prefix];
 }
 
 /**

@@ -6,6 +6,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import * as access from "./dashboard-access.js";
 import { overdueTasks, personFigures, unitFigures, weeklyTrend } from "./org-rollup.js";
+import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
 import * as units from "./org-units.js";
 import { pastWeekStarts, type RollupWeeks, rollupWeeks } from "./org-weeks.js";
@@ -48,6 +49,8 @@ export function createOrgService(options: { prisma: PrismaClient }) {
     addLeaders: (unitId: string, memberIds: readonly string[]) => units.addLeaders(db, unitId, memberIds),
     removeLeaders: (unitId: string, memberIds: readonly string[]) => units.removeLeaders(db, unitId, memberIds),
     visibleUnitIds: visible,
+    privateChatOf: (memberId: string) => units.privateChatOf(db, memberId),
+    canSeeChannel: (viewer: OrgViewer, channelId: string) => units.canSeeChannel(db, viewer, channelId),
 
     /** The viewer's units as a tree with their figures at `now` in `timezone` (optionally one unit's subtree). */
     async rollup(viewer: OrgViewer, now: Date, timezone: string, within?: string): Promise<OrgRollup> {
@@ -75,6 +78,9 @@ export function createOrgService(options: { prisma: PrismaClient }) {
       const ends = [...starts.slice(1), weeks.weekStart];
       return weeklyTrend(db, unitIds, starts, ends);
     },
+
+    taskRows: (filter: TaskRowFilter) => taskRowsOf(db, filter),
+    taskDetail: (taskId: string) => taskDetail(db, taskId),
 
     createLink: (memberId: string, path: string, now: Date) => access.createLink(db, memberId, path, now),
     redeemLink: (secret: string, now: Date) => access.redeemLink(db, secret, now),

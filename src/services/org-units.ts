@@ -12,7 +12,7 @@ export interface OrgUnitView {
   parentId: string | null;
   rollupChannelId: string | null;
   channelIds: string[];
-  leaderIds: string[];
+  leaders: { id: string; displayName: string }[];
 }
 
 /** Why a change of the tree was not made. */
@@ -26,7 +26,7 @@ const unitSelect = {
   parentId: true,
   rollupChannelId: true,
   channels: { select: { channelId: true } },
-  leaders: { select: { memberId: true } },
+  leaders: { select: { member: { select: { id: true, displayName: true } } }, orderBy: { createdAt: "asc" } },
 } as const;
 
 function toView(row: {
@@ -35,7 +35,7 @@ function toView(row: {
   parentId: string | null;
   rollupChannelId: string | null;
   channels: { channelId: string }[];
-  leaders: { memberId: string }[];
+  leaders: { member: { id: string; displayName: string } }[];
 }): OrgUnitView {
   return {
     id: row.id,
@@ -43,7 +43,7 @@ function toView(row: {
     parentId: row.parentId,
     rollupChannelId: row.rollupChannelId,
     channelIds: row.channels.map((c) => c.channelId),
-    leaderIds: row.leaders.map((l) => l.memberId),
+    leaders: row.leaders.map((l) => l.member),
   };
 }
 
@@ -153,4 +153,34 @@ export async function visibleUnitIds(
     )
     SELECT id::text AS id FROM tree`;
   return rows.map((r) => r.id);
+}
+
+/** The chat where the bot may write to the person privately (known once they wrote to it there), if any. */
+export async function privateChatOf(db: Pick<PrismaClient, "member">, memberId: string): Promise<string | null> {
+  const row = await db.member.findUnique({ where: { id: memberId }, select: { privateChatId: true } });
+  return row?.privateChatId ?? null;
+}
+
+/**
+ * Whether the person may see a channel's tasks on the dashboard: as anyone in the channel may in chat (a member the
+ * bot has seen there), as a leader of a unit above it, or as a workspace admin of its workspace.
+ */
+export async function canSeeChannel(
+  db: Db & Pick<PrismaClient, "channel" | "channelMember">,
+  person: { id: string; workspaceId: string; isWorkspaceAdmin: boolean },
+  channelId: string,
+): Promise<boolean> {
+  const channel = await db.channel.findUnique({
+    where: { id: channelId },
+    select: { workspaceId: true, orgUnit: { select: { unitId: true } } },
+  });
+  if (!channel || channel.workspaceId !== person.workspaceId) return false;
+  if (person.isWorkspaceAdmin) return true;
+  const member = await db.channelMember.findUnique({
+    where: { channelId_memberId: { channelId, memberId: person.id } },
+    select: { channelId: true },
+  });
+  if (member) return true;
+  const unitId = channel.orgUnit?.unitId;
+  return unitId !== undefined && (await visibleUnitIds(db, person)).includes(unitId);
 }

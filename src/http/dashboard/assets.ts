@@ -27,7 +27,8 @@ h1{font-size:1.35rem}
 a{color:#0b5394}
 .table-wrap{overflow-x:auto;max-width:100%;margin:1rem 0}
 table{border-collapse:collapse;min-width:100%;font-size:.95rem}
-caption{caption-side:bottom;text-align:left;font-size:.85rem;color:#444;padding-top:.4rem}
+caption{text-align:left;font-weight:600;padding:.3rem 0}
+.legend{font-size:.85rem;color:#444}
 th,td{border-bottom:1px solid #d0d7de;padding:.4rem .5rem;text-align:right;white-space:nowrap}
 th[scope=row],td:nth-child(3),.tasks td,.tasks th{text-align:left}
 thead th{background:#f0f3f6}
@@ -51,13 +52,13 @@ const CHARTS = `
   var el=document.getElementById("chart-data"); if(!el||!window.Chart) return;
   var d=JSON.parse(el.textContent);
   var colours=["#0b5394","#a40000","#1b7f3b"];
-  var opts={responsive:true,maintainAspectRatio:false,animation:false};
+  var opts={responsive:true,maintainAspectRatio:false,animation:false,scales:{y:{beginAtZero:true,ticks:{precision:0}}}};
   function draw(id,config){var c=document.getElementById(id); if(c){window.dashboardCharts=window.dashboardCharts||{}; window.dashboardCharts[id]=new Chart(c,config);}}
   draw("chart-units",{type:"bar",data:{labels:d.units.labels,datasets:d.units.series.map(function(s,i){return {label:s.label,data:s.data,backgroundColor:colours[i]};})},options:opts});
   draw("chart-trend",{type:"line",data:{labels:d.trend.labels,datasets:[
     {label:d.trend.onTimeLabel,data:d.trend.onTime,borderColor:colours[2],backgroundColor:colours[2],yAxisID:"y",spanGaps:true},
     {label:d.trend.overdueLabel,data:d.trend.overdue,borderColor:colours[1],backgroundColor:colours[1],yAxisID:"y1"}]},
-    options:Object.assign({},opts,{scales:{y:{min:0,max:100,position:"left"},y1:{min:0,position:"right",grid:{drawOnChartArea:false}}}})});
+    options:Object.assign({},opts,{scales:{y:{min:0,max:100,position:"left"},y1:{min:0,position:"right",ticks:{precision:0},grid:{drawOnChartArea:false}}}})});
   draw("chart-ageing",{type:"bar",data:{labels:d.ageing.labels,datasets:[{label:d.ageing.label,data:d.ageing.data,backgroundColor:colours[1]}]},options:opts});
 })();
 `;

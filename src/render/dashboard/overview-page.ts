@@ -33,7 +33,7 @@ export function unitTable(rollup: OrgRollup, words: DashboardWords, locale: Loca
     rollup.rows.filter((r) => r.depth === 0).map((r) => r.subtree),
   );
   return html`<div class="table-wrap"><table class="figures" id="units">
-<caption>${words.legend}</caption>
+<caption>${words.unitsChart}</caption>
 <thead><tr><th scope="col">${words.unit}</th><th scope="col">${words.open}</th><th scope="col">${words.overdue}</th>
 <th scope="col">${words.worstLate}</th><th scope="col">${words.dueThisWeek}</th><th scope="col">${words.doneLastWeek}</th>
 <th scope="col">${words.onTime}</th></tr></thead>
@@ -49,7 +49,8 @@ export function unitTable(rollup: OrgRollup, words: DashboardWords, locale: Loca
   )}</tbody>
 <tfoot><tr><th scope="row">Σ</th><td data-total="open">${total.open}</td><td data-total="overdue">${total.overdue}</td><td></td>
 <td>${total.dueThisWeek}</td><td>${total.doneLastWeek}</td><td>${percent(onTimeRate(total), total.measuredLastWeek, total.onTimeLastWeek)}</td></tr></tfoot>
-</table></div>`;
+</table></div>
+<p class="legend">${words.legend}</p>`;
 }
 
 function chartData(data: OverviewData, words: DashboardWords) {

@@ -8,7 +8,7 @@ import { localDay } from "../scheduling/local-time.js";
 import type { OverdueTask } from "../services/org-rollup.js";
 import type { OrgRollup } from "../services/org-service.js";
 import { addFigures, onTimeRate, type UnitRow } from "../services/org-tree.js";
-import type { OrgUnitView } from "../services/org-units.js";
+import type { OrgUnitView, UnitOutline } from "../services/org-units.js";
 
 /** At most this many overdue tasks in one chat answer; the dashboard lists them all. */
 export const OVERDUE_LINES_IN_CHAT = 30;
@@ -69,7 +69,7 @@ export function renderRollupText(rollup: OrgRollup, locale: Locale, dashboardUrl
 
 export function renderOverdueText(
   tasks: readonly OverdueTask[],
-  units: readonly OrgUnitView[],
+  units: readonly UnitOutline[],
   now: Date,
   locale: Locale,
 ): string {

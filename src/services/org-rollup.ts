@@ -8,7 +8,7 @@
  *
  * Callers pass only unit ids the person may see (src/services/org-units.ts visibleUnitIds); nothing here checks.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { RollupWeeks } from "./org-weeks.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
@@ -147,32 +147,40 @@ export interface WeekPoint {
   overdueAtEnd: number;
 }
 
-/** One point per week [starts[i], ends[i]): done, on time and overdue at its end, over all the units given. */
+/**
+ * One point per week [starts[i], ends[i]): done, on time and overdue at its end, over all the units given. One scan
+ * of the units' tasks with a few counts per week (a join with the weeks made the database evaluate every task once
+ * per week); tasks closed before the first week cannot count and are left out by the scan's condition.
+ */
 export async function weeklyTrend(
   db: Db,
   unitIds: readonly string[],
   starts: readonly Date[],
   ends: readonly Date[],
 ): Promise<WeekPoint[]> {
-  const rows = await db.$queryRaw<(Omit<WeekPoint, "weekStart"> & { week: number })[]>`
-    WITH w AS (
-      SELECT s::timestamptz AS s, e::timestamptz AS e, i
-      FROM unnest(${starts.map((d) => d.toISOString())}::text[], ${ends.map((d) => d.toISOString())}::text[])
-        WITH ORDINALITY AS w(s, e, i)
-    ), t AS (
-      SELECT t.status, t."dueAt", t."createdAt", t."closedAt"
-      FROM "OrgUnitChannel" uc JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
-      WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
-    )
-    SELECT w.i::int AS week,
-      count(t.status) FILTER (WHERE t.status = 'done' AND t."closedAt" >= w.s AND t."closedAt" < w.e)::int AS done,
-      count(t.status) FILTER (WHERE t.status = 'done' AND t."closedAt" >= w.s AND t."closedAt" < w.e
-        AND t."dueAt" IS NOT NULL)::int AS measured,
-      count(t.status) FILTER (WHERE t.status = 'done' AND t."closedAt" >= w.s AND t."closedAt" < w.e
-        AND t."closedAt" <= t."dueAt")::int AS "onTime",
-      count(t.status) FILTER (WHERE t."createdAt" <= w.e AND t."dueAt" < w.e
-        AND (t."closedAt" IS NULL OR t."closedAt" > w.e))::int AS "overdueAtEnd"
-    FROM w LEFT JOIN t ON true
-    GROUP BY w.i ORDER BY w.i`;
-  return rows.map(({ week, ...row }) => ({ ...row, weekStart: starts[week - 1] as Date }));
+  const first = starts[0];
+  if (unitIds.length === 0 || first === undefined) {
+    return starts.map((weekStart) => ({ weekStart, done: 0, measured: 0, onTime: 0, overdueAtEnd: 0 }));
+  }
+  const columns = starts.map((s, i) => {
+    const e = ends[i] as Date;
+    const doneIn = Prisma.sql`t.status = 'done' AND t."closedAt" >= ${s} AND t."closedAt" < ${e}`;
+    return Prisma.sql`count(*) FILTER (WHERE ${doneIn})::int AS ${Prisma.raw(`"d${i}"`)},
+      count(*) FILTER (WHERE ${doneIn} AND t."dueAt" IS NOT NULL)::int AS ${Prisma.raw(`"m${i}"`)},
+      count(*) FILTER (WHERE ${doneIn} AND t."closedAt" <= t."dueAt")::int AS ${Prisma.raw(`"t${i}"`)},
+      count(*) FILTER (WHERE t."createdAt" <= ${e} AND t."dueAt" < ${e}
+        AND (t."closedAt" IS NULL OR t."closedAt" > ${e}))::int AS ${Prisma.raw(`"o${i}"`)}`;
+  });
+  const [row] = await db.$queryRaw<Record<string, number>[]>`
+    SELECT ${Prisma.join(columns, ",\n")}
+    FROM "OrgUnitChannel" uc
+    JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
+    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[]) AND (t."closedAt" IS NULL OR t."closedAt" >= ${first})`;
+  return starts.map((weekStart, i) => ({
+    weekStart,
+    done: row?.[`d${i}`] ?? 0,
+    measured: row?.[`m${i}`] ?? 0,
+    onTime: row?.[`t${i}`] ?? 0,
+    overdueAtEnd: row?.[`o${i}`] ?? 0,
+  }));
 }

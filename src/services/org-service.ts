@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import * as access from "./dashboard-access.js";
-import { overdueTasks, personFigures, unitFigures, weeklyTrend } from "./org-rollup.js";
+import { overdueTasks, personFigures, unitFigures, type WeekPoint, weeklyTrend } from "./org-rollup.js";
 import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
 import * as units from "./org-units.js";
@@ -21,6 +21,8 @@ export interface OrgViewer {
 export interface OrgRollup {
   weeks: RollupWeeks;
   rows: UnitRow[];
+  /** The last 8 whole weeks over the same units, when asked for. */
+  trend?: WeekPoint[];
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;
@@ -35,6 +37,13 @@ export function createOrgService(options: { prisma: PrismaClient }) {
     if (!ids.includes(within)) return [];
     const below = new Set(await units.subtreeIds(db, [within]));
     return ids.filter((id) => below.has(id));
+  }
+
+  /** The last `count` whole weeks (8 by default): done, on-time and overdue at each week's end. */
+  function trendOf(unitIds: readonly string[], weeks: RollupWeeks, count = 8): Promise<WeekPoint[]> {
+    const starts = pastWeekStarts(weeks, count);
+    const ends = [...starts.slice(1), weeks.weekStart];
+    return weeklyTrend(db, unitIds, starts, ends);
   }
 
   return {
@@ -52,32 +61,43 @@ export function createOrgService(options: { prisma: PrismaClient }) {
     privateChatOf: (memberId: string) => units.privateChatOf(db, memberId),
     canSeeChannel: (viewer: OrgViewer, channelId: string) => units.canSeeChannel(db, viewer, channelId),
 
-    /** The viewer's units as a tree with their figures at `now` in `timezone` (optionally one unit's subtree). */
-    async rollup(viewer: OrgViewer, now: Date, timezone: string, within?: string): Promise<OrgRollup> {
+    /**
+     * The viewer's units as a tree with their figures at `now` in `timezone` (optionally one unit's subtree), and
+     * with `trend` the last 8 weeks. The figures and the trend are read at the same time, on two connections.
+     */
+    async rollup(
+      viewer: OrgViewer,
+      now: Date,
+      timezone: string,
+      within?: string,
+      options: { trend?: boolean } = {},
+    ): Promise<OrgRollup> {
       const weeks = rollupWeeks(now, timezone);
-      const ids = await visible(viewer, within);
+      const outlines = units.unitOutlines(db, viewer.workspaceId);
+      // A workspace admin sees every unit: the outline is the list, without a query of its own.
+      const ids =
+        viewer.isWorkspaceAdmin && within === undefined
+          ? (await outlines).map((u) => u.id)
+          : await visible(viewer, within);
       if (ids.length === 0) return { weeks, rows: [] };
-      const [all, figures] = await Promise.all([units.listUnits(db, viewer.workspaceId), unitFigures(db, ids, weeks)]);
+      const [all, figures, trend] = await Promise.all([
+        outlines,
+        unitFigures(db, ids, weeks),
+        options.trend ? trendOf(ids, weeks) : undefined,
+      ]);
       const seen = new Set(ids);
-      return {
-        weeks,
-        rows: unitRows(
-          all.filter((u) => seen.has(u.id)),
-          figures,
-        ),
-      };
+      const rows = unitRows(
+        all.filter((u) => seen.has(u.id)),
+        figures,
+      );
+      return trend ? { weeks, rows, trend } : { weeks, rows };
     },
 
     /** Per person over the given units (already limited to what the viewer sees). */
     people: (unitIds: readonly string[], weeks: RollupWeeks) => personFigures(db, unitIds, weeks),
     overdue: (unitIds: readonly string[], now: Date, limit?: number) => overdueTasks(db, unitIds, now, limit),
 
-    /** The last `count` whole weeks (8 by default): done, on-time and overdue at each week's end. */
-    trend(unitIds: readonly string[], weeks: RollupWeeks, count = 8) {
-      const starts = pastWeekStarts(weeks, count);
-      const ends = [...starts.slice(1), weeks.weekStart];
-      return weeklyTrend(db, unitIds, starts, ends);
-    },
+    trend: trendOf,
 
     taskRows: (filter: TaskRowFilter) => taskRowsOf(db, filter),
     taskDetail: (taskId: string) => taskDetail(db, taskId),

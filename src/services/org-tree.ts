@@ -3,10 +3,10 @@
  * channels' figures and its subtree's totals. Pure: the figures come from org-rollup.ts.
  */
 import type { UnitFigures } from "./org-rollup.js";
-import type { OrgUnitView } from "./org-units.js";
+import type { UnitOutline } from "./org-units.js";
 
 export interface UnitRow {
-  unit: OrgUnitView;
+  unit: UnitOutline;
   /** 0 for a unit whose parent the person does not see (or that has none). */
   depth: number;
   own: UnitFigures;
@@ -52,16 +52,16 @@ export function addFigures(unitId: string, all: readonly UnitFigures[]): UnitFig
 }
 
 /** Orders the visible units as a tree and totals each subtree. */
-export function unitRows(units: readonly OrgUnitView[], figures: readonly UnitFigures[]): UnitRow[] {
+export function unitRows(units: readonly UnitOutline[], figures: readonly UnitFigures[]): UnitRow[] {
   const byId = new Map(units.map((u) => [u.id, u]));
   const own = new Map(figures.map((f) => [f.unitId, f]));
-  const children = new Map<string | null, OrgUnitView[]>();
+  const children = new Map<string | null, UnitOutline[]>();
   for (const unit of units) {
     const parent = unit.parentId !== null && byId.has(unit.parentId) ? unit.parentId : null;
     children.set(parent, [...(children.get(parent) ?? []), unit]);
   }
   const rows: UnitRow[] = [];
-  const visit = (unit: OrgUnitView, depth: number): UnitFigures[] => {
+  const visit = (unit: UnitOutline, depth: number): UnitFigures[] => {
     const mine = own.get(unit.id) ?? emptyFigures(unit.id);
     const row: UnitRow = { unit, depth, own: mine, subtree: mine };
     rows.push(row);
@@ -73,7 +73,7 @@ export function unitRows(units: readonly OrgUnitView[], figures: readonly UnitFi
   return rows;
 }
 
-function sortByName(units: OrgUnitView[]): OrgUnitView[] {
+function sortByName(units: UnitOutline[]): UnitOutline[] {
   return [...units].sort((a, b) => a.name.localeCompare(b.name, "vi"));
 }
 

@@ -6,11 +6,15 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { normalizeName } from "./member-names.js";
 
-export interface OrgUnitView {
+/** A unit's place in the tree: what roll-ups and the dashboard need of it. */
+export interface UnitOutline {
   id: string;
   name: string;
   parentId: string | null;
   rollupChannelId: string | null;
+}
+
+export interface OrgUnitView extends UnitOutline {
   channelIds: string[];
   leaders: { id: string; displayName: string }[];
 }
@@ -51,6 +55,15 @@ function toView(row: {
 export async function listUnits(db: Db, workspaceId: string): Promise<OrgUnitView[]> {
   const rows = await db.orgUnit.findMany({ where: { workspaceId }, select: unitSelect, orderBy: { name: "asc" } });
   return rows.map(toView);
+}
+
+/** Every unit of the workspace, without its channels and leaders (a plain read, for roll-ups of many units). */
+export function unitOutlines(db: Db, workspaceId: string): Promise<UnitOutline[]> {
+  return db.orgUnit.findMany({
+    where: { workspaceId },
+    select: { id: true, name: true, parentId: true, rollupChannelId: true },
+    orderBy: { name: "asc" },
+  });
 }
 
 export async function findUnitByName(db: Db, workspaceId: string, name: string): Promise<OrgUnitView | null> {

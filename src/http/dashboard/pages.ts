@@ -47,11 +47,8 @@ export function dashboardPages(options: { org: OrgService; reports: ReportServic
 
   return {
     async overview(r: DashboardRequest, response: ServerResponse): Promise<boolean> {
-      const rollup = await org.rollup(orgViewer(r), r.now, r.timezone);
-      const trend = await org.trend(
-        rollup.rows.map((row) => row.unit.id),
-        rollup.weeks,
-      );
+      const rollup = await org.rollup(orgViewer(r), r.now, r.timezone, undefined, { trend: true });
+      const trend = rollup.trend ?? [];
       const path = `${r.url.pathname}${r.url.search}`;
       sendPage(
         response,

@@ -32,6 +32,7 @@ export function sendAsset(request: IncomingMessage, response: ServerResponse, as
     "cache-control": "public, max-age=86400",
     "x-content-type-options": "nosniff",
     vary: "accept-encoding",
+    "content-length": String((gzip ? asset.gzipped : asset.body).byteLength),
     ...(gzip ? { "content-encoding": "gzip" } : {}),
   });
   response.end(gzip ? asset.gzipped : asset.body);

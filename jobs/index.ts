@@ -14,6 +14,7 @@ import type { Platform } from "../src/core/incoming.js";
 import type { MessageSender } from "../src/core/sender.js";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import type { Logger } from "../src/logger.js";
+import { createOrgService } from "../src/services/org-service.js";
 import { createOutboxService } from "../src/services/outbox-service.js";
 import { createPingService } from "../src/services/ping-service.js";
 import { createReportService } from "../src/services/report-service.js";
@@ -26,6 +27,7 @@ import { checkRedisHealth, type RedisHealth } from "./redis-health.js";
 import { createScheduler, type PingScheduler } from "./scheduler.js";
 import { createSendOutboxProcessor } from "./send-outbox.processor.js";
 import { createSendPingProcessor } from "./send-ping.processor.js";
+import { startWeeklyRollups, type WeeklyRollups } from "./weekly-rollup.js";
 import { createWeeklySummaryProcessor } from "./weekly-summary.processor.js";
 
 export type { JobTuning } from "./job-context.js";
@@ -59,6 +61,8 @@ export interface Jobs {
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
   /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
   rateGate: RateGate;
+  /** The Monday roll-up of each roll-up channel (its own queue; schedulers synced with every reconcile). */
+  rollups: WeeklyRollups;
   /** Graceful stop: no new jobs, in-flight jobs finish, then every connection closes. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -126,6 +130,17 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     tuning,
   };
   const scheduler = createScheduler(context);
+  const rollups = await startWeeklyRollups({
+    connection: producer,
+    prefix,
+    logger: log,
+    work: role !== "web",
+    prisma,
+    org: createOrgService({ prisma }),
+    outbox,
+    queues,
+    now,
+  });
 
   const workers: Worker[] = [];
   /** Work a processor hands on after its job returned (batched re-plans), awaited by close(). */
@@ -136,7 +151,10 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   let running: Promise<ReconcileReport> | undefined;
   const runReconcile = async (): Promise<ReconcileReport> => {
     while (running) await running.catch(() => undefined);
-    const run = reconcile(context, scheduler, `${prefix}:reconcile-lock`);
+    const run = reconcile(context, scheduler, `${prefix}:reconcile-lock`).then(async (report) => {
+      await rollups.syncSchedulers();
+      return report;
+    });
     running = run;
     try {
       return await run;
@@ -214,10 +232,11 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     queues,
     services: { pings, outbox, reports },
     rateGate: context.rateGate,
+    rollups,
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
-        await Promise.all(workers.map((w) => w.close()));
+        await Promise.all([...workers.map((w) => w.close()), rollups.close()]);
         await Promise.all(drains.map((drain) => drain()));
         await queues.close();
         await redis.quit().catch(() => redis.disconnect());

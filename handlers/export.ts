@@ -2,7 +2,7 @@
 
 import { t } from "../src/i18n/index.js";
 import { peopleTable, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
-import { type AppHandler, defineHandler, type WithJobServices } from "./services.js";
+import type { AppHandler, WithJobServices } from "./services.js";
 
 export const exportTasks: AppHandler<WithJobServices<"reports">> = async (command, context) => {
   const format = command.exportFormat ?? "xlsx";
@@ -25,10 +25,3 @@ export const exportTasks: AppHandler<WithJobServices<"reports">> = async (comman
         };
   return { visibility: "channel", text: t(locale, "export.ready", { count: rows.length, format }), attachment };
 };
-
-export const exportHandler = defineHandler({
-  command: "export",
-  claimsInTransaction: false,
-  needs: ["reports"],
-  handle: exportTasks,
-});

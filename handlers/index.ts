@@ -7,9 +7,14 @@ import { cancelHandler } from "./cancel.js";
 import { doneHandler } from "./done.js";
 import { dueHandler } from "./due.js";
 import { editHandler } from "./edit.js";
-import { exportHandler } from "./export.js";
+import { exportHandler } from "./export-link.js";
 import { helpHandler } from "./help.js";
 import { listHandler } from "./list.js";
+import { dashboardHandler } from "./org-dashboard.js";
+import { unitLeadersHandler } from "./org-leaders.js";
+import { rollupHandler } from "./org-rollup.js";
+import { signoutHandler } from "./org-signout.js";
+import { unitsHandler } from "./org-units.js";
 import { remindHandler } from "./remind.js";
 import { reopenHandler } from "./reopen.js";
 import type { AppServices } from "./services.js";
@@ -41,4 +46,9 @@ export const handlers: readonly HandlerDefinition<AppServices>[] = [
   exportHandler,
   snoozeHandler,
   undoHandler,
+  unitsHandler,
+  unitLeadersHandler,
+  rollupHandler,
+  dashboardHandler,
+  signoutHandler,
 ];

@@ -6,6 +6,7 @@ import type { CommandContext, CommandHandler, HandlerDefinition } from "../src/c
 import type { QuestionStore } from "../src/core/ports/index.js";
 import type { CommandName } from "../src/language/index.js";
 import type { DirectoryService } from "../src/services/directory-service.js";
+import type { OrgService } from "../src/services/org-service.js";
 import type { ReportService } from "../src/services/report-service.js";
 import type { TaskService } from "../src/services/task-service.js";
 
@@ -22,10 +23,17 @@ export interface Reminders {
   addReminder(taskId: string, when: Date): Promise<{ pingId: string; fireAt: Date } | null | "too_many">;
 }
 
-/** What the reminder, summary and export commands need besides: the scheduler and the reports. */
+/**
+ * What some commands need besides the core's services: the scheduler and the reports (reminders, summaries,
+ * exports), the organisation and its dashboard (units, roll-ups, links). A bot built without one of them (a test
+ * without Redis) leaves out the commands that need it.
+ */
 export interface JobServices {
   reminders: Reminders;
   reports: ReportService;
+  org: OrgService;
+  /** Where the dashboard is reached from a phone (PUBLIC_URL), without a trailing slash. */
+  dashboard: { publicUrl(): string };
 }
 
 /** A handler's services with the job services it needs (see defineHandler). */

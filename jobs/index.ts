@@ -11,6 +11,7 @@
  */
 import type { Platform } from "../src/core/incoming.js";
 import type { MessageSender } from "../src/core/sender.js";
+import { createOrgService } from "../src/services/org-service.js";
 import { closeWithin } from "./close-jobs.js";
 import type { JobContext } from "./job-context.js";
 import { createJobProducers, type JobProducerOptions, type JobProducers } from "./producers.js";
@@ -20,6 +21,7 @@ import { createReconcileLoop } from "./reconcile-loop.js";
 import type { ReconcileReport } from "./reconciler.js";
 import type { RedisHealth } from "./redis-health.js";
 import type { PingScheduler } from "./scheduler.js";
+import { startWeeklyRollups, type WeeklyRollups } from "./weekly-rollup.js";
 import { type RunningWorkers, startWorkers } from "./workers.js";
 
 export type { JobTuning } from "./job-context.js";
@@ -52,6 +54,8 @@ export interface Jobs {
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
   /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
   rateGate: RateGate;
+  /** The Monday roll-up of each roll-up channel (its own queue; schedulers synced with every reconcile). */
+  rollups: WeeklyRollups;
   /** Whether every worker of this process runs (true for a process without workers): readiness reads it. */
   workersRunning(): boolean;
   /**
@@ -68,7 +72,18 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   const log = shared.logger.child({ module: "jobs" });
   const senders = new Map<Platform, MessageSender>(options.senders.map((s) => [s.platform, s]));
   const context: JobContext = { ...shared, senders };
-  const reconciler = createReconcileLoop(context, scheduler, { prefix, log });
+  const rollups = await startWeeklyRollups({
+    connection: { url: producers.redisUrl, enableOfflineQueue: false },
+    prefix,
+    logger: log,
+    work: options.role !== "web",
+    prisma: producers.prisma,
+    org: createOrgService({ prisma: producers.prisma }),
+    outbox: shared.outbox,
+    queues: shared.queues,
+    now: shared.now,
+  });
+  const reconciler = createReconcileLoop(context, scheduler, { prefix, log, after: rollups.syncSchedulers });
   let running: RunningWorkers | undefined;
   if (options.role !== "web") {
     running = await startWorkers(context, scheduler, { redisUrl: redisUrlOf(options), prefix, log });
@@ -82,9 +97,10 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     queues: producers.queues,
     services: { pings: shared.pings, outbox: shared.outbox, reports: shared.reports },
     rateGate: producers.rateGate,
+    rollups,
     workersRunning: () => (running?.workers ?? []).every((worker) => worker.isRunning()),
     close() {
-      closing ??= closeJobs(producers, running, reconciler, log);
+      closing ??= closeJobs(producers, running, reconciler, rollups, log);
       return closing;
     },
   };
@@ -94,18 +110,20 @@ async function closeJobs(
   producers: JobProducers,
   running: RunningWorkers | undefined,
   reconciler: { stop(): void },
+  rollups: WeeklyRollups,
   log: JobContext["logger"],
 ): Promise<void> {
   reconciler.stop();
   const workers = running?.workers ?? [];
   const how = await closeWithin({
     graceful: async () => {
-      await Promise.all(workers.map((w) => w.close()));
+      await Promise.all([...workers.map((w) => w.close()), rollups.close()]);
       await running?.drain();
       await producers.close();
     },
     cut: () => {
       for (const worker of workers) void worker.disconnect().catch(() => undefined);
+      void rollups.queue.disconnect().catch(() => undefined);
       producers.disconnect();
     },
     redisReady: producers.redisReady(),

@@ -43,6 +43,7 @@ export interface JobProducers {
   context: Omit<JobContext, "senders">;
   prefix: string;
   redisUrl: string;
+  prisma: PrismaClient;
   /** Closes the queues and the Redis connection. Safe to call twice. */
   close(): Promise<void>;
   /** Whether the producers' own Redis connection is up (a graceful close waits for Redis; see close-jobs.ts). */
@@ -88,6 +89,7 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
     context,
     prefix,
     redisUrl,
+    prisma,
     close() {
       closing ??= (async () => {
         await queues.close();

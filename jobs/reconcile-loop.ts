@@ -18,7 +18,11 @@ export interface ReconcileLoop {
 export function createReconcileLoop(
   context: JobContext,
   scheduler: PingScheduler,
-  options: { prefix: string; log: Logger },
+  options: {
+    prefix: string;
+    log: Logger /** Runs after each reconcile (the roll-ups' schedulers). */;
+    after?: () => Promise<unknown>;
+  },
 ): ReconcileLoop {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<ReconcileReport> | undefined;
@@ -28,6 +32,7 @@ export function createReconcileLoop(
     running = current;
     try {
       const report = await current;
+      await options.after?.();
       context.observer?.reconciled?.(report);
       return report;
     } finally {

@@ -11,6 +11,7 @@ import type { Bot } from "./core/handler.js";
 import { createSharedSendGate, type SendGate } from "./core/send-gate.js";
 import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
+import { createDashboardRoute } from "./http/dashboard/dashboard-route.js";
 import type { RouteHandler } from "./http/server.js";
 import type { Logger } from "./logger.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
@@ -22,6 +23,7 @@ import { createCreatedTasksQuery } from "./services/created-tasks.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createHomeService } from "./services/home-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
+import { createOrgService } from "./services/org-service.js";
 import { createQuestionService } from "./services/question-service.js";
 import { createReportService, type ReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
@@ -74,7 +76,7 @@ export async function createApp(options: AppOptions): Promise<App> {
   const reports = createReportService({ prisma: database.prisma });
   const redisUrl = options.withJobs === false ? undefined : (config.REDIS_URL ?? DEFAULT_REDIS_URL);
   // Readiness reads the running jobs, which exist once `start` has started them.
-  const running: { jobs?: Jobs } = {};
+  const running: { jobs?: Jobs; port?: number } = {};
   const operations = createOperations({
     config,
     database,
@@ -101,6 +103,8 @@ export async function createApp(options: AppOptions): Promise<App> {
     questions: createQuestionService({ prisma: database.prisma }),
     reminders: scheduler,
     reports,
+    org: createOrgService({ prisma: database.prisma }),
+    dashboard: { publicUrl: () => publicUrl(config, running.port) },
   };
   const bot = createAppBot({
     services,
@@ -109,7 +113,15 @@ export async function createApp(options: AppOptions): Promise<App> {
     now,
   });
   const adapters = createAdapters(options, { bot, database, now, rateGate: producers?.rateGate });
-  return assembleApp(options, { bot, database, producers, operations, running, ...adapters });
+  const dashboard = createDashboardRoute({
+    org: services.org,
+    reports,
+    logger: logger.child({ module: "dashboard" }),
+    now,
+    publicUrl: services.dashboard.publicUrl,
+    defaultTimezone: config.DEFAULT_TIMEZONE,
+  });
+  return assembleApp(options, { bot, database, producers, operations, running, dashboard, ...adapters });
 }
 
 type Operations = ReturnType<typeof createOperations>;
@@ -181,11 +193,12 @@ function assembleApp(
     database: Database;
     producers?: JobProducers;
     operations: Operations;
-    running: { jobs?: Jobs };
+    running: { jobs?: Jobs; port?: number };
+    dashboard: RouteHandler;
   },
 ): App {
   const { config } = options;
-  const { slack, zalo, database, producers, operations, running } = parts;
+  const { slack, zalo, database, producers, operations, running, dashboard } = parts;
   const senders = [slack?.sender, zalo?.sender, ...(options.extraSenders ?? [])].filter(
     (sender): sender is MessageSender => sender !== undefined,
   );
@@ -202,7 +215,10 @@ function assembleApp(
         app.jobs = await startJobs({ producers, senders, role: config.ROLE });
         running.jobs = app.jobs;
       }
-      if (options.http !== false) Object.assign(app, await operations.listen(routes));
+      // The dashboard is served where people reach the bot over HTTP (not by a worker, which receives nothing).
+      const pages: Record<string, RouteHandler> = receiving ? { "/dashboard": dashboard } : {};
+      if (options.http !== false) Object.assign(app, await operations.listen(routes, pages));
+      running.port = app.port ?? app.healthPort;
       if (receiving) {
         await slack?.start();
         await zalo?.start();
@@ -222,6 +238,11 @@ function assembleApp(
 }
 
 export const DEFAULT_REDIS_URL = "redis://127.0.0.1:6379";
+
+/** Where dashboard links point: PUBLIC_URL, or this process's own port when it is unset (a trial on one machine). */
+function publicUrl(config: Config, port: number | undefined): string {
+  return (config.PUBLIC_URL ?? `http://127.0.0.1:${port ?? config.PORT}`).replace(/\/+$/, "");
+}
 
 /**
  * The Zalo bot's send rate, shared through Redis by every process (this process's own while Redis is down, or when

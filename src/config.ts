@@ -117,6 +117,11 @@ export const configSchema = z.object({
     .refine((ids) => ids.every((id) => /^[A-Za-z0-9_-]{1,64}$/.test(id)), {
       message: "must be Zalo user ids separated by commas (letters, digits, - and _)",
     }),
+  /**
+   * The address people open the bot's web pages at (the dashboard, download links), as a phone reaches it: the
+   * reverse proxy's or tunnel's https URL. Unset: http://127.0.0.1:<port>, which only this machine can open.
+   */
+  PUBLIC_URL: optionalUrl("https://roviec.example.gov.vn"),
   ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
     message: "must be 8 to 256 characters",
   }),

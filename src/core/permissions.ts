@@ -89,6 +89,16 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
   { action: "add or remove a channel's managers", who: "a workspace admin" },
   { action: "days off and extra working days (every channel)", who: "a workspace admin" },
   { action: "list a channel's managers and their history", who: "anyone in the channel" },
+  // The organisation (handlers/org-*.ts, src/services/org-units.ts): its tree and who sees its roll-up.
+  { action: "units, their channels, leaders and roll-up channel", who: "a workspace admin" },
+  {
+    action: "roll-up of units, their pages on the dashboard",
+    who: "the unit's leaders (with every unit under it), a workspace admin",
+  },
+  {
+    action: "a channel's tasks and export on the dashboard",
+    who: "anyone in the channel, leaders of a unit above it, a workspace admin",
+  },
 ];
 
 /** People as the refusal names them: who may do it instead. */

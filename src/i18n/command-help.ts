@@ -113,6 +113,34 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
       "Trong 10 phút, trả lại thay đổi gần nhất của bạn ở kênh này: việc vừa tạo được rút lại (không còn trong danh sách và số liệu), việc vừa đổi trở lại như trước. Gõ lần nữa để hoàn tác thay đổi trước đó.",
     examples: [`"hoàn tác"`, `"undo"`],
   },
+  units: {
+    usage: "đơn vị: <tên> [thuộc <đơn vị cha>]  ·  bỏ đơn vị  ·  kênh tổng hợp cho: <tên>  ·  đơn vị",
+    description:
+      "Gắn kênh này vào một đơn vị (sở, ban, phòng; một đơn vị có thể có nhiều kênh), xếp đơn vị dưới đơn vị cha, chọn kênh nhận báo cáo tổng hợp. Chỉ quản trị viên đổi được cơ cấu.",
+    examples: [`"đơn vị: Phòng Kế hoạch thuộc Sở Kế hoạch"`, `"kênh tổng hợp cho: Sở Kế hoạch"`, `"đơn vị"`],
+  },
+  unit_leaders: {
+    usage: "lãnh đạo <đơn vị>: @người  ·  bỏ lãnh đạo <đơn vị>: @người",
+    description: "Lãnh đạo một đơn vị xem được tình hình của đơn vị đó và mọi đơn vị trực thuộc.",
+    examples: [`"lãnh đạo Sở Kế hoạch: @Lan"`, `"bỏ lãnh đạo Sở Kế hoạch: @Minh"`],
+  },
+  rollup: {
+    usage: "tình hình các đơn vị  ·  việc quá hạn các đơn vị  ·  xuất báo cáo tổng hợp xlsx",
+    description:
+      "Số liệu gộp theo từng đơn vị bạn được xem: đang mở, quá hạn, đến hạn tuần này, xong tuần trước, đúng hạn.",
+    examples: [`"tình hình các đơn vị"`, `"việc quá hạn các đơn vị"`, `"xuất báo cáo tổng hợp csv"`],
+  },
+  dashboard: {
+    usage: "bảng điều khiển",
+    description:
+      "Bot gửi riêng cho bạn một liên kết dùng một lần (15 phút) mở bảng điều khiển trên web, không cần mật khẩu.",
+    examples: [`"bảng điều khiển"`, `"dashboard"`],
+  },
+  signout: {
+    usage: "đăng xuất mọi nơi",
+    description: "Đóng mọi phiên bảng điều khiển của bạn và vô hiệu các liên kết chưa dùng.",
+    examples: [`"đăng xuất mọi nơi"`, `"sign out everywhere"`],
+  },
   managers: {
     usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
     description:
@@ -224,6 +252,37 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     description:
       "Within 10 minutes, takes back your last change in this channel: a task you just created is withdrawn (it leaves the lists and the figures), a task you just changed is restored. Say it again to undo the change before.",
     examples: [`"undo"`, `"hoàn tác"`],
+  },
+  units: {
+    usage: "unit: <name> [under <parent>]  ·  leave unit  ·  roll-up channel for: <name>  ·  units",
+    description:
+      "Makes this channel one of a unit's channels (a department or office; a unit may have several), puts a unit under its parent, and picks the channel that gets a subtree's roll-up. Workspace admins only.",
+    examples: [
+      `"unit: Planning under Department of Planning"`,
+      `"roll-up channel for: Department of Planning"`,
+      `"units"`,
+    ],
+  },
+  unit_leaders: {
+    usage: "leaders <unit>: @person  ·  remove leaders <unit>: @person",
+    description: "A unit's leaders see the roll-up of that unit and every unit under it.",
+    examples: [`"leaders Department of Planning: @Lan"`, `"remove leaders Department of Planning: @Minh"`],
+  },
+  rollup: {
+    usage: "status of units  ·  overdue by unit  ·  export units xlsx",
+    description: "Figures per unit you may see: open, overdue, due this week, done last week, on time.",
+    examples: [`"status of units"`, `"overdue by unit"`, `"export units csv"`],
+  },
+  dashboard: {
+    usage: "dashboard",
+    description:
+      "The bot sends you, privately, a single-use link (15 minutes) that opens the web dashboard; no password.",
+    examples: [`"dashboard"`, `"bảng điều khiển"`],
+  },
+  signout: {
+    usage: "sign out everywhere",
+    description: "Ends every dashboard session of yours and spends your unused links.",
+    examples: [`"sign out everywhere"`, `"đăng xuất mọi nơi"`],
   },
   managers: {
     usage: "settings manager add @person  ·  remove manager @person",

@@ -10,6 +10,7 @@ import { type Lead, leadVerb } from "./lead-verb.js";
 import { listIntent } from "./list-intent.js";
 import { managersQueryLocale } from "./managers-query.js";
 import type { Message } from "./message.js";
+import { readOrgPhrase } from "./org-phrases.js";
 import { parseSettings, SETTINGS_PHRASE } from "./parse-settings.js";
 import { fail, ok } from "./result.js";
 import { taskCommand } from "./task-command.js";
@@ -84,6 +85,8 @@ export function buildCommand(msg: Message): ParseResult {
   if (managersAsked) {
     return ok({ ...msg, locale: managersAsked }, "settings", { settings: { key: "manager", value: null } });
   }
+  const org = readOrgPhrase(msg);
+  if (org) return ok({ ...msg, locale: org.locale }, org.command, { org: org.org });
   // Settings phrases work without "cài đặt": "giờ kết thúc 17:30", "thêm quản lý @Lan".
   const from = SLASH_PREFIX.exec(msg.blankedFolded)?.[0].length ?? 0;
   if (SETTINGS_PHRASE.test(msg.blankedFolded.slice(from))) return settings(msg, from);

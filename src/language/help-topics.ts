@@ -30,6 +30,11 @@ const TOPIC_WORDS: [HelpTopic, string][] = [
   ["export", "xuat bao cao|xuat file|xuat|excel|csv|xlsx|export"],
   ["snooze", "hoan nhac|nhac lai sau|bao lai sau|snooze"],
   ["undo", "hoan tac|undo"],
+  ["units", "don vi|co cau to chuc|co cau|kenh tong hop|units?|org chart|roll-?up channel"],
+  ["unit_leaders", "lanh dao|leaders?"],
+  ["rollup", "tinh hinh cac don vi|tong hop|status of units|rollup|roll-up"],
+  ["dashboard", "bang dieu khien|dashboard"],
+  ["signout", "dang xuat|sign out|log out"],
   ["managers", "quan ly kenh|quan ly|nguoi quan ly|phan quyen|quyen|managers?|permissions?|who can"],
 ];
 

@@ -29,6 +29,11 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
   export: { vi: "xuất báo cáo xlsx", en: "export csv" },
   snooze: { vi: "💤 Nhắc lại sau → Sáng mai", en: "💤 Snooze → Tomorrow morning" },
   undo: { vi: "hoàn tác", en: "undo" },
+  units: { vi: "đơn vị: Phòng Kế hoạch thuộc Sở Kế hoạch", en: "unit: Planning under Department of Planning" },
+  unit_leaders: { vi: "lãnh đạo Sở Kế hoạch: @Lan", en: "leaders Department of Planning: @Lan" },
+  rollup: { vi: "tình hình các đơn vị · việc quá hạn các đơn vị", en: "status of units · overdue by unit" },
+  dashboard: { vi: "bảng điều khiển", en: "dashboard" },
+  signout: { vi: "đăng xuất mọi nơi", en: "sign out everywhere" },
 };
 
 export function commandExample(command: CommandName, locale: "vi" | "en"): string {

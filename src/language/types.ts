@@ -68,7 +68,23 @@ export type CommandName =
   | "ack"
   | "export"
   | "snooze"
-  | "undo";
+  | "undo"
+  // The organisation (src/language/org-phrases.ts): its tree, leaders, roll-up, dashboard link and sign-out.
+  | "units"
+  | "unit_leaders"
+  | "rollup"
+  | "dashboard"
+  | "signout";
+
+/** What an organisation sentence asks (see org-phrases.ts); unit names as typed. */
+export type OrgRequest =
+  | { action: "show" | "detach" }
+  | { action: "attach"; unit: string; parent?: string }
+  | { action: "rollup_channel"; unit: string }
+  | { action: "add_leaders" | "remove_leaders"; unit: string }
+  | { action: "status" | "overdue" }
+  | { action: "export"; format: "csv" | "xlsx" }
+  | { action: "link" | "signout" };
 
 export type ListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
 
@@ -97,6 +113,8 @@ export interface ParsedCommand {
   settings?: { key: SettingKey; value: string | null };
   helpTopic?: HelpTopic | null;
   exportFormat?: "csv" | "xlsx";
+  /** For the organisation's commands: what is asked. */
+  org?: OrgRequest;
   /** Language the message was written in, if evident. */
   locale: "vi" | "en" | null;
   /** For due: the deadline moved by an amount from the current one; `due` is then null. */

@@ -44,14 +44,7 @@ export function createOperations(options: OperationsOptions) {
   });
   let receiving = false;
   const probe = options.redisUrl ? redisProbe(options.redisUrl) : undefined;
-  const checks: ReadinessCheck[] = [databaseCheck(database), migrationsCheck(database)];
-  if (probe) checks.push(redisCheck(probe));
-  if (options.redisUrl && works(config.ROLE)) {
-    checks.push(stateCheck("workers", () => options.jobs()?.workersRunning() ?? false, "not running"));
-  }
-  if (options.hasReceivers && receives(config.ROLE)) {
-    checks.push(stateCheck("receivers", () => receiving, "not started"));
-  }
+  const checks = readinessChecks(options, probe, () => receiving);
   const healthRoutes = createHealthRoutes({ checks, metrics: metrics.registry });
   const servers: Server[] = [];
 
@@ -62,8 +55,12 @@ export function createOperations(options: OperationsOptions) {
     return queues && token ? { [QUEUE_DASHBOARD_PATH]: createQueueDashboard(queues, token) } : {};
   }
 
-  async function serve(routes: Record<string, RouteHandler>, port: number, withOperator: boolean): Promise<number> {
-    const subtrees = withOperator ? operatorSubtrees() : {};
+  async function serve(
+    routes: Record<string, RouteHandler>,
+    port: number,
+    options: { withOperator: boolean; subtrees?: Record<string, RouteHandler> },
+  ): Promise<number> {
+    const subtrees = { ...options.subtrees, ...(options.withOperator ? operatorSubtrees() : {}) };
     const server = createHttpServer({
       routes,
       subtrees,
@@ -83,19 +80,25 @@ export function createOperations(options: OperationsOptions) {
     metrics,
     /**
      * Starts the server(s): the platform routes with health on PORT, or health alone on HEALTH_PORT (default PORT)
-     * when this process receives nothing over HTTP; two servers when HEALTH_PORT is set apart from PORT.
+     * when this process receives nothing over HTTP; two servers when HEALTH_PORT is set apart from PORT. Public
+     * pages (the dashboard under its path) are served beside the platform routes.
      */
-    async listen(platformRoutes: Record<string, RouteHandler>): Promise<ListeningPorts> {
+    async listen(
+      platformRoutes: Record<string, RouteHandler>,
+      publicSubtrees: Record<string, RouteHandler> = {},
+    ): Promise<ListeningPorts> {
       const separate = config.HEALTH_PORT !== undefined && config.HEALTH_PORT !== config.PORT;
-      if (Object.keys(platformRoutes).length === 0) {
-        return { healthPort: await serve(healthRoutes, config.HEALTH_PORT ?? config.PORT, true) };
+      const healthPort = config.HEALTH_PORT ?? config.PORT;
+      if (Object.keys(platformRoutes).length === 0 && Object.keys(publicSubtrees).length === 0) {
+        return { healthPort: await serve(healthRoutes, healthPort, { withOperator: true }) };
       }
       if (!separate) {
-        const port = await serve({ ...platformRoutes, ...healthRoutes }, config.PORT, true);
+        const all = { ...platformRoutes, ...healthRoutes };
+        const port = await serve(all, config.PORT, { withOperator: true, subtrees: publicSubtrees });
         return { port, healthPort: port };
       }
-      const port = await serve(platformRoutes, config.PORT, false);
-      return { port, healthPort: await serve(healthRoutes, config.HEALTH_PORT ?? config.PORT, true) };
+      const port = await serve(platformRoutes, config.PORT, { withOperator: false, subtrees: publicSubtrees });
+      return { port, healthPort: await serve(healthRoutes, healthPort, { withOperator: true }) };
     },
     /** The receivers are started (true) or stopping (false): /readyz follows. */
     setReceiving(value: boolean) {
@@ -107,6 +110,22 @@ export function createOperations(options: OperationsOptions) {
       probe?.disconnect();
     },
   };
+}
+
+/** What /readyz checks in this process: the database and its migrations, Redis, and what the role runs. */
+function readinessChecks(
+  options: OperationsOptions,
+  probe: Redis | undefined,
+  receiving: () => boolean,
+): ReadinessCheck[] {
+  const { config, database } = options;
+  const checks: ReadinessCheck[] = [databaseCheck(database), migrationsCheck(database)];
+  if (probe) checks.push(redisCheck(probe));
+  if (options.redisUrl && works(config.ROLE)) {
+    checks.push(stateCheck("workers", () => options.jobs()?.workersRunning() ?? false, "not running"));
+  }
+  if (options.hasReceivers && receives(config.ROLE)) checks.push(stateCheck("receivers", receiving, "not started"));
+  return checks;
 }
 
 /** A connection that fails a command at once while Redis is down, and reconnects in the background. */

@@ -24,6 +24,11 @@ const EVERY_COMMAND = {
   export: true,
   snooze: true,
   undo: true,
+  units: true,
+  unit_leaders: true,
+  rollup: true,
+  dashboard: true,
+  signout: true,
 } satisfies Record<CommandName, true>;
 
 const reply = async () => ({ visibility: "private" as const, text: "ok" });

@@ -72,7 +72,8 @@ describe.each(testDatabaseKinds)("every model and field round-trips on %s", (kin
       for (const relation of model.fields.filter((f) => f.relation)) {
         const parent = created.get(relation.type);
         relation.relation?.fields.forEach((name, i) => {
-          data[name] = parent?.[relation.relation?.references[i] ?? ""];
+          // A self-relation (a tree's parent unit) has no earlier row of its model to point at: a root, null.
+          data[name] = parent?.[relation.relation?.references[i] ?? ""] ?? null;
         });
       }
       const delegateName = model.name.charAt(0).toLowerCase() + model.name.slice(1);

@@ -1,0 +1,103 @@
+/**
+ * The overview: one row per unit the viewer may see (its subtree's figures, as the chat roll-up), charts of the
+ * units, the last 8 weeks and the overdue tasks' ageing, and downloads of exactly this table.
+ */
+import type { Locale } from "../../core/incoming.js";
+import { localDay } from "../../scheduling/local-time.js";
+import type { WeekPoint } from "../../services/org-rollup.js";
+import type { OrgRollup } from "../../services/org-service.js";
+import { addFigures, onTimeRate } from "../../services/org-tree.js";
+import { change, percent } from "../org-rollup-text.js";
+import { html, jsonScript, type SafeHtml } from "./html.js";
+import { page, withLang } from "./layout.js";
+import { type DashboardWords, dashboardWords } from "./words.js";
+
+/** Units drawn in the bar chart: the top of the tree first, at most this many (the table lists them all). */
+const UNITS_IN_CHART = 24;
+
+export interface OverviewData {
+  rollup: OrgRollup;
+  trend: WeekPoint[];
+  viewerName: string;
+  locale: Locale;
+  path: string;
+}
+
+export function dayText(at: Date, zone: string): string {
+  return localDay(at, zone).split("-").reverse().join("/");
+}
+
+export function unitTable(rollup: OrgRollup, words: DashboardWords, locale: Locale): SafeHtml {
+  const total = addFigures(
+    "total",
+    rollup.rows.filter((r) => r.depth === 0).map((r) => r.subtree),
+  );
+  return html`<div class="table-wrap"><table class="figures" id="units">
+<caption>${words.unitsChart}</caption>
+<thead><tr><th scope="col">${words.unit}</th><th scope="col">${words.open}</th><th scope="col">${words.overdue}</th>
+<th scope="col">${words.worstLate}</th><th scope="col">${words.dueThisWeek}</th><th scope="col">${words.doneLastWeek}</th>
+<th scope="col">${words.onTime}</th></tr></thead>
+<tbody>${rollup.rows.map(
+    ({ unit, depth, subtree: f }) => html`<tr data-unit="${unit.id}">
+<th scope="row" class="depth-${Math.min(depth, 4)}"><a href="${withLang(`/dashboard/unit/${unit.id}`, locale)}">${unit.name}</a></th>
+<td data-figure="open">${f.open}</td>
+<td data-figure="overdue" class="${f.overdue > 0 ? "bad" : ""}">${f.overdue} <small>${change(f.overdue, f.overdueWeekAgo)}</small></td>
+<td>${f.maxLateHours === null ? "—" : words.hours(f.maxLateHours)}</td>
+<td data-figure="dueThisWeek">${f.dueThisWeek}</td>
+<td data-figure="doneLastWeek">${f.doneLastWeek} <small>${change(f.doneLastWeek, f.doneWeekBefore)}</small></td>
+<td>${percent(onTimeRate(f), f.measuredLastWeek, f.onTimeLastWeek)}</td></tr>`,
+  )}</tbody>
+<tfoot><tr><th scope="row">Σ</th><td data-total="open">${total.open}</td><td data-total="overdue">${total.overdue}</td><td></td>
+<td>${total.dueThisWeek}</td><td>${total.doneLastWeek}</td><td>${percent(onTimeRate(total), total.measuredLastWeek, total.onTimeLastWeek)}</td></tr></tfoot>
+</table></div>
+<p class="legend">${words.legend}</p>`;
+}
+
+function chartData(data: OverviewData, words: DashboardWords) {
+  const { rollup, trend } = data;
+  const units = [...rollup.rows].sort((a, b) => a.depth - b.depth).slice(0, UNITS_IN_CHART);
+  const ageing = addFigures(
+    "total",
+    rollup.rows.filter((r) => r.depth === 0).map((r) => r.subtree),
+  ).ageing;
+  return {
+    units: {
+      labels: units.map((r) => r.unit.name),
+      series: [
+        { label: words.open, data: units.map((r) => r.subtree.open) },
+        { label: words.overdue, data: units.map((r) => r.subtree.overdue) },
+        { label: words.doneLastWeek, data: units.map((r) => r.subtree.doneLastWeek) },
+      ],
+    },
+    trend: {
+      labels: trend.map((p) => dayText(p.weekStart, rollup.weeks.timezone)),
+      onTime: trend.map((p) => (p.measured === 0 ? null : Math.round((p.onTime / p.measured) * 100))),
+      overdue: trend.map((p) => p.overdueAtEnd),
+      onTimeLabel: words.trendOnTime,
+      overdueLabel: words.trendOverdue,
+    },
+    ageing: { labels: words.ageingBuckets, data: ageing, label: words.overdue },
+  };
+}
+
+function chart(id: string, title: string): SafeHtml {
+  return html`<figure class="chart"><figcaption>${title}</figcaption><div class="chart-box"><canvas id="${id}" role="img" aria-label="${title}"></canvas></div></figure>`;
+}
+
+export function overviewPage(data: OverviewData): string {
+  const { rollup, locale } = data;
+  const words = dashboardWords(locale);
+  const frame = { locale, path: data.path, title: words.overview, viewerName: data.viewerName, charts: true };
+  if (rollup.rows.length === 0) return page({ ...frame, charts: false }, html`<p>${words.nothingVisible}</p>`);
+  const body = html`<p class="week">${words.weekOf(dayText(rollup.weeks.weekStart, rollup.weeks.timezone))}</p>
+${unitTable(rollup, words, locale)}
+<p class="downloads">${words.download}:
+<a href="/dashboard/export/rollup.xlsx" download>XLSX</a> · <a href="/dashboard/export/rollup.csv" download>CSV</a></p>
+<div class="charts">
+${chart("chart-units", words.unitsChart)}
+${chart("chart-trend", words.trendTitle)}
+${chart("chart-ageing", words.ageingTitle)}
+</div>
+${jsonScript("chart-data", chartData(data, words))}`;
+  return page(frame, body);
+}

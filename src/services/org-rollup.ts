@@ -1,0 +1,186 @@
+/**
+ * The roll-up of an organisation's units: each unit's figures over its own channels, per person, the overdue list
+ * and an 8-week trend, each in one SQL statement over the units' tasks however many channels they span. The figures
+ * are those of the channels' weekly summaries (src/scheduling/weekly-report.ts), so a unit's numbers and its
+ * channels' numbers add up: withdrawn tasks never count; "done" is a task closed as done, at its closing time;
+ * overdue at an instant is open then and past its deadline (from creation and closing times, so the trend is right
+ * for weeks before the units were set up).
+ *
+ * Callers pass only unit ids the person may see (src/services/org-units.ts visibleUnitIds); nothing here checks.
+ */
+import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import type { RollupWeeks } from "./org-weeks.js";
+
+type Db = Pick<PrismaClient, "$queryRaw">;
+
+export interface UnitFigures {
+  unitId: string;
+  open: number;
+  overdue: number;
+  /** The longest an open task has been overdue, in hours; null when none is. */
+  maxLateHours: number | null;
+  /** Overdue by at most 1 day, 1–7 days, 7–30 days, more than 30 days. */
+  ageing: [number, number, number, number];
+  dueThisWeek: number;
+  doneThisWeek: number;
+  doneLastWeek: number;
+  /** Done last week with a deadline, and of those on time. */
+  measuredLastWeek: number;
+  onTimeLastWeek: number;
+  doneWeekBefore: number;
+  /** Overdue as it stood exactly one week ago. */
+  overdueWeekAgo: number;
+}
+
+/** The figures of each unit's own channels (units without tasks are absent: read them as zero). */
+export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
+  if (unitIds.length === 0) return [];
+  const rows = await db.$queryRaw<
+    (Omit<UnitFigures, "ageing"> & { a1: number; a7: number; a30: number; aMore: number })[]
+  >`
+    SELECT uc."unitId"::text AS "unitId",
+      count(*) FILTER (WHERE t.status = 'open')::int AS open,
+      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now})::int AS overdue,
+      round(max(extract(epoch FROM (${w.now}::timestamptz - t."dueAt")) / 3600)
+        FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}))::int AS "maxLateHours",
+      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}
+        AND t."dueAt" >= ${w.now}::timestamptz - interval '1 day')::int AS a1,
+      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '1 day'
+        AND t."dueAt" >= ${w.now}::timestamptz - interval '7 days')::int AS a7,
+      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '7 days'
+        AND t."dueAt" >= ${w.now}::timestamptz - interval '30 days')::int AS a30,
+      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '30 days')::int AS "aMore",
+      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" >= ${w.now} AND t."dueAt" < ${w.nextWeekStart})::int
+        AS "dueThisWeek",
+      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.weekStart})::int AS "doneThisWeek",
+      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
+        AND t."closedAt" < ${w.weekStart})::int AS "doneLastWeek",
+      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
+        AND t."closedAt" < ${w.weekStart} AND t."dueAt" IS NOT NULL)::int AS "measuredLastWeek",
+      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
+        AND t."closedAt" < ${w.weekStart} AND t."closedAt" <= t."dueAt")::int AS "onTimeLastWeek",
+      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.weekBefore}
+        AND t."closedAt" < ${w.lastWeekStart})::int AS "doneWeekBefore",
+      count(*) FILTER (WHERE t."createdAt" <= ${w.weekAgo} AND t."dueAt" < ${w.weekAgo}
+        AND (t."closedAt" IS NULL OR t."closedAt" > ${w.weekAgo}))::int AS "overdueWeekAgo"
+    FROM "OrgUnitChannel" uc
+    JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
+    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+    GROUP BY uc."unitId"`;
+  return rows.map(({ a1, a7, a30, aMore, ...row }) => ({ ...row, ageing: [a1, a7, a30, aMore] }));
+}
+
+export interface PersonFigures {
+  memberId: string;
+  name: string;
+  open: number;
+  overdue: number;
+  doneLastWeek: number;
+  measuredLastWeek: number;
+  onTimeLastWeek: number;
+}
+
+/**
+ * Each assignee's figures over the units' channels: their own open and overdue parts, and the parts they finished
+ * last week (their own mark, or the task's closing as done for everyone), as the channel summary counts them.
+ */
+export async function personFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<PersonFigures[]> {
+  if (unitIds.length === 0) return [];
+  return db.$queryRaw<PersonFigures[]>`
+    WITH parts AS (
+      SELECT a."memberId", t.status, t."dueAt",
+        COALESCE(a."doneAt", CASE WHEN t.status = 'done' THEN t."closedAt" END) AS finished
+      FROM "OrgUnitChannel" uc
+      JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL AND t.status <> 'cancelled'
+      JOIN "TaskAssignee" a ON a."taskId" = t.id
+      WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+    )
+    SELECT p."memberId"::text AS "memberId", m."displayName" AS name,
+      count(*) FILTER (WHERE p.status = 'open' AND p.finished IS NULL)::int AS open,
+      count(*) FILTER (WHERE p.status = 'open' AND p.finished IS NULL AND p."dueAt" < ${w.now})::int AS overdue,
+      count(*) FILTER (WHERE p.finished >= ${w.lastWeekStart} AND p.finished < ${w.weekStart})::int AS "doneLastWeek",
+      count(*) FILTER (WHERE p.finished >= ${w.lastWeekStart} AND p.finished < ${w.weekStart}
+        AND p."dueAt" IS NOT NULL)::int AS "measuredLastWeek",
+      count(*) FILTER (WHERE p.finished >= ${w.lastWeekStart} AND p.finished < ${w.weekStart}
+        AND p.finished <= p."dueAt")::int AS "onTimeLastWeek"
+    FROM parts p JOIN "Member" m ON m.id = p."memberId"
+    GROUP BY p."memberId", m."displayName"
+    ORDER BY m."displayName", p."memberId"`;
+}
+
+export interface OverdueTask {
+  taskId: string;
+  unitId: string;
+  channelId: string;
+  channelName: string | null;
+  number: number;
+  title: string;
+  dueAt: Date;
+  dueHasTime: boolean;
+  /** The assignees who have not finished their part, in the order they were named. */
+  waitingOn: string[];
+}
+
+/** The open tasks past their deadline, the most overdue first (at most `limit`). */
+export async function overdueTasks(db: Db, unitIds: readonly string[], now: Date, limit = 500): Promise<OverdueTask[]> {
+  if (unitIds.length === 0) return [];
+  return db.$queryRaw<OverdueTask[]>`
+    SELECT t.id::text AS "taskId", uc."unitId"::text AS "unitId", c.id::text AS "channelId", c.name AS "channelName",
+      t.number, t.title, t."dueAt", t."dueHasTime",
+      COALESCE((SELECT array_agg(m."displayName" ORDER BY a.position, a."memberId")
+        FROM "TaskAssignee" a JOIN "Member" m ON m.id = a."memberId"
+        WHERE a."taskId" = t.id AND a."doneAt" IS NULL), ARRAY[]::text[]) AS "waitingOn"
+    FROM "OrgUnitChannel" uc
+    JOIN "Channel" c ON c.id = uc."channelId"
+    JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
+    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[]) AND t.status = 'open' AND t."dueAt" < ${now}
+    ORDER BY t."dueAt", c.name, t.number
+    LIMIT ${limit}`;
+}
+
+export interface WeekPoint {
+  weekStart: Date;
+  done: number;
+  measured: number;
+  onTime: number;
+  /** Overdue as it stood at the end of the week. */
+  overdueAtEnd: number;
+}
+
+/**
+ * One point per week [starts[i], ends[i]): done, on time and overdue at its end, over all the units given. One scan
+ * of the units' tasks with a few counts per week (a join with the weeks made the database evaluate every task once
+ * per week); tasks closed before the first week cannot count and are left out by the scan's condition.
+ */
+export async function weeklyTrend(
+  db: Db,
+  unitIds: readonly string[],
+  starts: readonly Date[],
+  ends: readonly Date[],
+): Promise<WeekPoint[]> {
+  const first = starts[0];
+  if (unitIds.length === 0 || first === undefined) {
+    return starts.map((weekStart) => ({ weekStart, done: 0, measured: 0, onTime: 0, overdueAtEnd: 0 }));
+  }
+  const columns = starts.map((s, i) => {
+    const e = ends[i] as Date;
+    const doneIn = Prisma.sql`t.status = 'done' AND t."closedAt" >= ${s} AND t."closedAt" < ${e}`;
+    return Prisma.sql`count(*) FILTER (WHERE ${doneIn})::int AS ${Prisma.raw(`"d${i}"`)},
+      count(*) FILTER (WHERE ${doneIn} AND t."dueAt" IS NOT NULL)::int AS ${Prisma.raw(`"m${i}"`)},
+      count(*) FILTER (WHERE ${doneIn} AND t."closedAt" <= t."dueAt")::int AS ${Prisma.raw(`"t${i}"`)},
+      count(*) FILTER (WHERE t."createdAt" <= ${e} AND t."dueAt" < ${e}
+        AND (t."closedAt" IS NULL OR t."closedAt" > ${e}))::int AS ${Prisma.raw(`"o${i}"`)}`;
+  });
+  const [row] = await db.$queryRaw<Record<string, number>[]>`
+    SELECT ${Prisma.join(columns, ",\n")}
+    FROM "OrgUnitChannel" uc
+    JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
+    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[]) AND (t."closedAt" IS NULL OR t."closedAt" >= ${first})`;
+  return starts.map((weekStart, i) => ({
+    weekStart,
+    done: row?.[`d${i}`] ?? 0,
+    measured: row?.[`m${i}`] ?? 0,
+    onTime: row?.[`t${i}`] ?? 0,
+    overdueAtEnd: row?.[`o${i}`] ?? 0,
+  }));
+}

@@ -1,0 +1,124 @@
+/**
+ * Tasks as the dashboard and the roll-up export list them: the rows of a report (src/scheduling/weekly-report.ts)
+ * with the unit and channel each belongs to, and one task with its history. Withdrawn tasks never appear; cancelled
+ * ones only when asked. Callers pass only units or channels the viewer may see.
+ */
+import type { PrismaClient } from "../generated/prisma/client.js";
+import type { ReportTaskRow } from "../scheduling/weekly-report.js";
+
+type Db = Pick<PrismaClient, "task">;
+
+export interface UnitTaskRow extends ReportTaskRow {
+  id: string;
+  unitId: string;
+  channelId: string;
+  channelName: string | null;
+}
+
+const taskSelect = {
+  id: true,
+  number: true,
+  title: true,
+  status: true,
+  dueAt: true,
+  dueHasTime: true,
+  createdAt: true,
+  closedAt: true,
+  closedById: true,
+  channel: { select: { id: true, name: true, orgUnit: { select: { unitId: true } } } },
+  assignees: {
+    select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
+    orderBy: [{ position: "asc" }, { memberId: "asc" }] as { position?: "asc"; memberId?: "asc" }[],
+  },
+} as const;
+
+export interface TaskRowFilter {
+  /** Only the channels of these units. */
+  unitIds?: readonly string[];
+  /** Only this channel. */
+  channelId?: string;
+  /** Only tasks this member is an assignee of. */
+  memberId?: string;
+  includeCancelled?: boolean;
+  /** At most this many rows (newest numbers last within each channel). Default 5,000. */
+  limit?: number;
+}
+
+export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTaskRow[]> {
+  const rows = await db.task.findMany({
+    where: {
+      withdrawnAt: null,
+      ...(filter.includeCancelled ? {} : { status: { not: "cancelled" } }),
+      ...(filter.channelId ? { channelId: filter.channelId } : {}),
+      ...(filter.unitIds ? { channel: { orgUnit: { unitId: { in: [...filter.unitIds] } } } } : {}),
+      ...(filter.memberId ? { assignees: { some: { memberId: filter.memberId } } } : {}),
+    },
+    select: taskSelect,
+    orderBy: [{ channelId: "asc" }, { number: "asc" }],
+    take: filter.limit ?? 5_000,
+  });
+  return rows.map(({ channel, assignees, closedById: _closedBy, ...row }) => ({
+    ...row,
+    closedByName: null,
+    unitId: channel.orgUnit?.unitId ?? "",
+    channelId: channel.id,
+    channelName: channel.name,
+    assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
+  }));
+}
+
+export interface TaskHistoryEntry {
+  action: string;
+  actorName: string | null;
+  oldValue: unknown;
+  newValue: unknown;
+  at: Date;
+}
+
+export interface TaskDetail {
+  row: UnitTaskRow;
+  creatorName: string;
+  history: TaskHistoryEntry[];
+}
+
+/** One task (not withdrawn) with its history, oldest first. */
+export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | null> {
+  const task = await db.task.findFirst({
+    where: { id: taskId, withdrawnAt: null },
+    select: {
+      ...taskSelect,
+      creator: { select: { displayName: true } },
+      events: {
+        select: {
+          action: true,
+          oldValue: true,
+          newValue: true,
+          createdAt: true,
+          actor: { select: { displayName: true } },
+        },
+        orderBy: { id: "asc" },
+        take: 200,
+      },
+    },
+  });
+  if (!task) return null;
+  const { channel, assignees, creator, events, closedById: _closedBy, ...row } = task;
+  return {
+    row: {
+      ...row,
+      closedByName: null,
+      unitId: channel.orgUnit?.unitId ?? "",
+      channelId: channel.id,
+      channelName: channel.name,
+      assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
+    },
+    creatorName: creator.displayName,
+    history: events.map((e) => ({
+      action: e.action,
+      actorName: e.actor?.displayName ?? null,
+      oldValue: e.oldValue,
+      newValue: e.newValue,
+      at: e.createdAt,
+    })),
+  };
+}

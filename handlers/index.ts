@@ -36,4 +36,6 @@ export const coreHandlers: Record<CommandName, AppHandler> = {
   export: notAvailableYet,
   snooze: notAvailableYet,
   undo: undoLastChange,
+  repeat: notAvailableYet,
+  series: notAvailableYet,
 };

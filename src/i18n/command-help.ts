@@ -113,6 +113,21 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
       "Trong 10 phút, trả lại thay đổi gần nhất của bạn ở kênh này: việc vừa tạo được rút lại (không còn trong danh sách và số liệu), việc vừa đổi trở lại như trước. Gõ lần nữa để hoàn tác thay đổi trước đó.",
     examples: [`"hoàn tác"`, `"undo"`],
   },
+  repeat: {
+    usage: "giao @người <việc> <nhịp lặp> [giờ]  ·  nhịp: hằng ngày, thứ 2 hằng tuần, ngày 25 hàng tháng, …",
+    description:
+      "Tạo việc định kỳ (số #L…): mỗi lần lặp là một việc riêng có số, hạn và nhắc việc, được tạo khi kỳ của nó bắt đầu. Ngày nghỉ thì làm vào ngày làm việc liền trước.",
+    examples: [
+      `"giao @Lan nộp báo cáo tuần trước 16h thứ 6 hằng tuần"`,
+      `"@Minh nộp bảng chấm công ngày 25 hàng tháng"`,
+      `"@Hà thắp hương mùng 1 và rằm hàng tháng"`,
+    ],
+  },
+  series: {
+    usage: "việc định kỳ · tạm dừng #L số · tiếp tục #L số · dừng lặp #L số · bỏ qua lần tới #L số",
+    description: "Xem, tạm dừng, chạy lại, dừng hẳn một việc định kỳ, hoặc bỏ qua lần lặp tới.",
+    examples: [`"việc định kỳ"`, `"bỏ qua lần tới #L3"`, `"dừng lặp #L3"`],
+  },
   managers: {
     usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
     description:
@@ -224,6 +239,21 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     description:
       "Within 10 minutes, takes back your last change in this channel: a task you just created is withdrawn (it leaves the lists and the figures), a task you just changed is restored. Say it again to undo the change before.",
     examples: [`"undo"`, `"hoàn tác"`],
+  },
+  repeat: {
+    usage: "assign @person <task> <rhythm> [time]  ·  rhythm: every day, every Monday, on the 25th of every month, …",
+    description:
+      "Creates a recurring task (numbered #L…): each time is a task of its own, with its number, deadline and pings, created when its period begins. A day off moves it to the working day before.",
+    examples: [
+      `"assign @Lan weekly report every Monday 9am"`,
+      `"@Minh timesheet on the 25th of every month"`,
+      `"@Sarah team sync every other week on Thursday 3pm"`,
+    ],
+  },
+  series: {
+    usage: "recurring · pause #L<n> · resume #L<n> · stop #L<n> · skip next #L<n>",
+    description: "Lists, pauses, resumes or stops a recurring task, or skips its next time.",
+    examples: [`"recurring"`, `"skip next #L3"`, `"stop #L3"`],
   },
   managers: {
     usage: "settings manager add @person  ·  remove manager @person",

@@ -30,6 +30,8 @@ const TOPIC_WORDS: [HelpTopic, string][] = [
   ["export", "xuat bao cao|xuat file|xuat|excel|csv|xlsx|export"],
   ["snooze", "hoan nhac|nhac lai sau|bao lai sau|snooze"],
   ["undo", "hoan tac|undo"],
+  ["repeat", "viec dinh ky|dinh ky|lap lai|hang tuan|hang thang|recurring|repeat|every"],
+  ["series", "dung lap|tam dung|bo qua lan toi|skip next|pause|resume"],
   ["managers", "quan ly kenh|quan ly|nguoi quan ly|phan quyen|quyen|managers?|permissions?|who can"],
 ];
 

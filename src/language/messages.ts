@@ -29,6 +29,11 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
   export: { vi: "xuất báo cáo xlsx", en: "export csv" },
   snooze: { vi: "💤 Nhắc lại sau → Sáng mai", en: "💤 Snooze → Tomorrow morning" },
   undo: { vi: "hoàn tác", en: "undo" },
+  repeat: {
+    vi: "giao @Lan nộp báo cáo tuần trước 16h thứ 6 hằng tuần",
+    en: "assign @Lan weekly report every Monday 9am",
+  },
+  series: { vi: "việc định kỳ · dừng lặp #L3 · bỏ qua lần tới #L3", en: "recurring · stop #L3 · skip next #L3" },
 };
 
 export function commandExample(command: CommandName, locale: "vi" | "en"): string {

@@ -10,6 +10,8 @@ import { renameTask } from "./edit.js";
 import { showHelp } from "./help.js";
 import { listTasks } from "./list.js";
 import { notAvailableYet } from "./not-available.js";
+import { createRecurringTask } from "./recurring-create.js";
+import { manageSeries } from "./recurring-series.js";
 import { reopenTask } from "./reopen.js";
 import { changeSettings } from "./settings.js";
 import { showTask } from "./show.js";
@@ -36,6 +38,10 @@ export const coreHandlers: Record<CommandName, AppHandler> = {
   export: notAvailableYet,
   snooze: notAvailableYet,
   undo: undoLastChange,
+  // Recurring tasks need the series services: the composition root passes recurringHandlers with them.
   repeat: notAvailableYet,
   series: notAvailableYet,
 };
+
+/** Recurring tasks (issue 18), registered by the composition root with the series services (see src/app.ts). */
+export const recurringHandlers = { repeat: createRecurringTask, series: manageSeries };

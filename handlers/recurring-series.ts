@@ -1,0 +1,19 @@
+/** series: the commands on recurring series, each in its own file; this only routes by the action read. */
+import type { AppHandler } from "../src/core/services.js";
+import { t } from "../src/i18n/index.js";
+import { commandExample } from "../src/language/index.js";
+import { listSeries } from "./recurring-list.js";
+import { privateError, type RecurringHandlerServices } from "./recurring-replies.js";
+import { skipNextOccurrence } from "./recurring-skip.js";
+import { changeSeriesStatus } from "./recurring-status.js";
+
+export const manageSeries: AppHandler<RecurringHandlerServices> = async (command, context) => {
+  const action = command.seriesAction ?? "list";
+  const number = command.seriesRef ?? null;
+  if (action === "list") return listSeries(context);
+  if (number === null) {
+    const example = commandExample("series", context.locale);
+    return privateError(t(context.locale, "error.missing_task_ref", { command: "#L…", example }));
+  }
+  return action === "skip" ? skipNextOccurrence(number, context) : changeSeriesStatus(action, number, context);
+};

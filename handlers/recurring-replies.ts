@@ -29,7 +29,7 @@ export function privateError(text: string): Reply {
 }
 
 /** "16:00 thứ Sáu 04/12/2026 · 16:00 thứ Năm 31/12/2026 (dời từ 01/01/2027: Tết Dương lịch)". */
-export function datesInWords(occurrences: readonly Occurrence[], rule: Recurrence, context: RecurringContext): string {
+export function datesInWords(occurrences: readonly Occurrence[], context: RecurringContext): string {
   const texts = recurringTexts(context.locale);
   const { timezone } = context.channel;
   return occurrences
@@ -51,7 +51,7 @@ export function nextInWords(series: Pick<SeriesView, "rule" | "timezone">, conte
     endOfDayMinutes: context.channel.endOfDayMinutes,
     calendar: context.calendar,
   };
-  return datesInWords(nextOccurrences(series.rule, context.now, count, where), series.rule, context);
+  return datesInWords(nextOccurrences(series.rule, context.now, count, where), context);
 }
 
 export function ruleInWords(rule: Recurrence, context: RecurringContext): string {

@@ -16,12 +16,14 @@ import type { PrismaClient } from "../src/generated/prisma/client.js";
 import type { Logger } from "../src/logger.js";
 import { createOutboxService } from "../src/services/outbox-service.js";
 import { createPingService } from "../src/services/ping-service.js";
+import { createRecurringServices } from "../src/services/recurring-services.js";
 import { createReportService } from "../src/services/report-service.js";
 import { defaultJobTuning, type JobContext, type JobTuning } from "./job-context.js";
 import { queueNames } from "./job-types.js";
 import { createQueues, type JobQueues } from "./queues.js";
 import { RateGate } from "./rate-gate.js";
 import { type ReconcileReport, reconcile } from "./reconciler.js";
+import { type RecurringJobs, startRecurringJobs } from "./recurring-occurrences.js";
 import { checkRedisHealth, type RedisHealth } from "./redis-health.js";
 import { createScheduler, type PingScheduler } from "./scheduler.js";
 import { createSendOutboxProcessor } from "./send-outbox.processor.js";
@@ -59,6 +61,8 @@ export interface Jobs {
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
   /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
   rateGate: RateGate;
+  /** Recurring tasks' job (worker roles only): makes the occurrences whose period has begun. */
+  recurring?: RecurringJobs;
   /** Graceful stop: no new jobs, in-flight jobs finish, then every connection closes. Safe to call twice. */
   close(): Promise<void>;
 }
@@ -131,6 +135,7 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   /** Work a processor hands on after its job returned (batched re-plans), awaited by close(). */
   const drains: (() => Promise<void>)[] = [];
   let timer: NodeJS.Timeout | undefined;
+  let recurring: RecurringJobs | undefined;
   // One run at a time in this process: an explicit call waits for the run in flight, then runs (it may follow a
   // change that run did not see); the periodic timer skips a beat instead (see below).
   let running: Promise<ReconcileReport> | undefined;
@@ -204,6 +209,21 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
       }, tuning.reconcileEveryMs);
       timer.unref();
     }
+    // Recurring tasks: each occurrence made when its period begins, its pings planned as for any new task.
+    const { occurrences } = createRecurringServices({
+      prisma,
+      now,
+      logger: log,
+      onTaskCreated: (made) =>
+        scheduler.onTaskChanged({ taskId: made.taskId, channelId: made.channelId, kind: "created" }),
+    });
+    recurring = await startRecurringJobs({
+      producer,
+      consumer,
+      prefix,
+      logger: log,
+      makeDue: () => occurrences.createDue(),
+    });
   }
 
   let closing: Promise<void> | undefined;
@@ -214,9 +234,11 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     queues,
     services: { pings, outbox, reports },
     rateGate: context.rateGate,
+    recurring,
     close() {
       closing ??= (async () => {
         if (timer) clearInterval(timer);
+        await recurring?.close();
         await Promise.all(workers.map((w) => w.close()));
         await Promise.all(drains.map((drain) => drain()));
         await queues.close();

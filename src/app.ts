@@ -1,5 +1,6 @@
 import type { Server } from "node:http";
 import { exportTasks } from "../handlers/export.js";
+import { recurringHandlers } from "../handlers/index.js";
 import { remind } from "../handlers/remind.js";
 import { snooze } from "../handlers/snooze.js";
 import { summary } from "../handlers/summary.js";
@@ -22,6 +23,7 @@ import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
 import { createQuestionService } from "./services/question-service.js";
+import { createRecurringServices } from "./services/recurring-services.js";
 import { createReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
 
@@ -82,9 +84,17 @@ export async function createApp(options: AppOptions): Promise<App> {
   };
   const reports = createReportService({ prisma: database.prisma });
   const questions = createQuestionService({ prisma: database.prisma });
+  // Recurring tasks: a new series makes the occurrences whose period has begun at once, their pings planned.
+  const recurring = createRecurringServices({
+    prisma: database.prisma,
+    now,
+    logger: logger.child({ module: "recurring" }),
+    onTaskCreated: (made) =>
+      jobs?.scheduler.onTaskChanged({ taskId: made.taskId, channelId: made.channelId, kind: "created" }),
+  });
   const bot = createBot({
-    services: { tasks, directory, questions, reminders: scheduler, reports },
-    handlers: { remind, summary, export: exportTasks, snooze },
+    services: { tasks, directory, questions, reminders: scheduler, reports, ...recurring },
+    handlers: { remind, summary, export: exportTasks, snooze, ...recurringHandlers },
     middleware: [rescheduleAfterSettings(scheduler)],
     logger: logger.child({ module: "bot" }),
     now,

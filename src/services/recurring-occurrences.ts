@@ -45,6 +45,8 @@ interface SeriesRow {
   rule: unknown;
   timezone: string;
   coveredUntil: Date;
+  /** When the series was made or last paused, resumed or stopped. */
+  updatedAt: Date;
   channel: { workspaceId: string; endOfDayMinutes: number; workingDays: number[] };
 }
 
@@ -98,7 +100,10 @@ async function makeOccurrences(prisma: PrismaClient, row: SeriesRow, where: Seri
   const made: CreatedOccurrence[] = [];
   let covered = row.coveredUntil;
   for (const occurrence of dueOccurrences(rule, row.coveredUntil, now, where)) {
-    const late = now.getTime() - creationTime(occurrence, rule, where).getTime() > LATE_AFTER_MS;
+    // Late against the later of its creation time and the series' start (or resumption): a series made on a
+    // Wednesday makes this week's task at once, and it is not late.
+    const due = Math.max(creationTime(occurrence, rule, where).getTime(), row.updatedAt.getTime());
+    const late = now.getTime() - due > LATE_AFTER_MS;
     const task = await insertOccurrenceTask(
       prisma,
       {
@@ -153,6 +158,7 @@ export async function createDueOccurrences({ prisma, now, seriesIds }: CreateDue
         rule: true,
         timezone: true,
         coveredUntil: true,
+        updatedAt: true,
         channel: { select: { workspaceId: true, endOfDayMinutes: true, workingDays: true } },
       },
       orderBy: { id: "asc" },

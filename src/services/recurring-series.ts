@@ -201,7 +201,7 @@ export function createRecurringSeriesService({ prisma, now }: RecurringSeriesOpt
       if (!canChangeSeries(series, actor)) return { ok: false, reason: "forbidden", series };
       if (series.status === "stopped") return { ok: false, reason: "stopped", series };
       const at = now();
-      const after = series.coveredUntil > at ? series.coveredUntil : at;
+      const after = new Date(Math.max(series.coveredUntil.getTime(), at.getTime()));
       const ahead = nextOccurrences(series.rule, after, 8, { ...where, timezone: series.timezone });
       const taken = await prisma.recurringOccurrence.findMany({
         where: { seriesId: series.id, key: { in: ahead.map((o) => o.key) } },

@@ -15,21 +15,24 @@ export interface FoundPhrase {
 
 const RULES: PhraseRule[] = [...VI_PHRASES, ...EN_PHRASES];
 
-function firstMatch(rule: PhraseRule, folded: string, from: number): FoundPhrase | null {
+/** "mới" (new) folds to "moi" as "mỗi" (each) does: "năm mới ngày 15/1" is no daily rhythm. */
+const NEW_WORD = /(?<!\p{L})mới(?!\p{L})/iu;
+
+function firstMatch(rule: PhraseRule, folded: string, orig: string, from: number): FoundPhrase | null {
   rule.re.lastIndex = from;
   for (let m = rule.re.exec(folded); m; m = rule.re.exec(folded)) {
-    const draft = rule.build(m);
+    const draft = NEW_WORD.test(orig.slice(m.index, m.index + m[0].length)) ? null : rule.build(m);
     if (draft) return { draft, from: m.index, to: m.index + m[0].length };
     if (m[0].length === 0) rule.re.lastIndex++;
   }
   return null;
 }
 
-/** The recurring phrase in `folded` at or after `from`, or null. */
-export function findRecurringPhrase(folded: string, from: number): FoundPhrase | null {
+/** The recurring phrase in `folded` (the folding of `orig`) at or after `from`, or null. */
+export function findRecurringPhrase(folded: string, orig: string, from: number): FoundPhrase | null {
   let best: FoundPhrase | null = null;
   for (const rule of RULES) {
-    const found = firstMatch(rule, folded, from);
+    const found = firstMatch(rule, folded, orig, from);
     if (!found) continue;
     if (!best || found.from < best.from || (found.from === best.from && found.to > best.to)) best = found;
   }

@@ -71,7 +71,7 @@ export const VI_PHRASES: PhraseRule[] = [
   },
   {
     re: rx(
-      `(?:vao\\s+)?(?:ngay\\s+)?cuoi\\s+(?:moi|hang)\\s+thang|(?:vao\\s+)?(?:ngay\\s+)?cuoi(?:\\s+cung)?(?:\\s+cua)?\\s+thang\\s+hang thang|hang thang(?:\\s+vao)?\\s+(?:ngay\\s+)?cuoi(?:\\s+cung)?\\s+thang`,
+      `(?:vao\\s+)?(?:ngay\\s+)?cuoi(?:\\s+cung)?\\s+(?:moi|hang)\\s+thang|(?:vao\\s+)?(?:ngay\\s+)?cuoi(?:\\s+cung)?(?:\\s+cua)?\\s+thang\\s+hang thang|hang thang(?:\\s+vao)?\\s+(?:ngay\\s+)?cuoi(?:\\s+cung)?\\s+thang`,
     ),
     build: () => ({ freq: "monthly", monthDays: [-1] }),
   },

@@ -10,9 +10,10 @@ import { findDue } from "../find-due.js";
 import type { Message } from "../message.js";
 import { toDueResolution } from "../parse-due.js";
 import { fail, ok } from "../result.js";
-import type { ParseResult } from "../types.js";
-import { type Word, wordsOf } from "../words.js";
+import type { DueResolution, ParseResult } from "../types.js";
+import { isPunctuation, type Word, wordsOf } from "../words.js";
 import { composeRule } from "./compose-rule.js";
+import type { RecurrenceDraft } from "./draft.js";
 import { type FoundPhrase, findRecurringPhrase } from "./find-recurrence.js";
 import { findUntil } from "./find-until.js";
 
@@ -21,10 +22,23 @@ interface Span {
   to: number;
 }
 
+/** The text with each span replaced by a clause break of the same length, so words on either side never join. */
 function blankSpans(text: string, spans: Span[]): string {
   let out = text;
-  for (const { from, to } of spans) out = out.slice(0, from) + " ".repeat(to - from) + out.slice(to);
+  for (const { from, to } of spans) out = `${out.slice(0, from)};${" ".repeat(to - from - 1)}${out.slice(to)}`;
   return out;
+}
+
+/**
+ * The deadline words are the rhythm's only when they say what it leaves open: a time of day, or the day a bare
+ * "hằng tuần" / "hàng tháng" lacks. Other date words ("plan the week") are the title's.
+ */
+function fillsRule(due: DueResolution, draft: RecurrenceDraft): boolean {
+  if (due.hasTime) return true;
+  if (draft.freq === "weekly") return !draft.weekdays;
+  if (draft.freq === "monthly") return !draft.weekdays && !draft.monthDays;
+  if (draft.freq === "quarterly" || draft.freq === "yearly") return !draft.monthDays;
+  return false;
 }
 
 function today(msg: Message): string {
@@ -33,7 +47,7 @@ function today(msg: Message): string {
 
 /** The recurring phrase of the task words starting at `bodyFrom`, if any. */
 export function recurringPhraseOf(msg: Message, bodyFrom: number): FoundPhrase | null {
-  return findRecurringPhrase(msg.blankedFolded, bodyFrom);
+  return findRecurringPhrase(msg.blankedFolded, msg.blankedOrig, bodyFrom);
 }
 
 /** The words from `bodyFrom` with the spans taken out, and the deadline among them. */
@@ -52,14 +66,20 @@ export function recurringTask(msg: Message, bodyFrom: number): ParseResult | nul
   if (!phrase) return null;
   const until = findUntil(msg.blankedFolded, bodyFrom, today(msg));
   const spans: Span[] = until ? [phrase, until] : [phrase];
-  const { orig, words, found } = readRest(msg, bodyFrom, spans);
-  if (found?.badFragment !== undefined) return fail(msg, "bad_due", "repeat", found.badFragment || undefined);
-  const kept: Word[] = found ? [...words.slice(0, found.first), ...words.slice(found.end)] : words;
+  const rest = readRest(msg, bodyFrom, spans);
+  const { orig, words } = rest;
+  // The rhythm gives the days: words a deadline word could not read ("gia hạn tên miền") stay in the title.
+  const found = rest.found?.due ? rest.found : null;
+  const first = found ? (words[found.first] as Word) : null;
+  const last = found ? (words[found.end - 1] as Word) : null;
+  const read =
+    found?.due && first && last ? toDueResolution(found.due, orig.slice(first.from, last.to), msg.env) : null;
+  const due = read && fillsRule(read, phrase.draft) ? read : null;
+  const kept = (due && found ? [...words.slice(0, found.first), ...words.slice(found.end)] : words).filter(
+    (w) => !isPunctuation(w),
+  );
   const title = titleFrom(kept, msg.fillers, msg.tail);
   if (!title) return fail(msg, "missing_title", "repeat");
-  const dueWords = found?.due ? [words[found.first] as Word, words[found.end - 1] as Word] : null;
-  const due =
-    found?.due && dueWords ? toDueResolution(found.due, orig.slice(dueWords[0].from, dueWords[1].to), msg.env) : null;
   const text = msg.orig.slice(phrase.from, phrase.to);
   const rule = composeRule(phrase.draft, due, {
     today: today(msg),

@@ -78,6 +78,13 @@ function monthDayWords(days: number[], locale: Locale): string {
   );
 }
 
+/** "ngày 10 tháng đầu mỗi quý" / "on the 10th of the first month of every quarter". */
+function quarterWords(months: number[], day: string, locale: Locale): string {
+  const place = ((months[0] ?? 1) - 1) % 3;
+  const which = locale === "vi" ? ["tháng đầu", "tháng giữa", "tháng cuối"][place] : ["first", "middle", "last"][place];
+  return locale === "vi" ? `${day} ${which} mỗi quý` : `on ${day} of the ${which} month of every quarter`;
+}
+
 function solarWords(rule: Recurrence, locale: Locale): string {
   const o = solarRule(rule).origOptions;
   const interval = o.interval ?? 1;
@@ -107,25 +114,12 @@ function solarWords(rule: Recurrence, locale: Locale): string {
     }
     case Frequency.MONTHLY: {
       const day = days.length ? dayWords(days, locale) : monthDayWords(monthDays, locale);
-      if (months.length === 4 || interval === 3) {
-        const first = (months[0] ?? 1) % 3 === 1;
-        const which = first
-          ? vi
-            ? "tháng đầu"
-            : "first"
-          : (months[0] ?? 3) % 3 === 0
-            ? vi
-              ? "tháng cuối"
-              : "last"
-            : vi
-              ? "tháng giữa"
-              : "middle";
-        return vi ? `${day} ${which} mỗi quý` : `on ${day} of the ${which} month of every quarter`;
-      }
+      if (months.length === 4 || interval === 3) return quarterWords(months, day, locale);
       if (vi) return interval > 1 ? `${day}, ${interval} tháng một lần` : `${day} hằng tháng`;
       return interval > 1 ? `on ${day} every ${interval} months` : `on ${day} of every month`;
     }
     case Frequency.YEARLY: {
+      if (months.length === 4) return quarterWords(months, monthDayWords(monthDays, locale), locale);
       const day = monthDays[0] ?? 1;
       if (vi) return `ngày ${day}/${joinWords(months.map(String), locale)} hằng năm`;
       return `every year on ${joinWords(

@@ -14,6 +14,7 @@ import type { DueResolution, ParseResult } from "../types.js";
 import { isPunctuation, type Word, wordsOf } from "../words.js";
 import { composeRule } from "./compose-rule.js";
 import type { RecurrenceDraft } from "./draft.js";
+import { findModifiers } from "./find-modifiers.js";
 import { type FoundPhrase, findRecurringPhrase } from "./find-recurrence.js";
 import { findUntil } from "./find-until.js";
 
@@ -65,7 +66,8 @@ export function recurringTask(msg: Message, bodyFrom: number): ParseResult | nul
   const phrase = recurringPhraseOf(msg, bodyFrom);
   if (!phrase) return null;
   const until = findUntil(msg.blankedFolded, bodyFrom, today(msg));
-  const spans: Span[] = until ? [phrase, until] : [phrase];
+  const modifiers = findModifiers(msg.blankedFolded, bodyFrom);
+  const spans: Span[] = [phrase, ...(until ? [until] : []), ...modifiers];
   const rest = readRest(msg, bodyFrom, spans);
   const { orig, words } = rest;
   // The rhythm gives the days: words a deadline word could not read ("gia hạn tên miền") stay in the title.
@@ -88,10 +90,16 @@ export function recurringTask(msg: Message, bodyFrom: number): ParseResult | nul
     text,
   });
   if (!rule) return fail(msg, "bad_due", "repeat", text);
+  const dayOff = modifiers.find((m) => m.dayOff)?.dayOff;
+  const skipTet = modifiers.some((m) => m.skipTet);
   return ok(msg, "repeat", {
     title,
     taskRef: null,
-    recurrence: rule.recurrence,
+    recurrence: {
+      ...rule.recurrence,
+      ...(dayOff ? { dayOff } : {}),
+      ...(skipTet ? { skipTet } : {}),
+    },
     ...(rule.ask ? { recurrenceAsk: rule.ask } : {}),
   });
 }

@@ -148,4 +148,23 @@ export const RECURRING_VI: RecurringCase[] = [
   repeat("@Lan chấm công ngày 25 hàng tháng đến hết 6/2027", ["Lan"], "chấm công", DAY_25),
   repeat("@Minh trực nhật thứ 6 hằng tuần đến hết 11/12/2026", ["Minh"], "trực nhật", FRI_17.slice(0, 2)),
   repeat("@Hà họp giao ban 8h thứ 2 hàng tuần đến hết tháng 12", ["Hà"], "họp giao ban", MON_8),
+  // How days off are treated.
+  repeat(
+    "@Lan nộp thuế ngày 10 hàng tháng, gặp ngày nghỉ thì lùi sang ngày làm việc sau",
+    ["Lan"],
+    "nộp thuế",
+    at("17:00", "2026-12-10", "2027-01-11", "2027-02-12"),
+  ),
+  repeat(
+    "@Quang cúng mùng 1 hàng tháng, nghỉ Tết thì bỏ",
+    ["Quang"],
+    "cúng",
+    at("17:00", "2026-12-09", "2027-01-08", "2027-03-08"),
+  ),
+  repeat(
+    "@Lan báo cáo ngày 5 hàng tháng, ngày nghỉ thì bỏ",
+    ["Lan"],
+    "báo cáo",
+    at("17:00", "2027-01-05", "2027-03-05", "2027-04-05"),
+  ),
 ];

@@ -13,6 +13,7 @@ import { benchCommands } from "./commands.js";
 import { type BenchFigure, formatTable } from "./lib/result.js";
 import { benchMemory } from "./memory.js";
 import { benchPings } from "./pings.js";
+import { benchRecurring } from "./recurring.js";
 import { benchSummaries } from "./summaries.js";
 
 const args = process.argv.slice(2);
@@ -41,6 +42,8 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
   summaries: () =>
     benchSummaries({ channels: Math.round(1000 * scale), tasksPerChannel: 100, timeoutMs: 300_000, log }),
   memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 25_000 : 1_500_000, log }),
+  recurring: () =>
+    benchRecurring({ channels: Math.round(1000 * scale), seriesPerChannel: 10, timeoutMs: 300_000, log }),
 };
 
 const failed = (name: string): BenchFigure => ({

@@ -2,6 +2,7 @@
 import type { AppHandler } from "../src/core/services.js";
 import { t } from "../src/i18n/index.js";
 import { commandExample } from "../src/language/index.js";
+import { editSeries } from "./recurring-edit.js";
 import { listSeries } from "./recurring-list.js";
 import { privateError, type RecurringHandlerServices } from "./recurring-replies.js";
 import { skipNextOccurrence } from "./recurring-skip.js";
@@ -15,5 +16,6 @@ export const manageSeries: AppHandler<RecurringHandlerServices> = async (command
     const example = commandExample("series", context.locale);
     return privateError(t(context.locale, "error.missing_task_ref", { command: "#L…", example }));
   }
+  if (action === "rename" || action === "assign") return editSeries(action, number, command.title, context);
   return action === "skip" ? skipNextOccurrence(number, context) : changeSeriesStatus(action, number, context);
 };

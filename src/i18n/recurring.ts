@@ -30,6 +30,9 @@ export interface RecurringTexts {
   askWeekday: string;
   askMonthday: string;
   choice(title: string, people: string | null, rule: string): string;
+  edited(number: number, title: string, action: "rename" | "assign", what: string): string;
+  renameNeedsTitle(number: number): string;
+  assignNeedsPeople(number: number): string;
 }
 
 const vi: RecurringTexts = {
@@ -65,6 +68,12 @@ const vi: RecurringTexts = {
   askWeekday: "🤔 Việc lặp lại hằng tuần vào thứ mấy? Mình chưa ghi gì cả.",
   askMonthday: "🤔 Việc lặp lại vào ngày nào trong tháng? Mình chưa ghi gì cả.",
   choice: (title, people, rule) => `Tạo việc định kỳ "${title}"${people ? ` cho ${people}` : ""}: ${rule}`,
+  edited: (number, title, action, what) =>
+    action === "rename"
+      ? `✏️ Việc định kỳ #L${number} giờ tên là "${what}". Các lần sau mang tên mới; việc đã tạo giữ nguyên.`
+      : `👥 Việc định kỳ #L${number} (${title}) giờ giao cho ${what}. Các lần sau giao cho họ; việc đã tạo giữ nguyên.`,
+  renameNeedsTitle: (number) => `Cần tên mới. Ví dụ: "đổi tên #L${number} thành báo cáo tuần phòng Kế hoạch".`,
+  assignNeedsPeople: (number) => `Cần ghi người được giao. Ví dụ: "giao lại #L${number} cho @Minh".`,
 };
 
 const en: RecurringTexts = {
@@ -99,6 +108,12 @@ const en: RecurringTexts = {
   askWeekday: "🤔 On which day of the week does it repeat? Nothing is saved yet.",
   askMonthday: "🤔 On which day of the month does it repeat? Nothing is saved yet.",
   choice: (title, people, rule) => `Create recurring task "${title}"${people ? ` for ${people}` : ""}: ${rule}`,
+  edited: (number, title, action, what) =>
+    action === "rename"
+      ? `✏️ Recurring task #L${number} is now called "${what}". Later times take the new name; tasks already made stay.`
+      : `👥 Recurring task #L${number} (${title}) is now assigned to ${what}. Later times go to them; tasks already made stay.`,
+  renameNeedsTitle: (number) => `A new name is needed. Example: "rename #L${number} weekly planning report".`,
+  assignNeedsPeople: (number) => `Say who it is for. Example: "reassign #L${number} to @Minh".`,
 };
 
 export function recurringTexts(locale: Locale): RecurringTexts {

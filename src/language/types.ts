@@ -117,7 +117,7 @@ export interface ParsedCommand {
 }
 
 export type RecurrenceAsk = "weekday" | "monthday";
-export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip";
+export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip" | "rename" | "assign";
 
 /**
  * A reason to ask the person before acting (the bot may ask instead of guessing):

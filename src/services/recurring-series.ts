@@ -7,6 +7,7 @@ import type { PersonView } from "../core/task-view.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import { nextOccurrences, type Occurrence, type Recurrence, recurrenceSchema } from "../recurrence/index.js";
 import type { SeriesCalendar } from "../recurrence/types.js";
+import { createSeriesEdits } from "./recurring-series-edits.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
 
 export type SeriesStatus = "active" | "paused" | "stopped";
@@ -136,6 +137,7 @@ export function createRecurringSeriesService({ prisma, now }: RecurringSeriesOpt
 
   return {
     find,
+    ...createSeriesEdits({ prisma, now, find }),
 
     /** A new series with the channel's next series number (a race for the same number retries). */
     async create(input: NewSeries): Promise<SeriesView> {

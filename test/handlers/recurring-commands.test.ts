@@ -86,6 +86,25 @@ describe.each(testDatabaseKinds)("recurring tasks on %s", (kind) => {
     ]);
   });
 
+  it("renames and reassigns a series: the times not made yet take the change, made tasks stay", async () => {
+    expect(await bot.sayText("đổi tên #L2 thành báo cáo tuần phòng Kế hoạch")).toContain(
+      'giờ tên là "báo cáo tuần phòng Kế hoạch"',
+    );
+    expect(await bot.sayText("giao lại #L2 cho @Minh")).toContain("giờ giao cho @Minh");
+    const made = await bot.database.prisma.task.findFirstOrThrow({ where: { number: 2 }, select: { title: true } });
+    expect(made.title).toBe("weekly report");
+    bot.setNow(new Date("2026-12-09T02:00:00Z")); // Wednesday 9/12 09:00: Monday 14's time is made
+    await bot.runJob();
+    const next = await bot.database.prisma.recurringOccurrence.findFirstOrThrow({
+      where: { key: "2026-12-14", series: { number: 2 } },
+      select: {
+        task: { select: { title: true, assignees: { select: { member: { select: { displayName: true } } } } } },
+      },
+    });
+    expect(next.task?.title).toBe("báo cáo tuần phòng Kế hoạch");
+    expect(next.task?.assignees.map((a) => a.member.displayName)).toEqual(["Minh"]);
+  });
+
   it("pauses, resumes and stops a series; someone without a part in it may not", async () => {
     expect(await bot.sayText("tạm dừng #L1", people.hoa)).toContain("không đổi được");
     expect(await bot.sayText("tạm dừng #L1", people.lan)).toContain("Đã tạm dừng việc định kỳ #L1");

@@ -105,6 +105,22 @@ describe.each(testDatabaseKinds)("recurring tasks on %s", (kind) => {
     expect(next.task?.assignees.map((a) => a.member.displayName)).toEqual(["Minh"]);
   });
 
+  it("speaks English in an English channel", async () => {
+    const english = { channel: { externalId: `recurring-en-${process.pid}` } };
+    await bot.say("cài đặt ngôn ngữ en", people.admin, english);
+    const text = await bot.sayText(
+      "assign @Hoa check the backups every Monday and Thursday at 9am",
+      people.sep,
+      english,
+    );
+    expect(text).toContain("Recurring task #L1 created: check the backups");
+    expect(text).toContain(
+      "Repeats: every Monday and Thursday at 09:00 (a day off moves it to the working day before)",
+    );
+    expect(await bot.sayText("recurring", people.sep, english)).toContain("#L1 check the backups");
+    expect(await bot.sayText("skip next #L1", people.hoa, english)).toContain("Skipping");
+  });
+
   it("pauses, resumes and stops a series; someone without a part in it may not", async () => {
     expect(await bot.sayText("tạm dừng #L1", people.hoa)).toContain("không đổi được");
     expect(await bot.sayText("tạm dừng #L1", people.lan)).toContain("Đã tạm dừng việc định kỳ #L1");

@@ -13,6 +13,7 @@ import { benchCommands } from "./commands.js";
 import { type BenchFigure, formatTable } from "./lib/result.js";
 import { benchMemory } from "./memory.js";
 import { benchPings } from "./pings.js";
+import { benchRecurring } from "./recurring.js";
 import { benchRollup } from "./rollup.js";
 import { benchSummaries } from "./summaries.js";
 
@@ -43,6 +44,8 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
     benchSummaries({ channels: Math.round(1000 * scale), tasksPerChannel: 100, timeoutMs: 300_000, log }),
   rollup: () => benchRollup({ units: Math.round(1000 * scale), tasksPerUnit: 100, requests: quick ? 10 : 30, log }),
   memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 25_000 : 1_500_000, log }),
+  recurring: () =>
+    benchRecurring({ channels: Math.round(1000 * scale), seriesPerChannel: 10, timeoutMs: 300_000, log }),
 };
 
 const failed = (name: string): BenchFigure => ({

@@ -15,6 +15,8 @@ import { unitLeadersHandler } from "./org-leaders.js";
 import { rollupHandler } from "./org-rollup.js";
 import { signoutHandler } from "./org-signout.js";
 import { unitsHandler } from "./org-units.js";
+import { repeatHandler } from "./recurring-create.js";
+import { seriesHandler } from "./recurring-series.js";
 import { remindHandler } from "./remind.js";
 import { reopenHandler } from "./reopen.js";
 import type { AppServices } from "./services.js";
@@ -51,4 +53,6 @@ export const handlers: readonly HandlerDefinition<AppServices>[] = [
   rollupHandler,
   dashboardHandler,
   signoutHandler,
+  repeatHandler,
+  seriesHandler,
 ];

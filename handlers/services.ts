@@ -7,6 +7,7 @@ import type { QuestionStore } from "../src/core/ports/index.js";
 import type { CommandName } from "../src/language/index.js";
 import type { DirectoryService } from "../src/services/directory-service.js";
 import type { OrgService } from "../src/services/org-service.js";
+import type { RecurringServices } from "../src/services/recurring-services.js";
 import type { ReportService } from "../src/services/report-service.js";
 import type { TaskService } from "../src/services/task-service.js";
 
@@ -25,7 +26,7 @@ export interface Reminders {
 
 /**
  * What some commands need besides the core's services: the scheduler and the reports (reminders, summaries,
- * exports), the organisation and its dashboard (units, roll-ups, links). A bot built without one of them (a test
+ * exports), the organisation and its dashboard (units, roll-ups, links), recurring series. A bot built without one of them (a test
  * without Redis) leaves out the commands that need it.
  */
 export interface JobServices {
@@ -34,6 +35,10 @@ export interface JobServices {
   org: OrgService;
   /** Where the dashboard is reached from a phone (PUBLIC_URL), without a trailing slash. */
   dashboard: { publicUrl(): string };
+  /** Recurring series (src/services/recurring-series.ts). */
+  series: RecurringServices["series"];
+  /** Makes the occurrences of these series whose period has begun, and plans their pings. */
+  occurrences: RecurringServices["occurrences"];
 }
 
 /** A handler's services with the job services it needs (see defineHandler). */

@@ -12,6 +12,7 @@
 import type { Platform } from "../src/core/incoming.js";
 import type { MessageSender } from "../src/core/sender.js";
 import { createOrgService } from "../src/services/org-service.js";
+import { createRecurringServices } from "../src/services/recurring-services.js";
 import { closeWithin } from "./close-jobs.js";
 import type { JobContext } from "./job-context.js";
 import { createJobProducers, type JobProducerOptions, type JobProducers } from "./producers.js";
@@ -19,6 +20,7 @@ import type { JobQueues } from "./queues.js";
 import type { RateGate } from "./rate-gate.js";
 import { createReconcileLoop } from "./reconcile-loop.js";
 import type { ReconcileReport } from "./reconciler.js";
+import { type RecurringJobs, startRecurringJobs } from "./recurring-occurrences.js";
 import type { RedisHealth } from "./redis-health.js";
 import type { PingScheduler } from "./scheduler.js";
 import { startWeeklyRollups, type WeeklyRollups } from "./weekly-rollup.js";
@@ -54,6 +56,8 @@ export interface Jobs {
   services: Pick<JobContext, "pings" | "outbox" | "reports">;
   /** The rate gates in Redis, shared by every process (a bot's send rate across web and worker processes). */
   rateGate: RateGate;
+  /** Recurring tasks' job (worker roles only): makes the occurrences whose period has begun. */
+  recurring?: RecurringJobs;
   /** The Monday roll-up of each roll-up channel (its own queue; schedulers synced with every reconcile). */
   rollups: WeeklyRollups;
   /** Whether every worker of this process runs (true for a process without workers): readiness reads it. */
@@ -85,8 +89,10 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
   });
   const reconciler = createReconcileLoop(context, scheduler, { prefix, log, after: rollups.syncSchedulers });
   let running: RunningWorkers | undefined;
+  let recurring: RecurringJobs | undefined;
   if (options.role !== "web") {
     running = await startWorkers(context, scheduler, { redisUrl: redisUrlOf(options), prefix, log });
+    recurring = await startRecurring(producers, scheduler, log);
     await reconciler.start();
   }
   let closing: Promise<void> | undefined;
@@ -98,9 +104,10 @@ export async function startJobs(options: StartJobsOptions): Promise<Jobs> {
     services: { pings: shared.pings, outbox: shared.outbox, reports: shared.reports },
     rateGate: producers.rateGate,
     rollups,
+    recurring,
     workersRunning: () => (running?.workers ?? []).every((worker) => worker.isRunning()),
     close() {
-      closing ??= closeJobs(producers, running, reconciler, rollups, log);
+      closing ??= closeJobs(producers, running, reconciler, [rollups, recurring], log);
       return closing;
     },
   };
@@ -110,25 +117,43 @@ async function closeJobs(
   producers: JobProducers,
   running: RunningWorkers | undefined,
   reconciler: { stop(): void },
-  rollups: WeeklyRollups,
+  /** Queues of their own (roll-ups, recurring tasks), closed with the workers. */
+  ownQueues: readonly ({ close(): Promise<void> } | undefined)[],
   log: JobContext["logger"],
 ): Promise<void> {
   reconciler.stop();
   const workers = running?.workers ?? [];
   const how = await closeWithin({
     graceful: async () => {
-      await Promise.all([...workers.map((w) => w.close()), rollups.close()]);
+      await Promise.all([...workers.map((w) => w.close()), ...ownQueues.map((q) => q?.close())]);
       await running?.drain();
       await producers.close();
     },
     cut: () => {
       for (const worker of workers) void worker.disconnect().catch(() => undefined);
-      void rollups.queue.disconnect().catch(() => undefined);
       producers.disconnect();
     },
     redisReady: producers.redisReady(),
   });
   if (how === "cut") log.warn("Redis did not answer: the jobs' connections were cut (running jobs will re-run)");
+}
+
+/** Recurring tasks: each occurrence made when its period begins, its pings planned as for any new task. */
+function startRecurring(producers: JobProducers, scheduler: PingScheduler, log: JobContext["logger"]) {
+  const { occurrences } = createRecurringServices({
+    prisma: producers.prisma,
+    now: producers.context.now,
+    logger: log,
+    onTaskCreated: (made) =>
+      scheduler.onTaskChanged({ taskId: made.taskId, channelId: made.channelId, kind: "created" }),
+  });
+  return startRecurringJobs({
+    producer: { url: producers.redisUrl, enableOfflineQueue: false },
+    consumer: { url: producers.redisUrl, maxRetriesPerRequest: null },
+    prefix: producers.prefix,
+    logger: log,
+    makeDue: () => occurrences.createDue(),
+  });
 }
 
 function redisUrlOf(options: StartJobsOptions): string {

@@ -4,7 +4,9 @@
  * names known in the channel, so a typed "@Nguyễn Văn Lan" spans its words.
  */
 import { DateTime } from "luxon";
+import { createWorkingCalendar } from "../src/calendar/index.js";
 import { type DueResolution, errorMessage, type ParsedCommand, parseCommand } from "../src/language/index.js";
+import { recurrenceJson } from "../src/recurrence/recurrence-json.js";
 
 interface CliArgs {
   now: Date;
@@ -54,12 +56,15 @@ function dueJson(due: DueResolution | null, tz: string) {
 }
 
 /** The command as JSON: instants in the channel's zone with their offset, doubts' other readings alike. */
-function commandJson(command: ParsedCommand, tz: string): Record<string, unknown> {
-  const { due, doubts, ...rest } = command;
+function commandJson(command: ParsedCommand, tz: string, now: Date): Record<string, unknown> {
+  const { due, doubts, recurrence, ...rest } = command;
   return {
     ...rest,
     due: dueJson(due, tz),
-    doubts: doubts.map((d) => (d.kind === "other_reading" ? { ...d, reading: commandJson(d.reading, tz) } : d)),
+    recurrence: recurrence
+      ? recurrenceJson(recurrence, now, { timezone: tz, calendar: createWorkingCalendar() })
+      : null,
+    doubts: doubts.map((d) => (d.kind === "other_reading" ? { ...d, reading: commandJson(d.reading, tz, now) } : d)),
   };
 }
 
@@ -78,7 +83,7 @@ function main(): void {
     process.stdout.write(`${JSON.stringify(out)}\n`);
     return;
   }
-  process.stdout.write(`${JSON.stringify({ ok: true, ...commandJson(r.command, args.tz) })}\n`);
+  process.stdout.write(`${JSON.stringify({ ok: true, ...commandJson(r.command, args.tz, args.now) })}\n`);
 }
 
 main();

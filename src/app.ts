@@ -25,6 +25,7 @@ import { createHomeService } from "./services/home-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
 import { createOrgService } from "./services/org-service.js";
 import { createQuestionService } from "./services/question-service.js";
+import { createRecurringServices } from "./services/recurring-services.js";
 import { createReportService, type ReportService } from "./services/report-service.js";
 import { createTaskService } from "./services/task-service.js";
 
@@ -105,6 +106,14 @@ export async function createApp(options: AppOptions): Promise<App> {
     reports,
     org: createOrgService({ prisma: database.prisma }),
     dashboard: { publicUrl: () => publicUrl(config, running.port) },
+    // A new series makes the occurrences whose period has begun at once, their pings planned.
+    ...createRecurringServices({
+      prisma: database.prisma,
+      now,
+      logger: logger.child({ module: "recurring" }),
+      onTaskCreated: (made) =>
+        scheduler.onTaskChanged({ taskId: made.taskId, channelId: made.channelId, kind: "created" }),
+    }),
   };
   const bot = createAppBot({
     services,

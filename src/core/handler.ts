@@ -1,6 +1,7 @@
 import type { WorkingCalendar } from "../calendar/index.js";
 import type { CommandName, ParsedCommand } from "../language/index.js";
 import type { IncomingMessage, Locale } from "./incoming.js";
+import type { PipelineWords } from "./ports/words.js";
 import type { Reply } from "./reply.js";
 import type { ChannelSettingsView, PersonView } from "./task-view.js";
 
@@ -31,6 +32,8 @@ export interface CommandContext<Services = unknown> {
   mentioned?: PersonView[];
   /** The channel's working calendar (working days, holidays, declared days off), for "còn 2 ngày làm việc". */
   calendar?: WorkingCalendar;
+  /** The pipeline's own words, for a handler that asks a question (core/questions). */
+  words: Pick<PipelineWords, "command" | "doubt" | "question">;
   /**
    * The task a button was pressed for, by id (IncomingMessage.target). `channel` and `actor` are then that task's
    * channel and the presser's rights there, wherever the card was shown.

@@ -141,6 +141,21 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
     description: "Đóng mọi phiên bảng điều khiển của bạn và vô hiệu các liên kết chưa dùng.",
     examples: [`"đăng xuất mọi nơi"`, `"sign out everywhere"`],
   },
+  repeat: {
+    usage: "giao @người <việc> <nhịp lặp> [giờ]  ·  nhịp: hằng ngày, thứ 2 hằng tuần, ngày 25 hàng tháng, …",
+    description:
+      "Tạo việc định kỳ (số #L…): mỗi lần lặp là một việc riêng có số, hạn và nhắc việc, được tạo khi kỳ của nó bắt đầu. Ngày nghỉ thì làm vào ngày làm việc liền trước.",
+    examples: [
+      `"giao @Lan nộp báo cáo tuần trước 16h thứ 6 hằng tuần"`,
+      `"@Minh nộp bảng chấm công ngày 25 hàng tháng"`,
+      `"@Hà thắp hương mùng 1 và rằm hàng tháng"`,
+    ],
+  },
+  series: {
+    usage: "việc định kỳ · tạm dừng #L số · tiếp tục #L số · dừng lặp #L số · bỏ qua lần tới #L số",
+    description: "Xem, tạm dừng, chạy lại, dừng hẳn một việc định kỳ, hoặc bỏ qua lần lặp tới.",
+    examples: [`"việc định kỳ"`, `"bỏ qua lần tới #L3"`, `"dừng lặp #L3"`],
+  },
   managers: {
     usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
     description:
@@ -283,6 +298,21 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     usage: "sign out everywhere",
     description: "Ends every dashboard session of yours and spends your unused links.",
     examples: [`"sign out everywhere"`, `"đăng xuất mọi nơi"`],
+  },
+  repeat: {
+    usage: "assign @person <task> <rhythm> [time]  ·  rhythm: every day, every Monday, on the 25th of every month, …",
+    description:
+      "Creates a recurring task (numbered #L…): each time is a task of its own, with its number, deadline and pings, created when its period begins. A day off moves it to the working day before.",
+    examples: [
+      `"assign @Lan weekly report every Monday 9am"`,
+      `"@Minh timesheet on the 25th of every month"`,
+      `"@Sarah team sync every other week on Thursday 3pm"`,
+    ],
+  },
+  series: {
+    usage: "recurring · pause #L<n> · resume #L<n> · stop #L<n> · skip next #L<n>",
+    description: "Lists, pauses, resumes or stops a recurring task, or skips its next time.",
+    examples: [`"recurring"`, `"skip next #L3"`, `"stop #L3"`],
   },
   managers: {
     usage: "settings manager add @person  ·  remove manager @person",

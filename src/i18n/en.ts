@@ -176,6 +176,7 @@ export const en: Catalogue = {
       `• See tasks: "my tasks", "overdue", "list"`,
       `• One task: "show #12", "got it #12", "done #12", "reopen #12", "cancel #12"`,
       `• Change: "due #12 next Monday", "reassign #12 to @Minh", "rename #12 quarterly report"`,
+      `• Recurring: "assign @Lan weekly report every Monday 9am", "recurring", "stop #L1"`,
       `• Overview: "status", "settings"`,
       `• Slip of the hand: "undo" within 10 minutes`,
     ].join("\n"),

@@ -172,6 +172,7 @@ export const vi: Catalogue = {
       `• Xem việc: "việc của tôi", "việc quá hạn", "danh sách việc"`,
       `• Một việc: "xem #12", "nhận việc #12", "xong #12", "mở lại #12", "hủy #12"`,
       `• Sửa việc: "gia hạn #12 đến thứ 2", "giao lại #12 cho @Minh", "đổi tên #12 báo cáo quý"`,
+      `• Việc định kỳ: "giao @Lan nộp báo cáo 16h thứ 6 hằng tuần", "việc định kỳ", "dừng lặp #L1"`,
       `• Tổng quan: "tình hình", "cài đặt"`,
       `• Lỡ tay: "hoàn tác" trong 10 phút`,
     ].join("\n"),

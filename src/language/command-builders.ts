@@ -12,6 +12,8 @@ import { managersQueryLocale } from "./managers-query.js";
 import type { Message } from "./message.js";
 import { readOrgPhrase } from "./org-phrases.js";
 import { parseSettings, SETTINGS_PHRASE } from "./parse-settings.js";
+import { recurringTask } from "./recurrence/recurring-task.js";
+import { seriesCommand } from "./recurrence/series-command.js";
 import { fail, ok } from "./result.js";
 import { taskCommand } from "./task-command.js";
 import type { ParseResult } from "./types.js";
@@ -80,6 +82,15 @@ function isQuestion(msg: Message): boolean {
   );
 }
 
+/** Recurring tasks (issue 18): a rhythm in a new task's words makes it a series; a command word keeps its meaning. */
+function recurring(msg: Message, lead: Lead | null, from: number): ParseResult | null {
+  const byWord = lead && !lead.afterMention;
+  if (byWord && ["help", "settings", "export", "status"].includes(lead.verb.command)) return null;
+  // "bao" opens "báo cáo" as well as "bao giờ": only a question mark makes a rhythm a question here.
+  if (!msg.mentions.length && /\?\s*$/.test(msg.orig)) return null;
+  return recurringTask(msg, byWord ? (lead.verb.command === "add" ? lead.to : lead.from) : from);
+}
+
 export function buildCommand(msg: Message): ParseResult {
   const managersAsked = managersQueryLocale(msg.folded);
   if (managersAsked) {
@@ -90,8 +101,12 @@ export function buildCommand(msg: Message): ParseResult {
   // Settings phrases work without "cài đặt": "giờ kết thúc 17:30", "thêm quản lý @Lan".
   const from = SLASH_PREFIX.exec(msg.blankedFolded)?.[0].length ?? 0;
   if (SETTINGS_PHRASE.test(msg.blankedFolded.slice(from))) return settings(msg, from);
+  const series = seriesCommand(msg);
+  if (series) return series;
   if (msg.ref) return taskCommand(msg);
   const lead = leadVerb(msg);
+  const repeat = recurring(msg, lead, from);
+  if (repeat) return repeat;
   const byWord = lead && !lead.afterMention ? byLead(msg, lead) : null;
   if (byWord) return byWord;
   const filter = listIntent(msg);

@@ -35,6 +35,8 @@ const TOPIC_WORDS: [HelpTopic, string][] = [
   ["rollup", "tinh hinh cac don vi|tong hop|status of units|rollup|roll-up"],
   ["dashboard", "bang dieu khien|dashboard"],
   ["signout", "dang xuat|sign out|log out"],
+  ["repeat", "viec dinh ky|dinh ky|lap lai|hang tuan|hang thang|recurring|repeat|every"],
+  ["series", "dung lap|tam dung|bo qua lan toi|skip next|pause|resume"],
   ["managers", "quan ly kenh|quan ly|nguoi quan ly|phan quyen|quyen|managers?|permissions?|who can"],
 ];
 

@@ -34,6 +34,11 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
   rollup: { vi: "tình hình các đơn vị · việc quá hạn các đơn vị", en: "status of units · overdue by unit" },
   dashboard: { vi: "bảng điều khiển", en: "dashboard" },
   signout: { vi: "đăng xuất mọi nơi", en: "sign out everywhere" },
+  repeat: {
+    vi: "giao @Lan nộp báo cáo tuần trước 16h thứ 6 hằng tuần",
+    en: "assign @Lan weekly report every Monday 9am",
+  },
+  series: { vi: "việc định kỳ · dừng lặp #L3 · bỏ qua lần tới #L3", en: "recurring · stop #L3 · skip next #L3" },
 };
 
 export function commandExample(command: CommandName, locale: "vi" | "en"): string {

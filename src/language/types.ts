@@ -1,5 +1,6 @@
 /** Public types of the language module; see index.ts for the functions. */
 import type { WorkingCalendar } from "../calendar/index.js";
+import type { Recurrence } from "../recurrence/types.js";
 
 export type Grain = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
 
@@ -74,7 +75,10 @@ export type CommandName =
   | "unit_leaders"
   | "rollup"
   | "dashboard"
-  | "signout";
+  | "signout"
+  // Recurring tasks (issue 18): a new series, and the series commands (list, stop, pause, resume, skip).
+  | "repeat"
+  | "series";
 
 /** What an organisation sentence asks (see org-phrases.ts); unit names as typed. */
 export type OrgRequest =
@@ -121,7 +125,17 @@ export interface ParsedCommand {
   dueShift?: DueShift;
   /** Why the parser is not sure of this reading; empty when it is. See ParseDoubt. */
   doubts: ParseDoubt[];
+  /** For repeat: the rule of the new series. */
+  recurrence?: Recurrence;
+  /** For repeat: the rule lacks its day ("hằng tuần" alone); the bot asks which before anything is written. */
+  recurrenceAsk?: RecurrenceAsk;
+  /** For series: what to do, and the series it names ("#L3"; null for the list). */
+  seriesAction?: SeriesAction;
+  seriesRef?: number | null;
 }
+
+export type RecurrenceAsk = "weekday" | "monthday";
+export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip" | "rename" | "assign";
 
 /**
  * A reason to ask the person before acting (the bot may ask instead of guessing):

@@ -29,6 +29,8 @@ const EVERY_COMMAND = {
   rollup: true,
   dashboard: true,
   signout: true,
+  repeat: true,
+  series: true,
 } satisfies Record<CommandName, true>;
 
 const reply = async () => ({ visibility: "private" as const, text: "ok" });

@@ -1,0 +1,126 @@
+/**
+ * Scenario 5, recurring tasks (issue 18): S series across C channels (a weekly Friday 16:00 rhythm each). At Monday
+ * 08:01 the recurring job makes the week's occurrences; the time runs until every one is a task with its pings
+ * planned (pingsPlannedVersion caught up). Baseline, in the same run: the same number of plain tasks written one by
+ * one through the task service's insert and planned by the same scheduler. Targets: ≤ 30 s, and ≤ 3× the baseline.
+ */
+import pg from "pg";
+import { type Jobs, startJobs } from "../jobs/index.js";
+import { createDatabase } from "../src/db/client.js";
+import { createLogger } from "../src/logger.js";
+import { insertTask } from "../src/services/task-writes.js";
+import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName, waitFor } from "./lib/env.js";
+import { type BenchFigure, figure } from "./lib/result.js";
+import { seedTasks } from "./lib/seed.js";
+
+export interface RecurringOptions {
+  channels: number;
+  seriesPerChannel: number;
+  timeoutMs: number;
+  log: (line: string) => void;
+}
+
+/** Monday 1 March 2027, 08:01 in Hà Nội: the week's period has begun, Friday 5 March 16:00 is ahead. */
+const MONDAY = new Date("2027-03-01T01:01:00Z");
+const SUNDAY = new Date("2027-02-28T03:00:00Z");
+const RULE = {
+  kind: "solar",
+  rrule: "FREQ=WEEKLY;BYDAY=FR",
+  lunarDays: null,
+  anchor: "2027-02-28",
+  at: 960,
+  dayOff: "previous",
+  skipTet: false,
+  until: null,
+  leadWorkingDays: null,
+  text: "thứ 6 hằng tuần",
+};
+
+async function seedSeries(url: string, perChannel: number): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(
+      `INSERT INTO "RecurringSeries" ("id", "channelId", "number", "title", "creatorId", "assigneeIds", "rule",
+         "timezone", "status", "coveredUntil", "createdAt", "updatedAt")
+       SELECT gen_random_uuid(), c."id", n, 'báo cáo tuần ' || n, m."id", ARRAY[m."id"], $1::jsonb,
+         'Asia/Ho_Chi_Minh', 'active', $2::timestamptz, $2::timestamptz, $2::timestamptz
+       FROM "Channel" c
+       CROSS JOIN generate_series(1, $3::int) AS n
+       CROSS JOIN LATERAL (SELECT "id" FROM "Member" WHERE "workspaceId" = c."workspaceId" LIMIT 1) m`,
+      [JSON.stringify(RULE), SUNDAY, perChannel],
+    );
+  } finally {
+    await client.end();
+  }
+}
+
+export async function benchRecurring(options: RecurringOptions): Promise<BenchFigure[]> {
+  const { log, channels } = options;
+  const total = channels * options.seriesPerChannel;
+  const db = await createBenchDatabase("recurring");
+  const prefix = uniqueName("recurring").replaceAll("_", "-");
+  const database = await createDatabase({ databaseUrl: db.url, dataDir: "memory://" });
+  const prisma = database.prisma;
+  let jobs: Jobs | undefined;
+  const unplanned = async () => prisma.task.count({ where: { pingsPlannedVersion: null } });
+  try {
+    await seedTasks(db.url, { channels, tasksPerChannel: 0, layout: { kind: "future" } });
+    jobs = await startJobs({
+      prisma,
+      redisUrl: REDIS_URL,
+      senders: [],
+      logger: createLogger("silent"),
+      role: "worker",
+      prefix,
+      now: () => MONDAY,
+      tuning: { reconcileEveryMs: 0 },
+    });
+    const { scheduler, recurring } = jobs;
+    const channelRows = await prisma.channel.findMany({ select: { id: true } });
+    const creator = await prisma.member.findFirstOrThrow({ select: { id: true } });
+
+    let started = performance.now();
+    for (let i = 0; i < total; i++) {
+      const channelId = channelRows[i % channelRows.length]?.id as string;
+      const dueAt = new Date("2027-03-05T09:00:00Z");
+      const due = { dueAt, hasTime: true, start: dueAt, grain: "minute" as const };
+      const task = await insertTask(
+        prisma,
+        { channelId, creatorId: creator.id, title: "việc thường", due },
+        [creator.id],
+        MONDAY,
+      );
+      await scheduler.onTaskChanged({ taskId: task.id, channelId, kind: "created" });
+    }
+    const baselineDone = await waitFor(async () => (await unplanned()) === 0, options.timeoutMs, 100);
+    const baseline = (performance.now() - started) / 1000;
+    log(`recurring: baseline ${total} plain tasks written and planned in ${baseline.toFixed(1)} s`);
+
+    await seedSeries(db.url, options.seriesPerChannel);
+    started = performance.now();
+    const made = (await recurring?.runNow()) ?? [];
+    const done = await waitFor(async () => (await unplanned()) === 0, options.timeoutMs, 100);
+    const seconds = (performance.now() - started) / 1000;
+    log(`recurring: ${made.length}/${total} occurrences made and planned in ${seconds.toFixed(1)} s`);
+    const ok = done && baselineDone && made.length === total;
+    return [
+      figure("recurring: week's occurrences made + pings planned", ok ? seconds : null, "s", {
+        baseline,
+        target: "≤ 30 s and ≤ 3× plain tasks",
+        met: ok && seconds <= 30 && seconds <= 3 * baseline,
+        digits: 2,
+      }),
+      figure("recurring: occurrences made", made.length, "", {
+        target: `${total}`,
+        met: made.length === total,
+        digits: 0,
+      }),
+    ];
+  } finally {
+    await jobs?.close();
+    await database.close();
+    await deleteRedisPrefix(prefix);
+    await db.drop();
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * A new recurring task ("repeat"): the recurring phrase and its end are taken out of the task words first, so the
+ * deadline finder reads only the time and date words left ("every Monday 9am" → 9am; "trước 16h thứ 6 hằng tuần" →
+ * trước 16h), and what remains is the title. "assign @Lan weekly report every Monday 9am" is the series "weekly
+ * report", every Monday at 09:00 — never a one-off titled "weekly report every".
+ */
+import { DateTime } from "luxon";
+import { titleFrom, trimFillers } from "../fillers.js";
+import { findDue } from "../find-due.js";
+import type { Message } from "../message.js";
+import { toDueResolution } from "../parse-due.js";
+import { fail, ok } from "../result.js";
+import type { DueResolution, ParseResult } from "../types.js";
+import { isPunctuation, type Word, wordsOf } from "../words.js";
+import { composeRule } from "./compose-rule.js";
+import type { RecurrenceDraft } from "./draft.js";
+import { findModifiers } from "./find-modifiers.js";
+import { type FoundPhrase, findRecurringPhrase } from "./find-recurrence.js";
+import { findUntil } from "./find-until.js";
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** The text with each span replaced by a clause break of the same length, so words on either side never join. */
+function blankSpans(text: string, spans: Span[]): string {
+  let out = text;
+  for (const { from, to } of spans) out = `${out.slice(0, from)};${" ".repeat(to - from - 1)}${out.slice(to)}`;
+  return out;
+}
+
+/**
+ * The deadline words are the rhythm's only when they say what it leaves open: a time of day, or the day a bare
+ * "hằng tuần" / "hàng tháng" lacks. Other date words ("plan the week") are the title's.
+ */
+function fillsRule(due: DueResolution, draft: RecurrenceDraft): boolean {
+  if (due.hasTime) return true;
+  if (draft.freq === "weekly") return !draft.weekdays;
+  if (draft.freq === "monthly") return !draft.weekdays && !draft.monthDays;
+  if (draft.freq === "quarterly" || draft.freq === "yearly") return !draft.monthDays;
+  return false;
+}
+
+function today(msg: Message): string {
+  return DateTime.fromJSDate(msg.ctx.now, { zone: msg.ctx.timezone }).toISODate() as string;
+}
+
+/** The recurring phrase of the task words starting at `bodyFrom`, if any. */
+export function recurringPhraseOf(msg: Message, bodyFrom: number): FoundPhrase | null {
+  return findRecurringPhrase(msg.blankedFolded, msg.blankedOrig, bodyFrom);
+}
+
+/** The words from `bodyFrom` with the spans taken out, and the deadline among them. */
+function readRest(msg: Message, bodyFrom: number, spans: Span[]) {
+  const orig = blankSpans(msg.blankedOrig, spans);
+  const folded = blankSpans(msg.blankedFolded, spans);
+  const words = wordsOf(orig, folded).filter((w) => w.from >= bodyFrom);
+  const [start, end] = trimFillers(words, msg.fillers);
+  const found = findDue({ orig, folded, words, env: msg.env, vietnamese: msg.fillers.vietnamese }, start, end);
+  return { orig, words, found };
+}
+
+/** A "repeat" command from the task words at `bodyFrom`, or null when they hold no recurring phrase. */
+export function recurringTask(msg: Message, bodyFrom: number): ParseResult | null {
+  const phrase = recurringPhraseOf(msg, bodyFrom);
+  if (!phrase) return null;
+  const until = findUntil(msg.blankedFolded, bodyFrom, today(msg));
+  const modifiers = findModifiers(msg.blankedFolded, bodyFrom);
+  const spans: Span[] = [phrase, ...(until ? [until] : []), ...modifiers];
+  const rest = readRest(msg, bodyFrom, spans);
+  const { orig, words } = rest;
+  // The rhythm gives the days: words a deadline word could not read ("gia hạn tên miền") stay in the title.
+  const found = rest.found?.due ? rest.found : null;
+  const first = found ? (words[found.first] as Word) : null;
+  const last = found ? (words[found.end - 1] as Word) : null;
+  const read =
+    found?.due && first && last ? toDueResolution(found.due, orig.slice(first.from, last.to), msg.env) : null;
+  const due = read && fillsRule(read, phrase.draft) ? read : null;
+  const kept = (due && found ? [...words.slice(0, found.first), ...words.slice(found.end)] : words).filter(
+    (w) => !isPunctuation(w),
+  );
+  const title = titleFrom(kept, msg.fillers, msg.tail);
+  if (!title) return fail(msg, "missing_title", "repeat");
+  const text = msg.orig.slice(phrase.from, phrase.to);
+  const rule = composeRule(phrase.draft, due, {
+    today: today(msg),
+    timezone: msg.ctx.timezone,
+    until: until?.date ?? null,
+    text,
+  });
+  if (!rule) return fail(msg, "bad_due", "repeat", text);
+  const dayOff = modifiers.find((m) => m.dayOff)?.dayOff;
+  const skipTet = modifiers.some((m) => m.skipTet);
+  return ok(msg, "repeat", {
+    title,
+    taskRef: null,
+    recurrence: {
+      ...rule.recurrence,
+      ...(dayOff ? { dayOff } : {}),
+      ...(skipTet ? { skipTet } : {}),
+    },
+    ...(rule.ask ? { recurrenceAsk: rule.ask } : {}),
+  });
+}

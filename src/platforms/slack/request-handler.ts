@@ -23,6 +23,8 @@ export function createRequestHandler(
       return;
     }
     const incoming = await buildIncoming(request.origin, request.text, runtime.directory, runtime.channels);
+    // A fresh turn of the event loop before the bot's CPU work: HTTP requests waiting to be acked are read first.
+    await new Promise<void>((resolve) => setImmediate(resolve));
     await runtime.runner.run(incoming, request.target);
   };
 }

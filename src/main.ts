@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     locale: config.DEFAULT_LOCALE,
     clock,
     filesDir: join(config.DATA_DIR, "files"),
-    onError: (error) => logger.error({ err: error }, "terminal chat message failed"),
+    logger,
   });
   await stop();
 }

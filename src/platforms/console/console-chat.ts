@@ -2,11 +2,12 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { basename, join } from "node:path";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
+import { answerOrBusy } from "../../core/answer-or-busy.js";
 import type { AdjustableClock } from "../../core/clock.js";
-import { AppError } from "../../core/errors.js";
 import type { Bot } from "../../core/handler.js";
 import type { IncomingMessage, Locale } from "../../core/incoming.js";
 import { type Reply, stripReservedCharacters } from "../../core/reply.js";
+import type { Logger } from "../../logger.js";
 import { consoleUserId, findConsoleMentions } from "./console-identity.js";
 import { formatConsoleReply } from "./console-render.js";
 
@@ -25,8 +26,8 @@ export interface ConsoleChatOptions {
   clock: AdjustableClock;
   /** Where files the bot sends (exports) are saved, since a terminal cannot show them. */
   filesDir?: string;
-  /** Told about every failure the bot threw (for logging). */
-  onError?: (error: unknown) => void;
+  /** Where a failure of the bot is logged (the chat itself shows the one busy answer, core/answer-or-busy.ts). */
+  logger: Logger;
 }
 
 /**
@@ -92,15 +93,8 @@ function steer(line: string, state: ChatState): string | undefined {
 async function converse(line: string, state: ChatState, options: ConsoleChatOptions, write: (t: string) => void) {
   state.sequence += 1;
   const message = toIncomingMessage(line, state);
-  let replies: Reply[];
-  try {
-    replies = await options.bot.handle(message);
-  } catch (error) {
-    // The bot turns user mistakes into replies; anything thrown means the system failed (e.g. database down).
-    options.onError?.(error);
-    write(busyText(error instanceof AppError && error.code === "database_unavailable"));
-    return;
-  }
+  const answer = await answerOrBusy(options.bot, message, options.logger);
+  const replies = answer.replies;
   for (const reply of replies) write(formatConsoleReply(reply, await saveAttachment(reply, options.filesDir)));
 }
 
@@ -133,12 +127,6 @@ function toIncomingMessage(line: string, state: ChatState): IncomingMessage {
     sentAt,
     messageRef: `line-${state.sequence}`,
   };
-}
-
-function busyText(databaseDown: boolean): string {
-  const why = databaseDown ? "Cơ sở dữ liệu tạm thời không kết nối được" : "Đã có lỗi ngoài ý muốn";
-  const whyEn = databaseDown ? "The database is unreachable for now" : "Something unexpected went wrong";
-  return `⚠️ ${why}; chưa ghi gì, vui lòng thử lại. / ${whyEn}; nothing was saved, please try again.`;
 }
 
 function welcomeText(locale: Locale): string {

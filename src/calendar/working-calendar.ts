@@ -4,6 +4,7 @@
  * "YYYY-MM-DD" local dates so the calendar needs no time zone.
  */
 
+import type { Locale } from "../locale.js";
 import { type Holiday, vietnamHolidays } from "./holidays.js";
 import { addDays, isoWeekday, parseIsoDate } from "./iso-date.js";
 
@@ -19,7 +20,7 @@ export interface WorkingCalendarOptions {
 export interface WorkingCalendar {
   isWorkingDay(isoDate: string): boolean;
   /** The public holiday (or its compensation day) on that date, in the locale; null if none. */
-  holidayName(isoDate: string, locale: "vi" | "en"): string | null;
+  holidayName(isoDate: string, locale: Locale): string | null;
   /** The date n working days after (n < 0: before) isoDate; isoDate itself is not counted. */
   addWorkingDays(isoDate: string, n: number): string;
   /** The first working day strictly after isoDate. */

@@ -3,7 +3,9 @@
  * parser, handlers, task service — sees only this, never a platform type.
  */
 export type Platform = "slack" | "zalo" | "console";
-export type Locale = "vi" | "en";
+export type { Locale } from "../locale.js";
+
+import type { Locale } from "../locale.js";
 
 export interface IncomingMessage {
   platform: Platform;

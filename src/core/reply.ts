@@ -1,3 +1,4 @@
+import type { Locale } from "../locale.js";
 import type { SummaryView } from "./summary-view.js";
 import type { PersonView, TaskView } from "./task-view.js";
 
@@ -24,7 +25,7 @@ export interface Reply {
    * How the channel shows dates: its language, time zone and end of the working day. Set by the bot for every reply,
    * so an adapter drawing its own card (Slack) formats a due date as the text around it does.
    */
-  presentation?: { locale: "vi" | "en"; timezone: string; endOfDayMinutes: number };
+  presentation?: { locale: Locale; timezone: string; endOfDayMinutes: number };
   /** What the message is: deadline pings (cards may offer snooze) or the weekly summary. Unset: an answer. */
   kind?: "ping" | "summary";
   /** The weekly summary as data, with kind "summary" (Slack draws it as Block Kit with a chart). */

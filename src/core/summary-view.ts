@@ -3,6 +3,7 @@
  * (Slack: Block Kit and a per-person chart). Names and titles are plain text: adapters escape them. Everything is
  * JSON-safe so it survives the outbox.
  */
+import type { Locale } from "../locale.js";
 export interface SummaryPersonFigures {
   name: string;
   open: number;
@@ -13,7 +14,7 @@ export interface SummaryPersonFigures {
 }
 
 export interface SummaryView {
-  locale: "vi" | "en";
+  locale: Locale;
   /** "Tổng kết tuần 23/11–29/11", without markup. */
   title: string;
   channelName?: string;

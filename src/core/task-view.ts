@@ -1,4 +1,5 @@
 /** Plain data about tasks, as the task service returns it and renderers read it. No Prisma types. */
+import type { Locale } from "../locale.js";
 export type TaskStatus = "open" | "done" | "cancelled";
 
 export interface PersonView {
@@ -52,7 +53,7 @@ export interface ChannelSettingsView {
   platform: "slack" | "zalo" | "console";
   externalId: string;
   isPrivateChat: boolean;
-  locale: "vi" | "en";
+  locale: Locale;
   timezone: string;
   endOfDayMinutes: number;
   /** ISO weekdays, 1 = Monday … 7 = Sunday. */

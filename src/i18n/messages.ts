@@ -4,6 +4,8 @@
  *
  * Parameters that name people are already person tokens (see src/core/reply.ts); due texts are already in words.
  */
+import type { Locale } from "../locale.js";
+
 type Empty = Record<string, never>;
 
 export interface MessageParams extends ConversationMessageParams {
@@ -116,7 +118,7 @@ export interface MessageParams extends ConversationMessageParams {
   "settings.pings_no_overdue": Empty;
   "settings.pings_morning": { time: string };
   "settings.pings_not_personal": Empty;
-  "settings.language_name": { code: "vi" | "en" };
+  "settings.language_name": { code: Locale };
   "settings.days_off_none": Empty;
   "settings.saved": { what: string; value: string };
   "settings.switched": { what: string; on: boolean; detail: string | null };

@@ -2,6 +2,7 @@
  * The command words, Vietnamese and English, in folded form. Matched in order at the
  * start of a message, so longer phrases come first ("giao lại" before "giao").
  */
+import type { Locale } from "../locale.js";
 import type { CommandName, ListFilter } from "./types.js";
 
 export type AssignMode = "replace" | "add" | "remove";
@@ -9,12 +10,12 @@ export type AssignMode = "replace" | "add" | "remove";
 export interface Verb {
   re: RegExp;
   command: CommandName;
-  locale: "vi" | "en";
+  locale: Locale;
   filter?: ListFilter;
   assignMode?: "replace" | "add" | "remove";
 }
 
-function v(words: string, command: CommandName, locale: "vi" | "en", extra: Partial<Verb> = {}): Verb {
+function v(words: string, command: CommandName, locale: Locale, extra: Partial<Verb> = {}): Verb {
   return { re: new RegExp(`^(?:${words})(?![a-z0-9])`), command, locale, ...extra };
 }
 

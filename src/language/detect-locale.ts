@@ -2,6 +2,7 @@
  * Which language a message is in, so replies and errors match it. Vietnamese letters
  * settle it; without diacritics, common Vietnamese words do.
  */
+import type { Locale } from "../locale.js";
 import { hasVietnameseLetters } from "./fold.js";
 
 const VI_WORDS =
@@ -9,7 +10,7 @@ const VI_WORDS =
 const EN_WORDS =
   /(?<![a-z])(?:the|task|tasks|add|list|show|done|reopen|cancel|due|assign|reassign|rename|status|summary|settings|help|remind|export|my|by|to|tomorrow|today|friday|monday|next|week|month|write|report|prepare|got it|ack|for|of|and|at|overdue|this|in|day|days|end)(?![a-z])/;
 
-export function detectLocale(orig: string, folded: string): "vi" | "en" | null {
+export function detectLocale(orig: string, folded: string): Locale | null {
   if (hasVietnameseLetters(orig)) return "vi";
   const text = folded.replace(/@\S+|<@[^>]+>/g, " ");
   const vi = text.match(new RegExp(VI_WORDS, "g"))?.length ?? 0;

@@ -7,8 +7,10 @@
  * (wall.ts), not from a luxon DateTime per call. A zone name that neither IANA nor
  * luxon knows keeps luxon's own answer ("Invalid DateTime").
  */
+
 import { DateTime } from "luxon";
 import type { WorkingCalendar } from "../calendar/index.js";
+import type { Locale } from "../locale.js";
 import { DAY, fieldsOf, isoDateOf, MINUTE, type Wall, weekdayOf } from "./wall.js";
 import { type WallZone, wallAt, wallZone } from "./zone.js";
 
@@ -39,7 +41,7 @@ function dateOf(w: Wall): string {
 }
 
 /** vi: "17:00 thứ Sáu 11/12/2026"; en: "17:00 Friday 11/12/2026" (day/month/year in both). */
-export function formatDue(due: { deadline: Date; hasTime: boolean }, locale: "vi" | "en", timezone: string): string {
+export function formatDue(due: { deadline: Date; hasTime: boolean }, locale: Locale, timezone: string): string {
   const weekdays = locale === "vi" ? VI_WEEKDAYS : EN_WEEKDAYS;
   const zone = zoneOrNull(timezone);
   if (!zone) {
@@ -58,7 +60,7 @@ export function formatMomentIn(at: Date, timezone: string): string {
   return `${clockOf(w)} ${dateOf(w)}`;
 }
 
-function count(n: number, vi: string, en: string, locale: "vi" | "en"): string {
+function count(n: number, vi: string, en: string, locale: Locale): string {
   return locale === "vi" ? `${n} ${vi}` : `${n} ${en}${n === 1 ? "" : "s"}`;
 }
 
@@ -79,7 +81,7 @@ function workingDaysBetween(fromDay: number, toDay: number, calendar: WorkingCal
 export function formatRelative(
   deadline: Date,
   now: Date,
-  locale: "vi" | "en",
+  locale: Locale,
   timezone: string,
   calendar?: WorkingCalendar,
 ): string {
@@ -131,7 +133,7 @@ function sameOffsetSinceMidnight(zone: WallZone, a: Date, b: Date): boolean {
   return zone.offset(from.getTime()) === zone.offset(to.getTime());
 }
 
-function wordDistance(minutes: number, days: number, locale: "vi" | "en", workingDays: () => number | null): string {
+function wordDistance(minutes: number, days: number, locale: Locale, workingDays: () => number | null): string {
   const vi = locale === "vi";
   if (minutes < 0) {
     const late = -minutes;
@@ -162,7 +164,7 @@ function wordDistance(minutes: number, days: number, locale: "vi" | "en", workin
 function formatRelativeWithLuxon(
   deadline: Date,
   now: Date,
-  locale: "vi" | "en",
+  locale: Locale,
   timezone: string,
   calendar?: WorkingCalendar,
 ): string {

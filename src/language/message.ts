@@ -3,6 +3,7 @@
  * people and the task it names found, and split into words. Mentions are blanked (spaces of the same length) so
  * every offset still points into the original text.
  */
+import type { Locale } from "../locale.js";
 import { headEnd } from "./bounds.js";
 import { detectLocale } from "./detect-locale.js";
 import type { FillerContext } from "./fillers.js";
@@ -25,7 +26,7 @@ export interface Message {
   blankedFolded: string;
   mentions: Mention[];
   ref: TaskRef | null;
-  locale: "vi" | "en" | null;
+  locale: Locale | null;
   ctx: ParseContext;
   env: ResolveEnv;
   /** Words of the blanked head. */

@@ -2,6 +2,7 @@
  * Polite explanations of what was not understood, with the right form to use, in the
  * message's language. The CLI prints these; the bot's handlers may reuse them.
  */
+import type { Locale } from "../locale.js";
 import type { CommandName, ParseErrorCode } from "./types.js";
 
 const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
@@ -41,7 +42,7 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
   series: { vi: "việc định kỳ · dừng lặp #L3 · bỏ qua lần tới #L3", en: "recurring · stop #L3 · skip next #L3" },
 };
 
-export function commandExample(command: CommandName, locale: "vi" | "en"): string {
+export function commandExample(command: CommandName, locale: Locale): string {
   return EXAMPLES[command][locale];
 }
 
@@ -74,7 +75,7 @@ const TEXT: Record<ParseErrorCode, { vi: (f: string) => string; en: (f: string) 
 /** "Xin lỗi, tôi chưa hiểu hạn "thứ 9". Ví dụ: gia hạn #12 đến thứ 6" and its English twin. */
 export function errorMessage(
   code: ParseErrorCode,
-  locale: "vi" | "en" | null,
+  locale: Locale | null,
   command?: CommandName,
   fragment?: string,
 ): string {

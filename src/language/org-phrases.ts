@@ -10,13 +10,14 @@
  * - `bảng điều khiển` / `dashboard`, and `đăng xuất mọi nơi` / `sign out everywhere`.
  * Names are cut from the original text (fold() keeps offsets), diacritics as typed.
  */
+import type { Locale } from "../locale.js";
 import type { Message } from "./message.js";
 import type { OrgRequest } from "./types.js";
 
 export interface OrgPhrase {
   command: "units" | "unit_leaders" | "rollup" | "dashboard" | "signout";
   org: OrgRequest;
-  locale: "vi" | "en";
+  locale: Locale;
 }
 
 const PREFIX = /^\s*\/?\s*(?:(?:task|tasks|viec|rv|roviec)\s+)?/;
@@ -24,7 +25,7 @@ const UNITS_WORDS = "(?:cac )?(?:don vi|phong|so|ban|phong ban|so nganh|don vi t
 
 interface Rule {
   re: RegExp;
-  locale: "vi" | "en";
+  locale: Locale;
   build: (name: (group: number) => string | null) => Omit<OrgPhrase, "locale"> | null;
 }
 

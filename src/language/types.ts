@@ -1,5 +1,7 @@
 /** Public types of the language module; see index.ts for the functions. */
+
 import type { WorkingCalendar } from "../calendar/index.js";
+import type { Locale } from "../locale.js";
 import type { Recurrence } from "../recurrence/types.js";
 
 export type Grain = "second" | "minute" | "hour" | "day" | "week" | "month" | "quarter" | "year";
@@ -120,7 +122,7 @@ export interface ParsedCommand {
   /** For the organisation's commands: what is asked. */
   org?: OrgRequest;
   /** Language the message was written in, if evident. */
-  locale: "vi" | "en" | null;
+  locale: Locale | null;
   /** For due: the deadline moved by an amount from the current one; `due` is then null. */
   dueShift?: DueShift;
   /** Why the parser is not sure of this reading; empty when it is. See ParseDoubt. */
@@ -169,4 +171,4 @@ export type ParseErrorCode =
 
 export type ParseResult =
   | { ok: true; command: ParsedCommand }
-  | { ok: false; error: ParseErrorCode; command?: CommandName; fragment?: string; locale: "vi" | "en" | null };
+  | { ok: false; error: ParseErrorCode; command?: CommandName; fragment?: string; locale: Locale | null };

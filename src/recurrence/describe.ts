@@ -2,14 +2,14 @@
  * A rule in words, Vietnamese and English ("16:00 thứ Sáu hằng tuần" / "every Friday at 16:00"), said back when a
  * series is made and listed, so a misreading shows at once. Built from the rule's parts, not from the RRULE text.
  */
+
 import rrule from "rrule";
 import { parseIsoDate } from "../calendar/index.js";
+import type { Locale } from "../locale.js";
 import { solarRule } from "./expand.js";
 import type { Recurrence } from "./types.js";
 
 const { Frequency } = rrule;
-
-type Locale = "vi" | "en";
 
 const VI_DAYS = ["thứ Hai", "thứ Ba", "thứ Tư", "thứ Năm", "thứ Sáu", "thứ Bảy", "Chủ nhật"];
 const EN_DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

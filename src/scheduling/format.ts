@@ -2,9 +2,9 @@
 import { DateTime } from "luxon";
 import { t } from "../i18n/index.js";
 
-export type { Locale } from "../core/incoming.js";
+export type { Locale } from "../locale.js";
 
-import type { Locale } from "../core/incoming.js";
+import type { Locale } from "../locale.js";
 
 /** "16/11" style short day. */
 export function formatShortDay(instant: Date, zone: string): string {

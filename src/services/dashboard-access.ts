@@ -4,8 +4,10 @@
  * hashes of the secrets are stored, so a copy of the database opens nothing; the secrets themselves are never
  * logged. A link is spent in one conditional update, so two openings race and one wins.
  */
+
 import { createHash, randomBytes } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Locale } from "../locale.js";
 
 /** A link opens a session for 15 minutes after it is sent. */
 export const LINK_TTL_MS = 15 * 60_000;
@@ -20,7 +22,7 @@ export interface DashboardViewer {
   workspaceId: string;
   displayName: string;
   isWorkspaceAdmin: boolean;
-  locale: "vi" | "en" | null;
+  locale: Locale | null;
   timezone: string | null;
 }
 

@@ -3,9 +3,11 @@
  * which of them are stale and cancelled instead, which are late, when the message may go out and how it reads.
  * Pure; ping-claim.ts reads the rows, takes the locks and writes.
  */
+
 import type { Platform } from "../core/incoming.js";
 import type { Reply } from "../core/reply.js";
 import type { Prisma } from "../generated/prisma/client.js";
+import type { Locale } from "../locale.js";
 import {
   type ChannelSchedule,
   isStillRelevant,
@@ -44,7 +46,7 @@ export interface ClaimOut {
   channelId: string;
   platform: Platform;
   target: string;
-  locale: "vi" | "en";
+  locale: Locale;
   schedule: ChannelSchedule;
 }
 

@@ -2,7 +2,9 @@
  * Who gets a task's personal pings: each assignee who has not finished their part and whom the bot can write to
  * privately on the task's platform. Plain functions over rows already loaded; no Prisma here.
  */
+
 import type { Platform } from "../core/incoming.js";
+import type { Locale } from "../locale.js";
 import {
   applySnooze,
   type ChannelSchedule,
@@ -88,7 +90,7 @@ export function recipientSchedule(channel: RecipientChannel, member: RecipientRo
 }
 
 /** The language of a personal ping: the member's own when known, else the channel's. */
-export function recipientLocale(member: RecipientRow, fallback: "vi" | "en"): "vi" | "en" {
+export function recipientLocale(member: RecipientRow, fallback: Locale): Locale {
   if (member.locale?.toLowerCase().startsWith("en")) return "en";
   if (member.locale?.toLowerCase().startsWith("vi")) return "vi";
   return fallback;

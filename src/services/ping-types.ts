@@ -2,7 +2,9 @@
  * The shapes the ping modules share: a channel as pings see it, what planning and claiming return. Types only, so
  * every ping module can name them without importing another's code.
  */
+
 import type { Platform } from "../core/incoming.js";
+import type { Locale } from "../locale.js";
 import type { ChannelSchedule, PingKind } from "../scheduling/index.js";
 
 export interface ChannelPingContext {
@@ -10,7 +12,7 @@ export interface ChannelPingContext {
   platform: Platform;
   /** The platform chat id. */
   target: string;
-  locale: "vi" | "en";
+  locale: Locale;
   /** A private chat with the bot: its pings already reach the person, so there are no personal copies. */
   isPrivateChat: boolean;
   schedule: ChannelSchedule;

@@ -2,8 +2,10 @@
  * Reads what weekly summaries and exports need: the channel's settings and its tasks as plain rows. The report
  * itself is computed by src/scheduling/weekly-report.ts (pure).
  */
+
 import type { Platform } from "../core/incoming.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Locale } from "../locale.js";
 import { buildWeeklyReport, type ReportTaskRow, type WeeklyReport } from "../scheduling/index.js";
 
 export interface SummaryChannel {
@@ -11,7 +13,7 @@ export interface SummaryChannel {
   name: string | null;
   platform: Platform;
   target: string;
-  locale: "vi" | "en";
+  locale: Locale;
   timezone: string;
   summaryEnabled: boolean;
   summaryCron: string;

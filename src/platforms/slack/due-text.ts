@@ -1,3 +1,4 @@
+import type { Locale } from "../../locale.js";
 import { renderDue } from "../../render/due-text.js";
 import type { DueDescriber } from "./task-card.js";
 
@@ -7,7 +8,7 @@ import type { DueDescriber } from "./task-card.js";
  * A reply's `presentation` (the channel's zone and language, set by the bot on every reply) wins; the deployment's
  * defaults stand in where there is none (App Home lists tasks of many channels, messages sent before it existed).
  */
-export function createDueDescriber(timezone: string, locale: "vi" | "en" = "vi", now: () => Date): DueDescriber {
+export function createDueDescriber(timezone: string, locale: Locale = "vi", now: () => Date): DueDescriber {
   return (task, presentation) => {
     const context = {
       locale: presentation?.locale ?? locale,

@@ -2,6 +2,7 @@ import type { App, BlockAction } from "@slack/bolt";
 import type { KnownBlock } from "@slack/types";
 import type { TaskView } from "../../core/task-view.js";
 import type { ParsedCommand } from "../../language/index.js";
+import type { Locale } from "../../locale.js";
 import { buildIncoming, isDirectMessageChannel, lookupMentions } from "./incoming-builder.js";
 import { dueFromPickers, extendDue, snoozeDue } from "./picked-due.js";
 import { describeSlackFailure } from "./slack-errors.js";
@@ -16,7 +17,7 @@ interface CardPress {
   /** The task's channel when the card is not in it (App Home). */
   channelId?: string;
   /** Builds the structured command once the pressing user's profile (zone, locale) is known. */
-  toCommand(timezone: string, locale: "vi" | "en" | null, now: Date): ParsedCommand | undefined;
+  toCommand(timezone: string, locale: Locale | null, now: Date): ParsedCommand | undefined;
   /** Users the command names (reassign), so they become members with a mention entry. */
   userIds: string[];
 }

@@ -1,5 +1,6 @@
 import { stripReservedCharacters } from "../../core/reply.js";
 import type { ParsedCommand } from "../../language/index.js";
+import type { Locale } from "../../locale.js";
 import type { PickedDue } from "./picked-due.js";
 
 /**
@@ -7,25 +8,25 @@ import type { PickedDue } from "./picked-due.js";
  * handlers through Bot.handle with these structured commands. `text` next to them (see {@link commandText}) is only
  * kept for the record.
  */
-function base(command: ParsedCommand["command"], locale: "vi" | "en" | null): ParsedCommand {
+function base(command: ParsedCommand["command"], locale: Locale | null): ParsedCommand {
   return { command, taskRef: null, title: null, assignees: [], filter: null, due: null, locale, doubts: [] };
 }
 
-export function doneCommand(taskNumber: number, locale: "vi" | "en" | null): ParsedCommand {
+export function doneCommand(taskNumber: number, locale: Locale | null): ParsedCommand {
   return { ...base("done", locale), taskRef: taskNumber };
 }
 
-export function dueCommand(taskNumber: number, due: PickedDue, locale: "vi" | "en" | null): ParsedCommand {
+export function dueCommand(taskNumber: number, due: PickedDue, locale: Locale | null): ParsedCommand {
   return { ...base("due", locale), taskRef: taskNumber, due };
 }
 
 /** Snooze: no ping of the task before `until.deadline` (moved out of quiet hours by the planner). */
-export function snoozeCommand(taskNumber: number, until: PickedDue, locale: "vi" | "en" | null): ParsedCommand {
+export function snoozeCommand(taskNumber: number, until: PickedDue, locale: Locale | null): ParsedCommand {
   return { ...base("snooze", locale), taskRef: taskNumber, due: until };
 }
 
 /** Reassign: the picked user replaces the current assignees. */
-export function reassignCommand(taskNumber: number, userId: string, locale: "vi" | "en" | null): ParsedCommand {
+export function reassignCommand(taskNumber: number, userId: string, locale: Locale | null): ParsedCommand {
   return { ...base("assign", locale), taskRef: taskNumber, assignees: [userId], assignMode: "replace" };
 }
 
@@ -33,7 +34,7 @@ export function addCommand(
   title: string,
   assigneeIds: string[],
   due: PickedDue | undefined,
-  locale: "vi" | "en" | null,
+  locale: Locale | null,
 ): ParsedCommand {
   return {
     ...base("add", locale),

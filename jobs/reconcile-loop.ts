@@ -20,7 +20,8 @@ export function createReconcileLoop(
   scheduler: PingScheduler,
   options: {
     prefix: string;
-    log: Logger /** Runs after each reconcile (the roll-ups' schedulers). */;
+    log: Logger;
+    /** Runs after each reconcile (the roll-ups' schedulers). */
     after?: () => Promise<unknown>;
   },
 ): ReconcileLoop {
@@ -28,11 +29,14 @@ export function createReconcileLoop(
   let running: Promise<ReconcileReport> | undefined;
   const run = async (): Promise<ReconcileReport> => {
     while (running) await running.catch(() => undefined);
-    const current = reconcile(context, scheduler, `${options.prefix}:reconcile-lock`);
+    // The run in flight covers the hook too: a waiter must not see it settled while the hook still works.
+    const current = reconcile(context, scheduler, `${options.prefix}:reconcile-lock`).then(async (report) => {
+      await options.after?.();
+      return report;
+    });
     running = current;
     try {
       const report = await current;
-      await options.after?.();
       context.observer?.reconciled?.(report);
       return report;
     } finally {

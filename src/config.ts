@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { z } from "zod";
+import { slackDistributionFields, slackDistributionProblems } from "./config/slack-distribution.js";
 
 /**
  * All configuration, parsed once at start from the environment. Nothing else reads `process.env`.
@@ -91,6 +92,8 @@ export const configSchema = z.object({
   ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
     message: "must be 8 to 256 characters",
   }),
+  // Slack for many workspaces ("Add to Slack"): src/config/slack-distribution.ts.
+  ...slackDistributionFields,
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -110,6 +113,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (config.SLACK_BOT_TOKEN && !config.SLACK_SIGNING_SECRET && !config.SLACK_APP_TOKEN) {
     throw new ConfigError(
       "Cấu hình không hợp lệ / Invalid configuration:\n  SLACK_BOT_TOKEN is set, so set SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)",
+    );
+  }
+  const slackProblems = slackDistributionProblems(config);
+  if (slackProblems.length > 0) {
+    throw new ConfigError(
+      `Cấu hình không hợp lệ / Invalid configuration:\n${slackProblems.map((p) => `  ${p}`).join("\n")}`,
     );
   }
   return Object.freeze(config);

@@ -6,6 +6,7 @@ import { summary } from "../handlers/summary.js";
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { defaultJobTuning } from "../jobs/job-context.js";
 import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
+import { isSlackDistributed } from "./config/slack-distribution.js";
 import type { Config } from "./config.js";
 import { createBot } from "./core/bot.js";
 import type { Clock } from "./core/clock.js";
@@ -16,6 +17,7 @@ import type { MessageSender } from "./core/sender.js";
 import { createDatabase, type Database } from "./db/client.js";
 import { createHttpServer, listen, type RouteHandler } from "./http/server.js";
 import type { Logger } from "./logger.js";
+import { createSlackDistribution } from "./platforms/slack/distribution.js";
 import { createSlackAdapter, type SlackAdapter } from "./platforms/slack/index.js";
 import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { claimDropDir } from "./services/admin-claims.js";
@@ -89,7 +91,12 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger: logger.child({ module: "bot" }),
     now,
   });
-  const slack = config.SLACK_BOT_TOKEN
+  // Many workspaces ("Add to Slack") when SLACK_CLIENT_ID is set; otherwise one, with SLACK_BOT_TOKEN.
+  const distribution = isSlackDistributed(config)
+    ? createSlackDistribution({ config, prisma: database.prisma, logger, slackApiUrl: config.SLACK_API_URL })
+    : undefined;
+  const slackConfigured = config.SLACK_BOT_TOKEN !== undefined || distribution !== undefined;
+  const slack = slackConfigured
     ? createSlackAdapter({
         config,
         bot,
@@ -97,6 +104,7 @@ export async function createApp(options: AppOptions): Promise<App> {
         prisma: database.prisma,
         journal: createInboundJournal(database.priorityLane),
         clock: now,
+        distribution,
       })
     : undefined;
   const zalo = config.ZALO_BOT_TOKEN

@@ -13,6 +13,7 @@ import { createHomeService } from "../../services/home-service.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import { ChannelDirectory } from "./channel-directory.js";
 import { CommandRunner } from "./command-runner.js";
+import type { SlackDistribution } from "./distribution.js";
 import { createDueDescriber } from "./due-text.js";
 import { HomeTab } from "./home-tab.js";
 import { SlackHttpReceiver } from "./http-receiver.js";
@@ -59,6 +60,8 @@ export interface SlackAdapterOptions {
   now?: () => number;
   /** The app's clock, for dates picked on cards and what the Home tab calls overdue. Default: real time. */
   clock?: () => Date;
+  /** Many workspaces installed through "Add to Slack" (SLACK_CLIENT_ID), instead of one SLACK_BOT_TOKEN. */
+  distribution?: SlackDistribution;
 }
 
 export interface SlackAdapter {
@@ -81,8 +84,9 @@ export interface SlackAdapter {
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config, bot, prisma } = options;
   const logger = options.logger.child({ module: "slack" });
+  const { distribution } = options;
   const botToken = config.SLACK_BOT_TOKEN;
-  if (!botToken) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN");
+  if (!botToken && !distribution) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN or a distribution");
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new Error("createSlackAdapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
   }
@@ -93,15 +97,15 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     ...base,
     retryConfig: { retries: 2, factor: 2, minTimeout: 300, maxTimeout: 2000 },
   };
-  const client = new WebClient(botToken, interactiveOptions);
+  const client = distribution?.interactiveClient(interactiveOptions) ?? new WebClient(botToken, interactiveOptions);
   // A request timeout: the Web API client has none by default, so one hung connection to Slack would hold an outbox
   // send (and its BullMQ slot) forever instead of failing and being retried by the outbox.
-  const outboxClient = new WebClient(botToken, {
+  const outboxOptions: WebClientOptions = {
     ...base,
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     timeout: OUTBOX_REQUEST_TIMEOUT_MS,
-  });
+  };
 
   const clock = options.clock ?? (() => new Date()); // real time only when no clock is given (tests, tools)
   const describeDue = createDueDescriber(config.DEFAULT_TIMEZONE, config.DEFAULT_LOCALE, clock);
@@ -158,14 +162,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         logger,
         now: options.now,
         inbound,
+        admit: distribution?.admit,
       });
   const app = createBoltApp({
     botToken,
+    authorize: distribution?.authorize,
     receiver,
     appToken: config.SLACK_APP_TOKEN,
     clientOptions: interactiveOptions,
     logger,
   });
+  distribution?.listen(app);
   listenForMessages(app, runtime);
   listenForCardActions(app, runtime);
   listenForQuestionAnswers(app, runtime);
@@ -178,8 +185,10 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   let socketStarted = false;
   return {
-    routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
-    sender: new SlackMessageSender({ client: outboxClient, describeDue, logger }),
+    routes: { ...(receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {}), ...distribution?.routes },
+    sender:
+      distribution?.outboxSender({ clientOptions: outboxOptions, describeDue }) ??
+      new SlackMessageSender({ client: new WebClient(botToken, outboxOptions), describeDue, logger }),
     app,
     start: async () => {
       inbound?.start();

@@ -5,7 +5,10 @@ import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackHttpReceiver } from "./http-receiver.js";
 
 export interface SlackAppOptions {
-  botToken: string;
+  /** One workspace: its bot token. */
+  botToken?: string;
+  /** Many workspaces (distributed app): the token of each request's workspace, from its installation. */
+  authorize?: Authorize<boolean>;
   /** HTTP mode: our receiver on the shared server. */
   receiver?: SlackHttpReceiver;
   /** Socket Mode when set (xapp-…); then no receiver is needed. */
@@ -21,6 +24,7 @@ export interface SlackAppOptions {
  */
 export function createBoltApp(options: SlackAppOptions): App {
   const { botToken, receiver, appToken, clientOptions, logger } = options;
+  if (!botToken && !options.authorize) throw new Error("createBoltApp needs a bot token or an authorize function");
   let identity: Promise<{ botId?: string; botUserId?: string; teamId?: string }> | undefined;
   const authorize: Authorize<boolean> = async () => {
     identity ??= app.client.auth.test({ token: botToken }).then(
@@ -34,7 +38,7 @@ export function createBoltApp(options: SlackAppOptions): App {
   };
   const app: App = new App({
     ...(appToken ? { socketMode: true, appToken } : { receiver }),
-    authorize,
+    authorize: options.authorize ?? authorize,
     logger: createBoltLogger(logger),
     clientOptions,
     ignoreSelf: true,

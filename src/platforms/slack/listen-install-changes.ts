@@ -18,10 +18,9 @@ export function listenForInstallChanges(app: App, installations: SlackInstallati
     logger.info({ team: lookup.teamId, enterprise: lookup.enterpriseId, removed }, "slack app uninstalled");
   });
 
-  app.event("tokens_revoked", async ({ event, body, context }) => {
-    // Only the bot's own token matters: the app holds no user tokens.
-    const revokedBots = event.tokens.bot ?? [];
-    if (!context.botUserId || !revokedBots.includes(context.botUserId)) return;
+  app.event("tokens_revoked", async ({ event, body }) => {
+    // Only the bot's token matters (the app holds no user tokens), and an installation has one bot.
+    if ((event.tokens.bot ?? []).length === 0) return;
     const lookup = {
       teamId: body.team_id,
       enterpriseId: body.enterprise_id,

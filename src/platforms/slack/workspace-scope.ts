@@ -28,9 +28,13 @@ export function currentWorkspaceTeam(): string | undefined {
   return scopes.getStore()?.teamId;
 }
 
-/** Bolt global middleware: the rest of the request (its listeners and their post-ack work) runs in its workspace. */
+/**
+ * Bolt global middleware: the rest of the request (its listeners and their post-ack work) runs in its workspace.
+ * Bolt skips authorize for app_uninstalled and tokens_revoked (the token is gone by then): those run with no
+ * workspace, so a Slack call made while handling them fails rather than using any token.
+ */
 export const enterRequestWorkspace: Middleware<AnyMiddlewareArgs> = async ({ context, next }) => {
-  if (!context.botToken) throw new WorkspaceScopeError();
+  if (!context.botToken) return next();
   await runInWorkspace({ botToken: context.botToken, teamId: context.teamId }, next);
 };
 

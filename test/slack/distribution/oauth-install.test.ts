@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLACK_BOT_SCOPES } from "../../../src/platforms/slack/scopes.js";
 import { createTestDatabase, type TestDatabase } from "../../setup/db.js";
-import { type DistributedHarness, slashCommandFrom, startDistributedHarness } from "./distributed-harness.js";
+import {
+  type DistributedHarness,
+  eventFrom,
+  slashCommandFrom,
+  startDistributedHarness,
+} from "./distributed-harness.js";
 import { CLIENT_ID } from "./fake-slack-workspaces.js";
 
 describe("Add to Slack (OAuth install) against the fake Slack", () => {
@@ -93,5 +98,22 @@ describe("Add to Slack (OAuth install) against the fake Slack", () => {
     expect(JSON.stringify(answer)).toContain("nộp báo cáo quý");
     const owners = new Set(harness.fake.calls.filter((c) => c.method !== "oauth.v2.access").map((c) => c.tokenOwner));
     expect(owners).toEqual(new Set(["A"]));
+  });
+
+  it("forgets the installation when the bot's token is revoked, not when only a person's is", async () => {
+    const handled = () => database.prisma.inboundRequest.count();
+    const personOnly = await harness.post(
+      eventFrom("TINSTALLA", { type: "tokens_revoked", tokens: { oauth: ["U0AN"] } }),
+    );
+    expect(personOnly.status).toBe(200);
+    await expect.poll(handled, { timeout: 15_000 }).toBe(0);
+    expect(await harness.distribution.installations.isInstalled({ teamId: "TINSTALLA" })).toBe(true);
+    const bot = await harness.post(
+      eventFrom("TINSTALLA", { type: "tokens_revoked", tokens: { bot: ["UBOTTINSTALLA"] } }),
+    );
+    expect(bot.status).toBe(200);
+    await expect
+      .poll(() => harness.distribution.installations.isInstalled({ teamId: "TINSTALLA" }), { timeout: 15_000 })
+      .toBe(false);
   });
 });

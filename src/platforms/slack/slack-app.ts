@@ -37,7 +37,8 @@ export function createBoltApp(options: SlackAppOptions): App {
     return { botToken, ...(await identity) };
   };
   const app: App = new App({
-    ...(appToken ? { socketMode: true, appToken } : { receiver }),
+    // Socket Mode's client opens its socket with its own Web API client, built from installerOptions' options.
+    ...(appToken ? { socketMode: true, appToken, installerOptions: { clientOptions } } : { receiver }),
     authorize: options.authorize ?? authorize,
     logger: createBoltLogger(logger),
     clientOptions,

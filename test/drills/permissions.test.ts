@@ -11,7 +11,7 @@ const newGroup = () => ({ group: `g-${process.pid}-${++groupCount}` });
 
 beforeAll(async () => {
   world = await createPermissionWorld();
-}, 60_000);
+});
 afterAll(async () => {
   await world?.close();
 });
@@ -282,5 +282,5 @@ describe("drill: permissions and abuse (issue 15)", () => {
     expect(result.forbiddenChanges).toBe(0);
     expect(result.tasksCreated).toBeGreaterThan(0);
     expect(result.ownPartsDone).toBeGreaterThan(0);
-  }, 120_000);
+  });
 });

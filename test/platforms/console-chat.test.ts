@@ -102,7 +102,7 @@ describe("terminal chat through npm start", () => {
     expect(run.stdout).toContain("cài đặt  ·  cài đặt <mục> <giá trị>");
     expect(run.stdout).toContain("Đã lưu ngày làm việc: thứ Hai, thứ Ba.");
     expect(run.stdout).toContain("Nhắc việc: bật");
-  }, 60_000);
+  });
 
   it("answers in English when the channel is set to English", async () => {
     const run = await startBot(

@@ -1,7 +1,7 @@
 // Cards drawn in the channel's zone, language and end of day (reply.presentation), and the 💤 Snooze menu of ping
 // cards: through the real bolt app over HTTP, first with a recording bot, then the whole way to the database.
 import { DateTime } from "luxon";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { snooze } from "../../handlers/snooze.js";
 import { createBot } from "../../src/core/bot.js";
 import type { Reply } from "../../src/core/reply.js";
@@ -12,6 +12,7 @@ import { ACTION, type CardPresentation, renderTaskCard } from "../../src/platfor
 import { renderPingMessage } from "../../src/scheduling/index.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { coreServices } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { taskView } from "./fixtures.js";
 import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
@@ -21,7 +22,6 @@ type Element = Record<string, unknown> & { action_id: string };
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Element[] };
 
 const TOKYO: CardPresentation = { locale: "en", timezone: "Asia/Tokyo", endOfDayMinutes: 17 * 60 + 30 };
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 function element(blocks: Block[], type: string, actionId?: string): Element {
   const found = blocks

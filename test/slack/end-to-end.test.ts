@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { appMention, blockAction, eventCallback, slashCommand, viewSubmission } from "./slack-requests.js";
 
 /** Polls until the adapter's after-ack work shows up (the first PostgreSQL query of a run can be slow). */
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 type Block = { type: string; block_id?: string; text?: { text: string }; elements?: Record<string, unknown>[] };
 

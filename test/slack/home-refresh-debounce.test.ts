@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { HomeTab, type HomeTabOptions } from "../../src/platforms/slack/home-tab.js";
+import { eventually } from "../helpers/eventually.js";
 
 describe("HomeTab.refresh", () => {
   it("publishes once per person for changes close together, after the last one, one at a time", async () => {
@@ -22,7 +23,7 @@ describe("HomeTab.refresh", () => {
     tab.refresh("T1", ["U1", "U2"], 20);
     tab.refresh("T1", ["U1"], 20);
     tab.refresh("T2", ["U1"], 20);
-    await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(3), { timeout: 2_000, interval: 10 });
+    await eventually(() => expect(publish).toHaveBeenCalledTimes(3), { timeout: 2_000, interval: 10 });
     expect(publish.mock.calls).toEqual([
       ["T1", "U1"],
       ["T1", "U2"],
@@ -31,7 +32,7 @@ describe("HomeTab.refresh", () => {
     expect(peak).toBe(1);
     // Once published, a later change refreshes again.
     tab.refresh("T1", ["U1"], 20);
-    await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(4), { timeout: 2_000, interval: 10 });
+    await eventually(() => expect(publish).toHaveBeenCalledTimes(4), { timeout: 2_000, interval: 10 });
   });
 
   it("re-publishes only for people who opened their Home tab within the last hour", async () => {
@@ -44,7 +45,7 @@ describe("HomeTab.refresh", () => {
     tab.noteViewing("T1", "ULOOKING");
     clock = 70 * 60_000;
     tab.refresh("T1", ["ULOOKING", "ULEFT", "UNEVER"], 5);
-    await vi.waitFor(() => expect(publish).toHaveBeenCalledTimes(1), { timeout: 2_000, interval: 10 });
+    await eventually(() => expect(publish).toHaveBeenCalledTimes(1), { timeout: 2_000, interval: 10 });
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(publish.mock.calls).toEqual([["T1", "ULOOKING"]]);
   });

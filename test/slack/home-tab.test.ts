@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { coreServices } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { eventCallback, slashCommand } from "./slack-requests.js";
 
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 type Block = { type: string; text?: { text: string } };
 
 describe("App Home", () => {

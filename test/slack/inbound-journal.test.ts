@@ -2,17 +2,17 @@
 // that dies between the ack and the reply loses nothing: another instance (or the next start) takes them over.
 import { createServer, type Socket } from "node:net";
 import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { InboundProcessor } from "../../src/core/inbound-processor.js";
 import { createLogger } from "../../src/logger.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { appMention, slashCommand } from "./slack-requests.js";
 
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 const silent = createLogger("silent");
 const never = () => new Promise<never>(() => {});
 

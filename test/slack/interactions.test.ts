@@ -1,8 +1,9 @@
 // Card buttons, the message shortcut and the modal, through the real bolt app over HTTP, with a recording bot.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { IncomingMessage } from "../../src/core/incoming.js";
 import { personToken } from "../../src/core/reply.js";
 import { renderTaskCard } from "../../src/platforms/slack/task-card.js";
+import { eventually } from "../helpers/eventually.js";
 import { taskView } from "./fixtures.js";
 import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { blockAction, messageShortcut, slashCommand, viewSubmission } from "./slack-requests.js";
@@ -54,7 +55,7 @@ describe("card buttons", () => {
       ),
     );
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(harness.fake.callsOf("chat.update")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("chat.update")).toHaveLength(1));
     const incoming = bot.received[0] as IncomingMessage;
     expect(incoming.command).toMatchObject({ command: "done", taskRef: 12 });
     expect(incoming.eventId).toBeTruthy();
@@ -67,7 +68,7 @@ describe("card buttons", () => {
     expect(update.blocks.some((b) => b.type === "actions")).toBe(false);
     expect(update.blocks.map((b) => b.text?.text ?? "").join("\n")).toContain("Đã xong / Done");
     // The reply's text is still posted (in the card's thread), without a second card.
-    await vi.waitFor(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
     expect(harness.fake.callsOf("chat.postMessage")[0]?.args).toMatchObject({
       thread_ts: message.ts,
       text: "Đã xong #12",
@@ -83,7 +84,7 @@ describe("card buttons", () => {
         { message, responseUrl: harness.fake.responseUrl("b") },
       ),
     );
-    await vi.waitFor(() => expect(bot.received).toHaveLength(1));
+    await eventually(() => expect(bot.received).toHaveLength(1));
     expect(bot.received[0]?.command).toMatchObject({
       command: "due",
       taskRef: 12,
@@ -100,7 +101,7 @@ describe("card buttons", () => {
         { message, responseUrl: harness.fake.responseUrl("c") },
       ),
     );
-    await vi.waitFor(() => expect(bot.received).toHaveLength(1));
+    await eventually(() => expect(bot.received).toHaveLength(1));
     expect(bot.received[0]?.command).toMatchObject({
       command: "due",
       taskRef: 12,
@@ -117,7 +118,7 @@ describe("card buttons", () => {
         { message, responseUrl: harness.fake.responseUrl("d") },
       ),
     );
-    await vi.waitFor(() => expect(bot.received).toHaveLength(1));
+    await eventually(() => expect(bot.received).toHaveLength(1));
     expect(bot.received[0]?.command).toMatchObject({
       command: "assign",
       taskRef: 12,
@@ -139,7 +140,7 @@ describe("card buttons", () => {
         { message, user: "U0HOA", responseUrl: harness.fake.responseUrl("e") },
       ),
     );
-    await vi.waitFor(() => expect(harness.fake.callsOf("chat.postEphemeral")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("chat.postEphemeral")).toHaveLength(1));
     expect(harness.fake.callsOf("chat.postEphemeral")[0]?.args).toMatchObject({ user: "U0HOA", channel: "C0GENERAL" });
     expect(harness.fake.callsOf("chat.update")).toHaveLength(0);
     expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(0);
@@ -152,7 +153,7 @@ describe("shortcut and modal", () => {
       messageShortcut("Nhờ <@U0MINH> gửi hợp đồng &amp; phụ lục", harness.fake.responseUrl("s")),
     );
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(harness.fake.callsOf("views.open")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("views.open")).toHaveLength(1));
     const view = harness.fake.callsOf("views.open")[0]?.args.view as {
       blocks: { element: { initial_value?: string } }[];
       private_metadata: string;
@@ -183,7 +184,7 @@ describe("shortcut and modal", () => {
       }),
     );
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(harness.fake.responsesTo("m")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.responsesTo("m")).toHaveLength(1));
     const incoming = bot.received[0] as IncomingMessage;
     expect(incoming.command).toMatchObject({
       command: "add",
@@ -223,7 +224,7 @@ describe("rendering replies", () => {
       },
     ];
     await harness.post(slashCommand({ text: "add", responseUrl: harness.fake.responseUrl("esc") }));
-    await vi.waitFor(() => expect(harness.fake.responsesTo("esc")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.responsesTo("esc")).toHaveLength(1));
     const sent = JSON.stringify(harness.fake.responsesTo("esc")[0]);
     expect(sent).toContain("<@U0MINH>");
     expect(sent).toContain("&lt;@U0BOSS&gt; &amp; &lt;!channel&gt; &lt;https://evil.example|bấm vào&gt;");
@@ -246,7 +247,7 @@ describe("rendering replies", () => {
       pages()
         .flatMap((p) => p.blocks)
         .filter((b) => b.block_id?.endsWith(":summary"));
-    await vi.waitFor(() => expect(cards()).toHaveLength(40));
+    await eventually(() => expect(cards()).toHaveLength(40));
     expect(pages().length).toBeGreaterThanOrEqual(3);
     for (const page of pages()) {
       expect(page.blocks.length).toBeLessThanOrEqual(50);

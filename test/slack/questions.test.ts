@@ -1,13 +1,12 @@
 // The bot's questions on Slack: a doubtful slash command is answered with buttons, and a press answers like the typed
 // number — through the real adapter over HTTP, against the fake Slack, with the real bot on a database.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { blockAction, slashCommand } from "./slack-requests.js";
-
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 
 type Button = { type: string; action_id: string; value: string; text: { text: string } };
 type Answer = { response_type?: string; replace_original?: boolean; text: string; blocks: Record<string, unknown>[] };

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportTasks } from "../../handlers/export.js";
 import { summary } from "../../handlers/summary.js";
 import { createBot } from "../../src/core/bot.js";
@@ -12,13 +12,13 @@ import {
 } from "../../src/scheduling/index.js";
 import { createReportService } from "../../src/services/report-service.js";
 import { coreServices } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { slashCommand } from "./slack-requests.js";
 
 type Block = { type: string; text?: { type: string; text: string }; elements?: { text: string }[] };
 
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 15_000, interval: 20 });
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 // Monday 07/12/2026 08:00 in Hà Nội; last week is 30/11–06/12.

@@ -1,6 +1,7 @@
 // The real bolt app over real HTTP: what is refused before any listener runs, and what is normalised and answered.
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { AppError } from "../../src/core/errors.js";
+import { eventually } from "../helpers/eventually.js";
 import { RecordingBot, type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { appMention, directMessage, eventCallback, slashCommand } from "./slack-requests.js";
 
@@ -71,7 +72,7 @@ describe("slash commands", () => {
     });
     const response = await harness.post(request);
     expect(response.status).toBe(200);
-    await vi.waitFor(() => expect(harness.fake.responsesTo("vi")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.responsesTo("vi")).toHaveLength(1));
     const [incoming] = bot.received;
     expect(incoming).toMatchObject({
       platform: "slack",
@@ -92,7 +93,7 @@ describe("slash commands", () => {
     const url = harness.fake.responseUrl("en");
     await harness.post(slashCommand({ text: "list mine", responseUrl: url, user_id: "U0HOA" }));
     await harness.post(slashCommand({ text: "add check <@U0MINH> <@U0MINH>", responseUrl: url, user_id: "U0HOA" }));
-    await vi.waitFor(() => expect(harness.fake.responsesTo("en")).toHaveLength(2));
+    await eventually(() => expect(harness.fake.responsesTo("en")).toHaveLength(2));
     expect(bot.received.map((m) => m.text)).toEqual(["/task list mine", "/task add check @U0MINH @U0MINH"]);
     expect(bot.received[1]?.mentions).toHaveLength(1);
     expect(bot.received[0]?.sender).toMatchObject({ timezone: "Asia/Bangkok", locale: "en" });
@@ -104,7 +105,7 @@ describe("slash commands", () => {
 
   it("opens the Add task modal for /task with no text", async () => {
     await harness.post(slashCommand({ text: "  ", responseUrl: harness.fake.responseUrl("modal") }));
-    await vi.waitFor(() => expect(harness.fake.callsOf("views.open")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("views.open")).toHaveLength(1));
     const view = harness.fake.callsOf("views.open")[0]?.args.view as { callback_id: string; private_metadata: string };
     expect(view.callback_id).toBe("roviec_add_task");
     expect(JSON.parse(view.private_metadata)).toMatchObject({ channelId: "C0GENERAL" });
@@ -116,7 +117,7 @@ describe("slash commands", () => {
       throw new AppError("database_unavailable", "db down");
     };
     await harness.post(slashCommand({ text: "list", responseUrl: harness.fake.responseUrl("busy") }));
-    await vi.waitFor(() => expect(harness.fake.responsesTo("busy")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.responsesTo("busy")).toHaveLength(1));
     expect(harness.fake.responsesTo("busy")[0]).toMatchObject({ response_type: "ephemeral" });
     expect(String(harness.fake.responsesTo("busy")[0]?.text)).toContain("Hệ thống đang bận");
   });
@@ -124,7 +125,7 @@ describe("slash commands", () => {
   it("sends errors ephemerally even when the reply says channel", async () => {
     bot.answer = () => [{ visibility: "channel", text: "Không hiểu", isError: true }];
     await harness.post(slashCommand({ text: "xyz", responseUrl: harness.fake.responseUrl("err") }));
-    await vi.waitFor(() => expect(harness.fake.responsesTo("err")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.responsesTo("err")).toHaveLength(1));
     expect(harness.fake.responsesTo("err")[0]).toMatchObject({ response_type: "ephemeral" });
   });
 });
@@ -133,7 +134,7 @@ describe("events", () => {
   it("strips the bot's mention, keys dedupe on team and event id, and answers in the channel", async () => {
     const bot_ = harness.fake.botUserId;
     await harness.post(appMention(`<@${bot_}> list overdue`, "U0LAN", "C0GENERAL", "Ev0001"));
-    await vi.waitFor(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
     expect(bot.received[0]).toMatchObject({
       text: "list overdue",
       eventId: "T0001:Ev0001",
@@ -149,14 +150,14 @@ describe("events", () => {
       headers: { "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" },
     });
     expect(retry.status).toBe(200);
-    await vi.waitFor(() => expect(bot.received).toHaveLength(2));
+    await eventually(() => expect(bot.received).toHaveLength(2));
     expect(bot.received.map((m) => m.eventId)).toEqual(["T0001:Ev0002", "T0001:Ev0002"]);
   });
 
   it("treats a DM to the bot as a private chat and answers there", async () => {
     bot.answer = () => [{ visibility: "private", text: "Việc của bạn" }];
     await harness.post(directMessage("việc của tôi"));
-    await vi.waitFor(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
+    await eventually(() => expect(harness.fake.callsOf("chat.postMessage")).toHaveLength(1));
     expect(bot.received[0]).toMatchObject({
       text: "việc của tôi",
       channel: { externalId: "D0LAN", isPrivateChat: true },
@@ -179,7 +180,7 @@ describe("events", () => {
     );
     await harness.post(directMessage("hello", harness.fake.botUserId, "D0LAN"));
     await harness.post(directMessage("real one"));
-    await vi.waitFor(() => expect(bot.received).toHaveLength(1));
+    await eventually(() => expect(bot.received).toHaveLength(1));
     expect(bot.received[0]?.text).toBe("real one");
   });
 });

@@ -1,8 +1,9 @@
 // Zalo updates are journaled before the webhook's 200: an instance that dies before handling one loses nothing.
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
 import { textUpdate } from "./fixtures.js";
 import { type Harness, RecordingBot, startHarness, WEBHOOK_SECRET } from "./harness.js";
@@ -37,7 +38,7 @@ describe.each(testDatabaseKinds)("Zalo updates through the journal on %s", (kind
     const chat = `journal-${kind}`;
     const update = textUpdate("/viec them Gửi công văn", { fromId: chat, name: "Minh", messageId: `j-${kind}` });
     expect((await deliver(first, update)).status).toBe(200);
-    await vi.waitFor(() => expect(hanging.received).toHaveLength(1));
+    await eventually(() => expect(hanging.received).toHaveLength(1));
 
     const { logger, tasks, directory, questions } = coreServices(db);
     const next = await startHarness({
@@ -47,7 +48,7 @@ describe.each(testDatabaseKinds)("Zalo updates through the journal on %s", (kind
       journalTiming: { leaseMs: 300, sweepEveryMs: 50 },
     });
     harnesses.push(next);
-    await vi.waitFor(() => expect(next.zalo.sentTexts(chat)).toHaveLength(1), { timeout: 10_000 });
+    await eventually(() => expect(next.zalo.sentTexts(chat)).toHaveLength(1), { timeout: 10_000 });
     expect(next.zalo.sentTexts(chat)[0]).toContain("Gửi công văn");
     await new Promise((resolve) => setTimeout(resolve, 400));
     expect(next.zalo.sentTexts(chat)).toHaveLength(1);

@@ -1,14 +1,13 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../src/core/bot.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/platforms/slack/index.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
+import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { FakeSlackServer } from "./fake-slack-server.js";
 import { FakeSocketModeServer } from "./fake-socket-mode-server.js";
-
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 20 });
 
 /** The Slack adapter in Socket Mode against a live (fake) socket: commands and events are acked and handled. */
 describe("Slack over Socket Mode", () => {

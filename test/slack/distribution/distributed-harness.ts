@@ -2,7 +2,6 @@
 // several workspaces. A real bot on a real database handles what arrives.
 import { randomBytes } from "node:crypto";
 import type { Server } from "node:http";
-import { vi } from "vitest";
 import { createBot } from "../../../src/core/bot.js";
 import type { Database } from "../../../src/db/client.js";
 import { createHttpServer, listen } from "../../../src/http/server.js";
@@ -11,6 +10,7 @@ import { createSlackDistribution, type SlackDistribution } from "../../../src/pl
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/index.js";
 import { createInboundJournal } from "../../../src/services/inbound-journal.js";
 import { coreServices, FIXED_NOW } from "../../helpers/chat-harness.js";
+import { eventually } from "../../helpers/eventually.js";
 import { FakeSlackServer } from "../fake-slack-server.js";
 import { postSigned, type SlackPost, triggerId } from "../slack-requests.js";
 import { CLIENT_ID, CLIENT_SECRET, FakeSlackWorkspaces } from "./fake-slack-workspaces.js";
@@ -87,12 +87,9 @@ export async function startDistributedHarness(database: Database): Promise<Distr
       const id = `${teamId}-${channel}-${randomBytes(4).toString("hex")}`;
       const response = await post(slashCommandFrom(teamId, { channel, user, text, responseUrl: fake.responseUrl(id) }));
       if (response.status !== 200) throw new Error(`command refused: ${response.status} ${response.text}`);
-      await vi.waitFor(
-        () => {
-          if (fake.responsesTo(id).length === 0) throw new Error("no answer yet");
-        },
-        { timeout: 15_000, interval: 20 },
-      );
+      await eventually(() => {
+        if (fake.responsesTo(id).length === 0) throw new Error("no answer yet");
+      });
       return fake.responsesTo(id);
     },
     close: async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SLACK_BOT_SCOPES } from "../../../src/platforms/slack/scopes.js";
+import { eventually } from "../../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../../setup/db.js";
 import {
   type DistributedHarness,
@@ -106,14 +107,14 @@ describe("Add to Slack (OAuth install) against the fake Slack", () => {
       eventFrom("TINSTALLA", { type: "tokens_revoked", tokens: { oauth: ["U0AN"] } }),
     );
     expect(personOnly.status).toBe(200);
-    await expect.poll(handled, { timeout: 15_000 }).toBe(0);
+    await eventually(async () => expect(await handled()).toBe(0));
     expect(await harness.distribution.installations.isInstalled({ teamId: "TINSTALLA" })).toBe(true);
     const bot = await harness.post(
       eventFrom("TINSTALLA", { type: "tokens_revoked", tokens: { bot: ["UBOTTINSTALLA"] } }),
     );
     expect(bot.status).toBe(200);
-    await expect
-      .poll(() => harness.distribution.installations.isInstalled({ teamId: "TINSTALLA" }), { timeout: 15_000 })
-      .toBe(false);
+    await eventually(async () =>
+      expect(await (() => harness.distribution.installations.isInstalled({ teamId: "TINSTALLA" }))()).toBe(false),
+    );
   });
 });

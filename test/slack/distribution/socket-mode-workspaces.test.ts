@@ -1,16 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createBot } from "../../../src/core/bot.js";
 import { createLogger } from "../../../src/logger.js";
 import { createSlackDistribution } from "../../../src/platforms/slack/distribution.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/index.js";
 import { coreServices, FIXED_NOW } from "../../helpers/chat-harness.js";
+import { eventually } from "../../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../../setup/db.js";
 import { FakeSlackServer } from "../fake-slack-server.js";
 import { FakeSocketModeServer } from "../fake-socket-mode-server.js";
 import { CLIENT_ID, CLIENT_SECRET, FakeSlackWorkspaces } from "./fake-slack-workspaces.js";
-
-const eventually = <T>(check: () => T | Promise<T>) => vi.waitFor(check, { timeout: 30_000, interval: 20 });
 
 /** One socket serves every installed workspace, each with its own token; an uninstalled one is acked and ignored. */
 describe("many workspaces over one Socket Mode connection", () => {

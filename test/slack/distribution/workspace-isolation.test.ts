@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SendError } from "../../../src/core/sender.js";
+import { eventually } from "../../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../../setup/db.js";
 import {
   type DistributedHarness,
@@ -141,9 +142,9 @@ describe.each(testDatabaseKinds)("two installed workspaces on %s", (kind) => {
     // B uninstalls: Slack tells us with app_uninstalled (while the installation is still known, so it is admitted).
     const uninstall = await harness.post(eventFrom("TISOB", { type: "app_uninstalled" }));
     expect(uninstall.status).toBe(200);
-    await expect
-      .poll(() => harness.distribution.installations.isInstalled({ teamId: "TISOB" }), { timeout: 15_000 })
-      .toBe(false);
+    await eventually(async () =>
+      expect(await (() => harness.distribution.installations.isInstalled({ teamId: "TISOB" }))()).toBe(false),
+    );
     const refused = harness.adapter.sender.send(CHANNEL, reply("nhắc B lần 2"), { outboxId: await outboxFor("TISOB") });
     await expect(refused).rejects.toBeInstanceOf(SendError);
     await expect(refused).rejects.toMatchObject({ options: { retryable: false, code: "not_installed" } });

@@ -23,9 +23,12 @@ import { createZaloAdapter, type ZaloAdapter } from "./platforms/zalo/index.js";
 import { claimDropDir } from "./services/admin-claims.js";
 import { createDirectoryService } from "./services/directory-service.js";
 import { createInboundJournal } from "./services/inbound-journal.js";
+import { createOutboxWorkspaceQuery } from "./services/outbox-workspace.js";
 import { createQuestionService } from "./services/question-service.js";
 import { createReportService } from "./services/report-service.js";
+import { createSlackInstallationStore } from "./services/slack-installation-store.js";
 import { createTaskService } from "./services/task-service.js";
+import { TokenCipher } from "./services/token-cipher.js";
 
 export interface AppOptions {
   config: Config;
@@ -92,9 +95,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     now,
   });
   // Many workspaces ("Add to Slack") when SLACK_CLIENT_ID is set; otherwise one, with SLACK_BOT_TOKEN.
-  const distribution = isSlackDistributed(config)
-    ? createSlackDistribution({ config, prisma: database.prisma, logger, slackApiUrl: config.SLACK_API_URL })
-    : undefined;
+  const distribution = isSlackDistributed(config) ? slackDistribution(config, database, logger) : undefined;
   const slackConfigured = config.SLACK_BOT_TOKEN !== undefined || distribution !== undefined;
   const slack = slackConfigured
     ? createSlackAdapter({
@@ -181,6 +182,18 @@ function zaloSendGate(token: string, perSecond: number, jobs: () => Jobs | undef
       const gate = jobs()?.rateGate;
       return gate ? (key, intervalMs) => gate.acquire("zalo", key, intervalMs) : undefined;
     },
+  });
+}
+
+/** The installations (tokens sealed with SLACK_TOKEN_KEY) and the outbox's workspaces, for many Slack workspaces. */
+function slackDistribution(config: Config, database: Database, logger: Logger) {
+  const cipher = new TokenCipher(config.SLACK_TOKEN_KEY ?? "", config.SLACK_TOKEN_KEY_PREVIOUS);
+  return createSlackDistribution({
+    config,
+    installations: createSlackInstallationStore({ prisma: database.prisma, cipher }),
+    outboxWorkspaces: createOutboxWorkspaceQuery({ prisma: database.prisma }),
+    logger,
+    slackApiUrl: config.SLACK_API_URL,
   });
 }
 

@@ -2,12 +2,10 @@ import type { App, Authorize } from "@slack/bolt";
 import type { WebClient, WebClientOptions } from "@slack/web-api";
 import type { Config } from "../../config.js";
 import type { MessageSender } from "../../core/sender.js";
-import type { PrismaClient } from "../../generated/prisma/client.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
-import { createOutboxWorkspaceQuery } from "../../services/outbox-workspace.js";
-import { createSlackInstallationStore, type SlackInstallations } from "../../services/slack-installation-store.js";
-import { TokenCipher } from "../../services/token-cipher.js";
+import type { OutboxWorkspaceQuery } from "../../services/outbox-workspace.js";
+import type { SlackInstallations } from "../../services/slack-installation-store.js";
 import { listenForInstallChanges } from "./install-changes.js";
 import { installationLookupOf } from "./installation-lookup.js";
 import { createSlackOAuthRoutes } from "./oauth-routes.js";
@@ -16,11 +14,11 @@ import { enterRequestWorkspace, WorkspaceRoutedClient } from "./workspace-scope.
 import { WorkspaceSender } from "./workspace-sender.js";
 
 export interface SlackDistributionOptions {
-  config: Pick<
-    Config,
-    "SLACK_CLIENT_ID" | "SLACK_CLIENT_SECRET" | "SLACK_STATE_SECRET" | "SLACK_TOKEN_KEY" | "SLACK_TOKEN_KEY_PREVIOUS"
-  >;
-  prisma: PrismaClient;
+  config: Pick<Config, "SLACK_CLIENT_ID" | "SLACK_CLIENT_SECRET" | "SLACK_STATE_SECRET">;
+  /** The installations, their bot tokens sealed at rest (src/services/slack-installation-store.ts). */
+  installations: SlackInstallations;
+  /** Which workspace an outbox message is for. */
+  outboxWorkspaces: OutboxWorkspaceQuery;
   logger: Logger;
   /** The Web API's base URL (SLACK_API_URL; tests: the fake Slack). */
   slackApiUrl?: string;
@@ -46,16 +44,11 @@ export interface SlackDistribution {
 }
 
 export function createSlackDistribution(options: SlackDistributionOptions): SlackDistribution {
-  const { config, prisma } = options;
+  const { config, installations, outboxWorkspaces } = options;
   const logger = options.logger.child({ module: "slack-distribution" });
-  if (!config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.SLACK_STATE_SECRET || !config.SLACK_TOKEN_KEY) {
-    throw new Error(
-      "the distributed Slack app needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET, SLACK_STATE_SECRET, SLACK_TOKEN_KEY",
-    );
+  if (!config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.SLACK_STATE_SECRET) {
+    throw new Error("the distributed Slack app needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET");
   }
-  const cipher = new TokenCipher(config.SLACK_TOKEN_KEY, config.SLACK_TOKEN_KEY_PREVIOUS);
-  const installations = createSlackInstallationStore({ prisma, cipher });
-  const outboxWorkspaces = createOutboxWorkspaceQuery({ prisma });
   const slackApiUrl = options.slackApiUrl?.replace(/\/?$/, "/");
   const apiOptions = slackApiUrl ? { slackApiUrl } : {};
 

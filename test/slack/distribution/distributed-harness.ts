@@ -9,6 +9,9 @@ import { createLogger } from "../../../src/logger.js";
 import { createSlackDistribution, type SlackDistribution } from "../../../src/platforms/slack/distribution.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/index.js";
 import { createInboundJournal } from "../../../src/services/inbound-journal.js";
+import { createOutboxWorkspaceQuery } from "../../../src/services/outbox-workspace.js";
+import { createSlackInstallationStore } from "../../../src/services/slack-installation-store.js";
+import { TokenCipher } from "../../../src/services/token-cipher.js";
 import { coreServices, FIXED_NOW } from "../../helpers/chat-harness.js";
 import { eventually } from "../../helpers/eventually.js";
 import { FakeSlackServer } from "../fake-slack-server.js";
@@ -44,10 +47,9 @@ export async function startDistributedHarness(database: Database): Promise<Distr
       SLACK_CLIENT_ID: CLIENT_ID,
       SLACK_CLIENT_SECRET: CLIENT_SECRET,
       SLACK_STATE_SECRET: STATE_SECRET,
-      SLACK_TOKEN_KEY: TOKEN_KEY,
-      SLACK_TOKEN_KEY_PREVIOUS: undefined,
     },
-    prisma: database.prisma,
+    installations: createSlackInstallationStore({ prisma: database.prisma, cipher: new TokenCipher(TOKEN_KEY) }),
+    outboxWorkspaces: createOutboxWorkspaceQuery({ prisma: database.prisma }),
     logger,
     slackApiUrl: fake.apiUrl,
     authorizationUrl: workspaces.authorizationUrl,

@@ -4,12 +4,17 @@ import { createBot } from "../../../src/core/bot.js";
 import { createLogger } from "../../../src/logger.js";
 import { createSlackDistribution } from "../../../src/platforms/slack/distribution.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/index.js";
+import { createOutboxWorkspaceQuery } from "../../../src/services/outbox-workspace.js";
+import { createSlackInstallationStore } from "../../../src/services/slack-installation-store.js";
+import { TokenCipher } from "../../../src/services/token-cipher.js";
 import { coreServices, FIXED_NOW } from "../../helpers/chat-harness.js";
 import { eventually } from "../../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../../setup/db.js";
 import { FakeSlackServer } from "../fake-slack-server.js";
 import { FakeSocketModeServer } from "../fake-socket-mode-server.js";
 import { CLIENT_ID, CLIENT_SECRET, FakeSlackWorkspaces } from "./fake-slack-workspaces.js";
+
+const TOKEN_KEY = randomBytes(32).toString("base64");
 
 /** One socket serves every installed workspace, each with its own token; an uninstalled one is acked and ignored. */
 describe("many workspaces over one Socket Mode connection", () => {
@@ -34,10 +39,9 @@ describe("many workspaces over one Socket Mode connection", () => {
         SLACK_CLIENT_ID: CLIENT_ID,
         SLACK_CLIENT_SECRET: CLIENT_SECRET,
         SLACK_STATE_SECRET: "state-secret-for-tests-0123456789abcdef",
-        SLACK_TOKEN_KEY: randomBytes(32).toString("base64"),
-        SLACK_TOKEN_KEY_PREVIOUS: undefined,
       },
-      prisma: database.prisma,
+      installations: createSlackInstallationStore({ prisma: database.prisma, cipher: new TokenCipher(TOKEN_KEY) }),
+      outboxWorkspaces: createOutboxWorkspaceQuery({ prisma: database.prisma }),
       logger,
       slackApiUrl: fake.apiUrl,
     });

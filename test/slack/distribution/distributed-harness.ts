@@ -5,7 +5,7 @@ import type { Server } from "node:http";
 import { createBot } from "../../../src/core/bot.js";
 import type { Database } from "../../../src/db/client.js";
 import { createHttpServer, listen } from "../../../src/http/server.js";
-import { createLogger } from "../../../src/logger.js";
+import { createLogger, type Logger } from "../../../src/logger.js";
 import { createSlackDistribution, type SlackDistribution } from "../../../src/platforms/slack/distribution.js";
 import { createSlackAdapter, type SlackAdapter } from "../../../src/platforms/slack/index.js";
 import { createInboundJournal } from "../../../src/services/inbound-journal.js";
@@ -36,10 +36,13 @@ export interface DistributedHarness {
   close(): Promise<void>;
 }
 
-export async function startDistributedHarness(database: Database): Promise<DistributedHarness> {
+/** `logger`: where the adapter logs (default silent); a test that reads the logs passes its own. */
+export async function startDistributedHarness(
+  database: Database,
+  logger: Logger = createLogger("silent"),
+): Promise<DistributedHarness> {
   const fake = await new FakeSlackServer().start();
   const workspaces = new FakeSlackWorkspaces(fake);
-  const logger = createLogger("silent");
   const { tasks, directory, questions } = coreServices(database);
   const bot = createBot({ services: { tasks, directory, questions }, logger, now: () => FIXED_NOW });
   const distribution = createSlackDistribution({

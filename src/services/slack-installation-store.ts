@@ -110,31 +110,34 @@ export function createSlackInstallationStore(deps: { prisma: PrismaClient; ciphe
       return count > 0;
     },
 
-    async resealAll() {
-      const stale = await prisma.slackInstallation.findMany({
-        where: { botTokenKeyId: { not: cipher.currentKeyId } },
-        select: { id: true, installKey: true, botTokenSealed: true },
-      });
-      const unreadable: string[] = [];
-      let resealed = 0;
-      for (const row of stale) {
-        let token: string;
-        try {
-          token = cipher.open(row.botTokenSealed, row.installKey);
-        } catch {
-          unreadable.push(row.installKey);
-          continue;
-        }
-        const sealed = cipher.seal(token, row.installKey);
-        await prisma.slackInstallation.update({
-          where: { id: row.id },
-          data: { botTokenSealed: sealed.sealed, botTokenKeyId: sealed.keyId },
-        });
-        resealed++;
-      }
-      return { resealed, unreadable };
-    },
+    resealAll: () => resealStale(prisma, cipher),
   };
+}
+
+/** Reseals, with the current key, every token sealed with another one it can open; names the rows it cannot. */
+async function resealStale(prisma: PrismaClient, cipher: TokenCipher) {
+  const stale = await prisma.slackInstallation.findMany({
+    where: { botTokenKeyId: { not: cipher.currentKeyId } },
+    select: { id: true, installKey: true, botTokenSealed: true },
+  });
+  const unreadable: string[] = [];
+  let resealed = 0;
+  for (const row of stale) {
+    let token: string;
+    try {
+      token = cipher.open(row.botTokenSealed, row.installKey);
+    } catch {
+      unreadable.push(row.installKey);
+      continue;
+    }
+    const sealed = cipher.seal(token, row.installKey);
+    await prisma.slackInstallation.update({
+      where: { id: row.id },
+      data: { botTokenSealed: sealed.sealed, botTokenKeyId: sealed.keyId },
+    });
+    resealed++;
+  }
+  return { resealed, unreadable };
 }
 
 function candidateKeys(lookup: SlackInstallationLookup): string[] {

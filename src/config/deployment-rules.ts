@@ -22,7 +22,7 @@ export function hasPlatformToken(
 
 /** The variables that make the bot serve a platform, for messages that tell an operator what to set. */
 export const platformVariablesHint =
-  "SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), and/or ZALO_BOT_TOKEN";
+  "SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), and/or ZALO_BOT_TOKEN";
 
 export function deploymentProblems(config: DeploymentSettings): string[] {
   const problems: string[] = [];

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import { describe, expect, it } from "vitest";
+import { hasPlatformToken } from "../../../src/config/deployment-rules.js";
 import { isSlackDistributed } from "../../../src/config/slack-distribution.js";
 import { ConfigError, loadConfig } from "../../../src/config.js";
 
@@ -23,6 +24,12 @@ describe("settings of the Slack app for many workspaces", () => {
     for (const name of ["SLACK_CLIENT_SECRET", "SLACK_STATE_SECRET", "SLACK_TOKEN_KEY", "SLACK_SIGNING_SECRET"]) {
       expect(load).toThrow(new RegExp(`set ${name}`));
     }
+  });
+
+  it("counts as a platform: no terminal chat, and the web and worker roles may serve it", () => {
+    expect(hasPlatformToken(loadConfig(complete))).toBe(true);
+    const web = { ...complete, ROLE: "web", DATABASE_URL: "postgresql://127.0.0.1:5432/roviec" };
+    expect(loadConfig(web).ROLE).toBe("web");
   });
 
   it("refuses one token and many workspaces at once", () => {

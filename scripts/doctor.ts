@@ -46,7 +46,9 @@ async function diagnose(config: Config): Promise<CheckRow[]> {
 
 function describeMode(config: Config): string {
   const platforms = [
-    config.SLACK_BOT_TOKEN ? (config.SLACK_APP_TOKEN ? "Slack (Socket Mode)" : "Slack (HTTP)") : undefined,
+    config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID
+      ? `Slack${config.SLACK_CLIENT_ID ? " (many workspaces)" : ""} (${config.SLACK_APP_TOKEN ? "Socket Mode" : "HTTP"})`
+      : undefined,
     config.ZALO_BOT_TOKEN ? (config.ZALO_WEBHOOK_SECRET ? "Zalo (webhook)" : "Zalo (long polling)") : undefined,
   ].filter(Boolean);
   const serves = platforms.length > 0 ? platforms.join(" + ") : "terminal chat (no platform token)";

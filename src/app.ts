@@ -4,6 +4,8 @@ import { defaultJobTuning } from "../jobs/job-context.js";
 import type { RateGate } from "../jobs/rate-gate.js";
 import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
 import { createAppBot } from "./app-bot.js";
+import { slackDistributionOf } from "./app-slack-distribution.js";
+import { hasPlatformToken } from "./config/deployment-rules.js";
 import type { Config } from "./config.js";
 import type { Clock } from "./core/clock.js";
 import { AppError } from "./core/errors.js";
@@ -84,7 +86,7 @@ export async function createApp(options: AppOptions): Promise<App> {
     logger,
     redisUrl,
     jobs: () => running.jobs,
-    hasReceivers: Boolean(config.SLACK_BOT_TOKEN || config.ZALO_BOT_TOKEN),
+    hasReceivers: hasPlatformToken(config),
   });
   const producers = redisUrl ? await createProducers(options, database, reports, operations) : undefined;
   const scheduler = producers?.scheduler ?? schedulerWithoutRedis;
@@ -171,17 +173,21 @@ function createAdapters(
 ): Adapters {
   const { config, logger } = options;
   const { bot, database } = parts;
-  const slack = config.SLACK_BOT_TOKEN
-    ? createSlackAdapter({
-        config,
-        bot,
-        logger,
-        homeService: createHomeService({ prisma: database.prisma }),
-        createdTasks: createCreatedTasksQuery({ prisma: database.prisma }),
-        journal: createInboundJournal(database.priorityLane),
-        clock: parts.now,
-      })
-    : undefined;
+  // Many workspaces ("Add to Slack") when SLACK_CLIENT_ID is set; otherwise one, with SLACK_BOT_TOKEN.
+  const distribution = slackDistributionOf(config, database, logger);
+  const slack =
+    config.SLACK_BOT_TOKEN || distribution
+      ? createSlackAdapter({
+          config,
+          bot,
+          logger,
+          homeService: createHomeService({ prisma: database.prisma }),
+          createdTasks: createCreatedTasksQuery({ prisma: database.prisma }),
+          journal: createInboundJournal(database.priorityLane),
+          clock: parts.now,
+          distribution,
+        })
+      : undefined;
   const zalo = config.ZALO_BOT_TOKEN
     ? createZaloAdapter({
         config,

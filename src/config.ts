@@ -2,6 +2,7 @@ import { isIP } from "node:net";
 import { z } from "zod";
 import { deploymentProblems } from "./config/deployment-rules.js";
 import { loadEnvFile } from "./config/env-file.js";
+import { slackDistributionFields, slackDistributionProblems } from "./config/slack-distribution.js";
 
 /**
  * All configuration, parsed once at start from the environment. Nothing else reads `process.env`.
@@ -125,6 +126,8 @@ export const configSchema = z.object({
   ZALO_WEBHOOK_SECRET: optionalSecret.refine((v) => v === undefined || (v.length >= 8 && v.length <= 256), {
     message: "must be 8 to 256 characters",
   }),
+  // Slack for many workspaces ("Add to Slack"): src/config/slack-distribution.ts.
+  ...slackDistributionFields,
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -149,6 +152,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (problems.length > 0) {
     throw new ConfigError(
       `Cấu hình không hợp lệ / Invalid configuration:\n${problems.map((p) => `  ${p}`).join("\n")}`,
+    );
+  }
+  const slackProblems = slackDistributionProblems(config);
+  if (slackProblems.length > 0) {
+    throw new ConfigError(
+      `Cấu hình không hợp lệ / Invalid configuration:\n${slackProblems.map((p) => `  ${p}`).join("\n")}`,
     );
   }
   return Object.freeze(config);

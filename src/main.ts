@@ -2,6 +2,7 @@ import { join } from "node:path";
 import { Redis } from "ioredis";
 import { pino } from "pino";
 import { createApp, DEFAULT_REDIS_URL } from "./app.js";
+import { hasPlatformToken } from "./config/deployment-rules.js";
 import { requireTerminalChatInput } from "./config/terminal-chat-input.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { AdjustableClock } from "./core/clock.js";
@@ -17,7 +18,7 @@ import { stopWithin } from "./runtime/shutdown.js";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const consoleMode = !config.SLACK_BOT_TOKEN && !config.ZALO_BOT_TOKEN;
+  const consoleMode = !hasPlatformToken(config);
   if (consoleMode) await requireTerminalChatInput(process.stdin);
   const logger = consoleMode ? consoleLogger(config.LOG_LEVEL, config.DATA_DIR) : createLogger(config.LOG_LEVEL);
   const clock = new AdjustableClock();

@@ -6,19 +6,23 @@ export interface DeploymentSettings {
   ROLE: "all" | "web" | "worker";
   DATABASE_URL?: string;
   SLACK_BOT_TOKEN?: string;
+  /** Many Slack workspaces installed through "Add to Slack" (src/config/slack-distribution.ts). */
+  SLACK_CLIENT_ID?: string;
   SLACK_SIGNING_SECRET?: string;
   SLACK_APP_TOKEN?: string;
   ZALO_BOT_TOKEN?: string;
 }
 
-/** Whether a platform token is set (else the bot is the terminal chat). */
-export function hasPlatformToken(config: Pick<DeploymentSettings, "SLACK_BOT_TOKEN" | "ZALO_BOT_TOKEN">): boolean {
-  return Boolean(config.SLACK_BOT_TOKEN || config.ZALO_BOT_TOKEN);
+/** Whether a platform is configured (a token, or Slack's many-workspace install; else the bot is the terminal chat). */
+export function hasPlatformToken(
+  config: Pick<DeploymentSettings, "SLACK_BOT_TOKEN" | "SLACK_CLIENT_ID" | "ZALO_BOT_TOKEN">,
+): boolean {
+  return Boolean(config.SLACK_BOT_TOKEN || config.SLACK_CLIENT_ID || config.ZALO_BOT_TOKEN);
 }
 
 /** The variables that make the bot serve a platform, for messages that tell an operator what to set. */
 export const platformVariablesHint =
-  "SLACK_BOT_TOKEN with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), and/or ZALO_BOT_TOKEN";
+  "SLACK_BOT_TOKEN (one workspace) or SLACK_CLIENT_ID (many) with SLACK_SIGNING_SECRET (HTTP) or SLACK_APP_TOKEN (Socket Mode), and/or ZALO_BOT_TOKEN";
 
 export function deploymentProblems(config: DeploymentSettings): string[] {
   const problems: string[] = [];

@@ -138,7 +138,12 @@ export async function checkRedis(config: Config, prefix: string, database?: Doct
 }
 
 export async function checkSlack(config: Config): Promise<CheckRow[]> {
-  if (!config.SLACK_BOT_TOKEN) return [{ check: "slack", state: "skip", detail: "SLACK_BOT_TOKEN not set" }];
+  if (!config.SLACK_BOT_TOKEN) {
+    const detail = config.SLACK_CLIENT_ID
+      ? "many workspaces (SLACK_CLIENT_ID): each one's token is checked when it installs"
+      : "SLACK_BOT_TOKEN not set";
+    return [{ check: "slack", state: "skip", detail }];
+  }
   const slackApiUrl = config.SLACK_API_URL ? `${config.SLACK_API_URL.replace(/\/$/, "")}/` : undefined;
   const options = { ...(slackApiUrl ? { slackApiUrl } : {}), retryConfig: { retries: 0 }, timeout: 5_000 };
   const rows: CheckRow[] = [];

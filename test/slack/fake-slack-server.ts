@@ -9,7 +9,12 @@ export interface RecordedCall {
   args: Record<string, unknown>;
   /** Whether the bearer token was sent (the token itself is not kept). */
   authorized: boolean;
+  /** Whose token it was, when the test told the fake (`tokenOwners`): a workspace's label, never the token. */
+  tokenOwner?: string;
 }
+
+/** Answers a Web API method in place of the built-in answer; gets the call's bearer token, if any. */
+export type MethodAnswer = (args: Record<string, unknown>, token: string | undefined) => Record<string, unknown>;
 
 export interface ResponseUrlPost {
   id: string;
@@ -63,6 +68,12 @@ export class FakeSlackServer {
   readonly botUserId = "UBOT000001";
   readonly botId = "BBOT000001";
   private readonly faults = new Map<string, Fault[]>();
+  /** Bearer token → the label recorded with each call it makes (several workspaces in one fake). */
+  readonly tokenOwners = new Map<string, string>();
+  /** Methods answered by the test (oauth.v2.access, apps.connections.open, per-workspace auth.test …). */
+  readonly methodAnswers = new Map<string, MethodAnswer>();
+  /** Pages outside /api/ served by the test (Slack's OAuth authorize page). */
+  readonly pages = new Map<string, (req: IncomingMessage, res: ServerResponse) => void>();
   private server: Server | undefined;
   private counter = 0;
   url = "";
@@ -120,13 +131,18 @@ export class FakeSlackServer {
       this.responses.push({ id: path.slice("/response/".length), body: JSON.parse(raw || "{}") });
       return send(res, 200, "ok", "text/plain");
     }
+    const page = this.pages.get(path);
+    if (page) return page(req, res);
     if (!path.startsWith("/api/")) return send(res, 404, { ok: false, error: "unknown_path" });
     const method = path.slice("/api/".length);
     const args = parseArgs(raw, req.headers["content-type"]);
-    this.calls.push({ method, args, authorized: /^Bearer xox/.test(req.headers.authorization ?? "") });
+    const token = /^Bearer (.+)$/.exec(req.headers.authorization ?? "")?.[1];
+    const tokenOwner = token ? this.tokenOwners.get(token) : undefined;
+    this.calls.push({ method, args, authorized: /^xox/.test(token ?? ""), ...(tokenOwner ? { tokenOwner } : {}) });
     const fault = this.faults.get(method)?.shift();
     if (fault) return this.sendFault(res, fault);
-    send(res, 200, this.answer(method, args));
+    const custom = this.methodAnswers.get(method);
+    send(res, 200, custom ? custom(args, token) : this.answer(method, args));
   }
 
   private sendFault(res: ServerResponse, fault: Fault): void {

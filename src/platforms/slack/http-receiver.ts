@@ -20,6 +20,11 @@ export interface SlackHttpReceiverOptions {
    * request handler). Without it, or when it fails, they are handed to bolt, acked by the listener.
    */
   inbound?: Pick<InboundProcessor, "tryAccept">;
+  /**
+   * Many workspaces: whether the request's workspace has installed the app. A request from any other is refused
+   * with 401 before it is journaled or reaches bolt. Absent (one workspace): every authentic request is taken.
+   */
+  admit?: (body: Record<string, unknown>) => Promise<boolean>;
 }
 
 /**
@@ -32,7 +37,8 @@ export interface SlackHttpReceiverOptions {
  */
 export class SlackHttpReceiver implements Receiver {
   private app: App | undefined;
-  private readonly options: Required<Omit<SlackHttpReceiverOptions, "logger" | "inbound">>;
+  private readonly options: Required<Omit<SlackHttpReceiverOptions, "logger" | "inbound" | "admit">>;
+  private readonly admit: SlackHttpReceiverOptions["admit"];
   private readonly inbound: SlackHttpReceiverOptions["inbound"];
   private readonly logger: Logger;
 
@@ -40,6 +46,7 @@ export class SlackHttpReceiver implements Receiver {
     if (!options.signingSecret) throw new Error("SlackHttpReceiver needs a signing secret");
     this.logger = options.logger;
     this.inbound = options.inbound;
+    this.admit = options.admit;
     this.options = {
       signingSecret: options.signingSecret,
       bodyLimitBytes: options.bodyLimitBytes ?? DEFAULT_BODY_LIMIT_BYTES,
@@ -88,6 +95,7 @@ export class SlackHttpReceiver implements Receiver {
     }
     if (parsed.type === "url_verification") return HTTPModuleFunctions.buildUrlVerificationResponse(response, parsed);
     if (parsed.ssl_check) return HTTPModuleFunctions.buildContentResponse(response, undefined);
+    if (this.admit && !(await this.admit(parsed))) return this.refuse(response, 401, "not_installed");
     if (await this.acceptedIntoJournal(parsed)) return HTTPModuleFunctions.buildContentResponse(response, undefined);
     await this.dispatch(request, response, parsed);
   };

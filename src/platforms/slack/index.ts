@@ -8,17 +8,18 @@ import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import type { CreatedTasksQuery } from "../../services/created-tasks.js";
 import type { HomeService } from "../../services/home-service.js";
+import type { SlackDistribution } from "./distribution.js";
 import { SlackHttpReceiver } from "./http-receiver.js";
 import { listenForAddTask } from "./listen-add-task.js";
 import { listenForCardActions } from "./listen-card-actions.js";
 import { listenForMessages } from "./listen-messages.js";
 import { listenForQuestionAnswers } from "./listen-question-answers.js";
-import { SlackMessageSender } from "./message-sender.js";
-import { createRequestHandler } from "./request-handler.js";
+import { createRequestHandler, type SlackRequestHandler } from "./request-handler.js";
 import { createBoltApp } from "./slack-app.js";
 import { createSlackClients } from "./slack-clients.js";
-import { createSlackIdentity } from "./slack-identity.js";
-import { createSlackRuntime } from "./slack-runtime.js";
+import { createSlackIdentity, type SlackIdentity } from "./slack-identity.js";
+import { createSlackRuntime, type SlackRuntime } from "./slack-runtime.js";
+import { createWorkspaceRequestHandler } from "./workspace-request-handler.js";
 
 /** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
 export const SLACK_EVENTS_PATH = "/slack/events";
@@ -54,6 +55,8 @@ export interface SlackAdapterOptions {
   now?: () => number;
   /** The app's clock, for dates picked on cards and what the Home tab calls overdue. Default: real time. */
   clock?: () => Date;
+  /** Many workspaces installed through "Add to Slack" (SLACK_CLIENT_ID), instead of one SLACK_BOT_TOKEN. */
+  distribution?: SlackDistribution;
 }
 
 export interface SlackAdapter {
@@ -73,17 +76,24 @@ export interface SlackAdapter {
  * IncomingMessages for `bot.handle`, and renders its replies as Block Kit. In HTTP mode our receiver journals slash
  * commands and events before their ack, and the journal hands them to the request handler (read-request.ts); bolt
  * gets interactions, and whatever the journal could not take. All work after an ack waits in one queue.
- * Needs SLACK_BOT_TOKEN and either SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode).
+ * Needs SLACK_BOT_TOKEN (one workspace) or a distribution (many), and either SLACK_SIGNING_SECRET (HTTP mode) or
+ * SLACK_APP_TOKEN (Socket Mode).
  */
 export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
   const { config } = options;
   const logger = options.logger.child({ module: "slack" });
+  const { distribution } = options;
   const botToken = config.SLACK_BOT_TOKEN;
-  if (!botToken) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN");
+  if (!botToken && !distribution) throw new Error("createSlackAdapter needs SLACK_BOT_TOKEN or a distribution");
   if (!config.SLACK_APP_TOKEN && !config.SLACK_SIGNING_SECRET) {
     throw new Error("createSlackAdapter needs SLACK_SIGNING_SECRET (HTTP mode) or SLACK_APP_TOKEN (Socket Mode)");
   }
-  const { client, interactiveOptions, outboxClient } = createSlackClients(botToken, config.SLACK_API_URL, logger);
+  const { client, interactiveOptions, outboxSender } = createSlackClients(
+    botToken,
+    config.SLACK_API_URL,
+    logger,
+    distribution,
+  );
   const runtime = createSlackRuntime({
     ...options,
     client,
@@ -92,8 +102,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     defaultLocale: config.DEFAULT_LOCALE,
     clock: options.clock ?? (() => new Date()), // real time only when no clock is given (tests, tools)
   });
-  const identity = createSlackIdentity(client, botToken);
-  const handleRequest = createRequestHandler(runtime, identity);
+  const { identity, handleRequest } = requestHandling(runtime, botToken, distribution);
   const inbound =
     options.journal && !config.SLACK_APP_TOKEN
       ? new InboundProcessor({
@@ -112,15 +121,18 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         logger,
         now: options.now,
         inbound,
+        admit: distribution?.admit,
       });
   const app = createBoltApp({
     botToken,
     identity,
+    authorize: distribution?.authorize,
     receiver,
     appToken: config.SLACK_APP_TOKEN,
     clientOptions: interactiveOptions,
     logger,
   });
+  distribution?.listen(app);
   listenForMessages(app, runtime, handleRequest);
   listenForCardActions(app, runtime);
   listenForQuestionAnswers(app, runtime);
@@ -128,8 +140,8 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   let socketStarted = false;
   return {
-    routes: receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {},
-    sender: new SlackMessageSender({ client: outboxClient, describeDue: runtime.describeDue, logger }),
+    routes: { ...(receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {}), ...distribution?.routes },
+    sender: outboxSender(runtime.describeDue),
     app,
     start: async () => {
       inbound?.start();
@@ -144,4 +156,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
   };
+}
+
+/**
+ * One workspace: the bot's identity from one auth.test, shared with bolt. Many workspaces: each request's identity
+ * and token come from its workspace's installation (bolt's authorize does the same for what bolt handles).
+ */
+function requestHandling(
+  runtime: SlackRuntime,
+  botToken: string | undefined,
+  distribution: SlackDistribution | undefined,
+): { identity?: () => Promise<SlackIdentity>; handleRequest: SlackRequestHandler } {
+  if (distribution) {
+    return { handleRequest: createWorkspaceRequestHandler(runtime, distribution.installations, runtime.logger) };
+  }
+  const identity = createSlackIdentity(runtime.client, botToken as string);
+  return { identity, handleRequest: createRequestHandler(runtime, identity) };
 }

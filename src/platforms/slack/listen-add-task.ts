@@ -7,7 +7,7 @@ import { describeSlackFailure } from "./slack-errors.js";
 import type { SlackRuntime } from "./slack-runtime.js";
 import { addCommand, commandText } from "./structured-commands.js";
 
-/** The message shortcut "Tạo việc từ tin nhắn / Create task from message" (callback id in slack/manifest.json). */
+/** The message shortcut "Tạo việc từ tin nhắn / Create task from message" (callback id in slack/manifest.*.json). */
 export const CREATE_FROM_MESSAGE_CALLBACK_ID = "roviec_create_from_message";
 
 /**

@@ -14,7 +14,7 @@ export type SlackRequest =
   | { kind: "message"; origin: SlackOrigin; text: string; target: ReplyTarget }
   | { kind: "home_opened"; teamId: string; userId: string };
 
-/** Our slash commands (slack/manifest.json); the parser reads both names. */
+/** Our slash commands (slack/manifest.http.json and slack/manifest.socket.json); the parser reads both names. */
 const COMMAND_NAME = /^\/(task|viec)$/;
 
 const commandSchema = z.object({

@@ -6,9 +6,12 @@ import type { SlackHttpReceiver } from "./http-receiver.js";
 import type { SlackIdentity } from "./slack-identity.js";
 
 export interface SlackAppOptions {
-  botToken: string;
-  /** The bot's identity (auth.test, kept): bolt uses its bot user id to ignore our own messages. */
-  identity: () => Promise<SlackIdentity>;
+  /** One workspace: its bot token. */
+  botToken?: string;
+  /** One workspace: the bot's identity (auth.test, kept): bolt uses its bot user id to ignore our own messages. */
+  identity?: () => Promise<SlackIdentity>;
+  /** Many workspaces (distributed app): the token and bot of each request's workspace, from its installation. */
+  authorize?: Authorize<boolean>;
   /** HTTP mode: our receiver on the shared server. */
   receiver?: SlackHttpReceiver;
   /** Socket Mode when set (xapp-…); then no receiver is needed. */
@@ -17,13 +20,20 @@ export interface SlackAppOptions {
   logger: Logger;
 }
 
-/** The bolt App in HTTP mode (our receiver) or Socket Mode, authorised with a single-workspace bot token. */
+/**
+ * The bolt App in HTTP mode (our receiver) or Socket Mode, authorised with a single-workspace bot token, or per
+ * request from the installations when many workspaces installed the app.
+ */
 export function createBoltApp(options: SlackAppOptions): App {
   const { botToken, identity, receiver, appToken, clientOptions, logger } = options;
-  const authorize: Authorize<boolean> = async () => ({ botToken, ...(await identity()) });
+  if (!options.authorize && !(botToken && identity)) {
+    throw new Error("createBoltApp needs a bot token and its identity, or an authorize function");
+  }
+  const authorize: Authorize<boolean> = async () => ({ botToken, ...(await identity?.()) });
   const app: App = new App({
-    ...(appToken ? { socketMode: true, appToken } : { receiver }),
-    authorize,
+    // Socket Mode's client opens its socket with its own Web API client, built from installerOptions' options.
+    ...(appToken ? { socketMode: true, appToken, installerOptions: { clientOptions } } : { receiver }),
+    authorize: options.authorize ?? authorize,
     logger: createBoltLogger(logger),
     clientOptions,
     ignoreSelf: true,

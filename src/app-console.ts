@@ -13,6 +13,7 @@ import { createClockTravel } from "../jobs/clock-travel.js";
 import { type App, createApp } from "./app.js";
 import type { Config } from "./config.js";
 import type { AdjustableClock } from "./core/clock.js";
+import type { Locale } from "./core/incoming.js";
 import { createLogger, type Logger } from "./logger.js";
 import { formatClock } from "./platforms/console/console-clock.js";
 import { paintFor } from "./platforms/console/console-paint.js";
@@ -34,8 +35,9 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const withJobs = await isRedisReachable(redisUrl);
   const paint = paintFor(process.stdout, process.env.NO_COLOR);
   const timezone = config.DEFAULT_TIMEZONE;
-  const stamp = () => (clock.isFrozen() ? formatClock(clock.now(), config.DEFAULT_LOCALE, timezone) : undefined);
-  const sender = new ConsoleSender(process.stdout, { paint, stamp });
+  const stamp = (locale: Locale | undefined) =>
+    clock.isFrozen() ? formatClock(clock.now(), locale ?? config.DEFAULT_LOCALE, timezone) : undefined;
+  const sender = new ConsoleSender(process.stdout, { paint, stamp, now: () => clock.now() });
   const queuePrefix = redisPrefixFor({ configured: config.REDIS_PREFIX, terminalChat: true, dataDir: config.DATA_DIR });
   const http = config.HEALTH_PORT !== undefined;
 
@@ -43,8 +45,17 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     const app = await createApp({ config, logger, clock, withJobs, extraSenders: [sender], queuePrefix, http });
     options.onApp(app);
     await app.start();
-    const travel = app.jobs ? createClockTravel(app.jobs, clock, logger) : undefined;
-    return { app, session: { bot: app.bot, moveClock: travel?.moveTo } };
+    if (!app.jobs) return { app, session: { bot: app.bot } };
+    const travel = createClockTravel(app.jobs, clock, logger);
+    const moveClock = async (to: Date) => {
+      sender.hold();
+      try {
+        await travel.moveTo(to);
+      } finally {
+        sender.release();
+      }
+    };
+    return { app, session: { bot: app.bot, moveClock } };
   }
 
   let current = await open();
@@ -59,7 +70,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     locale: config.DEFAULT_LOCALE,
     timezone,
     clock,
-    paint: process.stdout.isTTY ? paint : undefined,
+    paint,
     filesDir: join(config.DATA_DIR, "files"),
     logger,
     // Only the embedded database is the chat's own to wipe; a PostgreSQL one may hold real work.

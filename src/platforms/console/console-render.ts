@@ -17,9 +17,9 @@ export function formatConsoleReply(reply: Reply, savedAs?: string, paint?: Paint
 }
 
 function indentContinuation(text: string): string {
+  // Continuation lines line up under the first; an empty line stays empty (no trailing blanks in a transcript).
   return text
     .split("\n")
-    .map((line) => (line === "" ? "" : `   ${line}`))
-    .join("\n")
-    .slice(3);
+    .map((line, i) => (i === 0 || line === "" ? line : `   ${line}`))
+    .join("\n");
 }

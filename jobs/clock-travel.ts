@@ -8,19 +8,16 @@
  *
  * Not on the way: the units' Monday roll-up and recurring tasks' occurrences, whose schedulers run in real time.
  */
-import { getNextMillis, type Queue } from "bullmq";
+import { getNextMillis } from "bullmq";
 import type { AdjustableClock } from "../src/core/clock.js";
 import type { Logger } from "../src/logger.js";
 import type { SummaryChannel } from "../src/services/report-service.js";
+import { promoteOrAdd, settle } from "./clock-travel-settle.js";
 import type { Jobs } from "./index.js";
-import { outboxJobId, pingJobId } from "./job-types.js";
+import { pingJobId } from "./job-types.js";
 
 /** Steps of one jump at most: a bound against a plan that never settles (a week of pings takes a few dozen). */
 const MAX_STEPS = 1_000;
-/** How often a step looks whether its work is done, in ms of real time. */
-const SETTLE_POLL_MS = 20;
-/** How long one step may take to settle before the jump goes on without it, in ms of real time. */
-const SETTLE_LIMIT_MS = 60_000;
 
 export interface ClockTravel {
   /** Moves the clock to `target`, running in order everything due on the way. Never moves it back. */
@@ -28,7 +25,7 @@ export interface ClockTravel {
 }
 
 export function createClockTravel(jobs: Jobs, clock: AdjustableClock, logger: Logger): ClockTravel {
-  const { pings, outbox, reports } = jobs.services;
+  const { pings, reports } = jobs.services;
   const log = logger.child({ module: "clock-travel" });
 
   /** The next instant something is due after `from` and not after `target`, with the summaries due then. */
@@ -61,33 +58,8 @@ export function createClockTravel(jobs: Jobs, clock: AdjustableClock, logger: Lo
     for (const ping of due) {
       await promoteOrAdd(jobs.queues.pings, pingJobId(ping.id), () => jobs.queues.addPing(ping, at));
     }
-    await settle(at);
+    await settle(jobs, at, log);
     return due.map((ping) => ping.id).join(",");
-  }
-
-  /** Waits until no job runs or waits, no message due is unsent and no task waits for its plan. */
-  async function settle(at: Date): Promise<void> {
-    // real time: how long the jump waits for the workers, whatever the chat's clock says.
-    const started = Date.now();
-    while (Date.now() - started < SETTLE_LIMIT_MS) {
-      const dueMessages = (await outbox.listUnfinished()).filter(
-        (row) => (row.sendAfter?.getTime() ?? 0) <= at.getTime(),
-      );
-      for (const row of dueMessages) {
-        await promoteOrAdd(jobs.queues.outboxQueue(row.platform), outboxJobId(row.id), () =>
-          jobs.queues.addOutbox(row.platform, row.id, row.sendAfter, at),
-        );
-      }
-      const running = await Promise.all(jobs.queues.all.map(countRunning));
-      const busy = dueMessages.length > 0 || running.some((count) => count > 0);
-      if (!busy) {
-        if (!(await pings.timeline.hasStalePlan())) return;
-        // A re-plan handed to the ping processor's batch is still on its way; the reconciler finishes one cut short.
-        await jobs.reconcile();
-      }
-      await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
-    }
-    log.warn({ at }, "the jobs due at this step did not settle in time; the clock moves on");
   }
 
   return {
@@ -110,7 +82,7 @@ export function createClockTravel(jobs: Jobs, clock: AdjustableClock, logger: Lo
         from = new Date(step.at.getTime() + (step.summaries.length > 0 ? 1 : 0));
       }
       clock.set(target);
-      await settle(target);
+      await settle(jobs, target, log);
     },
   };
 }
@@ -118,16 +90,4 @@ export function createClockTravel(jobs: Jobs, clock: AdjustableClock, logger: Lo
 /** The channel's next weekly summary slot after `from` (its cron in its zone), in epoch ms. */
 function nextSummarySlot(channel: SummaryChannel, from: Date): number | undefined {
   return getNextMillis(from.getTime(), { pattern: channel.summaryCron, tz: channel.timezone });
-}
-
-/** A delayed job is promoted to run now; a missing one (Redis lost it) is added; a waiting or running one is left. */
-async function promoteOrAdd(queue: Queue, jobId: string, add: () => Promise<void>): Promise<void> {
-  const job = await queue.getJob(jobId);
-  if (!job) return add();
-  if ((await job.getState()) === "delayed") await job.promote().catch(() => undefined);
-}
-
-async function countRunning(queue: Queue): Promise<number> {
-  const counts = await queue.getJobCounts("waiting", "active", "prioritized");
-  return Object.values(counts).reduce((sum, count) => sum + count, 0);
 }

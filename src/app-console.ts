@@ -33,7 +33,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const { config, clock, redisUrl } = options;
   const logger = consoleLogger(config.LOG_LEVEL, config.DATA_DIR);
   const withJobs = await isRedisReachable(redisUrl);
-  const paint = paintFor(process.stdout, process.env.NO_COLOR);
+  const paint = paintFor(process.stdout, config.NO_COLOR);
   const timezone = config.DEFAULT_TIMEZONE;
   const stamp = (locale: Locale | undefined) =>
     clock.isFrozen() ? formatClock(clock.now(), locale ?? config.DEFAULT_LOCALE, timezone) : undefined;

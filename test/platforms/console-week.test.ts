@@ -17,6 +17,8 @@ const conversation = [
   "/tua 1 tuần",
   "/skip 1 day",
   "/now 2026-12-01T09:00+07:00",
+  "/reset",
+  "danh sách việc",
   "/quit",
 ].join("\n");
 
@@ -86,6 +88,11 @@ describe("a week skipped in the terminal chat", () => {
     // Moving the clock back is refused, with an example; /quit says goodbye.
     expect(first).toContain("— đồng hồ chỉ chạy tới, không lùi lại được (bây giờ là thứ Năm 10/12/2026 09:00)");
     expect(first).toContain("e.g. /skip 2 days");
+    // /reset starts afresh on the same data directory (the embedded database's lock released and taken again).
+    expect(first).toContain(
+      "Tôi › /reset\n— đã xóa dữ liệu thử, bắt đầu lại từ đầu / trial data wiped; starting afresh",
+    );
+    expect(first).toContain("Tôi › danh sách việc\n🤖 Việc đang mở\n   Không có việc nào.");
     expect(first.trimEnd().endsWith("— tạm biệt! / goodbye!")).toBe(true);
     // Piped: no colours.
     expect(first).not.toContain("\u001b[");

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { toPlainText } from "../../src/core/reply.js";
 import { formatClock, readNowArgument, readSkip } from "../../src/platforms/console/console-clock.js";
 import { paintFor } from "../../src/platforms/console/console-paint.js";
+import { ZALO_MAX_MESSAGE_LENGTH } from "../../src/platforms/zalo/chunk-text.js";
+import { renderForZalo } from "../../src/platforms/zalo/zalo-sender.js";
 
 const zone = "Asia/Ho_Chi_Minh";
 const wednesday = new Date("2026-12-02T02:00:00Z"); // 09:00 in Hanoi
@@ -43,5 +45,18 @@ describe("the terminal's look", () => {
     const summary = "*Theo người:*\n```\nNgười  Đang mở\nLan    1\n```\n\n*So với tuần trước:* …";
     expect(toPlainText(summary)).toBe("Theo người:\nNgười  Đang mở\nLan    1\n\nSo với tuần trước: …");
     expect(toPlainText("```\na\n```")).toBe("a");
+    expect(toPlainText("• Quá hạn: #1 báo cáo _(gửi muộn)_")).toBe("• Quá hạn: #1 báo cáo (gửi muộn)");
+    expect(toPlainText("tệp bao_cao_quy.xlsx")).toBe("tệp bao_cao_quy.xlsx");
+  });
+
+  it("sends the weekly summary to Zalo as plain text within its limits", () => {
+    const table = ["Người  Đang mở", ...Array.from({ length: 400 }, (_, i) => `Người${i}  1`)].join("\n");
+    const messages = renderForZalo({ visibility: "channel", text: `*Tổng kết tuần*\n\n\`\`\`\n${table}\n\`\`\`` });
+    expect(messages.length).toBeGreaterThan(1);
+    for (const message of messages) {
+      expect(message).not.toContain("```");
+      expect(message.length).toBeLessThanOrEqual(ZALO_MAX_MESSAGE_LENGTH);
+    }
+    expect(messages[0]?.startsWith("Tổng kết tuần\n\nNgười  Đang mở\n")).toBe(true);
   });
 });

@@ -37,7 +37,13 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
   const timezone = config.DEFAULT_TIMEZONE;
   const stamp = (locale: Locale | undefined) =>
     clock.isFrozen() ? formatClock(clock.now(), locale ?? config.DEFAULT_LOCALE, timezone) : undefined;
-  const sender = new ConsoleSender(process.stdout, { paint, stamp, now: () => clock.now() });
+  const interactive = process.stdin.isTTY === true;
+  const sender = new ConsoleSender(process.stdout, {
+    paint,
+    stamp,
+    now: () => clock.now(),
+    startOnNewLine: interactive,
+  });
   const queuePrefix = redisPrefixFor({ configured: config.REDIS_PREFIX, terminalChat: true, dataDir: config.DATA_DIR });
   const http = config.HEALTH_PORT !== undefined;
 
@@ -66,7 +72,7 @@ export async function runTerminalChat(options: TerminalChatOptions): Promise<voi
     session: current.session,
     input: process.stdin,
     output: process.stdout,
-    interactive: process.stdin.isTTY === true,
+    interactive,
     locale: config.DEFAULT_LOCALE,
     timezone,
     clock,

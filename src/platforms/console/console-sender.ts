@@ -14,6 +14,8 @@ export interface ConsoleSenderOptions {
   stamp?: (locale: Locale | undefined) => string | undefined;
   /** The chat clock's instant (orders held messages). */
   now?: () => Date;
+  /** Start a message arriving on its own (real time) on a new line: a person's prompt may be waiting there. */
+  startOnNewLine?: boolean;
 }
 
 /**
@@ -41,7 +43,7 @@ export class ConsoleSender implements MessageSender {
     const tag = `[${when ? `${when} · ` : ""}#${target}]`;
     const line = `${paint ? paint.note(tag) : tag} ${formatConsoleReply(reply, undefined, paint)}\n`;
     if (this.held) this.held.push({ at: this.options.now?.().getTime() ?? 0, target, line });
-    else this.output.write(line);
+    else this.output.write(this.options.startOnNewLine ? `\n${line}` : line);
     return { externalMessageId: `console-${this.sent}` };
   }
 

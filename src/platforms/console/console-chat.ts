@@ -72,7 +72,8 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     // A piped conversation is echoed, so its transcript reads like the chat it was.
     if (!options.interactive && line !== "") write(`${speaker()} ${line}`);
     if (line === "/quit" || line === "/exit") {
-      write(`— ${t("vi", "terminal.goodbye")} / ${t("en", "terminal.goodbye")}`);
+      const goodbye = `— ${t("vi", "terminal.goodbye")} / ${t("en", "terminal.goodbye")}`;
+      write(paint ? paint.note(goodbye) : goodbye);
       break;
     }
     if (line !== "" && !line.startsWith("#!")) {

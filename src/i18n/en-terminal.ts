@@ -27,6 +27,8 @@ export const enTerminal: TerminalCatalogue = {
   "terminal.bad_time": () => "invalid time; e.g. /now 2026-12-02T09:00+07:00",
   "terminal.bad_skip": () => "not an amount of time; e.g. /skip 3 days, /skip 2 hours, /skip 1 week",
   "terminal.moved_without_pings": () => "no Redis, so no ping was sent on the way",
+  "terminal.move_failed": () =>
+    "the clock moved, but the pings on the way failed; they are sent once Redis and the database answer",
   "terminal.reset": () => "trial data wiped; starting afresh",
   "terminal.reset_refused": () => "only the embedded database (DATA_DIR) can be wiped, not PostgreSQL (DATABASE_URL)",
   "terminal.goodbye": () => "goodbye!",

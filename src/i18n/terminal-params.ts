@@ -20,6 +20,8 @@ export interface TerminalMessageParams {
   "terminal.bad_skip": Empty;
   /** The clock moved without Redis: nothing due on the way was sent. */
   "terminal.moved_without_pings": Empty;
+  /** The clock moved, but the jobs failed on the way (Redis or the database gone): what was due waits for them. */
+  "terminal.move_failed": Empty;
   "terminal.reset": Empty;
   "terminal.reset_refused": Empty;
   "terminal.goodbye": Empty;

@@ -28,6 +28,8 @@ export const viTerminal: TerminalCatalogue = {
   "terminal.bad_time": () => "thời điểm không hợp lệ; ví dụ: /now 2026-12-02T09:00+07:00",
   "terminal.bad_skip": () => "không hiểu khoảng thời gian; ví dụ: /tua 3 ngày, /tua 2 giờ, /tua 1 tuần",
   "terminal.moved_without_pings": () => "không có Redis nên không gửi nhắc việc nào trên đường đi",
+  "terminal.move_failed": () =>
+    "đồng hồ đã chạy tới, nhưng nhắc việc trên đường đi bị lỗi; chúng sẽ được gửi khi Redis và cơ sở dữ liệu trả lời",
   "terminal.reset": () => "đã xóa dữ liệu thử, bắt đầu lại từ đầu",
   "terminal.reset_refused": () => "chỉ xóa được cơ sở dữ liệu nhúng (DATA_DIR), không xóa PostgreSQL (DATABASE_URL)",
   "terminal.goodbye": () => "tạm biệt!",

@@ -12,6 +12,7 @@ describe("the terminal chat's clock commands", () => {
   it("reads /now as ISO 8601, a time without an offset in the chat's zone", () => {
     expect(readNowArgument("2026-12-02T09:00:00+07:00", zone)?.toISOString()).toBe("2026-12-02T02:00:00.000Z");
     expect(readNowArgument("2026-12-02T09:00", zone)?.toISOString()).toBe("2026-12-02T02:00:00.000Z");
+    expect(readNowArgument("2026-12-02 09:00", zone)?.toISOString()).toBe("2026-12-02T02:00:00.000Z");
     expect(readNowArgument("thứ 6", zone)).toBeUndefined();
   });
 

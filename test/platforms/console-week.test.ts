@@ -97,4 +97,20 @@ describe("a week skipped in the terminal chat", () => {
     // Piped: no colours.
     expect(first).not.toContain("\u001b[");
   });
+
+  it("without Redis moves the clock alone and says that nothing was sent on the way", async () => {
+    const dataDir = await mkdtemp(join(tmpdir(), "roviec-week-"));
+    dataDirs.push(dataDir);
+    const input = ["/now 2026-12-02T09:00:00+07:00", "giao @Lan in tài liệu trước 17h thứ 6", "/tua 3 ngày"].join("\n");
+    // A port nothing listens on: a newcomer's machine without Redis.
+    const run = await runChat(input, { DATA_DIR: dataDir, REDIS_URL: "redis://127.0.0.1:1" });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("No Redis reachable, so pings are off");
+    expect(run.stdout).toContain(
+      "— đồng hồ đã tới thứ Bảy 05/12/2026 09:00 / clock moved to Saturday 05/12/2026 09:00\n" +
+        "— không có Redis nên không gửi nhắc việc nào trên đường đi / no Redis, so no ping was sent on the way",
+    );
+    expect(run.stdout).not.toContain("[thứ");
+  });
 });

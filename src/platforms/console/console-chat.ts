@@ -57,6 +57,7 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
     session: options.session,
     timezone: options.timezone ?? "Asia/Ho_Chi_Minh",
     reset: options.reset,
+    onError: (error) => options.logger.warn({ err: error }, "the jobs failed while the clock moved"),
   };
   const paint = options.paint;
   const write = (text: string) => options.output.write(`${text}\n`);

@@ -1,6 +1,6 @@
 /**
- * The terminal chat's clock commands read from what was typed: `/now <time>` (an ISO 8601 time; a time without a
- * zone is read in the chat's zone) and `/tua 3 ngày` / `/skip 3 days` (an amount of hours, days or weeks, read as
+ * The terminal chat's clock commands read from what was typed: `/now <time>` (an ISO 8601 time, or with a space
+ * for the T; a time without a zone is read in the chat's zone) and `/tua 3 ngày` / `/skip 3 days` (an amount of hours, days or weeks, read as
  * the bot reads "gia hạn #1 thêm 3 ngày"). A moved clock is shown in words: "thứ Sáu 04/12/2026 17:00".
  */
 import { DateTime } from "luxon";
@@ -10,7 +10,10 @@ import { fold } from "../../language/index.js";
 
 /** The instant `/now <text>` names, or undefined when it names none. */
 export function readNowArgument(text: string, timezone: string): Date | undefined {
-  const parsed = DateTime.fromISO(text.trim(), { zone: timezone, setZone: true });
+  const options = { zone: timezone, setZone: true };
+  // ISO 8601 ("2026-12-02T09:00+07:00"), or with a space for the T ("2026-12-02 09:00"), as people type it.
+  const iso = DateTime.fromISO(text.trim(), options);
+  const parsed = iso.isValid ? iso : DateTime.fromSQL(text.trim(), options);
   return parsed.isValid ? parsed.toJSDate() : undefined;
 }
 

@@ -26,6 +26,8 @@ export interface ChatState {
   sequence: number;
   session: ConsoleSession;
   timezone: string;
+  /** Where a failure of the jobs while the clock moved is logged. */
+  onError?: (error: unknown) => void;
   /** A fresh data directory and session; undefined when the data cannot be wiped (PostgreSQL). */
   reset?: () => Promise<ConsoleSession | undefined>;
 }
@@ -69,8 +71,27 @@ async function setClock(argument: string, state: ChatState): Promise<string> {
   state.clockSet = true;
   state.clock.set(target);
   // Anything already due by then (tasks of an earlier run) happens now, as a restarted bot sends what it missed.
-  await state.session.moveClock?.(target);
+  if (!(await moveWithJobs(target, state))) return both("terminal.move_failed");
   return both("terminal.clock_frozen", { time: argument });
+}
+
+/**
+ * Moves the clock with everything due on the way (only the clock without Redis). False when the jobs failed on the
+ * way: the clock stands at `target` anyway, and what was due stays planned in the database for the jobs to send.
+ */
+async function moveWithJobs(target: Date, state: ChatState): Promise<boolean> {
+  if (!state.session.moveClock) {
+    state.clock.set(target);
+    return true;
+  }
+  try {
+    await state.session.moveClock(target);
+    return true;
+  } catch (error) {
+    state.onError?.(error);
+    state.clock.set(target);
+    return false;
+  }
 }
 
 async function moveClock(target: Date, state: ChatState): Promise<string> {
@@ -79,8 +100,7 @@ async function moveClock(target: Date, state: ChatState): Promise<string> {
     return `— ${t("vi", "terminal.clock_backwards", { current: formatClock(now, "vi", state.timezone) })} / ${t("en", "terminal.clock_backwards", { current: formatClock(now, "en", state.timezone) })}`;
   }
   state.clockSet = true;
-  if (state.session.moveClock) await state.session.moveClock(target);
-  else state.clock.set(target);
+  if (!(await moveWithJobs(target, state))) return both("terminal.move_failed");
   const moved = `— ${t("vi", "terminal.clock_moved", { time: formatClock(target, "vi", state.timezone) })} / ${t("en", "terminal.clock_moved", { time: formatClock(target, "en", state.timezone) })}`;
   return state.session.moveClock ? moved : `${moved}\n${both("terminal.moved_without_pings")}`;
 }

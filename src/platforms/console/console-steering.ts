@@ -5,7 +5,7 @@
 import type { AdjustableClock } from "../../core/clock.js";
 import type { Bot } from "../../core/handler.js";
 import type { Locale } from "../../core/incoming.js";
-import { type MessageId, type MessageParams, t } from "../../i18n/index.js";
+import { t } from "../../i18n/index.js";
 import { formatClock, readNowArgument, readSkip } from "./console-clock.js";
 
 /** What the chat talks to: the bot, and how its clock moves with everything due on the way (none without Redis). */
@@ -33,12 +33,8 @@ export interface ChatState {
 }
 
 /** Both languages on one line: "— giờ bạn là Lan / you are now Lan". */
-function both<K extends MessageId>(
-  id: K,
-  ...params: MessageParams[K] extends Record<string, never> ? [] : [MessageParams[K]]
-) {
-  const say = t as (locale: Locale, id: K, ...rest: unknown[]) => string;
-  return `— ${say("vi", id, ...params)} / ${say("en", id, ...params)}`;
+function both(say: (locale: Locale) => string): string {
+  return `— ${say("vi")} / ${say("en")}`;
 }
 
 /** The chat's answer to one of its own commands, or undefined when the line is for the bot. */
@@ -48,16 +44,16 @@ export async function steer(line: string, state: ChatState): Promise<string | un
   const name = argument.replace(/^[@#]/, "").trim();
   if (word === "/as" && name !== "") {
     state.speaker = name;
-    return both("terminal.speaker", { name });
+    return both((l) => t(l, "terminal.speaker", { name }));
   }
   if (word === "/in" && name !== "") {
     state.channel = name;
-    return both("terminal.channel", { name });
+    return both((l) => t(l, "terminal.channel", { name }));
   }
-  if (word === "/now" && argument !== "") return setClock(argument, state);
-  if ((word === "/tua" || word === "/skip") && argument !== "") {
+  if (word === "/now") return setClock(argument, state);
+  if (word === "/tua" || word === "/skip") {
     const target = readSkip(argument, state.clock.now(), state.timezone);
-    return target ? moveClock(target, state) : both("terminal.bad_skip");
+    return target ? moveClock(target, state) : both((l) => t(l, "terminal.bad_skip"));
   }
   if (word === "/help") return `${t("vi", "terminal.commands")}\n\n${t("en", "terminal.commands")}`;
   if (word === "/reset") return reset(state);
@@ -66,13 +62,13 @@ export async function steer(line: string, state: ChatState): Promise<string | un
 
 async function setClock(argument: string, state: ChatState): Promise<string> {
   const target = readNowArgument(argument, state.timezone);
-  if (!target) return both("terminal.bad_time");
+  if (!target) return both((l) => t(l, "terminal.bad_time"));
   if (state.clockSet) return moveClock(target, state);
   state.clockSet = true;
   state.clock.set(target);
   // Anything already due by then (tasks of an earlier run) happens now, as a restarted bot sends what it missed.
-  if (!(await moveWithJobs(target, state))) return both("terminal.move_failed");
-  return both("terminal.clock_frozen", { time: argument });
+  if (!(await moveWithJobs(target, state))) return both((l) => t(l, "terminal.move_failed"));
+  return both((l) => t(l, "terminal.clock_frozen", { time: argument }));
 }
 
 /**
@@ -97,20 +93,20 @@ async function moveWithJobs(target: Date, state: ChatState): Promise<boolean> {
 async function moveClock(target: Date, state: ChatState): Promise<string> {
   const now = state.clock.now();
   if (target.getTime() < now.getTime()) {
-    return `— ${t("vi", "terminal.clock_backwards", { current: formatClock(now, "vi", state.timezone) })} / ${t("en", "terminal.clock_backwards", { current: formatClock(now, "en", state.timezone) })}`;
+    return both((l) => t(l, "terminal.clock_backwards", { current: formatClock(now, l, state.timezone) }));
   }
   state.clockSet = true;
-  if (!(await moveWithJobs(target, state))) return both("terminal.move_failed");
-  const moved = `— ${t("vi", "terminal.clock_moved", { time: formatClock(target, "vi", state.timezone) })} / ${t("en", "terminal.clock_moved", { time: formatClock(target, "en", state.timezone) })}`;
-  return state.session.moveClock ? moved : `${moved}\n${both("terminal.moved_without_pings")}`;
+  if (!(await moveWithJobs(target, state))) return both((l) => t(l, "terminal.move_failed"));
+  const moved = both((l) => t(l, "terminal.clock_moved", { time: formatClock(target, l, state.timezone) }));
+  return state.session.moveClock ? moved : `${moved}\n${both((l) => t(l, "terminal.moved_without_pings"))}`;
 }
 
 async function reset(state: ChatState): Promise<string> {
   const fresh = await state.reset?.();
-  if (!fresh) return both("terminal.reset_refused");
+  if (!fresh) return both((l) => t(l, "terminal.reset_refused"));
   state.session = fresh;
   state.clockSet = false;
   state.clock.set(undefined);
   state.speaker = state.operator;
-  return both("terminal.reset");
+  return both((l) => t(l, "terminal.reset"));
 }

@@ -30,8 +30,11 @@ export async function settle(jobs: Jobs, at: Date, log: Logger): Promise<void> {
     const busy = dueMessages.length > 0 || running.some((count) => count > 0);
     if (!busy) {
       if (!(await pings.timeline.hasStalePlan())) return;
-      // A re-plan handed to the ping processor's batch is still on its way; the reconciler finishes one cut short.
-      await jobs.reconcile();
+      // A re-plan handed to the ping processor's batch is on its way or was cut short: planned here, as the
+      // reconciler would (its other repairs, such as posting a summary it thinks was missed, are not wanted here).
+      // The jobs of the pings planned here are added when they fall due (promoteOrAdd), or by the next reconcile.
+      const { cancelled } = await pings.syncStale(at);
+      await Promise.all(cancelled.map((id) => jobs.queues.removePing(id)));
     }
     await new Promise((resolve) => setTimeout(resolve, SETTLE_POLL_MS));
   }

@@ -59,6 +59,8 @@ export const configSchema = z.object({
     })
     .default("info"),
   PORT: portSchema.default(3000),
+  /** Set to anything (no-color.org) to keep the terminal chat without colours; unset or empty: colours at a terminal. */
+  NO_COLOR: z.string().optional(),
   /** Port of /healthz, /readyz and /metrics when they must not share PORT; default PORT. Served in every role. */
   HEALTH_PORT: emptyAsUnset(portSchema),
   /**

@@ -11,6 +11,11 @@ export class AdjustableClock implements Clock {
     return this.fixed ? new Date(this.fixed) : new Date();
   }
 
+  /** Whether the clock stands still (set by `set`) rather than following real time. */
+  isFrozen(): boolean {
+    return this.fixed !== undefined;
+  }
+
   /** Freezes the clock at `instant`; `undefined` returns to real time. */
   set(instant: Date | undefined): void {
     this.fixed = instant;

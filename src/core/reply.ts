@@ -75,7 +75,14 @@ export function stripReservedCharacters(text: string): string {
   return text.replace(RESERVED, "");
 }
 
-/** Plain text for platforms without markup: names for tokens, `*bold*` marks removed. */
+/**
+ * Plain text for platforms without markup (Zalo, the terminal): names for tokens; `*bold*` marks, `_(italic)_`
+ * marks around a bracketed note (a ping sent late) and the lines that only open or close a monospace block (the
+ * summary's table) removed.
+ */
 export function toPlainText(text: string): string {
-  return renderPersonTokens(text, (person) => `@${person.displayName}`).replace(/\*([^*\n]+)\*/g, "$1");
+  return renderPersonTokens(text, (person) => `@${person.displayName}`)
+    .replace(/\*([^*\n]+)\*/g, "$1")
+    .replace(/(^|\s)_(\([^)\n]*\))_(?=\s|$)/g, "$1$2")
+    .replace(/^```\n|\n```$|\n```(?=\n)/g, "");
 }

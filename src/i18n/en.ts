@@ -1,6 +1,7 @@
 import { enConversation } from "./en-conversation.js";
 import { enJobs } from "./en-jobs.js";
 import { enPermissions } from "./en-permissions.js";
+import { enTerminal } from "./en-terminal.js";
 import type { Catalogue } from "./messages.js";
 
 /** English texts, kept beside the Vietnamese ones message by message. */
@@ -184,4 +185,5 @@ export const en: Catalogue = {
   "help.more": () => `Type "help <topic>" for details, e.g. "help reassign", "help settings", "help undo".`,
   ...enPermissions,
   ...enJobs,
+  ...enTerminal,
 };

@@ -5,6 +5,7 @@
  * Parameters that name people are already person tokens (see src/core/reply.ts); due texts are already in words.
  */
 import type { Locale } from "../locale.js";
+import type { TerminalMessageParams } from "./terminal-params.js";
 
 type Empty = Record<string, never>;
 
@@ -312,7 +313,11 @@ export interface JobMessageParams {
   "summary.points": Empty;
 }
 
-export interface AllMessageParams extends MessageParams, PermissionMessageParams, JobMessageParams {}
+export interface AllMessageParams
+  extends MessageParams,
+    PermissionMessageParams,
+    JobMessageParams,
+    TerminalMessageParams {}
 
 export type MessageId = keyof AllMessageParams;
 
@@ -331,3 +336,6 @@ export type ConversationCatalogue = {
 
 /** The jobs' part of a locale's texts (pings, reminders, summaries, exports; kept in its own file). */
 export type JobCatalogue = { [K in keyof JobMessageParams]: (params: JobMessageParams[K]) => string };
+
+/** The terminal chat's part of a locale's texts (kept in its own file). */
+export type TerminalCatalogue = { [K in keyof TerminalMessageParams]: (params: TerminalMessageParams[K]) => string };

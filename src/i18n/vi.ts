@@ -2,6 +2,7 @@ import type { Catalogue } from "./messages.js";
 import { viConversation } from "./vi-conversation.js";
 import { viJobs } from "./vi-jobs.js";
 import { viPermissions } from "./vi-permissions.js";
+import { viTerminal } from "./vi-terminal.js";
 
 /** Vietnamese texts: the default language of the bot. Written to sound like a colleague, not a machine. */
 export const vi: Catalogue = {
@@ -181,4 +182,5 @@ export const vi: Catalogue = {
     `Gõ "trợ giúp <chủ đề>" để xem chi tiết, ví dụ "trợ giúp giao lại", "trợ giúp cài đặt", "trợ giúp hoàn tác".`,
   ...viPermissions,
   ...viJobs,
+  ...viTerminal,
 };

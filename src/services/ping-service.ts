@@ -13,6 +13,7 @@ import { channelContext } from "./ping-contexts.js";
 import { plannedPingPage, resetPlanning } from "./ping-planning.js";
 import { addReminder } from "./ping-reminders.js";
 import { syncStale, syncTasks } from "./ping-sync.js";
+import { earliestPlannedFireAt, hasStalePlan, plannedPingsDueBy } from "./ping-timeline.js";
 import type { ChannelContexts, PlannedPingRef, SyncResult } from "./ping-types.js";
 
 export type { ChannelPingContext, ClaimResult, PlannedPingRef, Reclaimed, SyncResult } from "./ping-types.js";
@@ -55,6 +56,12 @@ export function createPingService(options: PingServiceOptions) {
       now: Date,
       maxWaiting?: number,
     ): Promise<PlannedPingRef | null | "too_many"> => addReminder(deps, taskId, when, now, maxWaiting),
+    /** The planned pings as a timeline, for a clock that jumps (ping-timeline.ts). */
+    timeline: {
+      earliestFireAt: () => earliestPlannedFireAt(prisma),
+      dueBy: (upTo: Date) => plannedPingsDueBy(prisma, upTo),
+      hasStalePlan: () => hasStalePlan(prisma),
+    },
     claim: claims.claim,
     claimMany: claims.claimMany,
     reclaim: claims.reclaim,

@@ -3,6 +3,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { deleteChatKeys } from "../helpers/terminal-chat.js";
+import { testRedisUrl } from "../setup/redis.js";
 
 /**
  * The README's run command, as a newcomer uses it: `npm start` with no tokens opens the terminal chat on the embedded
@@ -42,6 +44,8 @@ describe("terminal chat through npm start", () => {
     dataDir = await mkdtemp(join(tmpdir(), "roviec-console-"));
   });
   afterAll(async () => {
+    // The chat found the default Redis and used its own prefix there: its keys go with its data.
+    await deleteChatKeys(testRedisUrl(), dataDir);
     await rm(dataDir, { recursive: true, force: true });
   });
 

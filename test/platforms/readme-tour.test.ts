@@ -1,15 +1,14 @@
-import { spawn } from "node:child_process";
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { deleteChatKeys, repositoryRoot, runShell } from "../helpers/terminal-chat.js";
+import { testRedisUrl } from "../setup/redis.js";
 
 /**
  * The README cannot drift: every tour in it (a `printf '…' | npm start --silent` block followed by a block with the
  * conversation) is run as written, on a fresh data directory, and must print exactly that conversation.
  */
-const repositoryRoot = join(import.meta.dirname, "..", "..");
-
 interface Tour {
   command: string;
   transcript: string;
@@ -27,34 +26,7 @@ function toursIn(readme: string): Tour[] {
   return tours;
 }
 
-function run(command: string, dataDir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("bash", ["-c", command], {
-      cwd: repositoryRoot,
-      // No Redis here (a port nothing listens on): the tour needs only Node.js, as a newcomer's first run does.
-      env: {
-        PATH: process.env.PATH ?? "",
-        HOME: process.env.HOME ?? "",
-        DATA_DIR: dataDir,
-        REDIS_URL: "redis://127.0.0.1:1",
-        ENV_FILE: "/dev/null", // a developer's own .env must not reach the tour
-      },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => {
-      stdout += chunk.toString("utf8");
-    });
-    child.stderr.on("data", (chunk: Buffer) => {
-      stderr += chunk.toString("utf8");
-    });
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The conversation only: the notice that pings are off without Redis is not part of it. */
+/** The conversation only: a notice (ℹ️, such as pings being off without Redis) is not part of it. */
 function conversation(stdout: string): string {
   return stdout
     .split("\n")
@@ -75,11 +47,13 @@ describe("the README's tours", async () => {
     async (_n, tour) => {
       const dataDir = await mkdtemp(join(tmpdir(), "roviec-tour-"));
       try {
-        const result = await run(tour.command, dataDir);
+        // With Redis, as the tours of a working week need (each run on its own prefix, deleted afterwards).
+        const result = await runShell(tour.command, { DATA_DIR: dataDir, REDIS_URL: testRedisUrl() });
         expect(result.stderr).toBe("");
         expect(result.code).toBe(0);
         expect(conversation(result.stdout)).toBe(tour.transcript);
       } finally {
+        await deleteChatKeys(testRedisUrl(), dataDir);
         await rm(dataDir, { recursive: true, force: true });
       }
     },

@@ -4,15 +4,18 @@ import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
 import { answerOrBusy } from "../../core/answer-or-busy.js";
 import type { AdjustableClock } from "../../core/clock.js";
-import type { Bot } from "../../core/handler.js";
 import type { IncomingMessage, Locale } from "../../core/incoming.js";
 import { type Reply, stripReservedCharacters } from "../../core/reply.js";
+import { t } from "../../i18n/index.js";
 import type { Logger } from "../../logger.js";
 import { consoleUserId, findConsoleMentions } from "./console-identity.js";
+import type { Paint } from "./console-paint.js";
 import { formatConsoleReply } from "./console-render.js";
+import { type ChatState, type ConsoleSession, steer } from "./console-steering.js";
 
 export interface ConsoleChatOptions {
-  bot: Bot;
+  /** The bot, and how its clock moves with everything due on the way. */
+  session: ConsoleSession;
   input: Readable;
   output: Writable;
   /** Show a prompt and a welcome text (a person at a terminal) or not (a piped conversation). */
@@ -22,8 +25,14 @@ export interface ConsoleChatOptions {
   /** The channel the conversation happens in. Default "nhom-du-an". */
   channel?: string;
   locale?: Locale;
-  /** The bot's clock; `/now <ISO>` freezes it there, so a scripted conversation reads the same any day. */
+  /** The zone `/now` times without an offset are read in, and moved clocks shown in. Default Asia/Ho_Chi_Minh. */
+  timezone?: string;
+  /** The one clock of the chat process (bot, services, jobs); `/now` and `/tua` move it. */
   clock: AdjustableClock;
+  /** Wipes the trial data and returns a fresh session (`/reset`); none when the data cannot be wiped. */
+  reset?: () => Promise<ConsoleSession | undefined>;
+  /** Colours (a person at a terminal); none by default. */
+  paint?: Paint;
   /** Where files the bot sends (exports) are saved, since a terminal cannot show them. */
   filesDir?: string;
   /** Where a failure of the bot is logged (the chat itself shows the one busy answer, core/answer-or-busy.ts). */
@@ -32,33 +41,45 @@ export interface ConsoleChatOptions {
 
 /**
  * The terminal chat: each line is a message from the current speaker in the current channel. Lines starting with
- * `/as`, `/in`, `/now` or `/quit` steer the chat itself; everything else goes to the bot exactly as a Slack or Zalo
- * message would. Resolves when the input ends (end of a pipe, Ctrl-D) or after `/quit`.
+ * `/as`, `/in`, `/now`, `/tua` (`/skip`), `/help`, `/reset` or `/quit` steer the chat itself (console-steering.ts);
+ * everything else goes to the bot exactly as a Slack or Zalo message would. Resolves when the input ends (end of a
+ * pipe, Ctrl-D) or after `/quit`.
  */
 export async function runConsoleChat(options: ConsoleChatOptions): Promise<void> {
   const operator = options.speaker ?? "Tôi";
-  const state = {
+  const state: ChatState = {
     operator,
     speaker: operator,
     channel: options.channel ?? "nhom-du-an",
     clock: options.clock,
+    clockSet: false,
     sequence: 0,
+    session: options.session,
+    timezone: options.timezone ?? "Asia/Ho_Chi_Minh",
+    reset: options.reset,
+    onError: (error) => options.logger.warn({ err: error }, "the jobs failed while the clock moved"),
   };
+  const paint = options.paint;
   const write = (text: string) => options.output.write(`${text}\n`);
+  const speaker = () => (paint ? paint.person(`${state.speaker} ›`) : `${state.speaker} ›`);
   const lines = createInterface({ input: options.input, terminal: false, crlfDelay: Number.POSITIVE_INFINITY });
   const prompt = () => {
-    if (options.interactive) options.output.write(`${state.speaker} › `);
+    if (options.interactive) options.output.write(`${speaker()} `);
   };
   if (options.interactive) write(welcomeText(options.locale ?? "vi"));
   prompt();
   for await (const rawLine of lines) {
     const line = rawLine.trim();
-    if (line === "/quit" || line === "/exit") break;
     // A piped conversation is echoed, so its transcript reads like the chat it was.
-    if (!options.interactive && line !== "") write(`${state.speaker} › ${line}`);
+    if (!options.interactive && line !== "") write(`${speaker()} ${line}`);
+    if (line === "/quit" || line === "/exit") {
+      const goodbye = `— ${t("vi", "terminal.goodbye")} / ${t("en", "terminal.goodbye")}`;
+      write(paint ? paint.note(goodbye) : goodbye);
+      break;
+    }
     if (line !== "" && !line.startsWith("#!")) {
-      const steering = steer(line, state);
-      if (steering !== undefined) write(steering);
+      const steering = await steer(line, state);
+      if (steering !== undefined) write(paint ? paint.note(steering) : steering);
       else await converse(line, state, options, write);
     }
     prompt();
@@ -66,36 +87,15 @@ export async function runConsoleChat(options: ConsoleChatOptions): Promise<void>
   lines.close();
 }
 
-/** `operator`: the person at the terminal, the first speaker; the workspace admin of the terminal chat. */
-type ChatState = { operator: string; speaker: string; channel: string; clock: AdjustableClock; sequence: number };
-
-function steer(line: string, state: ChatState): string | undefined {
-  const [word, ...rest] = line.split(/\s+/);
-  const argument = rest.join(" ").replace(/^[@#]/, "").trim();
-  if (word === "/as" && argument !== "") {
-    state.speaker = argument;
-    return `— giờ bạn là ${argument} / you are now ${argument}`;
-  }
-  if (word === "/in" && argument !== "") {
-    state.channel = argument;
-    return `— kênh #${argument} / channel #${argument}`;
-  }
-  if (word === "/now" && argument !== "") {
-    const fixed = new Date(argument);
-    if (Number.isNaN(fixed.getTime()))
-      return "— thời điểm không hợp lệ / invalid time (ví dụ / e.g. /now 2026-12-01T09:00:00+07:00)";
-    state.clock.set(fixed);
-    return `— đồng hồ dừng ở ${argument} / clock frozen at ${argument}`;
-  }
-  return undefined;
-}
-
 async function converse(line: string, state: ChatState, options: ConsoleChatOptions, write: (t: string) => void) {
   state.sequence += 1;
   const message = toIncomingMessage(line, state);
-  const answer = await answerOrBusy(options.bot, message, options.logger);
-  const replies = answer.replies;
-  for (const reply of replies) write(formatConsoleReply(reply, await saveAttachment(reply, options.filesDir)));
+  const answer = await answerOrBusy(state.session.bot, message, options.logger);
+  for (const reply of answer.replies) {
+    write(formatConsoleReply(reply, await saveAttachment(reply, options.filesDir), options.paint));
+  }
+  // On a set clock, what the message made due at once (a reminder for now) is printed before the next line.
+  if (state.clock.isFrozen()) await state.session.moveClock?.(state.clock.now());
 }
 
 /** Saves an attached file (e.g. an XLSX export) and returns its path; nothing when there is none or no folder. */
@@ -129,18 +129,9 @@ function toIncomingMessage(line: string, state: ChatState): IncomingMessage {
   };
 }
 
+/** The greeting in the chat's language first, then the other; each with the chat's own commands. */
 function welcomeText(locale: Locale): string {
-  const vi = [
-    "Rõ Việc — trò chuyện trên terminal. Gõ như trong nhóm chat, ví dụ:",
-    "  giao @Lan nộp báo cáo quy hoạch trước 17h thứ 6 tuần sau",
-    "  việc của tôi · xong #1 · giúp",
-    "Lệnh của terminal: /as @Tên (đổi người nói), /in #kênh (đổi kênh), /quit (thoát).",
-  ];
-  const en = [
-    "Rõ Việc — terminal chat. Type as in a team chat, e.g.:",
-    "  assign @Lan write the planning report by Friday 5pm",
-    "  my tasks · done #1 · help",
-    "Terminal commands: /as @Name (switch speaker), /in #channel (switch channel), /quit.",
-  ];
-  return (locale === "en" ? [...en, "", ...vi] : [...vi, "", ...en]).join("\n");
+  const other: Locale = locale === "en" ? "vi" : "en";
+  const part = (l: Locale) => `${t(l, "terminal.welcome")}\n${t(l, "terminal.commands")}`;
+  return `${part(locale)}\n\n${part(other)}`;
 }

@@ -10,7 +10,7 @@
 import { fork } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { benchCommands } from "./commands.js";
-import { type BenchFigure, formatTable } from "./lib/result.js";
+import { type BenchFigure, formatTable, machineSpeedLine } from "./lib/result.js";
 import { benchMemory } from "./memory.js";
 import { benchPings } from "./pings.js";
 import { benchRecurring } from "./recurring.js";
@@ -102,6 +102,7 @@ const seconds = (Date.now() - started) / 1000;
 console.log(
   `\nRõ Việc bench (${quick ? "quick, a tenth of the sizes" : "full"}), ${new Date().toISOString()}, ${seconds.toFixed(0)} s\n`,
 );
+console.log(machineSpeedLine(figures));
 console.log(formatTable(figures));
 // A full run writes latest.json; `--only` replaces just its scenarios' figures there (quick runs write quick.json).
 const dir = new URL("./results/", import.meta.url);

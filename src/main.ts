@@ -11,6 +11,7 @@ import { createLogger, type Logger } from "./logger.js";
 import { ConsoleSender, runConsoleChat } from "./platforms/console/index.js";
 import { databaseIdentity, ensurePrefixOwnership, PrefixTakenError, redisPrefixFor } from "./runtime/redis-prefix.js";
 import { stopWithin } from "./runtime/shutdown.js";
+import { isWebClusterPrimary, runWebCluster } from "./runtime/web-cluster.js";
 
 /**
  * `npm start`. With a Slack or Zalo token it serves those platforms; with none it opens the terminal chat on the
@@ -18,6 +19,10 @@ import { stopWithin } from "./runtime/shutdown.js";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (isWebClusterPrimary(config.WEB_PROCESSES)) {
+    runWebCluster(config.WEB_PROCESSES, createLogger(config.LOG_LEVEL));
+    return;
+  }
   const consoleMode = !hasPlatformToken(config);
   if (consoleMode) await requireTerminalChatInput(process.stdin);
   const logger = consoleMode ? consoleLogger(config.LOG_LEVEL, config.DATA_DIR) : createLogger(config.LOG_LEVEL);

@@ -9,6 +9,7 @@ import { App as BoltApp, LogLevel } from "@slack/bolt";
 import { type App, createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
+import { type AppLayout, type AppProcesses, startAppProcesses } from "./lib/app-processes.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import type { LoadResult, LoadRun } from "./load-client.js";
@@ -18,6 +19,11 @@ export interface CommandsOptions {
   fixedSeconds: number;
   closedSeconds: number;
   concurrency: number;
+  /**
+   * Run the app as separate processes (`webs` ROLE=web copies behind one port, `workers` ROLE=worker processes)
+   * instead of one ROLE=all process in the bench's own; its figures are named `commands-multi [layout]: …`.
+   */
+  layout?: AppLayout;
   log: (line: string) => void;
 }
 
@@ -164,10 +170,19 @@ export async function benchCommands(options: CommandsOptions): Promise<BenchFigu
   const client = await LoadClient.start();
   const db = await createBenchDatabase("commands");
   const prefix = uniqueName("commands").replaceAll("_", "-");
-  let app: App | undefined;
+  let app: App | AppProcesses | undefined;
   try {
-    app = await startFullApp(client.apiUrl, db.url, prefix);
-    const full = await measure(client, `http://127.0.0.1:${app.port}/slack/events`, "app", true, options);
+    app = options.layout
+      ? await startAppProcesses({
+          layout: options.layout,
+          databaseUrl: db.url,
+          prefix,
+          slackApiUrl: client.apiUrl,
+          signingSecret: SECRET,
+        })
+      : await startFullApp(client.apiUrl, db.url, prefix);
+    const url = "eventsUrl" in app ? app.eventsUrl : `http://127.0.0.1:${app.port}/slack/events`;
+    const full = await measure(client, url, options.layout ? "multi" : "app", true, options);
     await app.stop();
     app = undefined;
     const bare = await startBareBolt(client.apiUrl);
@@ -180,7 +195,14 @@ export async function benchCommands(options: CommandsOptions): Promise<BenchFigu
     const { fixed } = full;
     const answeredRate = full.answered?.completedRate ?? Number.NaN;
     const allFixedOk = fixed.ok === fixed.sent && fixed.replies === fixed.ok;
-    return [
+    const named = (figures: BenchFigure[]) =>
+      options.layout
+        ? figures.map((f) => ({
+            ...f,
+            name: f.name.replace(/^commands:/, `commands-multi [${layoutName(options.layout as AppLayout)}]:`),
+          }))
+        : figures;
+    return named([
       figure(`commands: ack p50 at ${options.rate}/s`, fixed.ackP50, "ms", { baseline: base.fixed.ackP50, digits: 1 }),
       // Targets are ratios to the bare app in the same run, so that they hold on a slower machine of the same kind.
       figure(`commands: ack p99 at ${options.rate}/s`, fixed.ackP99, "ms", {
@@ -230,11 +252,16 @@ export async function benchCommands(options: CommandsOptions): Promise<BenchFigu
         met: answeredRate >= ANSWERED_SHARE * base.acked.ackRate,
         digits: 0,
       }),
-    ];
+    ]);
   } finally {
     await app?.stop().catch(() => undefined);
     await client.stop();
     await deleteRedisPrefix(prefix);
     await db.drop();
   }
+}
+
+/** "2 web + 2 worker processes". */
+export function layoutName(layout: AppLayout): string {
+  return `${layout.webs} web + ${layout.workers} worker processes`;
 }

@@ -12,6 +12,7 @@ import { createLogger } from "../src/logger.js";
 import { type AppLayout, type AppProcesses, startAppProcesses } from "./lib/app-processes.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
+import { statementsSoFar } from "./lib/sql-count.js";
 import type { LoadResult, LoadRun } from "./load-client.js";
 
 export interface CommandsOptions {
@@ -95,9 +96,21 @@ async function measure(
   const base = { url, concurrency: options.concurrency, untilReply: withReplies, waitRepliesMs };
   await client.run({ ...base, label: `${label}-warm`, mode: "fixed", rate: 25, seconds: 2 });
   // The answered closed loop first, on an idle app: the fixed-rate run may leave a backlog that would spoil it.
+  const statementsBefore = statementsSoFar();
+  const cpuBefore = process.cpuUsage();
   const answered = withReplies
     ? await client.run({ ...base, label: `${label}-answered`, mode: "closed", rate: 0, seconds: options.closedSeconds })
     : undefined;
+  if (answered && !options.layout) {
+    // What one answered command costs the app's process (the load and the fake Slack run elsewhere), with what it
+    // sets off (pings planned, App Home refreshes); the same process runs nothing else meanwhile.
+    const cpu = process.cpuUsage(cpuBefore);
+    const per = (n: number) => (n / Math.max(1, answered.replies)).toFixed(2);
+    options.log(
+      `commands: ${label} per answered command: ${per(statementsSoFar() - statementsBefore)} SQL statements, ` +
+        `${per((cpu.user + cpu.system) / 1000)} ms CPU`,
+    );
+  }
   const fixed = await client.run({
     ...base,
     label: `${label}-fixed`,

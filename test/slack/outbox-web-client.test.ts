@@ -83,6 +83,16 @@ describe("OutboxWebClient", () => {
     expect(await failureOf(client)).toMatchObject({ code: "request_error", retryable: true });
   });
 
+  it("fails as a retryable request error when the connection is cut mid-answer", async () => {
+    const apiUrl = await serve((_q, _b, res) => {
+      res.writeHead(200, { "content-type": "application/json", "content-length": "100" });
+      res.write('{"ok":true,');
+      setTimeout(() => res.socket?.destroy(), 50);
+    });
+    const client = new OutboxWebClient("xoxb-test", { slackApiUrl: apiUrl });
+    expect(await failureOf(client)).toMatchObject({ code: "request_error", retryable: true });
+  });
+
   it("leaves other methods to the generic client", async () => {
     const paths: string[] = [];
     const apiUrl = await serve((req, _b, res) => {

@@ -25,6 +25,10 @@ export function postJson(url: URL, headers: Record<string, string>, body: string
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("error", reject);
+        // A connection cut mid-answer ends the response without "end": no answer, then (resolving first wins).
+        response.on("close", () => {
+          if (!response.complete) reject(new Error("the connection closed before the whole answer arrived"));
+        });
         response.on("end", () =>
           resolve({
             status: response.statusCode ?? 0,

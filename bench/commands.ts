@@ -12,7 +12,7 @@ import { createLogger } from "../src/logger.js";
 import { type AppLayout, type AppProcesses, startAppProcesses } from "./lib/app-processes.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
-import { statementsSoFar } from "./lib/sql-count.js";
+import { statementsSoFar, takeStatementTexts } from "./lib/sql-count.js";
 import type { LoadResult, LoadRun } from "./load-client.js";
 
 export interface CommandsOptions {
@@ -96,6 +96,7 @@ async function measure(
   const base = { url, concurrency: options.concurrency, untilReply: withReplies, waitRepliesMs };
   await client.run({ ...base, label: `${label}-warm`, mode: "fixed", rate: 25, seconds: 2 });
   // The answered closed loop first, on an idle app: the fixed-rate run may leave a backlog that would spoil it.
+  takeStatementTexts();
   const statementsBefore = statementsSoFar();
   const cpuBefore = process.cpuUsage();
   const answered = withReplies
@@ -110,6 +111,7 @@ async function measure(
       `commands: ${label} per answered command: ${per(statementsSoFar() - statementsBefore)} SQL statements, ` +
         `${per((cpu.user + cpu.system) / 1000)} ms CPU`,
     );
+    for (const [text, times] of takeStatementTexts()) options.log(`  ${per(times)} × ${text}`);
   }
   const fixed = await client.run({
     ...base,

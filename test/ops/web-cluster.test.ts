@@ -133,7 +133,34 @@ describe("WEB_PROCESSES=2: two web processes behind one port", () => {
     expect(code, web.output()).toBe(0);
     expect(await childPids(web.child.pid as number)).toEqual([]);
   });
+
+  // The port is the primary's: a copy left without it would take no request (Node's cluster ends it on disconnect).
+  it("do not outlive a primary that is killed", async () => {
+    const web = run("src/main.ts", {
+      ROLE: "web",
+      WEB_PROCESSES: "2",
+      PORT: String(await freePort()),
+      REDIS_URL: redis.url,
+      ZALO_BOT_TOKEN: zalo.token,
+      ZALO_API_BASE_URL: zalo.url,
+      ZALO_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    });
+    const primary = web.child.pid as number;
+    await eventually(async () => expect(await childPids(primary)).toHaveLength(2), { interval: 200 });
+    const copies = await childPids(primary);
+    web.child.kill("SIGKILL");
+    await eventually(async () => expect(copies.filter(isAlive)).toEqual([]), { interval: 200 });
+  });
 });
+
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
 
 /** The copies of the entry point whose parent is `pid` (the cluster's web processes), from /proc. */
 async function childPids(pid: number): Promise<number[]> {

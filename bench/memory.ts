@@ -1,11 +1,12 @@
 /**
  * Scenario 4, memory: resident memory of the bot's worker role holding N open tasks with their pings scheduled,
- * measured in a child process (bench/memory-child.ts) after its start-up reconcile and after GC. The tasks' pings
+ * measured in a child process (bench/memory-child.mjs) after its start-up reconcile and after GC. The tasks' pings
  * are planned beforehand with the app's own ping service (as if the tasks had come in through commands), so the
  * child goes through the restart path: reconcile finds the rows and queues a delayed job for each.
- * Baseline: the same child on the same database before any task was seeded.
+ * Baseline: the same child on the same database before any task was seeded. Both ways of running the bot are
+ * measured, each against its own empty baseline: from source (tsx) and compiled (`npm run build`, built here first).
  */
-import { fork } from "node:child_process";
+import { fork, spawnSync } from "node:child_process";
 import pg from "pg";
 import { createDatabase } from "../src/db/client.js";
 import { planPings } from "../src/scheduling/index.js";
@@ -31,18 +32,33 @@ interface ChildReport {
   gc: boolean;
 }
 
+/** From source as `npm start` runs it, or compiled as `npm run start:prod` does. */
+type Way = "tsx" | "compiled";
+const WAYS: readonly Way[] = ["tsx", "compiled"];
+
+/** The compiled bot in dist/, built from this checkout so the two ways run the same code. */
+function build(): void {
+  const result = spawnSync(process.execPath, ["scripts/build.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
+  if (result.status !== 0) throw new Error("npm run build failed: the compiled worker cannot be measured");
+}
+
 /** Runs the child; resolves with its final report, or its last sample when it did not finish within the bound. */
 function runChild(
+  way: Way,
   databaseUrl: string,
   prefix: string,
   timeoutMs: number,
   log: (line: string) => void,
 ): Promise<ChildReport | undefined> {
   return new Promise((resolve) => {
+    const compiled = way === "compiled";
     const child = fork(
-      new URL("./memory-child.ts", import.meta.url),
-      [JSON.stringify({ databaseUrl, redisUrl: REDIS_URL, prefix })],
-      { execArgv: ["--expose-gc", "--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] },
+      new URL("./memory-child.mjs", import.meta.url),
+      [JSON.stringify({ databaseUrl, redisUrl: REDIS_URL, prefix, compiled })],
+      {
+        execArgv: compiled ? ["--expose-gc"] : ["--expose-gc", "--import", "tsx"],
+        stdio: ["ignore", "inherit", "inherit", "ipc"],
+      },
     );
     let last: ChildReport | undefined;
     const timer = setTimeout(() => child.kill("SIGKILL"), timeoutMs);
@@ -114,50 +130,78 @@ const mb = (bytes: number) => bytes / 2 ** 20;
 
 export async function benchMemory(options: MemoryOptions): Promise<BenchFigure[]> {
   const { log } = options;
+  build();
   const db = await createBenchDatabase("memory");
-  const prefixes = [uniqueName("memempty"), uniqueName("memfull")].map((p) => p.replaceAll("_", "-"));
+  const prefixes: string[] = [];
+  const run = (way: Way, stage: "empty" | "full") => {
+    const prefix = uniqueName(`mem${stage}${way}`).replaceAll("_", "-");
+    prefixes.push(prefix);
+    return runChild(way, db.url, prefix, options.timeoutMs, log);
+  };
   try {
-    const empty = await runChild(db.url, prefixes[0] as string, options.timeoutMs, log);
-    if (empty?.type !== "done") throw new Error("the empty worker did not start");
-    log(`memory: empty worker RSS ${mb(empty.rss).toFixed(0)} MB, heap ${mb(empty.heapUsed).toFixed(0)} MB`);
-    const channels = Math.max(1, Math.round(options.tasks / 100));
-    await seedTasks(db.url, {
-      channels,
-      tasksPerChannel: Math.round(options.tasks / channels),
-      layout: { kind: "future" },
-    });
-    const planStart = Date.now();
-    const planned = await planAll(db.url);
-    log(
-      `memory: planned ${planned} pings for ${options.tasks} tasks in ${((Date.now() - planStart) / 1000).toFixed(0)} s`,
-    );
-    const full = await runChild(db.url, prefixes[1] as string, options.timeoutMs, log);
-    if (!full) throw new Error("the loaded worker reported nothing");
-    const finished = full.type === "done";
-    log(
-      `memory: worker with ${options.tasks} open tasks ${finished ? "after" : "DURING (unfinished)"} reconcile: ` +
-        `RSS ${mb(full.rss).toFixed(0)} MB, heap ${mb(full.heapUsed).toFixed(0)} MB, ` +
-        `${full.pingJobs ?? "?"}/${planned} delayed ping jobs, ${full.seconds.toFixed(0)} s after start`,
-    );
-    return [
-      figure(`memory: worker RSS, ${options.tasks} open tasks, after reconcile + GC`, mb(full.rss), "MB", {
-        baseline: mb(empty.rss),
-        target: finished ? "< 300 MB" : `< 300 MB after reconcile (unfinished after ${full.seconds.toFixed(0)} s)`,
-        met: finished && mb(full.rss) < 300,
-        digits: 0,
-      }),
-      figure("memory: heap used", mb(full.heapUsed), "MB", { baseline: mb(empty.heapUsed), digits: 0 }),
-      figure("memory: delayed ping jobs queued by reconcile", full.pingJobs ?? null, "jobs", {
-        baseline: planned,
-        digits: 0,
-      }),
-      figure("memory: worker start incl. reconcile", finished ? full.seconds : null, "s", {
-        baseline: empty.seconds,
-        digits: 1,
-      }),
-    ];
+    const empty = new Map<Way, ChildReport>();
+    for (const way of WAYS) {
+      const report = await run(way, "empty");
+      if (report?.type !== "done") throw new Error(`the empty worker (${way}) did not start`);
+      log(
+        `memory: empty worker (${way}) RSS ${mb(report.rss).toFixed(0)} MB, heap ${mb(report.heapUsed).toFixed(0)} MB`,
+      );
+      empty.set(way, report);
+    }
+    const planned = await seedAndPlan(db.url, options);
+    const figures: BenchFigure[] = [];
+    for (const way of WAYS) {
+      const full = await run(way, "full");
+      if (!full) throw new Error(`the loaded worker (${way}) reported nothing`);
+      figures.push(...loadedFigures(way, full, empty.get(way) as ChildReport, planned, options));
+    }
+    return figures;
   } finally {
     for (const prefix of prefixes) await deleteRedisPrefix(prefix);
     await db.drop();
   }
+}
+
+async function seedAndPlan(url: string, options: MemoryOptions): Promise<number> {
+  const channels = Math.max(1, Math.round(options.tasks / 100));
+  await seedTasks(url, { channels, tasksPerChannel: Math.round(options.tasks / channels), layout: { kind: "future" } });
+  const planStart = Date.now();
+  const planned = await planAll(url);
+  const took = ((Date.now() - planStart) / 1000).toFixed(0);
+  options.log(`memory: planned ${planned} pings for ${options.tasks} tasks in ${took} s`);
+  return planned;
+}
+
+/** The loaded worker's figures beside its own way's empty worker; from source keeps the names earlier runs used. */
+function loadedFigures(
+  way: Way,
+  full: ChildReport,
+  empty: ChildReport,
+  planned: number,
+  options: MemoryOptions,
+): BenchFigure[] {
+  const finished = full.type === "done";
+  const suffix = way === "compiled" ? " (compiled)" : "";
+  options.log(
+    `memory: worker (${way}) with ${options.tasks} open tasks ${finished ? "after" : "DURING (unfinished)"} ` +
+      `reconcile: RSS ${mb(full.rss).toFixed(0)} MB, heap ${mb(full.heapUsed).toFixed(0)} MB, ` +
+      `${full.pingJobs ?? "?"}/${planned} delayed ping jobs, ${full.seconds.toFixed(0)} s after start`,
+  );
+  return [
+    figure(`memory: worker RSS, ${options.tasks} open tasks, after reconcile + GC${suffix}`, mb(full.rss), "MB", {
+      baseline: mb(empty.rss),
+      target: finished ? "< 300 MB" : `< 300 MB after reconcile (unfinished after ${full.seconds.toFixed(0)} s)`,
+      met: finished && mb(full.rss) < 300,
+      digits: 0,
+    }),
+    figure(`memory: heap used${suffix}`, mb(full.heapUsed), "MB", { baseline: mb(empty.heapUsed), digits: 0 }),
+    figure(`memory: delayed ping jobs queued by reconcile${suffix}`, full.pingJobs ?? null, "jobs", {
+      baseline: planned,
+      digits: 0,
+    }),
+    figure(`memory: worker start incl. reconcile${suffix}`, finished ? full.seconds : null, "s", {
+      baseline: empty.seconds,
+      digits: 1,
+    }),
+  ];
 }

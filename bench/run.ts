@@ -51,7 +51,14 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
   ...(workers > 1 ? { "pings-multi": () => benchPings({ ...pingsLoad, workers }) } : {}),
   summaries: () =>
     benchSummaries({ channels: Math.round(1000 * scale), tasksPerChannel: 100, timeoutMs: 300_000, log }),
-  rollup: () => benchRollup({ units: Math.round(1000 * scale), tasksPerUnit: 100, requests: quick ? 10 : 30, log }),
+  rollup: () =>
+    benchRollup({
+      units: Math.round(1000 * scale),
+      tasksPerUnit: 100,
+      requests: quick ? 10 : 30,
+      paintLoads: quick ? 5 : 15,
+      log,
+    }),
   memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 25_000 : 1_500_000, log }),
   recurring: () =>
     benchRecurring({ channels: Math.round(1000 * scale), seriesPerChannel: 10, timeoutMs: 300_000, log }),

@@ -22,7 +22,7 @@ export interface SummariesOptions {
 }
 
 /** Last Monday 08:00 in Asia/Ho_Chi_Minh (01:00 UTC), as the cron slot the jobs stand for. */
-function lastMondaySlot(now: Date): number {
+export function lastMondaySlot(now: Date): number {
   const d = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), 1));
   while (d.getUTCDay() !== 1 || d > now) d.setUTCDate(d.getUTCDate() - 1);
   return d.getTime();

@@ -20,6 +20,12 @@ export interface Holiday {
   en: string;
 }
 
+/** The name of a day a workspace declared off itself ("nghỉ 1/1 - 3/1/2027"), beside the public holidays' names. */
+export const WORKSPACE_DAY_OFF: Readonly<Pick<Holiday, "vi" | "en">> = {
+  vi: "Ngày nghỉ của đơn vị",
+  en: "Workspace day off",
+};
+
 function tetDays(year: number): Holiday[] {
   const [d, m, y] = tetDate(year);
   const first = toIsoDate(y, m, d);

@@ -5,7 +5,7 @@
  */
 
 import type { Locale } from "../locale.js";
-import { type Holiday, vietnamHolidays } from "./holidays.js";
+import { type Holiday, vietnamHolidays, WORKSPACE_DAY_OFF } from "./holidays.js";
 import { addDays, isoWeekday, parseIsoDate } from "./iso-date.js";
 
 export interface WorkingCalendarOptions {
@@ -81,7 +81,7 @@ export function createWorkingCalendar(options: WorkingCalendarOptions = {}): Wor
     holidayName(iso, locale) {
       const h = holiday(iso);
       if (h) return h[locale];
-      return extraOff.has(iso) ? (locale === "vi" ? "Ngày nghỉ của đơn vị" : "Workspace day off") : null;
+      return extraOff.has(iso) ? WORKSPACE_DAY_OFF[locale] : null;
     },
     addWorkingDays(iso, n) {
       let day = iso;

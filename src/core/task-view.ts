@@ -62,3 +62,14 @@ export interface ChannelSettingsView {
   summaryCron: string;
   managers: PersonView[];
 }
+
+/** A channel's figures for "tình hình" / "status". */
+export interface StatusCounts {
+  open: number;
+  overdue: number;
+  dueThisWeek: number;
+  doneThisWeek: number;
+  /** Done tasks that had a due date, and of those the ones closed on or before it. */
+  doneWithDue: number;
+  doneOnTime: number;
+}

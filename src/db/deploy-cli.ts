@@ -3,6 +3,7 @@
 import { loadEnvFile } from "../config/env-file.js";
 import { deployDatabase } from "./client.js";
 import { MigrationError } from "./deploy-migrations.js";
+import { describeDatabaseUrl, redactDatabaseUrl } from "./redact-url.js";
 
 loadEnvFile();
 const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -10,27 +11,10 @@ const dataDir = process.env.DATA_DIR || "./data";
 
 /** Where we deploy to, without credentials: a password must never reach the terminal or CI logs. */
 function describeTarget(): string {
-  if (!databaseUrl) return `PGlite in ${dataDir}/pglite`;
-  try {
-    const url = new URL(databaseUrl);
-    return `PostgreSQL at ${url.hostname}${url.port ? `:${url.port}` : ""}${url.pathname}`;
-  } catch {
-    return "PostgreSQL (DATABASE_URL is not a valid URL)";
-  }
+  return databaseUrl ? describeDatabaseUrl(databaseUrl) : `PGlite in ${dataDir}/pglite`;
 }
 
-/** Driver messages may quote the connection string; blank out the URL and its password wherever they appear. */
-function redact(message: string): string {
-  if (!databaseUrl) return message;
-  let safe = message.replaceAll(databaseUrl, "<DATABASE_URL>");
-  try {
-    const { password } = new URL(databaseUrl);
-    if (password) safe = safe.replaceAll(password, "***").replaceAll(decodeURIComponent(password), "***");
-  } catch {
-    // not a URL: nothing more to redact than the whole string
-  }
-  return safe;
-}
+const redact = (message: string) => (databaseUrl ? redactDatabaseUrl(message, databaseUrl) : message);
 
 const target = describeTarget();
 try {

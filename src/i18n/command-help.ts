@@ -1,5 +1,5 @@
-import type { Locale } from "../core/incoming.js";
 import type { CommandName, HelpTopic } from "../language/index.js";
+import type { Locale } from "../locale.js";
 
 /** Per-topic help: the form of the command, what it does, and examples a user can copy (at least two each). */
 export interface CommandHelp {

@@ -1,4 +1,4 @@
-import type { Locale } from "../core/incoming.js";
+import type { Locale } from "../locale.js";
 import { en } from "./en.js";
 import type { Catalogue, MessageId, AllMessageParams as MessageParams } from "./messages.js";
 import { vi } from "./vi.js";

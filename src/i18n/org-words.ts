@@ -2,7 +2,7 @@
  * The words of the organisation's commands and of the dashboard's chat replies, Vietnamese and English. One typed
  * catalogue ({@link OrgWords}): a missing text in either language fails the type check.
  */
-import type { Locale } from "../core/incoming.js";
+import type { Locale } from "../locale.js";
 
 export interface OrgWords {
   treeNeedsAdmin: string;

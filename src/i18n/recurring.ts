@@ -2,7 +2,7 @@
  * The words of recurring tasks, Vietnamese and English: one typed catalogue per language, so a missing sentence
  * fails the type check. Series are "#L3" in both.
  */
-import type { Locale } from "../core/incoming.js";
+import type { Locale } from "../locale.js";
 
 export interface RecurringTexts {
   created(number: number, title: string): string;

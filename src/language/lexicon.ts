@@ -146,6 +146,9 @@ export const EN_MONTH: Record<string, number> = {
   dec: 12,
 };
 
+/** An English month name or its abbreviation ("Jun", "June", "Sept."), its first three letters captured: a key of EN_MONTH. */
+export const EN_MONTH_NAME = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
+
 /** Month names after "tháng": a number or a word ("tháng giêng" is January, "tháng chạp" December). */
 export const VI_MONTH_WORD: Record<string, number> = {
   gieng: 1,

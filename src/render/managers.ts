@@ -1,8 +1,8 @@
+import type { ChannelEventView } from "../core/channel-event-view.js";
 import type { Locale } from "../core/incoming.js";
 import { personToken } from "../core/reply.js";
 import type { ChannelSettingsView } from "../core/task-view.js";
 import { t } from "../i18n/index.js";
-import type { ChannelEventView } from "../services/channel-history.js";
 import { formatMoment, renderPeople } from "./render-context.js";
 
 interface StoredPerson {

@@ -1,8 +1,8 @@
 import type { Locale } from "../core/incoming.js";
 import type { DayOffView } from "../core/ports/index.js";
+import type { SettingChange, SettingKey } from "../core/setting-change.js";
 import type { ChannelSettingsView } from "../core/task-view.js";
 import { t } from "../i18n/index.js";
-import type { SettingChange, SettingKey } from "../services/settings-values.js";
 import {
   formatMinutesOfDay,
   renderDayList,

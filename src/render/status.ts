@@ -1,7 +1,6 @@
 import { personToken } from "../core/reply.js";
-import type { PersonView } from "../core/task-view.js";
+import type { PersonView, StatusCounts } from "../core/task-view.js";
 import { t } from "../i18n/index.js";
-import type { StatusCounts } from "../services/task-service.js";
 import type { RenderContext } from "./render-context.js";
 
 /** Done on or before the due, among done tasks that had one; null when there is none yet. */

@@ -108,3 +108,19 @@ export async function ensurePrefixOwnership(options: {
     redis.disconnect();
   }
 }
+
+/**
+ * Moves the ownership of `prefix` from one database to another that holds the same rows (a copy of the install):
+ * the queued jobs name rows by id, and the copy keeps the ids. Only when `from` owns it now; reports the owner seen.
+ */
+export async function handOverRedisPrefix(
+  redis: Redis,
+  prefix: string,
+  from: string,
+  to: string,
+): Promise<{ handedOver: boolean; owner: string | null }> {
+  const script =
+    "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end return 0";
+  const moved = await redis.eval(script, 1, ownerKey(prefix), from, to);
+  return { handedOver: moved === 1, owner: await redis.get(ownerKey(prefix)) };
+}

@@ -3,26 +3,13 @@
  * same transaction, so the history says who gave whom the right to change everyone's tasks, and when. Settings
  * changes and declared days off are recorded there too.
  */
+import type { ChannelAction, ChannelEventView } from "../core/channel-event-view.js";
 import type { PersonView } from "../core/task-view.js";
+
+export type { ChannelAction, ChannelEventView };
+
 import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import { personSelect, toPersonView } from "./task-mapper.js";
-
-export type ChannelAction =
-  | "manager_added"
-  | "manager_removed"
-  | "settings_changed"
-  | "day_off_declared"
-  | "day_off_removed";
-
-/** One entry of a channel's history, as renderers read it. */
-export interface ChannelEventView {
-  action: ChannelAction | string;
-  /** Null when the system did it (a Slack channel's creator made its first manager). */
-  actor: PersonView | null;
-  oldValue: unknown;
-  newValue: unknown;
-  createdAt: Date;
-}
 
 const personValue = (p: PersonView) => ({ id: p.id, name: p.displayName });
 

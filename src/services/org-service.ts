@@ -6,6 +6,7 @@
 import type { PrismaClient } from "../generated/prisma/client.js";
 import * as access from "./dashboard-access.js";
 import { overdueTasks, personFigures, unitFigures, type WeekPoint, weeklyTrend } from "./org-rollup.js";
+import { type OrgSnapshot, subtreeRollup, takeOrgSnapshot } from "./org-snapshot.js";
 import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
 import * as units from "./org-units.js";
@@ -96,6 +97,11 @@ export function createOrgService(options: { prisma: PrismaClient }) {
 
     rollup: (viewer: OrgViewer, now: Date, timezone: string, within?: string, options?: { trend?: boolean }) =>
       rollupOf(db, viewer, now, timezone, within, options),
+
+    /** Every unit's figures of a workspace at `now`, read once, for many subtrees' roll-ups of that instant. */
+    snapshot: (workspaceId: string, now: Date, timezone: string) => takeOrgSnapshot(db, workspaceId, now, timezone),
+    /** A unit's subtree from a snapshot, as `rollup` gives it to a workspace admin for that unit. */
+    rollupFromSnapshot: (snapshot: OrgSnapshot, unitId: string): OrgRollup => subtreeRollup(snapshot, unitId),
 
     /** Per person over the given units (already limited to what the viewer sees). */
     people: (unitIds: readonly string[], weeks: RollupWeeks) => personFigures(db, unitIds, weeks),

@@ -1,23 +1,13 @@
-import type { Locale } from "../core/incoming.js";
-import { readWeekday, readWeekdays } from "../language/index.js";
-import type { ChannelSettingsPatch } from "./directory-service.js";
-import { normalizeName } from "./member-names.js";
-
 /**
  * Reading the value of "cài đặt <mục> <giá trị>" / "settings <key> <value>" into a change. Pure: the settings
  * handler applies the result through the directory service.
  */
-export type SettingKey = "language" | "timezone" | "endofday" | "manager" | "workdays" | "summary" | "pings" | "dayoff";
+import type { Locale } from "../core/incoming.js";
+import type { ChannelSettingsPatch, SettingChange, SettingKey } from "../core/setting-change.js";
+import { readWeekday, readWeekdays } from "../language/index.js";
+import { normalizeName } from "./member-names.js";
 
-export type SettingChange =
-  | { kind: "patch"; patch: ChannelSettingsPatch }
-  | { kind: "managers"; mode: "add" | "remove" }
-  /**
-   * Declared days of the workspace, `from`–`to` inclusive (one day: the same date): days off (nghỉ bù), or with
-   * `isWorkingDay` make-up working days (làm bù); `remove` takes them back.
-   */
-  | { kind: "dayoff"; from: string; to: string; isWorkingDay: boolean; remove: boolean }
-  | { kind: "invalid"; example: string };
+export type { SettingChange, SettingKey };
 
 const EXAMPLES: Record<SettingKey, Record<Locale, string>> = {
   language: { vi: `"cài đặt ngôn ngữ en"`, en: `"settings language vi"` },

@@ -35,17 +35,8 @@ import type {
 
 export type { AssignMode, DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 export type { TaskListFilter, TaskListQuery } from "./task-queries.js";
-export type {
-  CreateTaskInput,
-  SnoozeResult,
-  StatusCounts,
-  TaskActor,
-  TaskChange,
-  TaskList,
-  TaskRef,
-  TaskWriteResult,
-  UndoResult,
-} from "./task-types.js";
+// Callers take the service's shapes from here, beside the service.
+export type * from "./task-types.js";
 
 export interface TaskServiceOptions {
   prisma: PrismaClient;

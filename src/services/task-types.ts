@@ -1,6 +1,9 @@
 /** The shapes of the task service's answers and inputs, shared by its modules and its callers. Types only. */
 import type { Actor } from "../core/handler.js";
 import type { PersonView, TaskEventView, TaskView } from "../core/task-view.js";
+
+export type { StatusCounts } from "../core/task-view.js";
+
 import type { DueInput, TaskChangeKind, TaskOutcome, TaskRefusal } from "./task-plans.js";
 
 export interface TaskChange {
@@ -50,16 +53,6 @@ export interface CreateTaskInput {
    * them back; anyone missing is read in the transaction.
    */
   people?: readonly PersonView[];
-}
-
-export interface StatusCounts {
-  open: number;
-  overdue: number;
-  dueThisWeek: number;
-  doneThisWeek: number;
-  /** Done tasks that had a due date, and of those the ones closed on or before it. */
-  doneWithDue: number;
-  doneOnTime: number;
 }
 
 export interface TaskList {

@@ -2,7 +2,9 @@
  * Where a series ends: "đến hết 6/2027", "đến hết tháng 6", "đến 30/6/2027", "until June", "until 2027-06-30",
  * "until the end of 2027". A month alone means through its last day; a date without a year is the next such date.
  */
+
 import { addDays, parseIsoDate, toIsoDate } from "../../calendar/index.js";
+import { EN_MONTH, EN_MONTH_NAME as MONTH } from "../lexicon.js";
 import { B, E } from "./draft.js";
 
 export interface FoundUntil {
@@ -12,21 +14,6 @@ export interface FoundUntil {
   date: string;
 }
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 const VI_UNTIL = "(?:,\\s*)?(?:(?:cho\\s+)?(?:den|toi)\\s+(?:het\\s+)?|het\\s+)";
 const EN_UNTIL = "(?:,\\s*)?(?:until|till|through|thru|ending)\\s+(?:the\\s+end\\s+of\\s+)?";
 
@@ -89,7 +76,7 @@ const RULES: UntilRule[] = [
   {
     re: rx(`${EN_UNTIL}${MONTH}(?:\\s+(\\d{1,2})(?:st|nd|rd|th)?)?(?:,?\\s+(\\d{4}))?`),
     read: (m, today) => {
-      const month = MONTHS[m[1] ?? ""];
+      const month = EN_MONTH[m[1] ?? ""];
       if (!month) return null;
       const year = m[3] ? Number(m[3]) : nextYear(today, month, Number(m[2] ?? 1));
       return m[2] ? date(year, month, Number(m[2])) : lastDayOfMonth(year, month);

@@ -4,6 +4,7 @@
  * "monthly" before a noun name the thing ("weekly report", "daily standup"), so they are a rhythm only at the end
  * of the words or before "on", "at", "by", a time or a person.
  */
+import { EN_MONTH, EN_MONTH_NAME as MONTH } from "../lexicon.js";
 import {
   B,
   countOf,
@@ -36,21 +37,6 @@ const NTH_WORDS = "(first|1st|second|2nd|third|3rd|fourth|4th|last)";
 const POD_AFTER = "(?:\\s+(morning|noon|afternoon|evening))?";
 /** A rhythm adjective is not the title's own word: at the end, or before these. */
 const ALONE = "(?=\\s*$|\\s*[,.;!]|\\s+(?:on|at|by|before|from|until|till|starting|due|in the)\\b|\\s+\\d|\\s{2,})";
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
-const MONTH = "(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\\.?";
 
 function rx(source: string): RegExp {
   return new RegExp(`${B}${source}${E}`, "g");
@@ -127,7 +113,7 @@ export const EN_PHRASES: PhraseRule[] = [
       `(?:every\\s+year|annually|yearly)\\s+on\\s+${MONTH}\\s+(\\d{1,2})${ORD}|(?:every|each)\\s+${MONTH}\\s+(\\d{1,2})${ORD}|on\\s+${MONTH}\\s+(\\d{1,2})${ORD}\\s+(?:every\\s+year|annually|yearly)`,
     ),
     build: (m) => {
-      const month = MONTHS[m[1] ?? m[3] ?? m[5] ?? ""];
+      const month = EN_MONTH[m[1] ?? m[3] ?? m[5] ?? ""];
       return month ? valid({ freq: "yearly", months: [month], monthDays: [Number(m[2] ?? m[4] ?? m[6])] }) : null;
     },
   },

@@ -2,19 +2,19 @@
  * The bot's worker role in a process of its own, for the memory scenario: createApp with ROLE=worker against the
  * given database and Redis prefix, start (which reconciles: every open task's pings planned and queued), then two
  * full garbage collections, then the resident set size is sent to the parent. Run with --expose-gc.
+ *
+ * Plain JavaScript, so the same child measures both ways of running the bot: from source (`node --import tsx`, the
+ * app imported from src/, what `npm start` does) and compiled (`node`, the app imported from dist/ after
+ * `npm run build`, what `npm run start:prod` does) with no TypeScript loader in the process.
  */
 import { Queue } from "bullmq";
-import { createApp } from "../src/app.js";
-import { loadConfig } from "../src/config.js";
-import { createLogger } from "../src/logger.js";
 
-interface ChildRequest {
-  databaseUrl: string;
-  redisUrl: string;
-  prefix: string;
-}
+const request = JSON.parse(process.argv[2] ?? "{}");
+const appRoot = new URL(request.compiled ? "../dist/src/" : "../src/", import.meta.url);
+const { createApp } = await import(new URL("app.js", appRoot).href);
+const { loadConfig } = await import(new URL("config.js", appRoot).href);
+const { createLogger } = await import(new URL("logger.js", appRoot).href);
 
-const request = JSON.parse(process.argv[2] ?? "{}") as ChildRequest;
 const config = loadConfig({
   DATABASE_URL: request.databaseUrl,
   REDIS_URL: request.redisUrl,
@@ -26,9 +26,10 @@ const config = loadConfig({
   // Nothing is due while the figure is taken; an unused loopback port keeps any stray call local.
   SLACK_API_URL: "http://127.0.0.1:9/api/",
 });
-const gc = (globalThis as { gc?: () => void }).gc;
+const gc = globalThis.gc;
 const started = performance.now();
-const sample = async (type: "sample" | "done") => {
+let pingQueue;
+const sample = async (type) => {
   for (let i = 0; i < (type === "done" ? 3 : 1); i++) {
     gc?.();
     await new Promise((resolve) => setTimeout(resolve, type === "done" ? 500 : 0));
@@ -38,7 +39,6 @@ const sample = async (type: "sample" | "done") => {
   const seconds = (performance.now() - started) / 1000;
   process.send?.({ type, rss: usage.rss, heapUsed: usage.heapUsed, seconds, pingJobs, gc: gc !== undefined });
 };
-let pingQueue: Queue | undefined;
 // Samples while starting: a start-up reconcile that does not finish within the parent's bound still leaves a figure.
 const timer = setInterval(() => void sample("sample"), 5000);
 const app = await createApp({

@@ -46,7 +46,7 @@ export function createOperations(options: OperationsOptions) {
   let receiving = false;
   const probe = options.redisUrl ? redisProbe(options.redisUrl) : undefined;
   const checks = readinessChecks(options, probe, () => receiving);
-  const healthRoutes = createHealthRoutes({ checks, metrics: servedMetrics(metrics.registry) });
+  const healthRoutes = createHealthRoutes({ checks, metrics: servedMetrics(metrics.registry, () => receiving) });
   const servers: Server[] = [];
 
   /** The operator's pages beside health: the queue dashboard, when its token is set and the jobs run. */

@@ -83,16 +83,19 @@ async function stopAll(): Promise<void> {
 
 /**
  * What /metrics serves: in a web copy, the sum over every copy (asked of the primary, which asks each copy for its
- * `registry`); in a single process, `registry` itself.
+ * `registry`); in a single process, `registry` itself. `serving`: whether this process takes requests yet.
  */
-export function servedMetrics(registry: Registry): MetricsText {
+export function servedMetrics(registry: Registry, serving: () => boolean): MetricsText {
   if (!cluster.isWorker) return registry;
-  // Each copy counts itself once, so the sum says how many copies answered the scrape.
+  // Each copy counts itself once it takes requests, so the sum says how many copies share the port right now.
   new Gauge({
     name: "roviec_web_processes",
-    help: "Web processes sharing the port (WEB_PROCESSES)",
+    help: "Web processes sharing the port and taking requests (WEB_PROCESSES)",
     registers: [registry],
-  }).set(1);
+    collect() {
+      this.set(serving() ? 1 : 0);
+    },
+  });
   // The copy's side of the aggregation: prom-client answers the primary's requests from this registry.
   new AggregatorRegistry();
   AggregatorRegistry.setRegistries([registry]);

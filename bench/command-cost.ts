@@ -3,7 +3,7 @@
  * and people already known), in SQL statements and in CPU of this process. Not part of `npm run bench` nor the tests.
  *
  * It drives Slack-shaped messages (`giao @U… nộp báo cáo trước 17h thứ 6 tuần sau`, then `việc của tôi` from
- * assignees, then `xong #N` by the assignee) one at a time through `createAppBot` with the real task and directory services on a fresh
+ * assignees, `tình hình` (the channel's status counts), then `xong #N` by the assignee) one at a time through `createAppBot` with the real task and directory services on a fresh
  * PostgreSQL database (as bench/lib/env.ts makes them), without Redis or the ping scheduler. Statements are counted
  * by wrapping `pg.Client.prototype.query` (every statement Prisma's adapter sends, BEGIN and COMMIT included); CPU is
  * `process.cpuUsage()` (user + system) over the phase, divided by the commands in it. `--sql` prints the statements
@@ -118,6 +118,15 @@ try {
     };
   };
   let listed = 0;
+  /** "Status" of a channel with open tasks, asked by someone in it. */
+  const status = (i: number) => {
+    const task = created[i % created.length];
+    if (!task) throw new Error("no task for the status");
+    return async () => {
+      const [reply] = await bot.handle(message(task.channel, i, "tình hình"));
+      if (!reply || reply.isError) throw new Error(`status failed: ${reply?.text}`);
+    };
+  };
 
   async function phase(name: string, count: number, make: (i: number) => () => Promise<void>) {
     const runs = Array.from({ length: count }, (_, i) => make(i));
@@ -146,11 +155,17 @@ try {
   for (let i = 0; i < USERS; i++) await xong()();
   for (let i = 0; i < 200; i++) await giao(i)();
   for (let i = 0; i < 100; i++) await list(i)();
+  for (let i = 0; i < 100; i++) await status(i)();
   while (created.length > 0) await xong()();
   listed = 0;
 
   // "list" runs between them, while the tasks just given are open: each list shows a few.
-  const results = [await phase("giao", N, giao), await phase("list", N, list), await phase("xong", N, () => xong())];
+  const results = [
+    await phase("giao", N, giao),
+    await phase("list", N, list),
+    await phase("status", N, status),
+    await phase("xong", N, () => xong()),
+  ];
   console.log(`commands one at a time, steady state, ${N} each (node ${process.version}, pid ${process.pid})`);
   console.log("command  statements/cmd  cpu ms/cmd  wall ms/cmd");
   for (const r of results) {

@@ -5,6 +5,8 @@
  * Baseline: a bare BullMQ queue with the same number of delayed jobs at the same offsets, and a worker that only
  * records.
  */
+import { fork } from "node:child_process";
+import { once } from "node:events";
 import { Queue, Worker } from "bullmq";
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { defaultJobTuning } from "../jobs/job-context.js";
@@ -23,6 +25,7 @@ import {
   wallNow,
 } from "./lib/env.js";
 import { FakeSlackProcess } from "./lib/fake-slack-process.js";
+import { PING_WORKER_ENV, type PingWorkerOptions } from "./lib/ping-worker-child.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import { seedTasks } from "./lib/seed.js";
 
@@ -40,6 +43,11 @@ export interface PingsOptions {
    * which must stay under 3 minutes).
    */
   rushOnMinute: boolean;
+  /**
+   * Worker processes sharing the rush (default 1: the scenario's own). With more, the others are child processes
+   * (lib/ping-worker-child.ts) on the same database and prefix, and the figures are named `pings-multi [N …]: …`.
+   */
+  workers?: number;
   log: (line: string) => void;
 }
 
@@ -72,6 +80,7 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
   // In a process of its own, as Slack is remote: its parsing of the rush's posts is not the bot's work.
   const fake = await FakeSlackProcess.start();
   let jobs: Jobs | undefined;
+  let stopOthers = async () => {};
   const database = await createDatabase({ databaseUrl: db.url, dataDir: "memory://" });
   try {
     const adapter = createSlackAdapter({
@@ -87,6 +96,7 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       logger,
     });
     // Started on the empty database so its start-up reconcile is instant; the periodic one is off for a stable run.
+    const tuning = { reconcileEveryMs: 0, ...workspaceCap() };
     jobs = await startJobs({
       prisma: database.prisma,
       redisUrl: REDIS_URL,
@@ -94,8 +104,16 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       logger,
       role: "worker",
       prefix,
-      tuning: { reconcileEveryMs: 0, ...workspaceCap() },
+      tuning,
     });
+    const others = await startPingWorkers((options.workers ?? 1) - 1, {
+      databaseUrl: db.url,
+      redisUrl: REDIS_URL,
+      prefix,
+      slackApiUrl: fake.apiUrl,
+      tuning,
+    });
+    stopOthers = others;
     // The rush: a tenth of the tasks due at one and the same instant, on a whole minute as 17:00:00 is (the pings due
     // just before it are in another minute, and their channels just had a message).
     const unit = options.rushOnMinute ? 60_000 : 1000;
@@ -159,14 +177,22 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
     );
     await jobs.close();
     jobs = undefined;
+    await stopOthers();
     await fake.clear();
 
     const offsets = pings.map((p) => p.fireAt.getTime() - rushAt);
     const base = await bareBaseline(offsets, options, log);
     const p99 = quantile(lateness, 0.99);
     const baseP99 = quantile(base.lateness, 0.99);
-    const slackMs = (ms: number) => `p99 − baseline p99 < 1000 ms (here ${Math.round(ms)} ms)`;
-    return [
+    const slackMs = (ms: number) => `p99 ≤ bare BullMQ p99 + 1000 ms (here +${Math.round(ms)} ms)`;
+    const named = (figures: BenchFigure[]) =>
+      (options.workers ?? 1) > 1
+        ? figures.map((f) => ({
+            ...f,
+            name: f.name.replace(/^pings:/, `pings-multi [${options.workers} worker processes]:`),
+          }))
+        : figures;
+    return named([
       figure("pings: lateness p50", quantile(lateness, 0.5), "ms", {
         baseline: quantile(base.lateness, 0.5),
         digits: 0,
@@ -174,7 +200,7 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
       figure("pings: lateness p99", p99, "ms", {
         baseline: baseP99,
         target: slackMs(p99 - baseP99),
-        met: missing === 0 && p99 - baseP99 < 1000,
+        met: missing === 0 && p99 - baseP99 <= 1000,
         digits: 0,
       }),
       figure("pings: lateness max", max(lateness), "ms", { baseline: max(base.lateness), digits: 0 }),
@@ -191,9 +217,10 @@ export async function benchPings(options: PingsOptions): Promise<BenchFigure[]> 
         met: violations === 0,
         digits: 0,
       }),
-    ];
+    ]);
   } finally {
     await jobs?.close().catch(() => undefined);
+    await stopOthers();
     await fake.stop();
     await database.close();
     await deleteRedisPrefix(prefix);
@@ -291,4 +318,26 @@ async function bareBaseline(offsets: number[], options: PingsOptions, log: (line
     await queue.close();
     await deleteRedisPrefix(prefix);
   }
+}
+
+/** `count` more worker processes on the scenario's database and prefix; resolves with how to stop them. */
+async function startPingWorkers(count: number, options: PingWorkerOptions): Promise<() => Promise<void>> {
+  const children = Array.from({ length: count }, () =>
+    fork(new URL("./lib/ping-worker-child.ts", import.meta.url), [], {
+      execArgv: ["--import", "tsx"],
+      env: { ...process.env, [PING_WORKER_ENV]: JSON.stringify(options) },
+      stdio: ["ignore", "inherit", "inherit", "ipc"],
+    }),
+  );
+  await Promise.all(children.map((child) => once(child, "message")));
+  return async () => {
+    const running = children.filter((c) => c.exitCode === null && c.signalCode === null);
+    await Promise.all(
+      running.map((child) => {
+        const exited = once(child, "exit");
+        child.kill("SIGTERM");
+        return exited;
+      }),
+    );
+  };
 }

@@ -94,6 +94,16 @@ export const configSchema = z.object({
     })
     .default("127.0.0.1"),
   ROLE: z.enum(["all", "web", "worker"], { message: "must be all, web or worker" }).default("all"),
+  /**
+   * With ROLE=web: how many processes share PORT (Node's cluster; /metrics adds theirs up). Default 1. More
+   * processes answer more commands on a machine with more cores; workers scale by starting more ROLE=worker.
+   */
+  WEB_PROCESSES: z.coerce
+    .number({ message: "must be a number of processes, such as 2" })
+    .int({ message: "must be a whole number of processes, such as 2" })
+    .min(1, { message: "must be 1 or more" })
+    .max(64, { message: "must be at most 64" })
+    .default(1),
   SLACK_BOT_TOKEN: optionalSecret.refine((v) => v === undefined || v.startsWith("xoxb-"), {
     message: "must be a bot token starting with xoxb-",
   }),

@@ -8,6 +8,7 @@ import { PgliteLockedError } from "./db/pglite-lock.js";
 import { createLogger, type Logger } from "./logger.js";
 import { databaseIdentity, ensurePrefixOwnership, PrefixTakenError, redisPrefixFor } from "./runtime/redis-prefix.js";
 import { stopWithin } from "./runtime/shutdown.js";
+import { isWebClusterPrimary, runWebCluster } from "./runtime/web-cluster.js";
 
 /**
  * `npm start`. With a Slack or Zalo token it serves those platforms; with none it opens the terminal chat on the
@@ -15,6 +16,10 @@ import { stopWithin } from "./runtime/shutdown.js";
  */
 async function main(): Promise<void> {
   const config = loadConfig();
+  if (isWebClusterPrimary(config.WEB_PROCESSES)) {
+    runWebCluster(config.WEB_PROCESSES, createLogger(config.LOG_LEVEL));
+    return;
+  }
   const clock = new AdjustableClock();
   const redisUrl = config.REDIS_URL ?? DEFAULT_REDIS_URL;
   const consoleMode = !hasPlatformToken(config);

@@ -46,3 +46,19 @@ export function formatTable(figures: readonly BenchFigure[]): string {
   const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i] as number)).join(" | ")} |`;
   return [line(header), `|${widths.map((w) => "-".repeat(w + 2)).join("|")}|`, ...rows.map(line)].join("\n");
 }
+
+/** The figures whose baselines tell how fast the machine was, as the table header shows them. */
+const MACHINE_SPEED: { label: string; name: string; unit: string }[] = [
+  { label: "bare Bolt closed-loop", name: "commands: max throughput (closed loop, acked)", unit: "acks/s" },
+  { label: "bare Bolt ack p99 at 200/s", name: "commands: ack p99 at 200/s", unit: "ms" },
+  { label: "bare BullMQ rush lateness p99", name: "pings: lateness p99", unit: "ms" },
+];
+
+/** One line for the table's header: the bare baselines of this run, the machine's own speed. */
+export function machineSpeedLine(figures: readonly BenchFigure[]): string {
+  const parts = MACHINE_SPEED.flatMap(({ label, name, unit }) => {
+    const baseline = figures.find((f) => f.name === name)?.baseline;
+    return baseline === undefined || baseline === null ? [] : [`${label} ${baseline} ${unit}`];
+  });
+  return parts.length === 0 ? "" : `Machine (this run's bare baselines): ${parts.join(" · ")}\n`;
+}

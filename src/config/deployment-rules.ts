@@ -4,6 +4,7 @@
  */
 export interface DeploymentSettings {
   ROLE: "all" | "web" | "worker";
+  WEB_PROCESSES?: number;
   DATABASE_URL?: string;
   SLACK_BOT_TOKEN?: string;
   /** Many Slack workspaces installed through "Add to Slack" (src/config/slack-distribution.ts). */
@@ -37,6 +38,11 @@ export function deploymentProblems(config: DeploymentSettings): string[] {
   if (config.ROLE !== "all" && !config.DATABASE_URL) {
     problems.push(
       `ROLE=${config.ROLE} needs DATABASE_URL (PostgreSQL): the embedded PGlite database can be opened by one process only, so web and worker cannot share it; use ROLE=all or set DATABASE_URL`,
+    );
+  }
+  if ((config.WEB_PROCESSES ?? 1) > 1 && config.ROLE !== "web") {
+    problems.push(
+      `WEB_PROCESSES=${config.WEB_PROCESSES} runs several web processes behind one port, so set ROLE=web (run more ROLE=worker processes to share the jobs)`,
     );
   }
   return problems;

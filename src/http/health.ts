@@ -10,8 +10,8 @@ export interface ReadinessCheck {
 
 export interface HealthRoutesOptions {
   checks: readonly ReadinessCheck[];
-  /** Prometheus registry served at /metrics; none: no /metrics route. */
-  metrics?: Registry;
+  /** What /metrics serves (a Prometheus registry, or the sum over web processes); none: no /metrics route. */
+  metrics?: Pick<Registry, "metrics" | "contentType">;
   /** How long one check may take before it counts as failed, in ms. Default 2 000. */
   checkTimeoutMs?: number;
 }

@@ -148,6 +148,8 @@ function registerDepthGauges(registry: Registry, sources: MetricsSources): void 
       help: "Outbox messages not yet final, by status (pending, in_doubt); -1 when the database did not answer",
       labelNames: ["status"] as const,
       registers: [registry],
+      // Read from the shared database: every web process sees the same depth, so their sum would overcount.
+      aggregator: "max",
       async collect() {
         const rows = await bounded(
           database.query<{ status: string; count: number }>(
@@ -163,6 +165,7 @@ function registerDepthGauges(registry: Registry, sources: MetricsSources): void 
       name: "roviec_inbound_journal_backlog",
       help: "Acknowledged requests waiting in the inbound journal to be handled; -1 when the database did not answer",
       registers: [registry],
+      aggregator: "max",
       async collect() {
         const rows = await bounded(
           database.query<{ count: number }>(`select count(*)::int as count from "InboundRequest"`),
@@ -177,6 +180,7 @@ function registerDepthGauges(registry: Registry, sources: MetricsSources): void 
       help: "BullMQ jobs by queue and state; absent while Redis does not answer",
       labelNames: ["queue", "state"] as const,
       registers: [registry],
+      aggregator: "max",
       async collect() {
         this.reset();
         const states: JobType[] = ["waiting", "active", "delayed", "failed", "prioritized"];

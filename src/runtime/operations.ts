@@ -15,6 +15,7 @@ import type { Logger } from "../logger.js";
 import { createBotMetrics } from "./metrics.js";
 import { databaseCheck, migrationsCheck, redisCheck, stateCheck } from "./readiness.js";
 import { receives, works } from "./roles.js";
+import { servedMetrics } from "./web-cluster.js";
 
 export interface OperationsOptions {
   config: Pick<Config, "ROLE" | "PORT" | "HEALTH_PORT" | "HOST" | "QUEUE_DASHBOARD_TOKEN">;
@@ -45,7 +46,7 @@ export function createOperations(options: OperationsOptions) {
   let receiving = false;
   const probe = options.redisUrl ? redisProbe(options.redisUrl) : undefined;
   const checks = readinessChecks(options, probe, () => receiving);
-  const healthRoutes = createHealthRoutes({ checks, metrics: metrics.registry });
+  const healthRoutes = createHealthRoutes({ checks, metrics: servedMetrics(metrics.registry, () => receiving) });
   const servers: Server[] = [];
 
   /** The operator's pages beside health: the queue dashboard, when its token is set and the jobs run. */

@@ -28,6 +28,10 @@ export interface WorkerKillOptions {
   kills: number;
   /** Upper bound of the extra answer delay of the fake platforms (the in-doubt window). */
   answerDelayMs: number;
+  /** Worker processes sharing the burst (default 1); each kill takes the next one in turn. */
+  workers?: number;
+  /** Start a killed worker again (default true); false leaves the rest of the burst to the survivors. */
+  restartKilled?: boolean;
 }
 
 export interface WorkerKillResult {
@@ -98,7 +102,7 @@ function countCopies(texts: string[], title: string): number {
 export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<WorkerKillResult> {
   const started = Date.now();
   const env: DrillEnvironment = await createDrillEnvironment("kill");
-  let worker: Child | undefined;
+  const workers: (Child | undefined)[] = [];
   try {
     const slack = await new FakeSlackServer().start();
     env.defer(() => slack.stop());
@@ -117,7 +121,9 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
       prefix: env.prefix,
     });
     env.defer(() => web.close());
-    env.defer(() => worker?.kill());
+    env.defer(async () => {
+      await Promise.all(workers.map((worker) => worker?.kill()));
+    });
 
     const childOptions: WorkerChildOptions = {
       databaseUrl: env.databaseUrl,
@@ -130,7 +136,7 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
     };
     const startWorker = () =>
       spawnTsChild("./worker-child.ts", { [WORKER_OPTIONS_ENV]: JSON.stringify(childOptions) }, WORKER_READY);
-    worker = await startWorker();
+    for (let w = 0; w < (options.workers ?? 1); w++) workers.push(await startWorker());
 
     // Headroom for seeding on a loaded machine: a task planned after its deadline gets no at-deadline ping (it is
     // then left out, see seedBurst).
@@ -142,10 +148,11 @@ export async function runWorkerKillDrill(options: WorkerKillOptions): Promise<Wo
       { length: options.kills },
       (_, k) => firstDue + ((k + Math.random()) * options.spreadMs) / options.kills,
     );
-    for (const at of killAt) {
+    for (const [k, at] of killAt.entries()) {
       await sleep(Math.max(0, at - Date.now()));
-      await worker.kill("SIGKILL");
-      worker = await startWorker();
+      const victim = k % workers.length;
+      await workers[victim]?.kill("SIGKILL");
+      workers[victim] = options.restartKilled === false ? undefined : await startWorker();
     }
     await sleep(Math.max(0, lastDue - Date.now()));
     const unfinished = () => env.prisma.outboxMessage.count({ where: { status: { in: ["pending", "in_doubt"] } } });

@@ -22,4 +22,23 @@ describe("drill: worker process SIGKILLed during a burst of pings", () => {
     expect(result.zaloDuplicates).toBeLessThanOrEqual(result.zaloInDoubtResendsCounted);
     expect(result.zaloInDoubtResendsCounted).toBeLessThanOrEqual(kills * 4);
   });
+
+  it("with two workers sharing the burst, one SIGKILLed mid-burst and not restarted: none lost, none twice", async () => {
+    const result = await runWorkerKillDrill({
+      slackChannels: 24,
+      zaloChats: 8,
+      spreadMs: 9_000,
+      kills: 1,
+      answerDelayMs: 400,
+      workers: 2,
+      restartKilled: false,
+    });
+    console.info("two-worker kill drill", result);
+    expect(result.pings).toBeGreaterThanOrEqual(16);
+    expect(result.lost).toBe(0);
+    expect(result.slackDelivered).toBe(result.slackPings);
+    expect(result.slackDuplicates).toBe(0);
+    expect(result.zaloDelivered).toBe(result.zaloPings);
+    expect(result.zaloDuplicates).toBeLessThanOrEqual(result.zaloInDoubtResendsCounted);
+  });
 });

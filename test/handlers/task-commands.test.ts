@@ -201,6 +201,9 @@ describe.each(testDatabaseKinds)("task commands on %s", (kind) => {
     expect(text).toContain("Quá hạn: 1");
     expect(text).toContain("Xong tuần này: 1");
     expect(await chat.sayText("tình hình @Lan")).toContain("Đang mở: 2");
+    const minh = await chat.sayText("tình hình @Minh");
+    expect(minh).toContain("Đang mở: 0");
+    expect(minh).toContain("Xong tuần này: 1");
   });
 
   it("gives help in the channel's language", async () => {

@@ -77,6 +77,15 @@ describe("rules across variables", () => {
     expect(configProblem({ ...tokens, ROLE: "worker", DATABASE_URL: "postgresql://127.0.0.1/roviec" })).toBe("");
   });
 
+  it("takes several web processes only for ROLE=web", () => {
+    const split = { ZALO_BOT_TOKEN: "123:secret", DATABASE_URL: "postgresql://127.0.0.1/roviec", WEB_PROCESSES: "2" };
+    expect(configProblem({ ...split, ROLE: "web" })).toBe("");
+    for (const role of ["all", "worker"]) {
+      expect(configProblem({ ...split, ROLE: role })).toContain("WEB_PROCESSES=2 runs several web processes");
+    }
+    expect(configProblem({ ...split, ROLE: "web", WEB_PROCESSES: "0" })).toContain("WEB_PROCESSES must be 1 or more");
+  });
+
   it("refuses a web or worker process without a platform token, naming the variables", () => {
     const problem = configProblem({ ROLE: "worker", DATABASE_URL: "postgresql://127.0.0.1/roviec" });
     expect(problem).toContain("ROLE=worker splits a platform bot across processes");

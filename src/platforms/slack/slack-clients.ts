@@ -4,6 +4,7 @@ import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
 import type { SlackDistribution } from "./distribution.js";
 import { SlackMessageSender } from "./message-sender.js";
+import { OutboxWebClient } from "./outbox-web-client.js";
 import type { DueDescriber } from "./task-card.js";
 
 /** How long an outbox send waits for Slack's answer before it counts as failed (and in doubt), in ms. */
@@ -54,7 +55,7 @@ export function createSlackClients(
     client: new WebClient(botToken, interactiveOptions),
     interactiveOptions,
     outboxSender: (describeDue) =>
-      new SlackMessageSender({ client: new WebClient(botToken, outboxOptions), describeDue, logger }),
+      new SlackMessageSender({ client: new OutboxWebClient(botToken, outboxOptions), describeDue, logger }),
   };
 }
 

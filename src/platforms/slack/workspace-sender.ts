@@ -1,9 +1,10 @@
-import { WebClient, type WebClientOptions } from "@slack/web-api";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import { type MessageSender, SendError } from "../../core/sender.js";
 import type { Logger } from "../../logger.js";
 import type { SlackBotAuthorization } from "../../services/slack-installation-store.js";
 import { SlackMessageSender } from "./message-sender.js";
+import { OutboxWebClient } from "./outbox-web-client.js";
 import type { DueDescriber } from "./task-card.js";
 
 export interface WorkspaceSenderOptions {
@@ -45,7 +46,7 @@ export class WorkspaceSender implements MessageSender {
     const known = this.senders.get(teamId);
     if (known?.token === auth.botToken) return known.sender;
     const sender = new SlackMessageSender({
-      client: new WebClient(auth.botToken, this.options.clientOptions),
+      client: new OutboxWebClient(auth.botToken, this.options.clientOptions),
       describeDue: this.options.describeDue,
       logger: this.options.logger,
     });

@@ -19,7 +19,7 @@ import { createReportService } from "../src/services/report-service.js";
 import { createBenchDatabase, quantile } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import { seedTasks } from "./lib/seed.js";
-import { benchMondayRollup } from "./rollup-monday.js";
+import { benchMondayRollup, startMondayJobs, stopMondayJobs } from "./rollup-monday.js";
 import { firstPaints } from "./rollup-paint.js";
 
 export interface RollupOptions {
@@ -77,6 +77,7 @@ export async function benchRollup(options: RollupOptions): Promise<BenchFigure[]
   const db = await createBenchDatabase("rollup");
   const database = await createDatabase({ databaseUrl: db.url, dataDir: "memory://" });
   const logger = createLogger("silent");
+  const monday = await startMondayJobs(database);
   try {
     await seedTasks(db.url, { channels: units, tasksPerChannel: options.tasksPerUnit, layout: { kind: "mixed" } });
     const adminId = await seedUnits(db.url);
@@ -132,7 +133,7 @@ export async function benchRollup(options: RollupOptions): Promise<BenchFigure[]
       loads: options.paintLoads,
     });
     log(`rollup: first contentful paint ${paint.dynamic.toFixed(0)} ms, static ${paint.static.toFixed(0)} ms`);
-    const monday = await benchMondayRollup({ database, databaseUrl: db.url, rollupChannels: 50, log });
+    const mondayFigures = await benchMondayRollup({ database, databaseUrl: db.url, rollupChannels: 50, log }, monday);
     const weightKb = (gzipSync(Buffer.from(html)).byteLength + assets.reduce((a, b) => a + b, 0)) / 1024;
     const rawHtmlKb = Buffer.byteLength(html) / 1024;
     bound.closeAllConnections();
@@ -159,9 +160,10 @@ export async function benchRollup(options: RollupOptions): Promise<BenchFigure[]
         target: "≤ 2× the same bytes as a static page",
         met: paint.dynamic <= 2 * paint.static,
       }),
-      ...monday,
+      ...mondayFigures,
     ];
   } finally {
+    await stopMondayJobs(monday);
     await database.close();
     await db.drop();
   }

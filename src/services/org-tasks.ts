@@ -25,6 +25,7 @@ const taskSelect = {
   createdAt: true,
   closedAt: true,
   closedById: true,
+  occurrence: { select: { series: { select: { number: true } } } },
   channel: { select: { id: true, name: true, orgUnit: { select: { unitId: true } } } },
   assignees: {
     select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
@@ -57,8 +58,9 @@ export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTas
     orderBy: [{ channelId: "asc" }, { number: "asc" }],
     take: filter.limit ?? 5_000,
   });
-  return rows.map(({ channel, assignees, closedById: _closedBy, ...row }) => ({
+  return rows.map(({ channel, assignees, occurrence, closedById: _closedBy, ...row }) => ({
     ...row,
+    seriesNumber: occurrence?.series.number ?? null,
     closedByName: null,
     unitId: channel.orgUnit?.unitId ?? "",
     channelId: channel.id,
@@ -102,10 +104,11 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
     },
   });
   if (!task) return null;
-  const { channel, assignees, creator, events, closedById: _closedBy, ...row } = task;
+  const { channel, assignees, creator, events, occurrence, closedById: _closedBy, ...row } = task;
   return {
     row: {
       ...row,
+      seriesNumber: occurrence?.series.number ?? null,
       closedByName: null,
       unitId: channel.orgUnit?.unitId ?? "",
       channelId: channel.id,

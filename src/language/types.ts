@@ -127,7 +127,7 @@ export interface ParsedCommand {
   dueShift?: DueShift;
   /** Why the parser is not sure of this reading; empty when it is. See ParseDoubt. */
   doubts: ParseDoubt[];
-  /** For repeat: the rule of the new series. */
+  /** For repeat: the rule of the new series; for a series' reschedule, its new rule (absent: none was read). */
   recurrence?: Recurrence;
   /** For repeat: the rule lacks its day ("hằng tuần" alone); the bot asks which before anything is written. */
   recurrenceAsk?: RecurrenceAsk;
@@ -137,7 +137,7 @@ export interface ParsedCommand {
 }
 
 export type RecurrenceAsk = "weekday" | "monthday";
-export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip" | "rename" | "assign";
+export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip" | "rename" | "assign" | "reschedule";
 
 /**
  * A reason to ask the person before acting (the bot may ask instead of guessing):

@@ -41,6 +41,8 @@ export interface TaskRowFilter {
   /** Only tasks this member is an assignee of. */
   memberId?: string;
   includeCancelled?: boolean;
+  /** Only tasks due in [from, to) or finished (done or cancelled) in it: what that week was about. */
+  week?: { from: Date; to: Date };
   /** At most this many rows (newest numbers last within each channel). Default 5,000. */
   limit?: number;
 }
@@ -53,6 +55,14 @@ export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTas
       ...(filter.channelId ? { channelId: filter.channelId } : {}),
       ...(filter.unitIds ? { channel: { orgUnit: { unitId: { in: [...filter.unitIds] } } } } : {}),
       ...(filter.memberId ? { assignees: { some: { memberId: filter.memberId } } } : {}),
+      ...(filter.week
+        ? {
+            OR: [
+              { dueAt: { gte: filter.week.from, lt: filter.week.to } },
+              { closedAt: { gte: filter.week.from, lt: filter.week.to } },
+            ],
+          }
+        : {}),
     },
     select: taskSelect,
     orderBy: [{ channelId: "asc" }, { number: "asc" }],
@@ -71,6 +81,7 @@ export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTas
 
 export interface TaskHistoryEntry {
   action: string;
+  actorId: string | null;
   actorName: string | null;
   oldValue: unknown;
   newValue: unknown;
@@ -96,7 +107,7 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
           oldValue: true,
           newValue: true,
           createdAt: true,
-          actor: { select: { displayName: true } },
+          actor: { select: { id: true, displayName: true } },
         },
         orderBy: { id: "asc" },
         take: 200,
@@ -118,6 +129,7 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
     creatorName: creator.displayName,
     history: events.map((e) => ({
       action: e.action,
+      actorId: e.actor?.id ?? null,
       actorName: e.actor?.displayName ?? null,
       oldValue: e.oldValue,
       newValue: e.newValue,

@@ -87,6 +87,9 @@ export type OrgRequest =
   | { action: "show" | "detach" }
   | { action: "attach"; unit: string; parent?: string }
   | { action: "rollup_channel"; unit: string }
+  | { action: "rename"; unit: string; name: string }
+  /** `confirmed`: the person chose "delete" when asked; a typed deletion is always asked about first. */
+  | { action: "delete"; unit: string; confirmed?: boolean }
   | { action: "add_leaders" | "remove_leaders"; unit: string }
   | { action: "status" | "overdue" }
   | { action: "export"; format: "csv" | "xlsx" }

@@ -51,7 +51,8 @@ const daily: Recurrence = {
   lunarDays: null,
   anchor: "2026-01-01",
   at: 17 * 60,
-  dayOff: "previous",
+  // As the parser makes a daily rule: days off are left out.
+  dayOff: "skip",
   skipTet: false,
   until: null,
   leadWorkingDays: null,

@@ -1,6 +1,8 @@
 // "đổi lịch #L1 thành …" / "change #L1 to …": a series' new rule. Tasks already made stay; the times not made yet
 // follow the new rule; the same rule again changes nothing; a rule that lacks its day, or no rule, is asked about.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { pickedRecurrence } from "../../src/platforms/slack/picked-repeat.js";
+import { repeatCommand } from "../../src/platforms/slack/structured-commands.js";
 import { people } from "../helpers/incoming.js";
 import { createRecurringHarness, type RecurringHarness } from "../helpers/recurring-harness.js";
 import { testDatabaseKinds } from "../setup/db.js";
@@ -74,5 +76,15 @@ describe.each(testDatabaseKinds)("changing a series' rule on %s", (kind) => {
   it("refuses someone without a part in the series, and a series that does not exist", async () => {
     expect(await bot.sayText("đổi lịch #L1 thành ngày 25 hàng tháng", people.hoa)).toContain("không đổi được");
     expect(await bot.sayText("đổi lịch #L7 thành ngày 25 hàng tháng")).toContain("Không có việc định kỳ #L7");
+  });
+
+  it("makes a series from the Slack modal's structured repeat command, as from typed words", async () => {
+    const rule = pickedRecurrence("monthly", "2026-12-25", "09:00", "2026-12-07");
+    if (!rule) throw new Error("no rule");
+    const command = repeatCommand("nộp bảng chấm công", ["Minh"], rule, "vi");
+    const text = await bot.sayText("/task repeat nộp bảng chấm công @Minh", people.sep, { command });
+    expect(text).toContain("Đã tạo việc định kỳ #L2: nộp bảng chấm công");
+    expect(text).toContain("Giao cho: @Minh");
+    expect(text).toContain("09:00 ngày 25 hằng tháng");
   });
 });

@@ -46,12 +46,13 @@ export function createSeriesEdits({ prisma, now, find }: SeriesEditOptions) {
     }
     if (sameRule(series.rule, data.rule)) return { ok: false, reason: "already", series };
     // The new rule starts from now: its times already past are not made late, and what the old rule made (or
-    // covered) stays; the next run of the occurrence job makes the new rule's times whose period has begun.
-    const covered = new Date(Math.max(at.getTime(), series.coveredUntil.getTime()));
-    await prisma.recurringSeries.update({
-      where: { id: series.id },
-      data: { rule: { ...data.rule }, coveredUntil: covered, updatedAt: at },
-    });
+    // covered) stays; the next run of the occurrence job makes the new rule's times whose period has begun. The mark
+    // only moves forward, in the statement itself, so a job run advancing it meanwhile is never undone.
+    await prisma.$executeRaw`
+      UPDATE "RecurringSeries"
+      SET "rule" = ${JSON.stringify(data.rule)}::jsonb, "coveredUntil" = GREATEST("coveredUntil", ${at}::timestamptz),
+        "updatedAt" = ${at}::timestamptz
+      WHERE "id" = ${series.id}::uuid`;
     return { ok: true, series: (await find(ref.channelId, ref.number)) ?? series };
   }
   return {

@@ -46,7 +46,7 @@ export function taskTable(tasks: readonly UnitTaskRow[], ctx: PageContext): Safe
 <th scope="col">${words.late}</th></tr></thead>
 <tbody>${tasks.map(
     (t) => html`<tr data-task="${t.id}"><td>${t.channelName ?? ""}</td><td>${t.number}</td>
-<td><a href="${withLang(`/dashboard/task/${t.id}`, ctx.locale)}">${t.title}</a></td><td>${words.statusName[t.status]}</td>
+<td><a href="${withLang(`/dashboard/task/${t.id}`, ctx.locale)}">${t.title}</a>${t.seriesNumber ? ` (#L${t.seriesNumber})` : ""}</td><td>${words.statusName[t.status]}</td>
 <td>${t.assignees.map((a) => a.name).join(", ")}</td><td>${t.dueAt ? moment(t.dueAt, ctx.timezone) : words.noDue}</td>
 <td class="${lateness(t, ctx.now, words) ? "bad" : ""}">${lateness(t, ctx.now, words)}</td></tr>`,
   )}</tbody></table></div>`;

@@ -1,7 +1,7 @@
-/** export csv | xlsx (xuất excel): the channel's tasks and the per-person table as a file attachment. */
+/** export csv | xlsx (xuất excel): the channel's tasks, the summary's figures and the per-person table as a file. */
 
 import { t } from "../src/i18n/index.js";
-import { peopleTable, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
+import { channelSheets, taskTable, toCsv, toXlsx } from "../src/scheduling/export-table.js";
 import type { AppHandler, WithJobServices } from "./services.js";
 
 export const exportTasks: AppHandler<WithJobServices<"reports">> = async (command, context) => {
@@ -9,19 +9,19 @@ export const exportTasks: AppHandler<WithJobServices<"reports">> = async (comman
   const { locale, now, channel } = context;
   const found = await context.services.reports.weeklyReport(channel.id, now);
   const rows = await context.services.reports.taskRows(channel.id);
-  const tasks = taskTable(rows, now, channel.timezone, locale);
   const day = now.toISOString().slice(0, 10);
   const base = `${t(locale, "export.file_name")}-${day}`;
+  const tasks = taskTable(rows, now, channel.timezone, locale);
+  const sheets = found
+    ? channelSheets(found.report, rows, now, channel.timezone, locale)
+    : [{ name: t(locale, "export.sheet_tasks"), rows: tasks }];
   const attachment =
     format === "csv"
       ? { filename: `${base}.csv`, mimeType: "text/csv; charset=utf-8", content: toCsv(tasks) }
       : {
           filename: `${base}.xlsx`,
           mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-          content: await toXlsx([
-            { name: t(locale, "export.sheet_tasks"), rows: tasks },
-            ...(found ? [{ name: t(locale, "export.sheet_people"), rows: peopleTable(found.report, locale) }] : []),
-          ]),
+          content: await toXlsx(sheets, locale),
         };
   return { visibility: "channel", text: t(locale, "export.ready", { count: rows.length, format }), attachment };
 };

@@ -47,7 +47,7 @@ async function exportRollup(
     if (!link) return { visibility: "private", text: words.linkOnlyPrivately };
     return { visibility: "private", text: words.exportLink(format, link.url, link.until) };
   }
-  const tasks = await context.services.org.taskRows({ unitIds });
+  const tasks = await context.services.org.taskRows({ unitIds, includeCancelled: true });
   const file = await rollupFile(rollup, tasks, format, context.locale);
   return { visibility: "channel", text: file.filename, attachment: file };
 }

@@ -1,12 +1,14 @@
 /**
  * The unit tree from chat: `đơn vị` shows it; `đơn vị: Phòng Kế hoạch [thuộc Sở Kế hoạch]` makes this channel one of
  * the unit's channels (creating the units named); `bỏ đơn vị` takes it out; `kênh tổng hợp cho: Sở Kế hoạch` makes
- * this channel the subtree's roll-up channel. Changing the tree is a workspace admin's right.
+ * this channel the subtree's roll-up channel; a unit is renamed or (when confirmed) deleted by name
+ * (org-unit-changes.ts). Changing the tree is a workspace admin's right.
  */
 import type { Reply } from "../src/core/reply.js";
 import { orgWords } from "../src/i18n/org-words.js";
 import { renderTreeText } from "../src/render/org-rollup-text.js";
 import type { OrgContext, OrgHandlerServices } from "./org-services.js";
+import { deleteUnitReply, renameUnitReply } from "./org-unit-changes.js";
 import { type AppHandler, defineHandler } from "./services.js";
 
 const privateError = (text: string): Reply => ({ visibility: "private", isError: true, text });
@@ -16,6 +18,8 @@ export const changeUnits: AppHandler<OrgHandlerServices> = async (command, conte
   const words = orgWords(context.locale);
   if (!request || request.action === "show") return showTree(context);
   if (!context.actor.isWorkspaceAdmin) return privateError(words.treeNeedsAdmin);
+  if (request.action === "rename") return renameUnitReply(context, request.unit, request.name);
+  if (request.action === "delete") return deleteUnitReply(command, context, request.unit, request.confirmed === true);
   if (context.channel.isPrivateChat) return privateError(words.privateChatNoUnit);
   const { org } = context.services;
   const { channel } = context;

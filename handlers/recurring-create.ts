@@ -27,7 +27,7 @@ const RRULE_DAYS = ["MO", "TU", "WE", "TH", "FR"];
 const MONTH_DAYS = [-1, 1, 15, 25];
 
 /** The rules offered for a rhythm that lacks its day. */
-function choicesFor(rule: Recurrence, ask: "weekday" | "monthday"): Recurrence[] {
+export function choicesFor(rule: Recurrence, ask: "weekday" | "monthday"): Recurrence[] {
   if (ask === "weekday") return RRULE_DAYS.map((day) => ({ ...rule, rrule: `${rule.rrule};BYDAY=${day}` }));
   const base = (rule.rrule ?? "").replace(/;?BYMONTHDAY=[^;]*/, "");
   return MONTH_DAYS.map((day) => ({ ...rule, rrule: `${base};BYMONTHDAY=${day}` }));

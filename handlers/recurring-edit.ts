@@ -7,7 +7,7 @@ import type { Reply } from "../src/core/reply.js";
 import { recurringTexts } from "../src/i18n/recurring.js";
 import { renderPeople } from "../src/render/render-context.js";
 import type { SeriesChange } from "../src/services/recurring-series.js";
-import { privateError, type RecurringContext } from "./recurring-replies.js";
+import { privateError, type RecurringContext, seriesRefusal } from "./recurring-replies.js";
 
 export async function editSeries(
   action: "rename" | "assign",
@@ -34,12 +34,5 @@ export async function editSeries(
     const what = action === "rename" ? name : renderPeople(result.series.assignees, context.locale);
     return { visibility: "channel", text: texts.edited(number, result.series.title, action, what) };
   }
-  switch (result.reason) {
-    case "not_found":
-      return privateError(texts.notFound(number));
-    case "forbidden":
-      return privateError(texts.forbidden(number));
-    default:
-      return privateError(texts.alreadyStopped(number));
-  }
+  return seriesRefusal(result.reason === "already" ? "stopped" : result.reason, number, texts);
 }

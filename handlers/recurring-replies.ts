@@ -23,6 +23,24 @@ export function privateError(text: string): Reply {
   return { visibility: "private", isError: true, text };
 }
 
+type RecurringTexts = ReturnType<typeof recurringTexts>;
+
+/** Why a series was not changed, as the refusal the asker sees; "already" is said by the caller, who knows to what. */
+export type SeriesRefusalReason = "not_found" | "forbidden" | "stopped" | "none_ahead";
+
+export function seriesRefusal(reason: SeriesRefusalReason, number: number, texts: RecurringTexts): Reply {
+  switch (reason) {
+    case "not_found":
+      return privateError(texts.notFound(number));
+    case "forbidden":
+      return privateError(texts.forbidden(number));
+    case "stopped":
+      return privateError(texts.alreadyStopped(number));
+    case "none_ahead":
+      return privateError(texts.noneToSkip(number));
+  }
+}
+
 /** "16:00 thứ Sáu 04/12/2026 · 16:00 thứ Năm 31/12/2026 (dời từ 01/01/2027: Tết Dương lịch)". */
 export function datesInWords(occurrences: readonly Occurrence[], context: RecurringContext): string {
   const texts = recurringTexts(context.locale);
@@ -38,15 +56,20 @@ export function datesInWords(occurrences: readonly Occurrence[], context: Recurr
     .join(" · ");
 }
 
-/** The next `count` times of a series from now, in words. */
-export function nextInWords(series: Pick<SeriesView, "rule" | "timezone">, context: RecurringContext, count = 3) {
+/** The next `count` times of a series after `from` (now by default), in words. */
+export function nextInWords(
+  series: Pick<SeriesView, "rule" | "timezone">,
+  context: RecurringContext,
+  count = 3,
+  from = context.now,
+) {
   if (!context.calendar) return "";
   const where = {
     timezone: series.timezone,
     endOfDayMinutes: context.channel.endOfDayMinutes,
     calendar: context.calendar,
   };
-  return datesInWords(nextOccurrences(series.rule, context.now, count, where), context);
+  return datesInWords(nextOccurrences(series.rule, from, count, where), context);
 }
 
 export function ruleInWords(rule: Recurrence, context: RecurringContext): string {

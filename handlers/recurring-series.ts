@@ -4,6 +4,7 @@ import { commandExample } from "../src/language/index.js";
 import { editSeries } from "./recurring-edit.js";
 import { listSeries } from "./recurring-list.js";
 import { privateError, type RecurringHandlerServices } from "./recurring-replies.js";
+import { rescheduleSeries } from "./recurring-reschedule.js";
 import { skipNextOccurrence } from "./recurring-skip.js";
 import { changeSeriesStatus } from "./recurring-status.js";
 import { type AppHandler, defineHandler } from "./services.js";
@@ -17,6 +18,7 @@ export const manageSeries: AppHandler<RecurringHandlerServices> = async (command
     return privateError(t(context.locale, "error.missing_task_ref", { command: "#L…", example }));
   }
   if (action === "rename" || action === "assign") return editSeries(action, number, command.title, context);
+  if (action === "reschedule") return rescheduleSeries(command, number, context);
   return action === "skip" ? skipNextOccurrence(number, context) : changeSeriesStatus(action, number, context);
 };
 

@@ -2,7 +2,7 @@
 import type { Reply } from "../src/core/reply.js";
 import { recurringTexts } from "../src/i18n/recurring.js";
 import { formatDue } from "../src/language/index.js";
-import { privateError, type RecurringContext } from "./recurring-replies.js";
+import { privateError, type RecurringContext, seriesRefusal } from "./recurring-replies.js";
 
 export async function skipNextOccurrence(number: number, context: RecurringContext): Promise<Reply> {
   const texts = recurringTexts(context.locale);
@@ -21,14 +21,5 @@ export async function skipNextOccurrence(number: number, context: RecurringConte
     );
     return { visibility: "channel", text: texts.skipped(number, result.series.title, date) };
   }
-  switch (result.reason) {
-    case "not_found":
-      return privateError(texts.notFound(number));
-    case "forbidden":
-      return privateError(texts.forbidden(number));
-    case "stopped":
-      return privateError(texts.alreadyStopped(number));
-    case "none_ahead":
-      return privateError(texts.noneToSkip(number));
-  }
+  return seriesRefusal(result.reason, number, texts);
 }

@@ -5,7 +5,7 @@
 import type { Reply } from "../src/core/reply.js";
 import { recurringTexts } from "../src/i18n/recurring.js";
 import type { SeriesChange } from "../src/services/recurring-series.js";
-import { privateError, type RecurringContext } from "./recurring-replies.js";
+import { privateError, type RecurringContext, seriesRefusal } from "./recurring-replies.js";
 
 export async function changeSeriesStatus(
   action: "pause" | "resume" | "stop",
@@ -20,20 +20,7 @@ export async function changeSeriesStatus(
     const said = { pause: texts.paused, resume: texts.resumed, stop: texts.stopped }[action];
     return { visibility: "channel", text: said(number, result.series.title) };
   }
-  switch (result.reason) {
-    case "not_found":
-      return privateError(texts.notFound(number));
-    case "forbidden":
-      return privateError(texts.forbidden(number));
-    case "stopped":
-      return privateError(texts.alreadyStopped(number));
-    case "already":
-      return privateError(
-        action === "pause"
-          ? texts.alreadyPaused(number)
-          : action === "resume"
-            ? texts.alreadyActive(number)
-            : texts.alreadyStopped(number),
-      );
-  }
+  if (result.reason !== "already") return seriesRefusal(result.reason, number, texts);
+  const already = { pause: texts.alreadyPaused, resume: texts.alreadyActive, stop: texts.alreadyStopped }[action];
+  return privateError(already(number));
 }

@@ -152,9 +152,11 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
     ],
   },
   series: {
-    usage: "việc định kỳ · tạm dừng #L số · tiếp tục #L số · dừng lặp #L số · bỏ qua lần tới #L số",
-    description: "Xem, tạm dừng, chạy lại, dừng hẳn một việc định kỳ, hoặc bỏ qua lần lặp tới.",
-    examples: [`"việc định kỳ"`, `"bỏ qua lần tới #L3"`, `"dừng lặp #L3"`],
+    usage:
+      "việc định kỳ · tạm dừng #L số · tiếp tục #L số · dừng lặp #L số · bỏ qua lần tới #L số · đổi lịch #L số thành <nhịp>",
+    description:
+      "Xem, tạm dừng, chạy lại, dừng hẳn một việc định kỳ, bỏ qua lần lặp tới, hoặc đổi lịch lặp (việc đã tạo giữ nguyên).",
+    examples: [`"việc định kỳ"`, `"bỏ qua lần tới #L3"`, `"đổi lịch #L3 thành thứ 2 và thứ 5 hằng tuần"`],
   },
   managers: {
     usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
@@ -310,9 +312,10 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     ],
   },
   series: {
-    usage: "recurring · pause #L<n> · resume #L<n> · stop #L<n> · skip next #L<n>",
-    description: "Lists, pauses, resumes or stops a recurring task, or skips its next time.",
-    examples: [`"recurring"`, `"skip next #L3"`, `"stop #L3"`],
+    usage: "recurring · pause #L<n> · resume #L<n> · stop #L<n> · skip next #L<n> · change #L<n> to <rhythm>",
+    description:
+      "Lists, pauses, resumes or stops a recurring task, skips its next time, or changes its rule (tasks already made stay).",
+    examples: [`"recurring"`, `"skip next #L3"`, `"change #L3 to every Monday and Thursday"`],
   },
   managers: {
     usage: "settings manager add @person  ·  remove manager @person",

@@ -271,6 +271,15 @@ export interface JobMessageParams {
   "export.file_name": Empty;
   "export.sheet_tasks": Empty;
   "export.sheet_people": Empty;
+  /** The sheet of the figures the chat's weekly summary gives, so the file and the chat can be compared. */
+  "export.sheet_overview": Empty;
+  "export.column.figure": Empty;
+  "export.column.value": Empty;
+  "export.figure.open": Empty;
+  "export.figure.cancelled": Empty;
+  /** The channel and the series (#L3) a task belongs to. */
+  "export.column.channel": Empty;
+  "export.column.series": Empty;
   /** The export's column headers, task statuses and yes/no cells. */
   "export.column.number": Empty;
   "export.column.task": Empty;
@@ -279,7 +288,7 @@ export interface JobMessageParams {
   "export.column.due": Empty;
   "export.column.completed_at": Empty;
   "export.column.on_time": Empty;
-  "export.column.days_late": Empty;
+  "export.column.hours_late": Empty;
   "export.column.person": Empty;
   "export.column.open": Empty;
   "export.column.overdue": Empty;
@@ -302,6 +311,8 @@ export interface JobMessageParams {
   "summary.on_time": Empty;
   "summary.not_on_time": Empty;
   "summary.due": { due: string };
+  /** The recurring series a task in the summary is an occurrence of. */
+  "summary.series": { number: number };
   "summary.unassigned": Empty;
   "summary.column.person": Empty;
   "summary.column.open": Empty;

@@ -4,6 +4,13 @@
  */
 import type { Locale } from "../locale.js";
 
+export interface UnitDeletionWords {
+  channels: number;
+  children: string[];
+  leaders: number;
+  parent: string | null;
+}
+
 export interface OrgWords {
   treeNeedsAdmin: string;
   privateChatNoUnit: string;
@@ -13,6 +20,13 @@ export interface OrgWords {
   notAttached: string;
   rollupChannelSet: (unit: string) => string;
   unknownUnit: (name: string) => string;
+  renamed: (from: string, to: string) => string;
+  nameTaken: (name: string) => string;
+  /** What deleting a unit does, said before it is done and after. */
+  deletion: (f: UnitDeletionWords) => string;
+  deleteAsk: (unit: string, what: string) => string;
+  deleteChoice: (unit: string) => string;
+  deleted: (unit: string, what: string) => string;
   treeTitle: string;
   treeEmpty: string;
   treeUnitLine: (name: string, channels: number, leaders: string) => string;
@@ -65,6 +79,21 @@ const vi: OrgWords = {
     `Kênh này là kênh tổng hợp của *${unit}*: hằng tuần nhận báo cáo tổng hợp của đơn vị và các đơn vị trực thuộc.`,
   unknownUnit: (name) =>
     `Chưa có đơn vị "${name}". Tạo đơn vị bằng cách gõ trong kênh của nó: "đơn vị: ${name}". Gõ "đơn vị" để xem các đơn vị hiện có.`,
+  renamed: (from, to) => `Đã đổi tên đơn vị *${from}* thành *${to}*. Kênh, lãnh đạo và đơn vị trực thuộc giữ nguyên.`,
+  nameTaken: (name) => `Đã có đơn vị tên "${name}". Chọn tên khác; chưa có gì thay đổi.`,
+  deletion: ({ channels, children, leaders, parent }) => {
+    const parts = [
+      channels > 0 ? `${channels} kênh của nó không còn thuộc đơn vị nào (việc trong kênh giữ nguyên)` : null,
+      children.length > 0
+        ? `${children.join(", ")} ${parent ? `chuyển lên trực thuộc *${parent}*` : "thành đơn vị cấp cao nhất"}`
+        : null,
+      leaders > 0 ? `${leaders} lãnh đạo của nó không còn xem được qua đơn vị này` : null,
+    ].filter((p) => p !== null);
+    return parts.length > 0 ? `${parts.join("; ")}.` : "Đơn vị này không có kênh, đơn vị trực thuộc hay lãnh đạo nào.";
+  },
+  deleteAsk: (unit, what) => `🤔 Xóa đơn vị *${unit}*? Khi xóa: ${what} Chưa có gì thay đổi.`,
+  deleteChoice: (unit) => `Xóa đơn vị ${unit}`,
+  deleted: (unit, what) => `🗑️ Đã xóa đơn vị *${unit}*: ${what}`,
   treeTitle: "Cơ cấu đơn vị",
   treeEmpty: 'Chưa có đơn vị nào. Quản trị viên gõ trong kênh của đơn vị: "đơn vị: Phòng Kế hoạch thuộc Sở Kế hoạch".',
   treeUnitLine: (name, channels, leaders) => `${name} — ${channels} kênh · lãnh đạo: ${leaders}`,
@@ -109,6 +138,21 @@ const en: OrgWords = {
     `This channel is the roll-up channel of *${unit}*: each week it gets the roll-up of the unit and the units under it.`,
   unknownUnit: (name) =>
     `There is no unit "${name}" yet. Create it by typing in its channel: "unit: ${name}". Type "units" to see the units.`,
+  renamed: (from, to) => `Unit *${from}* is now *${to}*. Its channels, leaders and units stay as they were.`,
+  nameTaken: (name) => `There is already a unit named "${name}". Pick another name; nothing was changed.`,
+  deletion: ({ channels, children, leaders, parent }) => {
+    const parts = [
+      channels > 0 ? `its ${channels} channel(s) belong to no unit (their tasks stay)` : null,
+      children.length > 0
+        ? `${children.join(", ")} ${parent ? `move up under *${parent}*` : "become top units"}`
+        : null,
+      leaders > 0 ? `its ${leaders} leader(s) no longer see through it` : null,
+    ].filter((p) => p !== null);
+    return parts.length > 0 ? `${parts.join("; ")}.` : "It has no channels, units or leaders.";
+  },
+  deleteAsk: (unit, what) => `🤔 Delete unit *${unit}*? Then ${what} Nothing is changed yet.`,
+  deleteChoice: (unit) => `Delete unit ${unit}`,
+  deleted: (unit, what) => `🗑️ Unit *${unit}* deleted: ${what}`,
   treeTitle: "Units",
   treeEmpty:
     'No units yet. A workspace admin types in a unit\'s channel: "unit: Planning under Department of Planning".',

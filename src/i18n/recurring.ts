@@ -32,6 +32,12 @@ export interface RecurringTexts {
   choice(title: string, people: string | null, rule: string): string;
   edited(number: number, title: string, action: "rename" | "assign", what: string): string;
   renameNeedsTitle(number: number): string;
+  rescheduled(number: number, title: string, rule: string): string;
+  alreadyOnRule(number: number, rule: string): string;
+  rescheduleNeedsRule(number: number): string;
+  askRescheduleWeekday: string;
+  askRescheduleMonthday: string;
+  rescheduleChoice(number: number, rule: string): string;
   assignNeedsPeople(number: number): string;
 }
 
@@ -73,6 +79,14 @@ const vi: RecurringTexts = {
       ? `✏️ Việc định kỳ #L${number} giờ tên là "${what}". Các lần sau mang tên mới; việc đã tạo giữ nguyên.`
       : `👥 Việc định kỳ #L${number} (${title}) giờ giao cho ${what}. Các lần sau giao cho họ; việc đã tạo giữ nguyên.`,
   renameNeedsTitle: (number) => `Cần tên mới. Ví dụ: "đổi tên #L${number} thành báo cáo tuần phòng Kế hoạch".`,
+  rescheduled: (number, title, rule) =>
+    `🔁 Việc định kỳ #L${number} (${title}) giờ lặp lại ${rule}. Các lần sau theo lịch mới; việc đã tạo giữ nguyên.`,
+  alreadyOnRule: (number, rule) => `Việc định kỳ #L${number} đã lặp lại ${rule} rồi; không có gì thay đổi.`,
+  rescheduleNeedsRule: (number) =>
+    `Lặp lại theo lịch nào? Ví dụ: "đổi lịch #L${number} thành thứ 2 và thứ 5 hằng tuần" hoặc "đổi lịch #L${number} thành ngày 25 hàng tháng". Mình chưa đổi gì.`,
+  askRescheduleWeekday: "🤔 Lịch mới lặp lại vào thứ mấy trong tuần? Mình chưa đổi gì cả.",
+  askRescheduleMonthday: "🤔 Lịch mới lặp lại vào ngày nào trong tháng? Mình chưa đổi gì cả.",
+  rescheduleChoice: (number, rule) => `Đổi lịch #L${number}: ${rule}`,
   assignNeedsPeople: (number) => `Cần ghi người được giao. Ví dụ: "giao lại #L${number} cho @Minh".`,
 };
 
@@ -113,6 +127,14 @@ const en: RecurringTexts = {
       ? `✏️ Recurring task #L${number} is now called "${what}". Later times take the new name; tasks already made stay.`
       : `👥 Recurring task #L${number} (${title}) is now assigned to ${what}. Later times go to them; tasks already made stay.`,
   renameNeedsTitle: (number) => `A new name is needed. Example: "rename #L${number} weekly planning report".`,
+  rescheduled: (number, title, rule) =>
+    `🔁 Recurring task #L${number} (${title}) now repeats ${rule}. Later times follow the new rule; tasks already made stay.`,
+  alreadyOnRule: (number, rule) => `Recurring task #L${number} already repeats ${rule}; nothing changed.`,
+  rescheduleNeedsRule: (number) =>
+    `Repeat on which rule? Example: "change #L${number} to every Monday and Thursday" or "change #L${number} to the 25th of every month". Nothing is changed yet.`,
+  askRescheduleWeekday: "🤔 On which day of the week should it repeat now? Nothing is changed yet.",
+  askRescheduleMonthday: "🤔 On which day of the month should it repeat now? Nothing is changed yet.",
+  rescheduleChoice: (number, rule) => `Change #L${number} to: ${rule}`,
   assignNeedsPeople: (number) => `Say who it is for. Example: "reassign #L${number} to @Minh".`,
 };
 

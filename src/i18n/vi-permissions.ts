@@ -49,7 +49,7 @@ export const viPermissions: PermissionCatalogue = {
   "admin.claim_invalid": () =>
     "Mã này không đúng, đã được dùng hoặc đã hết hạn. Nhờ người vận hành chạy lại npm run zalo:claim để lấy mã mới.",
   "admin.claim_in_group": () =>
-    "Mã quản trị chỉ được gửi riêng cho bot. Mã vừa gửi trong nhóm đã bị huỷ; nhờ người vận hành tạo mã mới rồi nhắn riêng cho bot.",
+    "Mã quản trị chỉ được gửi riêng cho bot. Mã vừa gửi trong nhóm đã bị hủy; nhờ người vận hành tạo mã mới rồi nhắn riêng cho bot.",
   "history.assignee_bound": ({ pending, person }) => `xác định "${pending}" là ${person}`,
   "reply.more_tasks": ({ count }) => `… và ${count} việc nữa. Xem từng việc bằng "xem #số".`,
   "reply.shortened": () => "… (tin dài nên đã được rút gọn)",

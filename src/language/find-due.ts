@@ -175,6 +175,15 @@ export function findDue(t: DueText, start: number, end: number): FoundDue | null
 }
 
 /** "hạn <something unreadable>": the deadline word is there, so say the deadline was not understood. */
+/**
+ * The deadline of words that are only a deadline, with no title beside them ("9h" left of "đổi lịch #L3 thành 9h
+ * thứ 2 hằng tuần"): read from the first word, else as findDue reads it.
+ */
+export function findDueAlone(t: DueText, start: number, end: number): FoundDue | null {
+  const whole = start < end ? longestFrom(t, start, end, 0) : null;
+  return whole ? { due: whole, first: start, end: whole.end } : findDue(t, start, end);
+}
+
 function strongCue(t: DueText, start: number, end: number): FoundDue | null {
   for (let i = end - 1; i >= start; i--) {
     const w = t.words[i] as Word;

@@ -4,6 +4,8 @@
  * - `đơn vị: Phòng Kế hoạch [thuộc Sở Kế hoạch]` / `unit: Planning [under Department]`: this channel is (one of) the
  *   unit's channels; `bỏ đơn vị` / `leave unit` takes it out; `đơn vị` / `units` shows the tree;
  * - `kênh tổng hợp cho: Sở Kế hoạch` / `roll-up channel for: Department`: this channel gets that subtree's roll-up;
+ * - `đổi tên đơn vị Phòng A thành Phòng Tổng hợp` / `rename unit Planning to Planning and Investment`;
+ *   `xóa đơn vị Phòng A` / `delete unit Planning` (asked about before anything is deleted);
  * - `lãnh đạo Sở Kế hoạch: @Lan @Minh` / `leaders Department: @Lan` (and `bỏ lãnh đạo …` / `remove leaders …`);
  * - `tình hình các đơn vị` / `status of units`, `việc quá hạn các đơn vị` / `overdue by unit`,
  *   `xuất báo cáo tổng hợp [csv]` / `export units [csv]`;
@@ -97,6 +99,26 @@ const rules: Rule[] = [
     build: () => ({ command: "units", org: { action: "detach" } }),
   },
   {
+    re: /^(?:doi ten|sua ten|dat lai ten) don vi\s*:?\s*(.+?)\s+thanh\s*:?\s*(.+?)\s*$/,
+    locale: "vi",
+    build: (g) => unitRename(g(1), g(2)),
+  },
+  {
+    re: /^rename (?:the )?unit\s*:?\s*(.+?)\s+(?:to|as)\s*:?\s*(.+?)\s*$/,
+    locale: "en",
+    build: (g) => unitRename(g(1), g(2)),
+  },
+  {
+    re: /^(?:xoa|giai the) don vi\s*:?\s*(.+?)\s*$/,
+    locale: "vi",
+    build: (g) => (g(1) ? { command: "units", org: { action: "delete", unit: g(1) as string } } : null),
+  },
+  {
+    re: /^(?:delete|remove|dissolve) (?:the )?unit\s*:?\s*(.+?)\s*$/,
+    locale: "en",
+    build: (g) => (g(1) ? { command: "units", org: { action: "delete", unit: g(1) as string } } : null),
+  },
+  {
     re: /^don vi\s*:\s*(.+?)(?:\s+(?:thuoc|truc thuoc|la con cua)\s+(.+?))?\s*$/,
     locale: "vi",
     build: (g) => unitAttach(g(1), g(2)),
@@ -131,6 +153,11 @@ const rules: Rule[] = [
 function unitAttach(unit: string | null, parent: string | null): Omit<OrgPhrase, "locale"> | null {
   if (!unit) return null;
   return { command: "units", org: { action: "attach", unit, ...(parent ? { parent } : {}) } };
+}
+
+function unitRename(unit: string | null, name: string | null): Omit<OrgPhrase, "locale"> | null {
+  if (!unit || !name) return null;
+  return { command: "units", org: { action: "rename", unit, name } };
 }
 
 function leaders(remove: boolean, unit: string | null): Omit<OrgPhrase, "locale"> | null {

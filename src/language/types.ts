@@ -87,6 +87,9 @@ export type OrgRequest =
   | { action: "show" | "detach" }
   | { action: "attach"; unit: string; parent?: string }
   | { action: "rollup_channel"; unit: string }
+  | { action: "rename"; unit: string; name: string }
+  /** `confirmed`: the person chose "delete" when asked; a typed deletion is always asked about first. */
+  | { action: "delete"; unit: string; confirmed?: boolean }
   | { action: "add_leaders" | "remove_leaders"; unit: string }
   | { action: "status" | "overdue" }
   | { action: "export"; format: "csv" | "xlsx" }
@@ -127,7 +130,7 @@ export interface ParsedCommand {
   dueShift?: DueShift;
   /** Why the parser is not sure of this reading; empty when it is. See ParseDoubt. */
   doubts: ParseDoubt[];
-  /** For repeat: the rule of the new series. */
+  /** For repeat: the rule of the new series; for a series' reschedule, its new rule (absent: none was read). */
   recurrence?: Recurrence;
   /** For repeat: the rule lacks its day ("hằng tuần" alone); the bot asks which before anything is written. */
   recurrenceAsk?: RecurrenceAsk;
@@ -137,7 +140,7 @@ export interface ParsedCommand {
 }
 
 export type RecurrenceAsk = "weekday" | "monthday";
-export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip" | "rename" | "assign";
+export type SeriesAction = "list" | "stop" | "pause" | "resume" | "skip" | "rename" | "assign" | "reschedule";
 
 /**
  * A reason to ask the person before acting (the bot may ask instead of guessing):

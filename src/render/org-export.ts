@@ -4,6 +4,7 @@
  * Cells go through the channel export's writers, which defuse spreadsheet formulas.
  */
 import type { Locale } from "../core/incoming.js";
+import { t } from "../i18n/index.js";
 import { type Cell, taskTable, toCsv, toXlsx } from "../scheduling/export-table.js";
 import type { OrgRollup } from "../services/org-service.js";
 import type { UnitTaskRow } from "../services/org-tasks.js";
@@ -60,8 +61,8 @@ export function rollupSummaryTable(rollup: OrgRollup, locale: Locale): Cell[][] 
 
 /** The channel export's task table with the channel's name in front. */
 export function unitTaskTable(tasks: readonly UnitTaskRow[], now: Date, zone: string, locale: Locale): Cell[][] {
-  const table = taskTable([...tasks], now, zone, locale);
-  const channel = locale === "vi" ? "Kênh" : "Channel";
+  const table = taskTable(tasks, now, zone, locale);
+  const channel = t(locale, "export.column.channel");
   return table.map((row, i) => [i === 0 ? channel : (tasks[i - 1]?.channelName ?? ""), ...row]);
 }
 
@@ -101,8 +102,8 @@ export async function rollupFile(
   const used = new Set<string>();
   const sheets = [{ name: sheetName(locale === "vi" ? "Tổng hợp" : "Summary", used), rows: summary }];
   for (const { unit } of rollup.rows) {
-    const own = tasks.filter((t) => t.unitId === unit.id);
+    const own = tasks.filter((task) => task.unitId === unit.id);
     sheets.push({ name: sheetName(unit.name, used), rows: unitTaskTable(own, now, timezone, locale) });
   }
-  return { filename: `${base}.xlsx`, mimeType: XLSX_MIME, content: await toXlsx(sheets) };
+  return { filename: `${base}.xlsx`, mimeType: XLSX_MIME, content: await toXlsx(sheets, locale) };
 }

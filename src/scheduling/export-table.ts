@@ -1,13 +1,15 @@
 /**
- * The export of a channel's tasks (the weekly "báo cáo tuần" for superiors): one row per task and a per-person
- * sheet, as CSV (UTF-8 with BOM so Excel shows Vietnamese correctly) or XLSX. Pure apart from exceljs' encoder.
+ * The export of a channel's tasks (the weekly "báo cáo tuần" for superiors): one row per task, a per-person sheet
+ * and an overview with the figures the chat's weekly summary gives, so the file and the chat can be checked against
+ * each other. Cancelled tasks are listed and marked, and counted nowhere else, as in the chat. Pure.
  */
-import { DateTime } from "luxon";
 import { t } from "../i18n/index.js";
+import { type Cell, type Sheet, stampCell } from "./export-files.js";
 import { formatPercent, type Locale } from "./format.js";
 import type { ReportTaskRow, WeeklyReport } from "./weekly-report.js";
 
-export type Cell = string | number;
+export type { Cell, Sheet } from "./export-files.js";
+export { toCsv, toXlsx } from "./export-files.js";
 
 const TASK_COLUMNS = [
   "export.column.number",
@@ -17,7 +19,8 @@ const TASK_COLUMNS = [
   "export.column.due",
   "export.column.completed_at",
   "export.column.on_time",
-  "export.column.days_late",
+  "export.column.hours_late",
+  "export.column.series",
 ] as const;
 
 const PEOPLE_COLUMNS = [
@@ -34,31 +37,37 @@ const STATUS = {
   cancelled: "export.status.cancelled",
 } as const satisfies Record<ReportTaskRow["status"], string>;
 
-const stamp = (d: Date | null, zone: string) =>
-  d ? DateTime.fromJSDate(d, { zone }).toFormat("yyyy-MM-dd HH:mm") : "";
+/** A series as the chat names it: "#L3". */
+export const seriesLabel = (seriesNumber: number | null | undefined) => (seriesNumber ? `#L${seriesNumber}` : "");
+
+/**
+ * Hours past the deadline, to a tenth: until it was finished, or until `now` while it is open; "" when on time, with
+ * no deadline, or cancelled (a cancelled task is late for no one).
+ */
+export function hoursLate(task: ReportTaskRow, now: Date): number | "" {
+  const until = task.status === "done" ? task.closedAt : task.status === "open" ? now : null;
+  if (!task.dueAt || !until || until <= task.dueAt) return "";
+  return Math.round((until.getTime() - task.dueAt.getTime()) / 360_000) / 10;
+}
 
 /** Rows of the task sheet (header first). */
-export function taskTable(tasks: ReportTaskRow[], now: Date, zone: string, locale: Locale): Cell[][] {
+export function taskTable(tasks: readonly ReportTaskRow[], now: Date, zone: string, locale: Locale): Cell[][] {
   const rows: Cell[][] = [TASK_COLUMNS.map((id) => t(locale, id))];
   const yes = t(locale, "export.yes");
   const no = t(locale, "export.no");
   for (const task of tasks) {
     const finished = task.status === "done" ? task.closedAt : null;
     const onTime = task.dueAt && finished ? (finished <= task.dueAt ? yes : no) : "";
-    const lateUntil = finished ?? (task.status === "open" ? now : null);
-    const daysLate =
-      task.dueAt && lateUntil && lateUntil > task.dueAt
-        ? Math.floor((lateUntil.getTime() - task.dueAt.getTime()) / 86_400_000)
-        : "";
     rows.push([
       task.number,
       task.title,
       t(locale, STATUS[task.status]),
       task.assignees.map((a) => a.name).join(", "),
-      stamp(task.dueAt, zone),
-      stamp(finished, zone),
+      stampCell(task.dueAt, zone),
+      stampCell(finished, zone),
       onTime,
-      daysLate,
+      hoursLate(task, now),
+      seriesLabel(task.seriesNumber),
     ]);
   }
   return rows;
@@ -72,31 +81,34 @@ export function peopleTable(report: WeeklyReport, locale: Locale): Cell[][] {
   ];
 }
 
-/** A cell as CSV: quoted when needed; text that a spreadsheet would run as a formula is defused with a quote mark. */
-function csvCell(value: Cell): string {
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n;]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * The summary's figures under the summary's own words: done last week, overdue, due this week, the on-time rate
+ * (as a whole percentage, as the chat rounds it), then the open and cancelled tasks the file lists.
+ */
+export function overviewTable(report: WeeklyReport, tasks: readonly ReportTaskRow[], locale: Locale): Cell[][] {
+  const rate = report.current.onTimeRate;
+  return [
+    [t(locale, "export.column.figure"), t(locale, "export.column.value")],
+    [t(locale, "summary.done"), report.doneLastWeek.length],
+    [t(locale, "summary.overdue"), report.overdue.length],
+    [t(locale, "summary.due_this_week"), report.dueThisWeek.length],
+    [`${t(locale, "summary.rate")} (%)`, rate === null ? "" : Math.round(rate * 100)],
+    [t(locale, "export.figure.open"), tasks.filter((task) => task.status === "open").length],
+    [t(locale, "export.figure.cancelled"), tasks.filter((task) => task.status === "cancelled").length],
+  ];
 }
 
-export function toCsv(rows: Cell[][]): Uint8Array {
-  const text = `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
-  return new TextEncoder().encode(text);
-}
-
-export async function toXlsx(sheets: { name: string; rows: Cell[][] }[]): Promise<Uint8Array> {
-  // Loaded on the first export only: exceljs and its dependencies cost every process memory and start time.
-  const { default: ExcelJS } = await import("exceljs");
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Rõ Việc";
-  for (const sheet of sheets) {
-    const ws = workbook.addWorksheet(sheet.name);
-    for (const row of sheet.rows) ws.addRow(row);
-    ws.getRow(1).font = { bold: true };
-    ws.columns.forEach((column) => {
-      column.width = 14;
-    });
-  }
-  const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+/** The channel's workbook: tasks, the summary's figures, and the per-person table. */
+export function channelSheets(
+  report: WeeklyReport,
+  tasks: readonly ReportTaskRow[],
+  now: Date,
+  zone: string,
+  locale: Locale,
+): Sheet[] {
+  return [
+    { name: t(locale, "export.sheet_tasks"), rows: taskTable(tasks, now, zone, locale) },
+    { name: t(locale, "export.sheet_overview"), rows: overviewTable(report, tasks, locale) },
+    { name: t(locale, "export.sheet_people"), rows: peopleTable(report, locale) },
+  ];
 }

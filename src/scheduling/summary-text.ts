@@ -44,20 +44,26 @@ function rateDelta(now: number | null, before: number | null, points: string): s
   return ` (${formatDelta(Math.round(now * 100) - Math.round(before * 100), points)})`;
 }
 
+/** "#12 nộp báo cáo tuần (định kỳ #L3)": a task, and the series it is an occurrence of. */
+function taskName(item: { number: number; title: string; seriesNumber: number | null }, locale: Locale): string {
+  const series = item.seriesNumber ? ` (${t(locale, "summary.series", { number: item.seriesNumber })})` : "";
+  return `#${item.number} ${item.title}${series}`;
+}
+
 /** The done, overdue and due-this-week lines of the summary. */
 function sectionLines(report: WeeklyReport, locale: Locale) {
   const list = (names: string[]) => (names.length > 0 ? names.join(", ") : t(locale, "summary.unassigned"));
   const done = report.doneLastWeek.map((d) => {
     const when = d.onTime === null ? "" : ` (${t(locale, d.onTime ? "summary.on_time" : "summary.not_on_time")})`;
-    return `#${d.number} ${d.title} — ${list(d.by)}${when}`;
+    return `${taskName(d, locale)} — ${list(d.by)}${when}`;
   });
   const overdue = report.overdue.map((o) => {
     const late = t(locale, "summary.late", { lateness: formatLateness(o.dueAt, report.now, locale) });
-    return `#${o.number} ${o.title} — ${list(o.assignees)} — ${late}`;
+    return `${taskName(o, locale)} — ${list(o.assignees)} — ${late}`;
   });
   const dueThisWeek = report.dueThisWeek.map((d) => {
     const due = formatDue({ deadline: d.dueAt, hasTime: d.dueHasTime }, locale, report.timezone);
-    return `#${d.number} ${d.title} — ${list(d.assignees)} — ${t(locale, "summary.due", { due })}`;
+    return `${taskName(d, locale)} — ${list(d.assignees)} — ${t(locale, "summary.due", { due })}`;
   });
   return { done, overdue, dueThisWeek };
 }

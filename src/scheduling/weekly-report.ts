@@ -15,6 +15,18 @@ export interface ReportTaskRow {
   closedAt: Date | null;
   closedByName: string | null;
   assignees: { memberId: string; name: string; doneAt: Date | null }[];
+  /** The number of the recurring series (#L3) the task is an occurrence of. */
+  seriesNumber?: number | null;
+}
+
+/** An open task with a deadline, as the summary lists it. */
+export interface DueItem {
+  number: number;
+  title: string;
+  seriesNumber: number | null;
+  dueAt: Date;
+  dueHasTime: boolean;
+  assignees: string[];
 }
 
 export interface WeekFigures {
@@ -36,13 +48,14 @@ export interface WeeklyReport {
   doneLastWeek: {
     number: number;
     title: string;
+    seriesNumber: number | null;
     by: string[];
     closedAt: Date;
     dueAt: Date | null;
     onTime: boolean | null;
   }[];
-  overdue: { number: number; title: string; dueAt: Date; dueHasTime: boolean; assignees: string[] }[];
-  dueThisWeek: { number: number; title: string; dueAt: Date; dueHasTime: boolean; assignees: string[] }[];
+  overdue: DueItem[];
+  dueThisWeek: DueItem[];
   people: PersonFigures[];
   current: WeekFigures;
   previous: WeekFigures;
@@ -130,33 +143,30 @@ export function buildWeeklyReport(tasks: ReportTaskRow[], now: Date, timezone: s
       return {
         number: t.number,
         title: t.title,
+        seriesNumber: t.seriesNumber ?? null,
         by,
         closedAt,
         dueAt: t.dueAt,
         onTime: t.dueAt ? closedAt <= t.dueAt : null,
       };
     });
+  const dueItem = (t: ReportTaskRow): DueItem => ({
+    number: t.number,
+    title: t.title,
+    seriesNumber: t.seriesNumber ?? null,
+    dueAt: t.dueAt as Date,
+    dueHasTime: t.dueHasTime,
+    assignees: names(t),
+  });
   const open = tasks.filter((t) => t.status === "open" && t.dueAt !== null);
   const overdue = open
     .filter((t) => (t.dueAt as Date) < now)
     .sort((a, b) => (a.dueAt as Date).getTime() - (b.dueAt as Date).getTime() || a.number - b.number)
-    .map((t) => ({
-      number: t.number,
-      title: t.title,
-      dueAt: t.dueAt as Date,
-      dueHasTime: t.dueHasTime,
-      assignees: names(t),
-    }));
+    .map(dueItem);
   const dueThisWeek = open
     .filter((t) => (t.dueAt as Date) >= now && (t.dueAt as Date) < nextWeekStart)
     .sort((a, b) => (a.dueAt as Date).getTime() - (b.dueAt as Date).getTime() || a.number - b.number)
-    .map((t) => ({
-      number: t.number,
-      title: t.title,
-      dueAt: t.dueAt as Date,
-      dueHasTime: t.dueHasTime,
-      assignees: names(t),
-    }));
+    .map(dueItem);
   return {
     now,
     timezone,

@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { Platform } from "../core/incoming.js";
 import type { TaskView } from "../core/task-view.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
+import { type HomeSeries, seriesOfMember } from "./home-series.js";
 import { RecentRecords } from "./recent-records.js";
 import { type TaskRow, taskSelect, toTaskView } from "./task-mapper.js";
 
@@ -69,6 +70,12 @@ export function createMemberIdLookup(prisma: PrismaClient): (who: PlatformPerson
 export function createHomeService({ prisma }: HomeServiceOptions) {
   const memberIdOf = createMemberIdLookup(prisma);
   return {
+    /** The series the person made or is assigned to (home-series.ts). */
+    async mySeries(who: PlatformPerson): Promise<HomeSeries[]> {
+      const memberId = await memberIdOf(who);
+      return memberId ? seriesOfMember(prisma, memberId) : [];
+    },
+
     async myTasks(who: PlatformPerson, now: Date, timezone: string): Promise<MyTasks> {
       const empty: MyTasks = { overdue: [], dueThisWeek: [], later: [], doneRecently: [] };
       const memberId = await memberIdOf(who);
@@ -114,3 +121,4 @@ export function createHomeService({ prisma }: HomeServiceOptions) {
 }
 
 export type HomeService = ReturnType<typeof createHomeService>;
+export type { HomeSeries } from "./home-series.js";

@@ -9,6 +9,7 @@ import { overdueTasks, personFigures, unitFigures, type WeekPoint, weeklyTrend }
 import { type OrgSnapshot, subtreeRollup, takeOrgSnapshot } from "./org-snapshot.js";
 import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
+import * as changes from "./org-unit-changes.js";
 import * as units from "./org-units.js";
 import { pastWeekStarts, type RollupWeeks, rollupWeeks } from "./org-weeks.js";
 
@@ -91,6 +92,10 @@ export function createOrgService(options: { prisma: PrismaClient }) {
     setRollupChannel: (unitId: string, channelId: string | null) => units.setRollupChannel(db, unitId, channelId),
     addLeaders: (unitId: string, memberIds: readonly string[]) => units.addLeaders(db, unitId, memberIds),
     removeLeaders: (unitId: string, memberIds: readonly string[]) => units.removeLeaders(db, unitId, memberIds),
+    renameUnit: (workspaceId: string, unitId: string, name: string) =>
+      changes.renameUnit(db, workspaceId, unitId, name),
+    unitFootprint: (unitId: string) => changes.unitFootprint(db, unitId),
+    deleteUnit: (unitId: string) => changes.deleteUnit(db, unitId),
     visibleUnitIds: (viewer: OrgViewer, within?: string) => visible(db, viewer, within),
     privateChatOf: (memberId: string) => units.privateChatOf(db, memberId),
     canSeeChannel: (viewer: OrgViewer, channelId: string) => units.canSeeChannel(db, viewer, channelId),

@@ -25,6 +25,7 @@ const taskSelect = {
   createdAt: true,
   closedAt: true,
   closedById: true,
+  occurrence: { select: { series: { select: { number: true } } } },
   channel: { select: { id: true, name: true, orgUnit: { select: { unitId: true } } } },
   assignees: {
     select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
@@ -40,6 +41,8 @@ export interface TaskRowFilter {
   /** Only tasks this member is an assignee of. */
   memberId?: string;
   includeCancelled?: boolean;
+  /** Only tasks due in [from, to) or finished (done or cancelled) in it: what that week was about. */
+  week?: { from: Date; to: Date };
   /** At most this many rows (newest numbers last within each channel). Default 5,000. */
   limit?: number;
 }
@@ -52,13 +55,22 @@ export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTas
       ...(filter.channelId ? { channelId: filter.channelId } : {}),
       ...(filter.unitIds ? { channel: { orgUnit: { unitId: { in: [...filter.unitIds] } } } } : {}),
       ...(filter.memberId ? { assignees: { some: { memberId: filter.memberId } } } : {}),
+      ...(filter.week
+        ? {
+            OR: [
+              { dueAt: { gte: filter.week.from, lt: filter.week.to } },
+              { closedAt: { gte: filter.week.from, lt: filter.week.to } },
+            ],
+          }
+        : {}),
     },
     select: taskSelect,
     orderBy: [{ channelId: "asc" }, { number: "asc" }],
     take: filter.limit ?? 5_000,
   });
-  return rows.map(({ channel, assignees, closedById: _closedBy, ...row }) => ({
+  return rows.map(({ channel, assignees, occurrence, closedById: _closedBy, ...row }) => ({
     ...row,
+    seriesNumber: occurrence?.series.number ?? null,
     closedByName: null,
     unitId: channel.orgUnit?.unitId ?? "",
     channelId: channel.id,
@@ -69,6 +81,7 @@ export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTas
 
 export interface TaskHistoryEntry {
   action: string;
+  actorId: string | null;
   actorName: string | null;
   oldValue: unknown;
   newValue: unknown;
@@ -94,7 +107,7 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
           oldValue: true,
           newValue: true,
           createdAt: true,
-          actor: { select: { displayName: true } },
+          actor: { select: { id: true, displayName: true } },
         },
         orderBy: { id: "asc" },
         take: 200,
@@ -102,10 +115,11 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
     },
   });
   if (!task) return null;
-  const { channel, assignees, creator, events, closedById: _closedBy, ...row } = task;
+  const { channel, assignees, creator, events, occurrence, closedById: _closedBy, ...row } = task;
   return {
     row: {
       ...row,
+      seriesNumber: occurrence?.series.number ?? null,
       closedByName: null,
       unitId: channel.orgUnit?.unitId ?? "",
       channelId: channel.id,
@@ -115,6 +129,7 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
     creatorName: creator.displayName,
     history: events.map((e) => ({
       action: e.action,
+      actorId: e.actor?.id ?? null,
       actorName: e.actor?.displayName ?? null,
       oldValue: e.oldValue,
       newValue: e.newValue,

@@ -3,6 +3,7 @@
  * (src/scheduling/weekly-report.ts): ISO weeks from Monday 00:00; "last week" is the last whole week; its figures
  * are compared with the week before it, and today's overdue count with the count exactly one week ago.
  */
+import { DateTime } from "luxon";
 import { addLocalWeeks, startOfLocalWeek } from "../scheduling/local-time.js";
 
 export interface RollupWeeks {
@@ -33,4 +34,35 @@ export function rollupWeeks(now: Date, timezone: string): RollupWeeks {
 /** The starts of the `count` whole weeks before this one, oldest first (for trends). */
 export function pastWeekStarts(weeks: RollupWeeks, count: number): Date[] {
   return Array.from({ length: count }, (_, i) => addLocalWeeks(weeks.weekStart, i - count, weeks.timezone));
+}
+
+/** One ISO week in a zone: its key ("2026-W49") and its bounds (Monday 00:00 to the next Monday 00:00). */
+export interface PickedWeek {
+  key: string;
+  from: Date;
+  to: Date;
+}
+
+const WEEK_KEY = /^(\d{4})-W(\d{2})$/;
+
+/** The week a key names, or null when the key is not an ISO week ("2026-W49"). */
+export function weekOfKey(key: string, timezone: string): PickedWeek | null {
+  const match = WEEK_KEY.exec(key);
+  if (!match) return null;
+  const start = DateTime.fromObject(
+    { weekYear: Number(match[1]), weekNumber: Number(match[2]), weekday: 1 },
+    { zone: timezone },
+  );
+  if (!start.isValid || start.toFormat("kkkk-'W'WW") !== key) return null;
+  const from = start.toJSDate();
+  return { key, from, to: addLocalWeeks(from, 1, timezone) };
+}
+
+/** The weeks a person may pick, newest first: next week, this week and the `count` weeks before. */
+export function weekChoices(weeks: RollupWeeks, count = 8): PickedWeek[] {
+  return Array.from({ length: count + 2 }, (_, i) => {
+    const from = addLocalWeeks(weeks.weekStart, 1 - i, weeks.timezone);
+    const key = DateTime.fromJSDate(from, { zone: weeks.timezone }).toFormat("kkkk-'W'WW");
+    return { key, from, to: addLocalWeeks(from, 1, weeks.timezone) };
+  });
 }

@@ -74,6 +74,7 @@ export function createReportService(options: { prisma: PrismaClient }) {
         createdAt: true,
         closedAt: true,
         closedById: true,
+        occurrence: { select: { series: { select: { number: true } } } },
         assignees: {
           select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
           orderBy: [{ position: "asc" }, { memberId: "asc" }],
@@ -87,8 +88,9 @@ export function createReportService(options: { prisma: PrismaClient }) {
         (m) => [m.id, m.displayName],
       ),
     );
-    return rows.map(({ closedById, assignees, ...row }) => ({
+    return rows.map(({ closedById, assignees, occurrence, ...row }) => ({
       ...row,
+      seriesNumber: occurrence?.series.number ?? null,
       closedByName: closedById ? (closers.get(closedById) ?? null) : null,
       assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
     }));

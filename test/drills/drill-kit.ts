@@ -97,6 +97,18 @@ export interface WorkerChildOptions {
 export const WORKER_READY = "worker ready";
 export const WORKER_OPTIONS_ENV = "RO_VIEC_DRILL_WORKER";
 
+/** What the recurring-job kill drill's child (recurring-child.ts) is told, as JSON in {@link RECURRING_CHILD_ENV}. */
+export interface RecurringChildOptions {
+  databaseUrl: string;
+  schema: string;
+  redisUrl: string;
+  prefix: string;
+}
+
+export const RECURRING_STARTING = "recurring child starting";
+export const RECURRING_READY = "recurring child ready";
+export const RECURRING_CHILD_ENV = "RO_VIEC_DRILL_RECURRING";
+
 /** What the web-kill drill's child (web-child.ts) is told, as JSON in {@link WEB_OPTIONS_ENV}. */
 export interface WebChildOptions {
   databaseUrl: string;

@@ -70,7 +70,7 @@ describe("admin rights on Zalo", () => {
   it("a code sent in a group is spent without effect; one sent privately makes an admin, once", async () => {
     const burnt = newClaimCode();
     await storeClaimCode({ prisma: db.prisma }, "zalo", burnt, now);
-    expect(await say(burnt, "group")).toContain("đã bị huỷ");
+    expect(await say(burnt, "group")).toContain("đã bị hủy");
     expect(await say(burnt, "private")).toContain("không đúng");
     expect(await isAdmin()).toBe(false);
     expect(await say("cài đặt ngày nghỉ 2026-12-07", "group")).toContain("chỉ quản trị viên");

@@ -76,9 +76,9 @@ describe("remind, summary and export commands", () => {
     const [csv] = await say("xuất csv");
     expect(csv?.attachment?.filename).toMatch(/^bao-cao-\d{4}-\d\d-\d\d\.csv$/);
     const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(csv?.attachment?.content);
-    expect(text.startsWith("\uFEFFSố,Việc,Trạng thái,Người nhận,Hạn,Hoàn thành lúc,Đúng hạn,Trễ (ngày)\r\n")).toBe(
-      true,
-    );
+    expect(
+      text.startsWith("\uFEFFSố,Việc,Trạng thái,Người nhận,Hạn,Hoàn thành lúc,Đúng hạn,Trễ (giờ),Việc định kỳ\r\n"),
+    ).toBe(true);
     expect(text).toContain("1,nộp báo cáo quy hoạch,xong,Lan,");
 
     const [xlsx] = await say("export xlsx");
@@ -88,7 +88,7 @@ describe("remind, summary and export commands", () => {
     const sheet = workbook.worksheets[0];
     expect(sheet?.getCell("A2").value).toBe(1);
     expect(sheet?.getCell("B2").value).toBe("nộp báo cáo quy hoạch");
-    expect(workbook.worksheets.map((w) => w.name)).toHaveLength(2);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(["Công việc", "Tổng quan", "Theo người"]);
   });
 
   it("turning the weekly summary off removes the channel's job scheduler at once", async () => {

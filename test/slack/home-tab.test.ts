@@ -84,4 +84,54 @@ describe("App Home", () => {
     expect(sectionOf(again, "Việc tôi giao")).toContain("(0)");
     expect(sectionOf(again, "Việc tôi giao")).not.toContain("gửi báo giá");
   });
+
+  it("lists the series a person made or is assigned to, with the rule in words", async () => {
+    const member = (externalId: string) =>
+      database.prisma.member.findFirstOrThrow({ where: { externalId }, select: { id: true } });
+    const [lan, hoa] = [await member("U0LAN"), await member("U0HOA")];
+    const { id: channelId } = await database.prisma.channel.findFirstOrThrow({
+      where: { externalId: channel },
+      select: { id: true },
+    });
+    const at = new Date("2026-12-02T03:00:00Z");
+    const rule = {
+      kind: "solar",
+      rrule: "FREQ=WEEKLY;BYDAY=FR",
+      lunarDays: null,
+      anchor: "2026-12-02",
+      at: 16 * 60,
+      dayOff: "previous",
+      skipTet: false,
+      until: null,
+      leadWorkingDays: null,
+      text: "thứ 6 hằng tuần",
+    };
+    const series = (number: number, title: string, status: string) => ({
+      channelId,
+      number,
+      title,
+      creatorId: lan.id,
+      assigneeIds: [hoa.id],
+      rule,
+      timezone: "Asia/Ho_Chi_Minh",
+      status,
+      coveredUntil: at,
+      createdAt: at,
+      updatedAt: at,
+    });
+    await database.prisma.recurringSeries.createMany({
+      data: [
+        series(1, "nộp báo cáo tuần", "active"),
+        series(2, "họp giao ban", "paused"),
+        series(3, "việc đã dừng", "stopped"),
+      ],
+    });
+    const texts = await openHome("U0HOA", 4);
+    const list = sectionOf(texts, "Việc định kỳ / Recurring tasks");
+    expect(list).toContain("*🔁 Việc định kỳ / Recurring tasks* (2)");
+    expect(list).toContain("• *#L1* nộp báo cáo tuần — 16:00 thứ Sáu hằng tuần — <#C0HOME>");
+    expect(list).toContain("• *#L2* họp giao ban — 16:00 thứ Sáu hằng tuần — <#C0HOME> ⏸️");
+    expect(list).not.toContain("việc đã dừng");
+    expect(sectionOf(await openHome("U0LAN", 5), "Việc định kỳ")).toContain("#L1");
+  });
 });

@@ -1,7 +1,8 @@
 /** The dashboard's downloads: a unit's tasks, a channel's export (how Zalo users get it), the roll-up. */
 import type { ServerResponse } from "node:http";
+import { t } from "../../i18n/index.js";
 import { CSV_MIME, rollupFile, unitTaskTable, XLSX_MIME } from "../../render/org-export.js";
-import { peopleTable, taskTable, toCsv, toXlsx } from "../../scheduling/export-table.js";
+import { channelSheets, taskTable, toCsv, toXlsx } from "../../scheduling/export-table.js";
 import type { OrgService } from "../../services/org-service.js";
 import type { ReportService } from "../../services/report-service.js";
 import type { DashboardRequest } from "./dashboard-request.js";
@@ -20,7 +21,11 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
         response,
         format === "csv"
           ? { filename: `${base}.csv`, mimeType: CSV_MIME, content: toCsv(rows) }
-          : { filename: `${base}.xlsx`, mimeType: XLSX_MIME, content: await toXlsx([{ name: "Tasks", rows }]) },
+          : {
+              filename: `${base}.xlsx`,
+              mimeType: XLSX_MIME,
+              content: await toXlsx([{ name: t(r.locale, "export.sheet_tasks"), rows }], r.locale),
+            },
       );
       return true;
     },
@@ -31,20 +36,17 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
       const found = await reports.weeklyReport(channelId, r.now);
       if (!found) return false;
       const locale = r.url.searchParams.has("lang") ? r.locale : found.channel.locale;
-      const tasks = taskTable(await reports.taskRows(channelId), r.now, found.channel.timezone, locale);
-      const base = `${locale === "vi" ? "bao-cao" : "report"}-${r.now.toISOString().slice(0, 10)}`;
-      const people = peopleTable(found.report, locale);
+      const rows = await reports.taskRows(channelId);
+      const zone = found.channel.timezone;
+      const base = `${t(locale, "export.file_name")}-${r.now.toISOString().slice(0, 10)}`;
       sendFile(
         response,
         format === "csv"
-          ? { filename: `${base}.csv`, mimeType: CSV_MIME, content: toCsv(tasks) }
+          ? { filename: `${base}.csv`, mimeType: CSV_MIME, content: toCsv(taskTable(rows, r.now, zone, locale)) }
           : {
               filename: `${base}.xlsx`,
               mimeType: XLSX_MIME,
-              content: await toXlsx([
-                { name: locale === "vi" ? "Công việc" : "Tasks", rows: tasks },
-                { name: locale === "vi" ? "Theo người" : "By person", rows: people },
-              ]),
+              content: await toXlsx(channelSheets(found.report, rows, r.now, zone, locale), locale),
             },
       );
       return true;
@@ -53,7 +55,7 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
     async rollupExport(r: DashboardRequest, response: ServerResponse, format: "xlsx" | "csv"): Promise<boolean> {
       const rollup = await org.rollup(orgViewer(r), r.now, r.timezone);
       const unitIds = rollup.rows.map((row) => row.unit.id);
-      const tasks = format === "xlsx" ? await org.taskRows({ unitIds }) : [];
+      const tasks = format === "xlsx" ? await org.taskRows({ unitIds, includeCancelled: true }) : [];
       sendFile(response, await rollupFile(rollup, tasks, format, r.locale));
       return true;
     },

@@ -6,6 +6,7 @@ import type { ServerResponse } from "node:http";
 import { channelPage, overduePage, type PageContext, taskPage, unitPage } from "../../render/dashboard/detail-pages.js";
 import { overviewPage } from "../../render/dashboard/overview-page.js";
 import type { OrgService } from "../../services/org-service.js";
+import { weekChoices } from "../../services/org-weeks.js";
 import type { ReportService } from "../../services/report-service.js";
 import type { DashboardRequest } from "./dashboard-request.js";
 import { dashboardExports } from "./exports.js";
@@ -54,7 +55,7 @@ export function dashboardPages(options: { org: OrgService; reports: ReportServic
     async unit(r: DashboardRequest, response: ServerResponse, unitId: string): Promise<boolean> {
       const view = await unitView(org, r, unitId);
       if (!view) return false;
-      const data = { unitName: view.top.unit.name, unitId, ...view };
+      const data = { unitName: view.top.unit.name, unitId, ...view, weeks: weekChoices(view.rollup.weeks) };
       sendPage(response, 200, unitPage(data, pageContext(r)));
       return true;
     },

@@ -6,11 +6,11 @@
  */
 import { DateTime } from "luxon";
 import { titleFrom, trimFillers } from "../fillers.js";
-import { findDue } from "../find-due.js";
+import { findDue, findDueAlone } from "../find-due.js";
 import type { Message } from "../message.js";
 import { toDueResolution } from "../parse-due.js";
 import { fail, ok } from "../result.js";
-import type { DueResolution, ParseResult } from "../types.js";
+import type { DueResolution, ParsedCommand, ParseResult } from "../types.js";
 import { isPunctuation, type Word, wordsOf } from "../words.js";
 import { composeRule } from "./compose-rule.js";
 import type { RecurrenceDraft } from "./draft.js";
@@ -51,24 +51,41 @@ export function recurringPhraseOf(msg: Message, bodyFrom: number): FoundPhrase |
   return findRecurringPhrase(msg.blankedFolded, msg.blankedOrig, bodyFrom);
 }
 
-/** The words from `bodyFrom` with the spans taken out, and the deadline among them. */
-function readRest(msg: Message, bodyFrom: number, spans: Span[]) {
+/**
+ * The words from `bodyFrom` with the spans taken out, and the deadline among them; `alone`: they hold no title (a
+ * series' new rhythm), so a time with nothing beside it is the rhythm's.
+ */
+function readRest(msg: Message, bodyFrom: number, spans: Span[], alone = false) {
   const orig = blankSpans(msg.blankedOrig, spans);
   const folded = blankSpans(msg.blankedFolded, spans);
   const words = wordsOf(orig, folded).filter((w) => w.from >= bodyFrom);
   const [start, end] = trimFillers(words, msg.fillers);
-  const found = findDue({ orig, folded, words, env: msg.env, vietnamese: msg.fillers.vietnamese }, start, end);
+  const text = { orig, folded, words, env: msg.env, vietnamese: msg.fillers.vietnamese };
+  const found = alone ? findDueAlone(text, start, end) : findDue(text, start, end);
   return { orig, words, found };
 }
 
-/** A "repeat" command from the task words at `bodyFrom`, or null when they hold no recurring phrase. */
-export function recurringTask(msg: Message, bodyFrom: number): ParseResult | null {
+/** A rhythm read from words: its rule, what to ask when it lacks its day, and the words left (the title's). */
+export interface ReadRecurrence {
+  /** Null when the rhythm's days do not make a rule. */
+  recurrence: NonNullable<ParsedCommand["recurrence"]> | null;
+  ask: ParsedCommand["recurrenceAsk"];
+  kept: Word[];
+  /** The rhythm as written. */
+  text: string;
+}
+
+/**
+ * The rhythm of the words starting at `bodyFrom`, with its end, day-off modifiers and time of day; null when they
+ * hold no recurring phrase. `alone`: the words are only the rhythm (no title).
+ */
+export function readRecurrence(msg: Message, bodyFrom: number, alone = false): ReadRecurrence | null {
   const phrase = recurringPhraseOf(msg, bodyFrom);
   if (!phrase) return null;
   const until = findUntil(msg.blankedFolded, bodyFrom, today(msg));
   const modifiers = findModifiers(msg.blankedFolded, bodyFrom);
   const spans: Span[] = [phrase, ...(until ? [until] : []), ...modifiers];
-  const rest = readRest(msg, bodyFrom, spans);
+  const rest = readRest(msg, bodyFrom, spans, alone);
   const { orig, words } = rest;
   // The rhythm gives the days: words a deadline word could not read ("gia hạn tên miền") stay in the title.
   const found = rest.found?.due ? rest.found : null;
@@ -80,8 +97,6 @@ export function recurringTask(msg: Message, bodyFrom: number): ParseResult | nul
   const kept = (due && found ? [...words.slice(0, found.first), ...words.slice(found.end)] : words).filter(
     (w) => !isPunctuation(w),
   );
-  const title = titleFrom(kept, msg.fillers, msg.tail);
-  if (!title) return fail(msg, "missing_title", "repeat");
   const text = msg.orig.slice(phrase.from, phrase.to);
   const rule = composeRule(phrase.draft, due, {
     today: today(msg),
@@ -89,17 +104,28 @@ export function recurringTask(msg: Message, bodyFrom: number): ParseResult | nul
     until: until?.date ?? null,
     text,
   });
-  if (!rule) return fail(msg, "bad_due", "repeat", text);
+  if (!rule) return { recurrence: null, ask: undefined, kept, text };
   const dayOff = modifiers.find((m) => m.dayOff)?.dayOff;
   const skipTet = modifiers.some((m) => m.skipTet);
+  return {
+    recurrence: { ...rule.recurrence, ...(dayOff ? { dayOff } : {}), ...(skipTet ? { skipTet } : {}) },
+    ask: rule.ask,
+    kept,
+    text,
+  };
+}
+
+/** A "repeat" command from the task words at `bodyFrom`, or null when they hold no recurring phrase. */
+export function recurringTask(msg: Message, bodyFrom: number): ParseResult | null {
+  const read = readRecurrence(msg, bodyFrom);
+  if (!read) return null;
+  const title = titleFrom(read.kept, msg.fillers, msg.tail);
+  if (!title) return fail(msg, "missing_title", "repeat");
+  if (!read.recurrence) return fail(msg, "bad_due", "repeat", read.text);
   return ok(msg, "repeat", {
     title,
     taskRef: null,
-    recurrence: {
-      ...rule.recurrence,
-      ...(dayOff ? { dayOff } : {}),
-      ...(skipTet ? { skipTet } : {}),
-    },
-    ...(rule.ask ? { recurrenceAsk: rule.ask } : {}),
+    recurrence: read.recurrence,
+    ...(read.ask ? { recurrenceAsk: read.ask } : {}),
   });
 }

@@ -1,4 +1,5 @@
 import type { View } from "@slack/types";
+import { isPickedRepeat, type PickedRepeat } from "./picked-repeat.js";
 
 export const ADD_TASK_CALLBACK_ID = "roviec_add_task";
 
@@ -18,10 +19,18 @@ export interface AddTaskSubmission {
   assigneeIds: string[];
   date?: string;
   time?: string;
+  /** A recurring task (#L…) instead of a one-off: every working day, weekly or monthly from the picked date. */
+  repeat?: PickedRepeat;
 }
 
-const BLOCK = { title: "title", assignees: "assignees", date: "date", time: "time" } as const;
-const ACTION_ID = { title: "value", assignees: "value", date: "value", time: "value" } as const;
+const BLOCK = { title: "title", assignees: "assignees", date: "date", time: "time", repeat: "repeat" } as const;
+const ACTION_ID = { title: "value", assignees: "value", date: "value", time: "value", repeat: "value" } as const;
+
+const REPEAT_OPTIONS: { value: PickedRepeat; text: string }[] = [
+  { value: "daily", text: "Mỗi ngày làm việc / Every working day" },
+  { value: "weekly", text: "Hằng tuần, thứ của ngày hạn / Weekly, on the due date's weekday" },
+  { value: "monthly", text: "Hằng tháng, ngày của ngày hạn / Monthly, on the due date's day" },
+];
 const MAX_TITLE = 500;
 
 /** The "Add task" modal: title, assignees, date and time. `initialTitle` comes from a message shortcut. */
@@ -67,6 +76,19 @@ export function buildAddTaskModal(origin: AddTaskOrigin, initialTitle?: string):
         label: { type: "plain_text", text: "Giờ / Time" },
         element: { type: "timepicker", action_id: ACTION_ID.time },
       },
+      {
+        type: "input",
+        block_id: BLOCK.repeat,
+        optional: true,
+        label: { type: "plain_text", text: "Lặp lại / Repeat" },
+        hint: { type: "plain_text", text: "Để trống: việc một lần / Leave empty for a one-off task" },
+        element: {
+          type: "static_select",
+          action_id: ACTION_ID.repeat,
+          placeholder: { type: "plain_text", text: "Không lặp / No repeat" },
+          options: REPEAT_OPTIONS.map((o) => ({ value: o.value, text: { type: "plain_text", text: o.text } })),
+        },
+      },
     ],
   };
 }
@@ -75,7 +97,13 @@ type ViewStateValues = Record<
   string,
   Record<
     string,
-    { value?: string | null; selected_users?: string[]; selected_date?: string | null; selected_time?: string | null }
+    {
+      value?: string | null;
+      selected_users?: string[];
+      selected_date?: string | null;
+      selected_time?: string | null;
+      selected_option?: { value?: string } | null;
+    }
   >
 >;
 
@@ -87,13 +115,25 @@ export function readAddTaskSubmission(
   if (title === "") return { errors: { [BLOCK.title]: "Hãy nhập tên việc / Please enter a task" } };
   const date = values[BLOCK.date]?.[ACTION_ID.date]?.selected_date ?? undefined;
   const time = values[BLOCK.time]?.[ACTION_ID.time]?.selected_time ?? undefined;
-  if (time && !date) return { errors: { [BLOCK.date]: "Hãy chọn ngày cho giờ đã chọn / Pick a date for that time" } };
+  const picked = values[BLOCK.repeat]?.[ACTION_ID.repeat]?.selected_option?.value;
+  const repeat = isPickedRepeat(picked) ? picked : undefined;
+  if (time && !date && repeat !== "daily") {
+    return { errors: { [BLOCK.date]: "Hãy chọn ngày cho giờ đã chọn / Pick a date for that time" } };
+  }
+  if ((repeat === "weekly" || repeat === "monthly") && !date) {
+    return {
+      errors: {
+        [BLOCK.date]: "Hãy chọn ngày hạn: việc lặp theo thứ/ngày của nó / Pick a due date: the repeat follows it",
+      },
+    };
+  }
   return {
     submission: {
       title,
       assigneeIds: values[BLOCK.assignees]?.[ACTION_ID.assignees]?.selected_users ?? [],
       ...(date ? { date } : {}),
       ...(time ? { time } : {}),
+      ...(repeat ? { repeat } : {}),
     },
   };
 }

@@ -2,7 +2,8 @@ import type { HomeView, KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
 import type { CreatedTasksQuery } from "../../services/created-tasks.js";
-import type { HomeService, HomeTask, MyTasks } from "../../services/home-service.js";
+import type { HomeSeries, HomeService, HomeTask, MyTasks } from "../../services/home-service.js";
+import { escapeMrkdwn } from "./mrkdwn.js";
 import { describeSlackFailure } from "./slack-errors.js";
 import { type DueDescriber, renderTaskCard } from "./task-card.js";
 import type { UserDirectory } from "./user-directory.js";
@@ -40,9 +41,11 @@ export interface HomeTabOptions {
 /** What the Home tab shows: the person's own tasks, and the open tasks they gave others. */
 export interface HomeContent extends MyTasks {
   assignedByMe: HomeTask[];
+  /** The person's recurring series (#L…); the section is left out when there are none. */
+  series?: HomeSeries[];
 }
 
-const SECTIONS: { key: keyof HomeContent; title: string; empty: string }[] = [
+const SECTIONS: { key: Exclude<keyof HomeContent, "series">; title: string; empty: string }[] = [
   { key: "overdue", title: "🔴 Quá hạn / Overdue", empty: "Không có việc quá hạn. / Nothing overdue." },
   { key: "dueThisWeek", title: "🟠 Hạn trong tuần / Due this week", empty: "Không có. / None." },
   { key: "later", title: "🔵 Sau này / Later", empty: "Không có. / None." },
@@ -102,12 +105,13 @@ export class HomeTab {
     try {
       const user = await directory.lookup(teamId, userId);
       const who = { platform: "slack" as const, workspaceExternalId: teamId, memberExternalId: userId };
-      const [tasks, assignedByMe] = await Promise.all([
+      const [tasks, assignedByMe, series] = await Promise.all([
         homeService.myTasks(who, clock(), user.timezone ?? defaultTimezone),
         this.options.createdTasks?.createdBy(who) ?? [],
+        homeService.mySeries(who),
       ]);
       // No view hash: the newest render always wins, whatever an earlier publish showed.
-      await client.views.publish({ user_id: userId, view: this.render({ ...tasks, assignedByMe }) });
+      await client.views.publish({ user_id: userId, view: this.render({ ...tasks, assignedByMe, series }) });
     } catch (error) {
       logger.warn({ failure: describeSlackFailure("views.publish", error), userId }, "slack home tab not published");
     }
@@ -138,6 +142,7 @@ export class HomeTab {
     const blocks: KnownBlock[] = [{ type: "header", text: { type: "plain_text", text: "Việc của tôi / My tasks" } }];
     let hidden = 0;
     const sections = SECTIONS.filter((s) => s.key !== "assignedByMe" || this.options.createdTasks);
+    const series = seriesBlocks(tasks.series ?? []);
     for (const section of sections) {
       const items: HomeTask[] = tasks[section.key];
       blocks.push({ type: "section", text: { type: "mrkdwn", text: `*${section.title}* (${items.length})` } });
@@ -145,7 +150,7 @@ export class HomeTab {
       for (const item of items) {
         const card = renderTaskCard(item.task, this.options.describeDue, item.channelExternalId);
         // Keep room for the remaining section headers and the "more" note.
-        if (blocks.length + card.length > MAX_HOME_BLOCKS - 2 * sections.length - 1) {
+        if (blocks.length + card.length > MAX_HOME_BLOCKS - 2 * sections.length - 1 - series.length) {
           hidden++;
           continue;
         }
@@ -153,6 +158,7 @@ export class HomeTab {
       }
       blocks.push({ type: "divider" });
     }
+    blocks.push(...series);
     if (hidden > 0) {
       blocks.push({
         type: "context",
@@ -166,4 +172,19 @@ export class HomeTab {
     }
     return { type: "home", blocks };
   }
+}
+
+/** "🔁 Việc định kỳ / Recurring tasks": one line per series in one block (Slack caps a text block at 3,000 chars). */
+function seriesBlocks(series: readonly HomeSeries[]): KnownBlock[] {
+  if (series.length === 0) return [];
+  const lines = series.map(
+    (s) =>
+      `• *#L${s.number}* ${escapeMrkdwn(s.title)} — ${escapeMrkdwn(s.rule)} — <#${s.channelExternalId}>${s.paused ? " ⏸️" : ""}`,
+  );
+  const text = lines.join("\n").slice(0, 2_900);
+  return [
+    { type: "section", text: { type: "mrkdwn", text: `*🔁 Việc định kỳ / Recurring tasks* (${series.length})` } },
+    { type: "section", text: { type: "mrkdwn", text } },
+    { type: "divider" },
+  ];
 }

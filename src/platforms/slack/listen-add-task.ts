@@ -1,11 +1,36 @@
 import type { App, MessageShortcut } from "@slack/bolt";
-import { ADD_TASK_CALLBACK_ID, buildAddTaskModal, readAddTaskOrigin, readAddTaskSubmission } from "./add-task-modal.js";
+import { DateTime } from "luxon";
+import type { Locale } from "../../core/incoming.js";
+import type { ParsedCommand } from "../../language/index.js";
+import {
+  ADD_TASK_CALLBACK_ID,
+  type AddTaskSubmission,
+  buildAddTaskModal,
+  readAddTaskOrigin,
+  readAddTaskSubmission,
+} from "./add-task-modal.js";
 import { buildIncoming, isDirectMessageChannel, lookupMentions } from "./incoming-builder.js";
 import { normalizeSlackText } from "./mrkdwn.js";
 import { dueFromPickers } from "./picked-due.js";
+import { pickedRecurrence } from "./picked-repeat.js";
 import { describeSlackFailure } from "./slack-errors.js";
 import type { SlackRuntime } from "./slack-runtime.js";
-import { addCommand, commandText } from "./structured-commands.js";
+import { addCommand, commandText, repeatCommand } from "./structured-commands.js";
+
+/** The submission as a command: a recurring series when a repeat was picked, else a one-off task. */
+function submissionCommand(
+  submission: AddTaskSubmission,
+  due: ReturnType<typeof dueFromPickers> | undefined,
+  locale: Locale | null,
+  timezone: string,
+  now: Date,
+): ParsedCommand {
+  const today = DateTime.fromJSDate(now, { zone: timezone }).toISODate() as string;
+  const rule = submission.repeat ? pickedRecurrence(submission.repeat, submission.date, submission.time, today) : null;
+  return rule
+    ? repeatCommand(submission.title, submission.assigneeIds, rule, locale)
+    : addCommand(submission.title, submission.assigneeIds, due, locale);
+}
 
 /** The message shortcut "Tạo việc từ tin nhắn / Create task from message" (callback id in slack/manifest.*.json). */
 export const CREATE_FROM_MESSAGE_CALLBACK_ID = "roviec_create_from_message";
@@ -47,7 +72,13 @@ export function listenForAddTask(app: App, runtime: SlackRuntime): void {
     const due = submission.date
       ? dueFromPickers(submission.date, submission.time, sender.timezone ?? runtime.defaultTimezone)
       : undefined;
-    const command = addCommand(submission.title, submission.assigneeIds, due, sender.locale ?? null);
+    const command = submissionCommand(
+      submission,
+      due,
+      sender.locale ?? null,
+      sender.timezone ?? runtime.defaultTimezone,
+      runtime.now(),
+    );
     const incoming = await buildIncoming(
       {
         teamId,

@@ -1,6 +1,7 @@
 import { stripReservedCharacters } from "../../core/reply.js";
 import type { ParsedCommand } from "../../language/index.js";
 import type { Locale } from "../../locale.js";
+import type { Recurrence } from "../../recurrence/index.js";
 import type { PickedDue } from "./picked-due.js";
 
 /**
@@ -41,6 +42,21 @@ export function addCommand(
     title: stripReservedCharacters(title).trim(),
     assignees: assigneeIds,
     due: due ?? null,
+  };
+}
+
+/** A new recurring series from the Add task modal (its rule already made from the pickers). */
+export function repeatCommand(
+  title: string,
+  assigneeIds: string[],
+  recurrence: Recurrence,
+  locale: Locale | null,
+): ParsedCommand {
+  return {
+    ...base("repeat", locale),
+    title: stripReservedCharacters(title).trim(),
+    assignees: assigneeIds,
+    recurrence,
   };
 }
 

@@ -72,7 +72,7 @@ export type DueDescriber = (task: TaskView, presentation?: CardPresentation) => 
 const STATUS_LABEL: Record<TaskView["status"], string> = {
   open: "🟢 Đang mở / Open",
   done: "✅ Đã xong / Done",
-  cancelled: "⛔ Đã huỷ / Cancelled",
+  cancelled: "⛔ Đã hủy / Cancelled",
 };
 
 /**

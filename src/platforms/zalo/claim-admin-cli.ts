@@ -51,7 +51,7 @@ async function main(args: string[]): Promise<number> {
       "",
       "Người sẽ làm quản trị viên gửi đúng mã này cho bot trong CHAT RIÊNG với bot trên Zalo.",
       "The future admin sends exactly this code to the bot in a PRIVATE chat on Zalo.",
-      "Không gửi mã vào nhóm: mã gửi trong nhóm bị huỷ. / Never in a group: a code sent there is void.",
+      "Không gửi mã vào nhóm: mã gửi trong nhóm bị hủy. / Never in a group: a code sent there is void.",
     ].join("\n"),
   );
   return 0;

@@ -3,10 +3,13 @@
  * with its history, and the overdue list. Every value is escaped by html``.
  */
 import type { Locale } from "../../core/incoming.js";
+import { toPlainText } from "../../core/reply.js";
 import { localMinutes } from "../../scheduling/local-time.js";
 import type { OverdueTask, PersonFigures } from "../../services/org-rollup.js";
 import type { OrgRollup } from "../../services/org-service.js";
 import type { TaskDetail, UnitTaskRow } from "../../services/org-tasks.js";
+import type { PickedWeek } from "../../services/org-weeks.js";
+import { describeTaskEvent } from "../history.js";
 import { html, type SafeHtml } from "./html.js";
 import { page, withLang } from "./layout.js";
 import { dayText, unitTable } from "./overview-page.js";
@@ -43,7 +46,7 @@ export function taskTable(tasks: readonly UnitTaskRow[], ctx: PageContext): Safe
 <th scope="col">${words.late}</th></tr></thead>
 <tbody>${tasks.map(
     (t) => html`<tr data-task="${t.id}"><td>${t.channelName ?? ""}</td><td>${t.number}</td>
-<td><a href="${withLang(`/dashboard/task/${t.id}`, ctx.locale)}">${t.title}</a></td><td>${words.statusName[t.status]}</td>
+<td><a href="${withLang(`/dashboard/task/${t.id}`, ctx.locale)}">${t.title}</a>${t.seriesNumber ? ` (#L${t.seriesNumber})` : ""}</td><td>${words.statusName[t.status]}</td>
 <td>${t.assignees.map((a) => a.name).join(", ")}</td><td>${t.dueAt ? moment(t.dueAt, ctx.timezone) : words.noDue}</td>
 <td class="${lateness(t, ctx.now, words) ? "bad" : ""}">${lateness(t, ctx.now, words)}</td></tr>`,
   )}</tbody></table></div>`;
@@ -67,24 +70,41 @@ export interface UnitPageData {
   people: PersonFigures[];
   tasks: UnitTaskRow[];
   personId: string | null;
+  /** The week the tasks are filtered to, and the weeks offered. */
+  week: PickedWeek | null;
+  weeks: PickedWeek[];
 }
 
-export function unitPage(data: UnitPageData, ctx: PageContext): string {
-  const words = dashboardWords(ctx.locale);
-  const query = data.personId ? `?person=${encodeURIComponent(data.personId)}` : "";
-  const exportPath = (format: string) =>
-    withLang(`/dashboard/unit/${data.unitId}/export.${format}${query}`, ctx.locale);
-  const body = html`${unitTable(data.rollup, words, ctx.locale)}
-${peopleTable(data.people, words)}
-<h2>${words.tasks}</h2>
-<form method="get" class="filter">
+/** The unit's task filter: a person, a week (tasks due or finished in it). Plain GET, so it works without script. */
+function unitFilter(data: UnitPageData, ctx: PageContext, words: DashboardWords): SafeHtml {
+  const weekLabel = (w: PickedWeek) => words.weekOf(dayText(w.from, ctx.timezone));
+  return html`<form method="get" class="filter">
   ${ctx.locale === "en" ? html`<input type="hidden" name="lang" value="en">` : null}
   <label for="person">${words.person}</label>
   <select id="person" name="person"><option value="">${words.allPeople}</option>
   ${data.people.map((p) => html`<option value="${p.memberId}"${p.memberId === data.personId ? html` selected` : null}>${p.name}</option>`)}
   </select>
+  <label for="week">${words.week}</label>
+  <select id="week" name="week"><option value="">${words.allWeeks}</option>
+  ${data.weeks.map((w) => html`<option value="${w.key}"${w.key === data.week?.key ? html` selected` : null}>${weekLabel(w)}</option>`)}
+  </select>
   <button type="submit">${words.filter}</button>
-</form>
+</form>`;
+}
+
+export function unitPage(data: UnitPageData, ctx: PageContext): string {
+  const words = dashboardWords(ctx.locale);
+  const params = new URLSearchParams({
+    ...(data.personId ? { person: data.personId } : {}),
+    ...(data.week ? { week: data.week.key } : {}),
+  }).toString();
+  const query = params ? `?${params}` : "";
+  const exportPath = (format: string) =>
+    withLang(`/dashboard/unit/${data.unitId}/export.${format}${query}`, ctx.locale);
+  const body = html`${unitTable(data.rollup, words, ctx.locale)}
+${peopleTable(data.people, words)}
+<h2>${words.tasks}</h2>
+${unitFilter(data, ctx, words)}
 <p class="downloads">${words.download}: <a href="${exportPath("xlsx")}" download>XLSX</a> · <a href="${exportPath("csv")}" download>CSV</a></p>
 ${taskTable(data.tasks, ctx)}`;
   return page({ locale: ctx.locale, path: ctx.path, title: data.unitName, viewerName: ctx.viewerName }, body);
@@ -96,6 +116,20 @@ export function channelPage(channelId: string, name: string, tasks: UnitTaskRow[
   const body = html`<p class="downloads">${words.download}: <a href="${exportPath("xlsx")}" download>XLSX</a> · <a href="${exportPath("csv")}" download>CSV</a></p>
 ${taskTable(tasks, ctx)}`;
   return page({ locale: ctx.locale, path: ctx.path, title: name, viewerName: ctx.viewerName }, body);
+}
+
+/** What a history entry says, old → new, as the chat's history says it (names plain, no mentions). */
+function historyText(entry: TaskDetail["history"][number], ctx: PageContext): string {
+  const actor = entry.actorId ? { id: entry.actorId, externalId: null, displayName: entry.actorName ?? "" } : null;
+  const event = {
+    id: "",
+    action: entry.action,
+    actor,
+    oldValue: entry.oldValue,
+    newValue: entry.newValue,
+    createdAt: entry.at,
+  };
+  return toPlainText(describeTaskEvent(event, { locale: ctx.locale, timezone: ctx.timezone, now: ctx.now }));
 }
 
 export function taskPage(detail: TaskDetail, ctx: PageContext): string {
@@ -111,7 +145,8 @@ export function taskPage(detail: TaskDetail, ctx: PageContext): string {
 <p>${words.createdBy(detail.creatorName)}</p>
 <h2>${words.history}</h2>
 <ol class="history">${detail.history.map(
-    (e) => html`<li><time>${moment(e.at, ctx.timezone)}</time> · ${e.actorName ?? "Rõ Việc"} · ${e.action}</li>`,
+    (e) =>
+      html`<li><time>${moment(e.at, ctx.timezone)}</time> · ${e.actorName ?? "Rõ Việc"} · ${historyText(e, ctx)}</li>`,
   )}</ol>`;
   return page(
     { locale: ctx.locale, path: ctx.path, title: `#${t.number} ${t.title}`, viewerName: ctx.viewerName },

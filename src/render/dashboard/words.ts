@@ -40,6 +40,8 @@ export interface DashboardWords {
   channels: string;
   download: string;
   allPeople: string;
+  week: string;
+  allWeeks: string;
   filter: string;
   history: string;
   createdBy: (name: string) => string;
@@ -92,6 +94,8 @@ const vi: DashboardWords = {
   channels: "Kênh",
   download: "Tải về",
   allPeople: "Mọi người",
+  week: "Tuần",
+  allWeeks: "Mọi tuần",
   filter: "Lọc",
   history: "Lịch sử",
   createdBy: (name) => `Người giao: ${name}`,
@@ -150,6 +154,8 @@ const en: DashboardWords = {
   channels: "Channels",
   download: "Download",
   allPeople: "Everyone",
+  week: "Week",
+  allWeeks: "Any week",
   filter: "Filter",
   history: "History",
   createdBy: (name) => `Assigned by: ${name}`,

@@ -19,6 +19,7 @@ import { createBoltApp } from "./slack-app.js";
 import { createSlackClients } from "./slack-clients.js";
 import { createSlackIdentity, type SlackIdentity } from "./slack-identity.js";
 import { createSlackRuntime, type SlackRuntime } from "./slack-runtime.js";
+import { SlackSocketReceiver } from "./socket-receiver.js";
 import { createWorkspaceRequestHandler } from "./workspace-request-handler.js";
 
 /** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
@@ -43,7 +44,7 @@ export interface SlackAdapterOptions {
   /** The Home tab's "Việc tôi giao / Tasks I assigned"; the section is left out without it. */
   createdTasks?: CreatedTasksQuery;
   /**
-   * Where slash commands and events wait, durably, between their ack and their handling (HTTP mode). Without one
+   * Where slash commands and events wait, durably, between their ack and their handling (HTTP and Socket Mode). Without one
    * they are handled in memory after the ack, and lost if the process stops in between.
    */
   journal?: InboundJournal;
@@ -73,8 +74,8 @@ export interface SlackAdapter {
 
 /**
  * The Slack adapter: turns slash commands, mentions, DMs, card buttons, the shortcut and the modal into
- * IncomingMessages for `bot.handle`, and renders its replies as Block Kit. In HTTP mode our receiver journals slash
- * commands and events before their ack, and the journal hands them to the request handler (read-request.ts); bolt
+ * IncomingMessages for `bot.handle`, and renders its replies as Block Kit. Our receiver (HTTP or Socket Mode) journals
+ * slash commands and events before their ack, and the journal hands them to the request handler (read-request.ts); bolt
  * gets interactions, and whatever the journal could not take. All work after an ack waits in one queue.
  * Needs SLACK_BOT_TOKEN (one workspace) or a distribution (many), and either SLACK_SIGNING_SECRET (HTTP mode) or
  * SLACK_APP_TOKEN (Socket Mode).
@@ -103,18 +104,17 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     clock: options.clock ?? (() => new Date()), // real time only when no clock is given (tests, tools)
   });
   const { identity, handleRequest } = requestHandling(runtime, botToken, distribution);
-  const inbound =
-    options.journal && !config.SLACK_APP_TOKEN
-      ? new InboundProcessor({
-          journal: options.journal,
-          platform: "slack",
-          handle: handleRequest,
-          queue: runtime.queue,
-          logger,
-          ...options.journalTiming,
-        })
-      : undefined;
-  const receiver = config.SLACK_APP_TOKEN
+  const inbound = options.journal
+    ? new InboundProcessor({
+        journal: options.journal,
+        platform: "slack",
+        handle: handleRequest,
+        queue: runtime.queue,
+        logger,
+        ...options.journalTiming,
+      })
+    : undefined;
+  const httpReceiver = config.SLACK_APP_TOKEN
     ? undefined
     : new SlackHttpReceiver({
         signingSecret: config.SLACK_SIGNING_SECRET as string,
@@ -123,12 +123,20 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         inbound,
         admit: distribution?.admit,
       });
+  const receiver =
+    httpReceiver ??
+    new SlackSocketReceiver({
+      appToken: config.SLACK_APP_TOKEN as string,
+      clientOptions: interactiveOptions,
+      logger,
+      inbound,
+      admit: distribution?.admit,
+    });
   const app = createBoltApp({
     botToken,
     identity,
     authorize: distribution?.authorize,
     receiver,
-    appToken: config.SLACK_APP_TOKEN,
     clientOptions: interactiveOptions,
     logger,
   });
@@ -140,7 +148,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   let socketStarted = false;
   return {
-    routes: { ...(receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {}), ...distribution?.routes },
+    routes: { ...(httpReceiver ? { [SLACK_EVENTS_PATH]: httpReceiver.handle } : {}), ...distribution?.routes },
     sender: outboxSender(runtime.describeDue),
     app,
     start: async () => {

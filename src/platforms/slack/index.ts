@@ -2,7 +2,7 @@ import type { App } from "@slack/bolt";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
-import { InboundProcessor } from "../../core/inbound-processor.js";
+import { InboundProcessor, type InboundProcessorOptions } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
@@ -48,8 +48,8 @@ export interface SlackAdapterOptions {
    * they are handled in memory after the ack, and lost if the process stops in between.
    */
   journal?: InboundJournal;
-  /** Lease and sweep timing of the journal (tests). */
-  journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
+  /** Lease, sweep and ack-wait timing of the journal (tests). */
+  journalTiming?: Pick<InboundProcessorOptions, "leaseMs" | "sweepEveryMs" | "acceptTimeoutMs">;
   /** POSTs to response_url; tests may inject one. Default: global fetch. */
   fetchFn?: typeof fetch;
   /** Our clock for the signature replay window, in ms. Default Date.now: Slack signs with real time. */

@@ -1,4 +1,5 @@
-import type { App } from "@slack/bolt";
+import type { App, Receiver } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
@@ -114,24 +115,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
         ...options.journalTiming,
       })
     : undefined;
-  const httpReceiver = config.SLACK_APP_TOKEN
-    ? undefined
-    : new SlackHttpReceiver({
-        signingSecret: config.SLACK_SIGNING_SECRET as string,
-        logger,
-        now: options.now,
-        inbound,
-        admit: distribution?.admit,
-      });
-  const receiver =
-    httpReceiver ??
-    new SlackSocketReceiver({
-      appToken: config.SLACK_APP_TOKEN as string,
-      clientOptions: interactiveOptions,
-      logger,
-      inbound,
-      admit: distribution?.admit,
-    });
+  const { httpReceiver, receiver } = receiverOf(options, logger, interactiveOptions, inbound);
   const app = createBoltApp({
     botToken,
     identity,
@@ -164,6 +148,37 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
   };
+}
+
+/**
+ * HTTP mode (our receiver on the shared server) or Socket Mode (SLACK_APP_TOKEN); both journal slash commands and
+ * events before their ack and refuse workspaces without an installation.
+ */
+function receiverOf(
+  options: SlackAdapterOptions,
+  logger: Logger,
+  clientOptions: WebClientOptions,
+  inbound: InboundProcessor | undefined,
+): { httpReceiver?: SlackHttpReceiver; receiver: Receiver } {
+  const { config, distribution } = options;
+  if (config.SLACK_APP_TOKEN) {
+    const receiver = new SlackSocketReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      clientOptions,
+      logger,
+      inbound,
+      admit: distribution?.admit,
+    });
+    return { receiver };
+  }
+  const httpReceiver = new SlackHttpReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET as string,
+    logger,
+    now: options.now,
+    inbound,
+    admit: distribution?.admit,
+  });
+  return { httpReceiver, receiver: httpReceiver };
 }
 
 /**

@@ -31,7 +31,10 @@ export interface SlackInstallations extends InstallationStore {
   findAuthorization(lookup: SlackInstallationLookup): Promise<SlackBotAuthorization | undefined>;
   /** Whether `lookup` has an installation (no token is opened). */
   isInstalled(lookup: SlackInstallationLookup): Promise<boolean>;
-  /** Deletes the installation of `lookup` (app_uninstalled, tokens_revoked); the workspace's own data stays. */
+  /**
+   * Deletes the installation of `lookup` (app_uninstalled, tokens_revoked) and suspends its workspace (its pings
+   * and messages are kept, not attempted); the workspace's own data stays. Installing again lifts the suspension.
+   */
   remove(lookup: SlackInstallationLookup): Promise<boolean>;
   /**
    * Reseals every token not sealed with the current key (key rotation). Rows neither key opens are left as they are
@@ -72,7 +75,11 @@ export function createSlackInstallationStore(deps: { prisma: PrismaClient; ciphe
       const sealed = cipher.seal(data.botToken, data.installKey);
       const { botToken: _plain, ...fields } = data;
       const values = { ...fields, botTokenSealed: sealed.sealed, botTokenKeyId: sealed.keyId };
-      await prisma.slackInstallation.upsert({ where: { installKey: data.installKey }, create: values, update: values });
+      await prisma.$transaction([
+        prisma.slackInstallation.upsert({ where: { installKey: data.installKey }, create: values, update: values }),
+        // Installed again: its planned pings and pending messages go out (the reconciler queues them).
+        ...suspension(prisma, data.teamId, false),
+      ]);
     },
 
     async fetchInstallation(query) {
@@ -106,12 +113,25 @@ export function createSlackInstallationStore(deps: { prisma: PrismaClient; ciphe
     async remove(lookup) {
       const key = lookup.isEnterpriseInstall && lookup.enterpriseId ? lookup.enterpriseId : lookup.teamId;
       if (!key) return false;
-      const { count } = await prisma.slackInstallation.deleteMany({ where: { installKey: key } });
+      const team = lookup.isEnterpriseInstall ? null : (lookup.teamId ?? null);
+      const [{ count }] = await prisma.$transaction([
+        prisma.slackInstallation.deleteMany({ where: { installKey: key } }),
+        ...suspension(prisma, team, true),
+      ]);
       return count > 0;
     },
 
     resealAll: () => resealStale(prisma, cipher),
   };
+}
+
+/**
+ * Marks the team's workspace suspended (nothing is attempted there) or not. An org-wide install names no team: its
+ * workspaces are not marked, and their sends fail as not installed instead.
+ */
+function suspension(prisma: PrismaClient, teamId: string | null, suspended: boolean) {
+  if (!teamId) return [];
+  return [prisma.workspace.updateMany({ where: { platform: "slack", externalId: teamId }, data: { suspended } })];
 }
 
 /** Reseals, with the current key, every token sealed with another one it can open; names the rows it cannot. */

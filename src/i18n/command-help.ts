@@ -156,6 +156,12 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
     description: "Xem, tạm dừng, chạy lại, dừng hẳn một việc định kỳ, hoặc bỏ qua lần lặp tới.",
     examples: [`"việc định kỳ"`, `"bỏ qua lần tới #L3"`, `"dừng lặp #L3"`],
   },
+  delete_data: {
+    usage: "xóa dữ liệu",
+    description:
+      "Chỉ quản trị workspace: xóa vĩnh viễn mọi việc, việc định kỳ, nhắc việc, tin chờ gửi, cài đặt kênh, người bot biết, ngày nghỉ và đơn vị của workspace. Bot hỏi lại trước khi xóa; ứng dụng vẫn được cài.",
+    examples: [`"xóa dữ liệu"`, `"delete data"`],
+  },
   managers: {
     usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
     description:
@@ -313,6 +319,12 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     usage: "recurring · pause #L<n> · resume #L<n> · stop #L<n> · skip next #L<n>",
     description: "Lists, pauses, resumes or stops a recurring task, or skips its next time.",
     examples: [`"recurring"`, `"skip next #L3"`, `"stop #L3"`],
+  },
+  delete_data: {
+    usage: "delete data",
+    description:
+      "Workspace admins only: deletes for good every task, recurring series, ping, message waiting to be sent, channel setting, person the bot knows, day off and unit of the workspace. The bot asks first; the app stays installed.",
+    examples: [`"delete data"`, `"xóa dữ liệu"`],
   },
   managers: {
     usage: "settings manager add @person  ·  remove manager @person",

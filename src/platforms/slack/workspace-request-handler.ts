@@ -11,7 +11,8 @@ import { runInWorkspace } from "./workspace-scope.js";
  * bolt, so bolt's authorize never sees them: here an uninstall or a revoked token is applied first, then the
  * request's workspace is looked up in the installations, and the request is handled with that installation's bot
  * identity, every Slack call it makes carrying that workspace's token. A request from a workspace without an
- * installation (uninstalled after it was journaled) is dropped: nothing may be sent there.
+ * installation (uninstalled after it was journaled) is dropped: nothing may be sent there. An event in a channel
+ * shared with another installed workspace is handled as its owner's (asOwnersDelivery).
  */
 export function createWorkspaceRequestHandler(
   runtime: SlackRuntime,
@@ -21,7 +22,8 @@ export function createWorkspaceRequestHandler(
   return async (body) => {
     const payload = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
     if (await applyInstallChange(installations, payload, logger)) return;
-    const lookup = installationLookupOf(payload);
+    const served = await asOwnersDelivery(installations, payload);
+    const lookup = installationLookupOf(served);
     const found = lookup ? await installations.findAuthorization(lookup) : undefined;
     if (!found) {
       logger.info(
@@ -32,6 +34,26 @@ export function createWorkspaceRequestHandler(
     }
     const identity = { botId: found.botId, botUserId: found.botUserId, teamId: found.teamId };
     const handle = createRequestHandler(runtime, async () => identity);
-    await runInWorkspace({ botToken: found.botToken, teamId: found.teamId }, () => handle(body));
+    await runInWorkspace({ botToken: found.botToken, teamId: found.teamId }, () => handle(served));
   };
+}
+
+/**
+ * A channel shared between installed workspaces (Slack Connect) is served once, by the workspace that owns it
+ * (the event's `context_team_id`): every installation's delivery of its event is handled as the owner's, so each
+ * names the same team and event, and the core's claim on that id lets the first through and drops the others. An
+ * owner that has not installed the app leaves the event to the installation it came to.
+ */
+async function asOwnersDelivery(
+  installations: SlackInstallations,
+  payload: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const owner = payload.context_team_id;
+  if (payload.type !== "event_callback" || typeof owner !== "string" || owner === "" || owner === payload.team_id) {
+    return payload;
+  }
+  const org = typeof payload.context_enterprise_id === "string" ? payload.context_enterprise_id : undefined;
+  if (!(await installations.isInstalled({ teamId: owner, enterpriseId: org }))) return payload;
+  const { authorizations: _theirs, enterprise_id: _theirOrg, ...event } = payload;
+  return { ...event, team_id: owner, ...(org ? { enterprise_id: org } : {}) };
 }

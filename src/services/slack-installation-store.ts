@@ -17,6 +17,8 @@ export interface SlackBotAuthorization {
   botUserId: string;
   teamId?: string;
   enterpriseId?: string;
+  /** Installed org-wide (Enterprise Grid): one installation serves every team of the org. */
+  orgWide?: boolean;
 }
 
 /** Who a request or a send is for: a team, possibly inside an Enterprise Grid org. */
@@ -29,6 +31,11 @@ export interface SlackInstallationLookup {
 export interface SlackInstallations extends InstallationStore {
   /** The bot credentials for `lookup`, or undefined when nothing is installed there. */
   findAuthorization(lookup: SlackInstallationLookup): Promise<SlackBotAuthorization | undefined>;
+  /**
+   * Records that `teamId` is served by its org's org-wide install, so that its outbox messages, sent outside any
+   * request, find that installation (the team's Workspace row names the org). Written once per team and process.
+   */
+  noteTeamOrg(teamId: string, enterpriseId: string): Promise<void>;
   /** Whether `lookup` has an installation (no token is opened). */
   isInstalled(lookup: SlackInstallationLookup): Promise<boolean>;
   /**
@@ -60,6 +67,8 @@ const select = {
 
 export function createSlackInstallationStore(deps: { prisma: PrismaClient; cipher: TokenCipher }): SlackInstallations {
   const { prisma, cipher } = deps;
+  /** Teams whose org this process has recorded already. */
+  const notedTeams = new Set<string>();
 
   /** The row of `lookup`: the team's own install first, then its org's org-wide install. */
   async function findRow(lookup: SlackInstallationLookup) {
@@ -101,7 +110,15 @@ export function createSlackInstallationStore(deps: { prisma: PrismaClient; ciphe
         botUserId: row.botUserId,
         ...((row.teamId ?? lookup.teamId) ? { teamId: row.teamId ?? lookup.teamId } : {}),
         ...(row.enterpriseId ? { enterpriseId: row.enterpriseId } : {}),
+        ...(row.isEnterpriseInstall ? { orgWide: true } : {}),
       };
+    },
+
+    async noteTeamOrg(teamId, enterpriseId) {
+      const key = `${teamId}\u0000${enterpriseId}`;
+      if (notedTeams.has(key)) return;
+      await prisma.workspace.updateMany({ where: { platform: "slack", externalId: teamId }, data: { enterpriseId } });
+      notedTeams.add(key);
     },
 
     async isInstalled(lookup) {

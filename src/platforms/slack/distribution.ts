@@ -82,7 +82,8 @@ export function createSlackDistribution(options: SlackDistributionOptions): Slac
     outboxSender: ({ clientOptions, describeDue }) =>
       new WorkspaceSender({
         workspaceOf: (outboxId) => outboxWorkspaces.workspaceOf(outboxId),
-        authorizationOf: (teamId) => installations.findAuthorization({ teamId }),
+        // The team's own install first, then its org's org-wide one (see SlackInstallations.findAuthorization).
+        authorizationOf: (workspace) => installations.findAuthorization(workspace),
         clientOptions,
         describeDue,
         logger,

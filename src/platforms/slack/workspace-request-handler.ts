@@ -35,6 +35,12 @@ export function createWorkspaceRequestHandler(
     const identity = { botId: found.botId, botUserId: found.botUserId, teamId: found.teamId };
     const handle = createRequestHandler(runtime, async () => identity);
     await runInWorkspace({ botToken: found.botToken, teamId: found.teamId }, () => handle(served));
+    // After handling: the team's Workspace row exists by now.
+    if (found.orgWide && found.enterpriseId && lookup?.teamId) {
+      await installations
+        .noteTeamOrg(lookup.teamId, found.enterpriseId)
+        .catch((error) => logger.warn({ err: error, team: lookup.teamId }, "could not record the team's org"));
+    }
   };
 }
 

@@ -2,15 +2,16 @@ import { WebClient, type WebClientOptions } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import { type MessageSender, SendError } from "../../core/sender.js";
 import type { Logger } from "../../logger.js";
+import type { OutboxWorkspace } from "../../services/outbox-workspace.js";
 import type { SlackBotAuthorization } from "../../services/slack-installation-store.js";
 import { SlackMessageSender } from "./message-sender.js";
 import type { DueDescriber } from "./task-card.js";
 
 export interface WorkspaceSenderOptions {
-  /** The workspace (Slack team id) an outbox message is for. */
-  workspaceOf(outboxId: string): Promise<string | undefined>;
-  /** The bot credentials installed in a team, or undefined when the app is not (or no longer) installed there. */
-  authorizationOf(teamId: string): Promise<SlackBotAuthorization | undefined>;
+  /** The workspace (Slack team id, and its org when served org-wide) an outbox message is for. */
+  workspaceOf(outboxId: string): Promise<OutboxWorkspace | undefined>;
+  /** The bot credentials serving a team, or undefined when the app is not (or no longer) installed there. */
+  authorizationOf(workspace: OutboxWorkspace): Promise<SlackBotAuthorization | undefined>;
   /** The outbox client's options (no retries, a timeout): see createSlackAdapter. */
   clientOptions: WebClientOptions;
   describeDue: DueDescriber;
@@ -38,9 +39,10 @@ export class WorkspaceSender implements MessageSender {
   }
 
   private async senderFor(outboxId: string): Promise<SlackMessageSender> {
-    const teamId = await this.options.workspaceOf(outboxId);
-    if (!teamId) throw notInstalled("the message's channel is gone");
-    const auth = await this.options.authorizationOf(teamId);
+    const workspace = await this.options.workspaceOf(outboxId);
+    if (!workspace) throw notInstalled("the message's channel is gone");
+    const { teamId } = workspace;
+    const auth = await this.options.authorizationOf(workspace);
     if (!auth) throw notInstalled(`the app is not installed in ${teamId}`);
     const known = this.senders.get(teamId);
     if (known?.token === auth.botToken) return known.sender;

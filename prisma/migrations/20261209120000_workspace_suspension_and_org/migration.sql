@@ -1,2 +1,5 @@
 -- A workspace whose bot was removed: nothing is sent there (its pings and messages are kept) until it is installed again.
 ALTER TABLE "Workspace" ADD COLUMN "suspended" BOOLEAN NOT NULL DEFAULT false;
+
+-- The Enterprise Grid org of a Slack team served by an org-wide install, recorded when its requests are served.
+ALTER TABLE "Workspace" ADD COLUMN "enterpriseId" TEXT;

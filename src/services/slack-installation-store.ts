@@ -19,6 +19,8 @@ export interface SlackBotAuthorization {
   enterpriseId?: string;
   /** Installed org-wide (Enterprise Grid): one installation serves every team of the org. */
   orgWide?: boolean;
+  /** Token rotation: when the bot token expires (UTC seconds); absent for a token that does not expire. */
+  expiresAt?: number;
 }
 
 /** Who a request or a send is for: a team, possibly inside an Enterprise Grid org. */
@@ -62,6 +64,8 @@ const select = {
   botUserId: true,
   botScopes: true,
   botTokenSealed: true,
+  botRefreshTokenSealed: true,
+  botTokenExpiresAt: true,
   installerUserId: true,
 } as const;
 
@@ -79,22 +83,15 @@ export function createSlackInstallationStore(deps: { prisma: PrismaClient; ciphe
   }
 
   return {
-    async storeInstallation(installation) {
-      const data = rowOf(installation as Installation);
-      const sealed = cipher.seal(data.botToken, data.installKey);
-      const { botToken: _plain, ...fields } = data;
-      const values = { ...fields, botTokenSealed: sealed.sealed, botTokenKeyId: sealed.keyId };
-      await prisma.$transaction([
-        prisma.slackInstallation.upsert({ where: { installKey: data.installKey }, create: values, update: values }),
-        // Installed again: its planned pings and pending messages go out (the reconciler queues them).
-        ...suspension(prisma, data.teamId, false),
-      ]);
-    },
+    storeInstallation: (installation) => writeInstallation(prisma, cipher, installation as Installation),
 
     async fetchInstallation(query) {
       const row = await findRow(lookupOf(query));
       if (!row) throw new Error(`no Slack installation for ${describe(lookupOf(query))}`);
-      return installationOf(row, cipher.open(row.botTokenSealed, row.installKey));
+      const refreshToken = row.botRefreshTokenSealed
+        ? cipher.open(row.botRefreshTokenSealed, refreshBinding(row.installKey))
+        : undefined;
+      return installationOf(row, cipher.open(row.botTokenSealed, row.installKey), refreshToken);
     },
 
     async deleteInstallation(query) {
@@ -111,6 +108,7 @@ export function createSlackInstallationStore(deps: { prisma: PrismaClient; ciphe
         ...((row.teamId ?? lookup.teamId) ? { teamId: row.teamId ?? lookup.teamId } : {}),
         ...(row.enterpriseId ? { enterpriseId: row.enterpriseId } : {}),
         ...(row.isEnterpriseInstall ? { orgWide: true } : {}),
+        ...(row.botTokenExpiresAt ? { expiresAt: Math.floor(row.botTokenExpiresAt.getTime() / 1000) } : {}),
       };
     },
 
@@ -151,18 +149,42 @@ function suspension(prisma: PrismaClient, teamId: string | null, suspended: bool
   return [prisma.workspace.updateMany({ where: { platform: "slack", externalId: teamId }, data: { suspended } })];
 }
 
+/** Upserts the installation, its tokens sealed, and lifts its workspace's suspension (installed again). */
+async function writeInstallation(prisma: PrismaClient, cipher: TokenCipher, installation: Installation): Promise<void> {
+  const data = rowOf(installation);
+  const sealed = cipher.seal(data.botToken, data.installKey);
+  const { botToken: _plain, botRefreshToken, ...fields } = data;
+  const refresh = botRefreshToken ? cipher.seal(botRefreshToken, refreshBinding(data.installKey)).sealed : null;
+  const values = {
+    ...fields,
+    botTokenSealed: sealed.sealed,
+    botTokenKeyId: sealed.keyId,
+    botRefreshTokenSealed: refresh,
+  };
+  await prisma.$transaction([
+    prisma.slackInstallation.upsert({ where: { installKey: data.installKey }, create: values, update: values }),
+    // Installed again: its planned pings and pending messages go out (the reconciler queues them).
+    ...suspension(prisma, data.teamId, false),
+  ]);
+}
+
 /** Reseals, with the current key, every token sealed with another one it can open; names the rows it cannot. */
 async function resealStale(prisma: PrismaClient, cipher: TokenCipher) {
   const stale = await prisma.slackInstallation.findMany({
     where: { botTokenKeyId: { not: cipher.currentKeyId } },
-    select: { id: true, installKey: true, botTokenSealed: true },
+    select: { id: true, installKey: true, botTokenSealed: true, botRefreshTokenSealed: true },
   });
   const unreadable: string[] = [];
   let resealed = 0;
   for (const row of stale) {
     let token: string;
+    let refresh: string | null;
     try {
       token = cipher.open(row.botTokenSealed, row.installKey);
+      const binding = refreshBinding(row.installKey);
+      refresh = row.botRefreshTokenSealed
+        ? cipher.seal(cipher.open(row.botRefreshTokenSealed, binding), binding).sealed
+        : null;
     } catch {
       unreadable.push(row.installKey);
       continue;
@@ -170,11 +192,16 @@ async function resealStale(prisma: PrismaClient, cipher: TokenCipher) {
     const sealed = cipher.seal(token, row.installKey);
     await prisma.slackInstallation.update({
       where: { id: row.id },
-      data: { botTokenSealed: sealed.sealed, botTokenKeyId: sealed.keyId },
+      data: { botTokenSealed: sealed.sealed, botTokenKeyId: sealed.keyId, botRefreshTokenSealed: refresh },
     });
     resealed++;
   }
   return { resealed, unreadable };
+}
+
+/** What a refresh token is sealed to: its row, and never mistaken for the row's bot token. */
+function refreshBinding(installKey: string): string {
+  return `${installKey}#refresh`;
 }
 
 function candidateKeys(lookup: SlackInstallationLookup): string[] {
@@ -209,6 +236,8 @@ function rowOf(installation: Installation) {
     botUserId: bot.userId,
     botScopes: bot.scopes,
     botToken: bot.token,
+    botRefreshToken: bot.refreshToken ?? null,
+    botTokenExpiresAt: bot.expiresAt ? new Date(bot.expiresAt * 1000) : null,
     installerUserId: installation.user?.id ?? null,
   };
 }
@@ -224,17 +253,23 @@ function installationOf(
     botId: string;
     botUserId: string;
     botScopes: string[];
+    botTokenExpiresAt: Date | null;
     installerUserId: string | null;
   },
   botToken: string,
+  refreshToken?: string,
 ): Installation<"v2", boolean> {
+  const rotation =
+    refreshToken && row.botTokenExpiresAt
+      ? { refreshToken, expiresAt: Math.floor(row.botTokenExpiresAt.getTime() / 1000) }
+      : {};
   return {
     team: row.teamId ? { id: row.teamId, ...(row.teamName ? { name: row.teamName } : {}) } : undefined,
     enterprise: row.enterpriseId
       ? { id: row.enterpriseId, ...(row.enterpriseName ? { name: row.enterpriseName } : {}) }
       : undefined,
     user: { id: row.installerUserId ?? "", token: undefined, scopes: undefined },
-    bot: { token: botToken, scopes: row.botScopes, id: row.botId, userId: row.botUserId },
+    bot: { token: botToken, scopes: row.botScopes, id: row.botId, userId: row.botUserId, ...rotation },
     appId: row.appId ?? undefined,
     tokenType: "bot",
     isEnterpriseInstall: row.isEnterpriseInstall,

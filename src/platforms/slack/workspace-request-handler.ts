@@ -3,6 +3,7 @@ import type { SlackInstallations } from "../../services/slack-installation-store
 import { applyInstallChange } from "./install-changes.js";
 import { installationLookupOf } from "./installation-lookup.js";
 import { createRequestHandler, type SlackRequestHandler } from "./request-handler.js";
+import { asOwnersDelivery } from "./shared-channel.js";
 import type { SlackRuntime } from "./slack-runtime.js";
 import { runInWorkspace } from "./workspace-scope.js";
 
@@ -42,24 +43,4 @@ export function createWorkspaceRequestHandler(
         .catch((error) => logger.warn({ err: error, team: lookup.teamId }, "could not record the team's org"));
     }
   };
-}
-
-/**
- * A channel shared between installed workspaces (Slack Connect) is served once, by the workspace that owns it
- * (the event's `context_team_id`): every installation's delivery of its event is handled as the owner's, so each
- * names the same team and event, and the core's claim on that id lets the first through and drops the others. An
- * owner that has not installed the app leaves the event to the installation it came to.
- */
-async function asOwnersDelivery(
-  installations: SlackInstallations,
-  payload: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const owner = payload.context_team_id;
-  if (payload.type !== "event_callback" || typeof owner !== "string" || owner === "" || owner === payload.team_id) {
-    return payload;
-  }
-  const org = typeof payload.context_enterprise_id === "string" ? payload.context_enterprise_id : undefined;
-  if (!(await installations.isInstalled({ teamId: owner, enterpriseId: org }))) return payload;
-  const { authorizations: _theirs, enterprise_id: _theirOrg, ...event } = payload;
-  return { ...event, team_id: owner, ...(org ? { enterprise_id: org } : {}) };
 }

@@ -86,6 +86,22 @@ describe("a Slack Connect channel shared by two installed workspaces", () => {
     expect(repliesIn(channel).map((call) => call.tokenOwner)).toEqual(["A"]);
   });
 
+  it("reads the guest's delivery mentioning the guest's own bot as a mention of the bot, not of a person", async () => {
+    const channel = `C0CONN${randomBytes(3).toString("hex").toUpperCase()}`;
+    const post = delivery(GUEST, OWNER, `Ev${randomBytes(5).toString("hex")}`, channel, "giao <@U0AN> ký phụ lục");
+    const body = JSON.parse(post.body.toString()) as { event: { text: string } };
+    body.event.text = `<@UBOT${GUEST}> giao <@U0AN> ký phụ lục`;
+    expect((await harness.post({ ...post, body: Buffer.from(JSON.stringify(body)) })).status).toBe(200);
+    await eventually(async () =>
+      expect(await tasksIn(channel)).toEqual([{ title: "ký phụ lục", channel: { workspace: { externalId: OWNER } } }]),
+    );
+    const [task] = await database.prisma.task.findMany({
+      where: { channel: { externalId: channel } },
+      select: { assignees: { select: { member: { select: { externalId: true } } } } },
+    });
+    expect(task?.assignees.map((a) => a.member.externalId)).toEqual(["U0AN"]);
+  });
+
   it("leaves a channel whose owner has not installed the app to the installation the event came to", async () => {
     const channel = `C0CONN${randomBytes(3).toString("hex").toUpperCase()}`;
     const eventId = `Ev${randomBytes(5).toString("hex")}`;

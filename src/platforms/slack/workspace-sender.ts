@@ -20,8 +20,9 @@ export interface WorkspaceSenderOptions {
 
 /**
  * The outbox's Slack sender when one process serves many workspaces: each message goes out with the bot token of
- * the workspace its channel belongs to, never another's. A workspace that uninstalled the app (or whose channel is
- * gone) fails the message for good: nothing is sent there until it installs again.
+ * the workspace its channel belongs to, never another's. A workspace that uninstalled the app is suspended and its
+ * messages never reach this sender; one without an installation all the same (its channel gone, an org-wide install
+ * whose team's org is not known yet) fails the message for good.
  */
 export class WorkspaceSender implements MessageSender {
   readonly platform = "slack" as const;

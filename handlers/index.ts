@@ -4,6 +4,7 @@ import { ackHandler } from "./ack.js";
 import { addHandler } from "./add.js";
 import { assignHandler } from "./assign.js";
 import { cancelHandler } from "./cancel.js";
+import { deleteDataHandler } from "./delete-data.js";
 import { doneHandler } from "./done.js";
 import { dueHandler } from "./due.js";
 import { editHandler } from "./edit.js";
@@ -55,4 +56,5 @@ export const handlers: readonly HandlerDefinition<AppServices>[] = [
   signoutHandler,
   repeatHandler,
   seriesHandler,
+  deleteDataHandler,
 ];

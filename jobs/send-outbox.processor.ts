@@ -49,6 +49,8 @@ export function createSendOutboxProcessor(context: JobContext, hooks: SendOutbox
     if (!found) throw new UnrecoverableError("send-outbox: outbox row is gone");
     const { row } = found;
     if (row.status === "sent" || row.status === "failed") return row.status;
+    // Kept as it is, without a job (listUnfinished leaves it out): the reconciler queues it once reinstalled.
+    if (found.workspaceSuspended) return "workspace-suspended";
     const sender = senders.get(row.platform);
     if (!sender) {
       await context.outbox.markFailed(row.id, `no sender configured for ${row.platform}`);

@@ -99,6 +99,7 @@ export const PERMISSION_RULES: readonly PermissionRule[] = [
     action: "a channel's tasks and export on the dashboard",
     who: "anyone in the channel, leaders of a unit above it, a workspace admin",
   },
+  { action: "delete the workspace's data (`xóa dữ liệu`, after the bot asks)", who: "a workspace admin" },
 ];
 
 /** People as the refusal names them: who may do it instead. */

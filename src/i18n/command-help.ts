@@ -158,6 +158,12 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
       "Xem, tạm dừng, chạy lại, dừng hẳn một việc định kỳ, bỏ qua lần lặp tới, hoặc đổi lịch lặp (việc đã tạo giữ nguyên).",
     examples: [`"việc định kỳ"`, `"bỏ qua lần tới #L3"`, `"đổi lịch #L3 thành thứ 2 và thứ 5 hằng tuần"`],
   },
+  delete_data: {
+    usage: "xóa dữ liệu",
+    description:
+      "Chỉ quản trị workspace: xóa vĩnh viễn mọi việc, việc định kỳ, nhắc việc, tin chờ gửi, cài đặt kênh, người bot biết, ngày nghỉ và đơn vị của workspace. Bot hỏi lại trước khi xóa; ứng dụng vẫn được cài.",
+    examples: [`"xóa dữ liệu"`, `"delete data"`],
+  },
   managers: {
     usage: "cài đặt quản lý thêm @người  ·  bỏ quản lý @người",
     description:
@@ -316,6 +322,12 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     description:
       "Lists, pauses, resumes or stops a recurring task, skips its next time, or changes its rule (tasks already made stay).",
     examples: [`"recurring"`, `"skip next #L3"`, `"change #L3 to every Monday and Thursday"`],
+  },
+  delete_data: {
+    usage: "delete data",
+    description:
+      "Workspace admins only: deletes for good every task, recurring series, ping, message waiting to be sent, channel setting, person the bot knows, day off and unit of the workspace. The bot asks first; the app stays installed.",
+    examples: [`"delete data"`, `"xóa dữ liệu"`],
   },
   managers: {
     usage: "settings manager add @person  ·  remove manager @person",

@@ -5,6 +5,7 @@
  */
 import { addTask, hasDeadline } from "./add-task.js";
 import type { Verb } from "./command-table.js";
+import { readDataDeletion } from "./data-phrases.js";
 import { helpTopicOf } from "./help-topics.js";
 import { type Lead, leadVerb } from "./lead-verb.js";
 import { listIntent } from "./list-intent.js";
@@ -96,6 +97,8 @@ export function buildCommand(msg: Message): ParseResult {
   if (managersAsked) {
     return ok({ ...msg, locale: managersAsked }, "settings", { settings: { key: "manager", value: null } });
   }
+  const deletion = readDataDeletion(msg);
+  if (deletion) return ok({ ...msg, locale: deletion }, "delete_data");
   const org = readOrgPhrase(msg);
   if (org) return ok({ ...msg, locale: org.locale }, org.command, { org: org.org });
   // Settings phrases work without "cài đặt": "giờ kết thúc 17:30", "thêm quản lý @Lan".

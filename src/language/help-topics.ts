@@ -37,6 +37,7 @@ const TOPIC_WORDS: [HelpTopic, string][] = [
   ["signout", "dang xuat|sign out|log out"],
   ["repeat", "viec dinh ky|dinh ky|lap lai|hang tuan|hang thang|recurring|repeat|every"],
   ["series", "dung lap|tam dung|bo qua lan toi|skip next|pause|resume"],
+  ["delete_data", "xoa du lieu|xoa het du lieu|delete data|erase data|delete workspace data"],
   ["managers", "quan ly kenh|quan ly|nguoi quan ly|phan quyen|quyen|managers?|permissions?|who can"],
 ];
 

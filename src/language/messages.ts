@@ -40,6 +40,7 @@ const EXAMPLES: Record<CommandName, { vi: string; en: string }> = {
     en: "assign @Lan weekly report every Monday 9am",
   },
   series: { vi: "việc định kỳ · dừng lặp #L3 · bỏ qua lần tới #L3", en: "recurring · stop #L3 · skip next #L3" },
+  delete_data: { vi: "xóa dữ liệu", en: "delete data" },
 };
 
 export function commandExample(command: CommandName, locale: Locale): string {

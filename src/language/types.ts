@@ -80,7 +80,9 @@ export type CommandName =
   | "signout"
   // Recurring tasks (issue 18): a new series, and the series commands (list, stop, pause, resume, skip).
   | "repeat"
-  | "series";
+  | "series"
+  // A workspace admin asks for the workspace's data to be deleted (src/language/data-phrases.ts).
+  | "delete_data";
 
 /** What an organisation sentence asks (see org-phrases.ts); unit names as typed. */
 export type OrgRequest =
@@ -134,6 +136,8 @@ export interface ParsedCommand {
   recurrence?: Recurrence;
   /** For repeat: the rule lacks its day ("hằng tuần" alone); the bot asks which before anything is written. */
   recurrenceAsk?: RecurrenceAsk;
+  /** delete_data: the admin chose "delete" when asked (only a question's choice carries it, never typed words). */
+  confirmed?: boolean;
   /** For series: what to do, and the series it names ("#L3"; null for the list). */
   seriesAction?: SeriesAction;
   seriesRef?: number | null;

@@ -139,6 +139,12 @@ export function createChannelDirectory(options: ChannelDirectoryOptions) {
     getChannelSettings,
     reloadChannel,
 
+    /** Forgets the channels of a workspace whose data was deleted (a read in flight does not put them back). */
+    forgetWorkspace(workspaceId: string): void {
+      generation++;
+      for (const [key, view] of channels.live()) if (view.workspaceId === workspaceId) channels.delete(key);
+    },
+
     /**
      * The settings of the message's channel, created on first sight; remembered for a few seconds (SETTINGS_TTL_MS)
      * and forgotten when this process changes them.

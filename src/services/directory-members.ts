@@ -122,5 +122,9 @@ export function createMemberRecords(prisma: PrismaClient) {
     forget(memberId: string): void {
       for (const [key, row] of members.live()) if (row.id === memberId) members.delete(key);
     },
+    /** Drops every remembered member of a workspace whose data was deleted. */
+    forgetWorkspace(workspaceId: string): void {
+      for (const [key] of members.live()) if (key.startsWith(memberKey(workspaceId, ""))) members.delete(key);
+    },
   };
 }

@@ -54,6 +54,7 @@ export function createPeopleDirectory(options: PeopleDirectoryOptions) {
   const { ensureMember } = members;
   return {
     ensureMember,
+    forgetWorkspace: members.forgetWorkspace,
 
     /** Names of the channel's members and pending people: the parser uses them to spot typed multi-word names. */
     knownNames(channel: { id: string; workspaceId: string }): Promise<string[]> {

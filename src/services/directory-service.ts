@@ -11,6 +11,7 @@ import { createDaysOffDirectory } from "./directory-days-off.js";
 import { createPeopleDirectory } from "./directory-people.js";
 import { createSessionRecorder } from "./directory-session.js";
 import { isEventProcessed, markEventProcessed } from "./processed-events.js";
+import { deleteWorkspaceData } from "./workspace-data.js";
 
 export type { ChannelSettingsPatch, DayOffView, IncomingSession } from "./directory-types.js";
 
@@ -54,5 +55,11 @@ export function createDirectoryService(options: DirectoryServiceOptions) {
     recentDaysOff: daysOff.recentDaysOff,
     isEventProcessed: (claim: Parameters<typeof isEventProcessed>[1]) => isEventProcessed(prisma, claim),
     markEventProcessed: (claim: Parameters<typeof markEventProcessed>[1]) => markEventProcessed(prisma, claim),
+    async deleteWorkspaceData(workspaceId: string) {
+      const deleted = await deleteWorkspaceData(prisma, workspaceId);
+      channels.forgetWorkspace(workspaceId);
+      people.forgetWorkspace(workspaceId);
+      return deleted;
+    },
   };
 }

@@ -29,6 +29,7 @@ interface SendRowExtra {
   status: string;
   olderUnfinished: boolean;
   tasksChanged: boolean;
+  workspaceSuspended: boolean;
 }
 
 /** What a send attempt reads first about its row. */
@@ -38,6 +39,8 @@ export interface RowForSend {
   olderUnfinished: boolean;
   /** Prepared ahead of its time, and a task it carries (or its channel) changed since: it must be claimed afresh. */
   tasksChanged: boolean;
+  /** Its channel's workspace removed the bot: not attempted, kept pending until the workspace installs it again. */
+  workspaceSuspended: boolean;
 }
 
 /**
@@ -76,15 +79,18 @@ async function getManyForSend(
           WHERE p."outboxId" = o.id AND t."updatedAt" > o."createdAt" - ${CHANGE_MARGIN}::interval)
         OR EXISTS (SELECT 1 FROM "Channel" c
           WHERE c.id = o."channelId" AND c."updatedAt" > o."createdAt" - ${CHANGE_MARGIN}::interval)))
-        AS "tasksChanged"
+        AS "tasksChanged",
+      EXISTS (SELECT 1 FROM "Channel" c JOIN "Workspace" w ON w.id = c."workspaceId"
+        WHERE c.id = o."channelId" AND w.suspended) AS "workspaceSuspended"
     FROM "OutboxMessage" o WHERE o.id = ANY(${[...ids]}::uuid[])`;
   return new Map(
-    found.map(({ olderUnfinished, tasksChanged, platform, status, ...rest }) => [
+    found.map(({ olderUnfinished, tasksChanged, workspaceSuspended, platform, status, ...rest }) => [
       rest.id,
       {
         row: toRecord({ ...rest, platform: platform as Platform, status: status as OutboxStatus }),
         olderUnfinished,
         tasksChanged,
+        workspaceSuspended,
       },
     ]),
   );
@@ -169,7 +175,11 @@ export function createOutboxService(options: { prisma: PrismaClient }) {
     /** Rows not yet final (pending or in doubt), oldest first: the reconciler makes sure each has a job. */
     async listUnfinished(limit = 5000): Promise<{ id: string; platform: Platform; sendAfter: Date | null }[]> {
       return prisma.outboxMessage.findMany({
-        where: { status: { in: ["pending", "in_doubt"] } },
+        // A suspended workspace's messages wait without a job until it is installed again.
+        where: {
+          status: { in: ["pending", "in_doubt"] },
+          OR: [{ channelId: null }, { channel: { workspace: { suspended: false } } }],
+        },
         select: { id: true, platform: true, sendAfter: true },
         orderBy: { seq: "asc" },
         take: limit,

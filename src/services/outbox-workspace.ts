@@ -7,15 +7,28 @@ import type { PrismaClient } from "../generated/prisma/client.js";
  */
 export function createOutboxWorkspaceQuery(deps: { prisma: PrismaClient }) {
   return {
-    /** The platform's id of the message's workspace (a Slack team id), or undefined when its channel is gone. */
-    async workspaceOf(outboxId: string): Promise<string | undefined> {
+    /**
+     * The platform's id of the message's workspace (a Slack team id) and its Enterprise Grid org when an org-wide
+     * install serves it, or undefined when its channel is gone.
+     */
+    async workspaceOf(outboxId: string): Promise<OutboxWorkspace | undefined> {
       const row = await deps.prisma.outboxMessage.findUnique({
         where: { id: outboxId },
-        select: { channel: { select: { workspace: { select: { externalId: true } } } } },
+        select: { channel: { select: { workspace: { select: { externalId: true, enterpriseId: true } } } } },
       });
-      return row?.channel?.workspace.externalId;
+      const workspace = row?.channel?.workspace;
+      if (!workspace) return undefined;
+      return {
+        teamId: workspace.externalId,
+        ...(workspace.enterpriseId ? { enterpriseId: workspace.enterpriseId } : {}),
+      };
     },
   };
+}
+
+export interface OutboxWorkspace {
+  teamId: string;
+  enterpriseId?: string;
 }
 
 export type OutboxWorkspaceQuery = ReturnType<typeof createOutboxWorkspaceQuery>;

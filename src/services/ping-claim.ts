@@ -136,7 +136,8 @@ export async function claimChannelPings(
         gte: new Date(Math.min(...groups.map((g) => g.start.getTime()))),
         lte: new Date(Math.max(...groups.map((g) => g.upTo.getTime()))),
       },
-      task: { channelId: { in: channelIds } },
+      // A suspended workspace's pings stay planned, unclaimed, until it is installed again (see plannedPingPage).
+      task: { channelId: { in: channelIds }, channel: { workspace: { suspended: false } } },
     },
     select: claimRowSelect,
     orderBy: { fireAt: "asc" },
@@ -188,6 +189,7 @@ export async function claimPersonalPing(
       status: "planned",
       memberId,
       fireAt: { gte: mergeWindow(request.fireAt).start, lte: mergeUpTo(request.fireAt, now) },
+      task: { channel: { workspace: { suspended: false } } },
     },
     select: claimRowSelect,
     orderBy: { fireAt: "asc" },

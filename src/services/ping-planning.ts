@@ -69,7 +69,9 @@ export async function staleTaskPage(db: Db, afterId: string, limit: number): Pro
 /** One page (by id, after `afterId`) of planned pings: what Redis must hold a job for. */
 export function plannedPingPage(db: Db, afterId: string, limit: number): Promise<{ id: string; fireAt: Date }[]> {
   return db.ping.findMany({
-    where: { status: "planned", id: { gt: afterId } },
+    // Not a suspended workspace's: no job is kept for them while nothing may be sent there; once it is installed
+    // again, the reconciler finds them here and they fire (late, or cancelled when no longer relevant).
+    where: { status: "planned", id: { gt: afterId }, task: { channel: { workspace: { suspended: false } } } },
     select: { id: true, fireAt: true },
     orderBy: { id: "asc" },
     take: limit,

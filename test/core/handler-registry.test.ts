@@ -31,6 +31,7 @@ const EVERY_COMMAND = {
   signout: true,
   repeat: true,
   series: true,
+  delete_data: true,
 } satisfies Record<CommandName, true>;
 
 const reply = async () => ({ visibility: "private" as const, text: "ok" });

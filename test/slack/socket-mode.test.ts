@@ -1,23 +1,40 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAppBot } from "../../src/app-bot.js";
+import type { InboundJournal } from "../../src/core/inbound.js";
 import { createLogger } from "../../src/logger.js";
 import { createSlackAdapter, type SlackAdapter } from "../../src/platforms/slack/index.js";
 import { createCreatedTasksQuery } from "../../src/services/created-tasks.js";
 import { createHomeService } from "../../src/services/home-service.js";
+import { createInboundJournal } from "../../src/services/inbound-journal.js";
 import { coreServices, FIXED_NOW } from "../helpers/chat-harness.js";
 import { eventually } from "../helpers/eventually.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { FakeSlackServer } from "./fake-slack-server.js";
 import { FakeSocketModeServer } from "./fake-socket-mode-server.js";
 
-/** The Slack adapter in Socket Mode against a live (fake) socket: commands and events are acked and handled. */
+/**
+ * The Slack adapter in Socket Mode against a live (fake) socket: commands and events are journaled, acked and
+ * handled. The SIGKILL between journal and ack is test/drills/socket-kill.test.ts.
+ */
 describe("Slack over Socket Mode", () => {
   let database: TestDatabase;
   let fake: FakeSlackServer;
   let socket: FakeSocketModeServer;
   let adapter: SlackAdapter;
   const TEAM = "T0SOCKET";
+  /** What happened, in order: a request's journal write (its key) and the fake Slack receiving an ack. */
+  const timeline: string[] = [];
+
+  /** The real journal, noting each write once it is committed. */
+  const notingJournal = (journal: InboundJournal): InboundJournal => ({
+    ...journal,
+    accept: async (entry, leaseMs) => {
+      const id = await journal.accept(entry, leaseMs);
+      if (id !== undefined) timeline.push(`journaled ${entry.key}`);
+      return id;
+    },
+  });
 
   beforeAll(async () => {
     database = await createTestDatabase("postgres");
@@ -41,6 +58,7 @@ describe("Slack over Socket Mode", () => {
       logger,
       homeService: createHomeService({ prisma: database.prisma }),
       createdTasks: createCreatedTasksQuery({ prisma: database.prisma }),
+      journal: notingJournal(createInboundJournal(database.priorityLane)),
       clock: () => FIXED_NOW,
     });
     await adapter.start();
@@ -99,6 +117,26 @@ describe("Slack over Socket Mode", () => {
     await eventually(() => expect(fake.responsesTo("socket-1").length).toBeGreaterThan(0));
     expect(JSON.stringify(fake.responsesTo("socket-1"))).toContain("nộp báo cáo quý");
     expect(await tasksNamed("nộp báo cáo quý")).toBe(1);
+  });
+
+  it("writes a slash command and an event to the journal before acking them, and forgets them once handled", async () => {
+    const command = slashCommand("giao <@U0MINH|minh> soạn tờ trình", "socket-journal");
+    const event = mention("giao <@U0LAN> duyệt tờ trình", "EvSOCKETJ");
+    const acked = (what: string) => (ack: { envelope_id: string }) => timeline.push(`acked ${what} ${ack.envelope_id}`);
+    await socket.deliver("slash_commands", command).then(acked("command"));
+    await socket.deliver("events_api", event).then(acked("event"));
+    const at = (prefix: string) => timeline.findIndex((entry) => entry.startsWith(prefix));
+    expect(at(`journaled ${command.trigger_id}`)).toBeGreaterThanOrEqual(0);
+    expect(at(`journaled ${command.trigger_id}`)).toBeLessThan(at("acked command"));
+    expect(at(`journaled ${TEAM}:EvSOCKETJ`)).toBeGreaterThanOrEqual(0);
+    expect(at(`journaled ${TEAM}:EvSOCKETJ`)).toBeLessThan(at("acked event"));
+    await eventually(async () => expect(await tasksNamed("duyệt tờ trình")).toBe(1));
+    await eventually(async () => expect(await tasksNamed("soạn tờ trình")).toBe(1));
+    await eventually(async () =>
+      expect(await database.priorityLane.query(`SELECT 1 FROM "InboundRequest" WHERE "platform" = 'slack'`)).toEqual(
+        [],
+      ),
+    );
   });
 
   it("acks a mention and answers in the channel", async () => {

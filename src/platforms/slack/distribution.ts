@@ -8,8 +8,9 @@ import type { OutboxWorkspaceQuery } from "../../services/outbox-workspace.js";
 import type { SlackInstallations } from "../../services/slack-installation-store.js";
 import { listenForInstallChanges } from "./install-changes.js";
 import { installationLookupOf } from "./installation-lookup.js";
-import { createSlackOAuthRoutes } from "./oauth-routes.js";
+import { createSlackInstallProvider, createSlackOAuthRoutes } from "./oauth-routes.js";
 import type { DueDescriber } from "./task-card.js";
+import { rotatingAuthorization } from "./token-rotation.js";
 import { enterRequestWorkspace, WorkspaceRoutedClient } from "./workspace-scope.js";
 import { WorkspaceSender } from "./workspace-sender.js";
 
@@ -44,13 +45,24 @@ export interface SlackDistribution {
 }
 
 export function createSlackDistribution(options: SlackDistributionOptions): SlackDistribution {
-  const { config, installations, outboxWorkspaces } = options;
+  const { config, outboxWorkspaces } = options;
   const logger = options.logger.child({ module: "slack-distribution" });
   if (!config.SLACK_CLIENT_ID || !config.SLACK_CLIENT_SECRET || !config.SLACK_STATE_SECRET) {
     throw new Error("the distributed Slack app needs SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET");
   }
   const slackApiUrl = options.slackApiUrl?.replace(/\/?$/, "/");
   const apiOptions = slackApiUrl ? { slackApiUrl } : {};
+  const provider = createSlackInstallProvider({
+    clientId: config.SLACK_CLIENT_ID,
+    clientSecret: config.SLACK_CLIENT_SECRET,
+    stateSecret: config.SLACK_STATE_SECRET,
+    installationStore: options.installations,
+    clientOptions: apiOptions,
+    authorizationUrl: options.authorizationUrl,
+    logger,
+  });
+  // Every token handed out below is refreshed first when it rotates and is about to expire.
+  const installations = rotatingAuthorization(options.installations, provider, logger);
 
   const authorize: Authorize<boolean> = async (source) => {
     const found = await installations.findAuthorization({
@@ -69,20 +81,13 @@ export function createSlackDistribution(options: SlackDistributionOptions): Slac
       const lookup = installationLookupOf(body);
       return lookup !== undefined && (await installations.isInstalled(lookup));
     },
-    routes: createSlackOAuthRoutes({
-      clientId: config.SLACK_CLIENT_ID,
-      clientSecret: config.SLACK_CLIENT_SECRET,
-      stateSecret: config.SLACK_STATE_SECRET,
-      installationStore: installations,
-      clientOptions: apiOptions,
-      authorizationUrl: options.authorizationUrl,
-      logger,
-    }),
+    routes: createSlackOAuthRoutes(provider, logger),
     interactiveClient: (clientOptions) => new WorkspaceRoutedClient(clientOptions),
     outboxSender: ({ clientOptions, describeDue }) =>
       new WorkspaceSender({
         workspaceOf: (outboxId) => outboxWorkspaces.workspaceOf(outboxId),
-        authorizationOf: (teamId) => installations.findAuthorization({ teamId }),
+        // The team's own install first, then its org's org-wide one (see SlackInstallations.findAuthorization).
+        authorizationOf: (workspace) => installations.findAuthorization(workspace),
         clientOptions,
         describeDue,
         logger,

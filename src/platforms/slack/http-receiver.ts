@@ -5,7 +5,7 @@ import { BodyTooLargeError, readBodyCapped, refuseAndClose } from "../../http/bo
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
-import { deliveryKey } from "./read-request.js";
+import { journalKey } from "./read-request.js";
 import { DEFAULT_BODY_LIMIT_BYTES, parseSlackBody, verifySlackSignature } from "./request-verification.js";
 
 export interface SlackHttpReceiverOptions {
@@ -140,13 +140,6 @@ export class SlackHttpReceiver implements Receiver {
     response.writeHead(status, { "content-type": "application/json" });
     response.end(JSON.stringify({ ok: false, error }));
   }
-}
-
-/** The key a request is journaled under (see deliveryKey); none for what is not journaled. */
-function journalKey(body: Record<string, unknown>): string | undefined {
-  // An empty command opens the "add task" modal: its trigger_id is only good for 3 s, so it is not deferred.
-  if (typeof body.command === "string" && !(typeof body.text === "string" && body.text.trim())) return undefined;
-  return deliveryKey(body);
 }
 
 function header(request: IncomingMessage, name: string): string | undefined {

@@ -1,8 +1,9 @@
-import type { App } from "@slack/bolt";
+import type { App, Receiver } from "@slack/bolt";
+import type { WebClientOptions } from "@slack/web-api";
 import type { Config } from "../../config.js";
 import type { Bot } from "../../core/handler.js";
 import type { InboundJournal } from "../../core/inbound.js";
-import { InboundProcessor } from "../../core/inbound-processor.js";
+import { InboundProcessor, type InboundProcessorOptions } from "../../core/inbound-processor.js";
 import type { MessageSender } from "../../core/sender.js";
 import type { RouteHandler } from "../../http/server.js";
 import type { Logger } from "../../logger.js";
@@ -19,6 +20,7 @@ import { createBoltApp } from "./slack-app.js";
 import { createSlackClients } from "./slack-clients.js";
 import { createSlackIdentity, type SlackIdentity } from "./slack-identity.js";
 import { createSlackRuntime, type SlackRuntime } from "./slack-runtime.js";
+import { SlackSocketReceiver } from "./socket-receiver.js";
 import { createWorkspaceRequestHandler } from "./workspace-request-handler.js";
 
 /** Where Slack's Request URL points (events, commands, interactivity and shortcuts share it). */
@@ -43,12 +45,12 @@ export interface SlackAdapterOptions {
   /** The Home tab's "Việc tôi giao / Tasks I assigned"; the section is left out without it. */
   createdTasks?: CreatedTasksQuery;
   /**
-   * Where slash commands and events wait, durably, between their ack and their handling (HTTP mode). Without one
+   * Where slash commands and events wait, durably, between their ack and their handling (HTTP and Socket Mode). Without one
    * they are handled in memory after the ack, and lost if the process stops in between.
    */
   journal?: InboundJournal;
-  /** Lease and sweep timing of the journal (tests). */
-  journalTiming?: { leaseMs?: number; sweepEveryMs?: number };
+  /** Lease, sweep and ack-wait timing of the journal (tests). */
+  journalTiming?: Pick<InboundProcessorOptions, "leaseMs" | "sweepEveryMs" | "acceptTimeoutMs">;
   /** POSTs to response_url; tests may inject one. Default: global fetch. */
   fetchFn?: typeof fetch;
   /** Our clock for the signature replay window, in ms. Default Date.now: Slack signs with real time. */
@@ -73,8 +75,8 @@ export interface SlackAdapter {
 
 /**
  * The Slack adapter: turns slash commands, mentions, DMs, card buttons, the shortcut and the modal into
- * IncomingMessages for `bot.handle`, and renders its replies as Block Kit. In HTTP mode our receiver journals slash
- * commands and events before their ack, and the journal hands them to the request handler (read-request.ts); bolt
+ * IncomingMessages for `bot.handle`, and renders its replies as Block Kit. Our receiver (HTTP or Socket Mode) journals
+ * slash commands and events before their ack, and the journal hands them to the request handler (read-request.ts); bolt
  * gets interactions, and whatever the journal could not take. All work after an ack waits in one queue.
  * Needs SLACK_BOT_TOKEN (one workspace) or a distribution (many), and either SLACK_SIGNING_SECRET (HTTP mode) or
  * SLACK_APP_TOKEN (Socket Mode).
@@ -103,32 +105,22 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
     clock: options.clock ?? (() => new Date()), // real time only when no clock is given (tests, tools)
   });
   const { identity, handleRequest } = requestHandling(runtime, botToken, distribution);
-  const inbound =
-    options.journal && !config.SLACK_APP_TOKEN
-      ? new InboundProcessor({
-          journal: options.journal,
-          platform: "slack",
-          handle: handleRequest,
-          queue: runtime.queue,
-          logger,
-          ...options.journalTiming,
-        })
-      : undefined;
-  const receiver = config.SLACK_APP_TOKEN
-    ? undefined
-    : new SlackHttpReceiver({
-        signingSecret: config.SLACK_SIGNING_SECRET as string,
+  const inbound = options.journal
+    ? new InboundProcessor({
+        journal: options.journal,
+        platform: "slack",
+        handle: handleRequest,
+        queue: runtime.queue,
         logger,
-        now: options.now,
-        inbound,
-        admit: distribution?.admit,
-      });
+        ...options.journalTiming,
+      })
+    : undefined;
+  const { httpReceiver, receiver } = receiverOf(options, logger, interactiveOptions, inbound);
   const app = createBoltApp({
     botToken,
     identity,
     authorize: distribution?.authorize,
     receiver,
-    appToken: config.SLACK_APP_TOKEN,
     clientOptions: interactiveOptions,
     logger,
   });
@@ -140,7 +132,7 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
 
   let socketStarted = false;
   return {
-    routes: { ...(receiver ? { [SLACK_EVENTS_PATH]: receiver.handle } : {}), ...distribution?.routes },
+    routes: { ...(httpReceiver ? { [SLACK_EVENTS_PATH]: httpReceiver.handle } : {}), ...distribution?.routes },
     sender: outboxSender(runtime.describeDue),
     app,
     start: async () => {
@@ -156,6 +148,37 @@ export function createSlackAdapter(options: SlackAdapterOptions): SlackAdapter {
       await app.stop();
     },
   };
+}
+
+/**
+ * HTTP mode (our receiver on the shared server) or Socket Mode (SLACK_APP_TOKEN); both journal slash commands and
+ * events before their ack and refuse workspaces without an installation.
+ */
+function receiverOf(
+  options: SlackAdapterOptions,
+  logger: Logger,
+  clientOptions: WebClientOptions,
+  inbound: InboundProcessor | undefined,
+): { httpReceiver?: SlackHttpReceiver; receiver: Receiver } {
+  const { config, distribution } = options;
+  if (config.SLACK_APP_TOKEN) {
+    const receiver = new SlackSocketReceiver({
+      appToken: config.SLACK_APP_TOKEN,
+      clientOptions,
+      logger,
+      inbound,
+      admit: distribution?.admit,
+    });
+    return { receiver };
+  }
+  const httpReceiver = new SlackHttpReceiver({
+    signingSecret: config.SLACK_SIGNING_SECRET as string,
+    logger,
+    now: options.now,
+    inbound,
+    admit: distribution?.admit,
+  });
+  return { httpReceiver, receiver: httpReceiver };
 }
 
 /**

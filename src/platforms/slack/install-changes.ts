@@ -3,9 +3,9 @@ import type { Logger } from "../../logger.js";
 import type { SlackInstallations } from "../../services/slack-installation-store.js";
 
 /**
- * A workspace that uninstalls the app, or revokes its bot token, loses its installation: nothing more is sent there
- * (the outbox fails its messages for good) and its requests are refused. Its tasks and settings stay; installing the
- * app again resumes where it stopped.
+ * A workspace that uninstalls the app, or revokes its bot token, loses its installation and is suspended: nothing
+ * more is attempted there (its planned pings and waiting messages are kept, without jobs) and its requests are
+ * refused. Its tasks and settings stay; installing the app again resumes where it stopped.
  */
 export async function applyInstallChange(
   installations: SlackInstallations,

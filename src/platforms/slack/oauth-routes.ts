@@ -23,14 +23,11 @@ export interface SlackOAuthOptions {
 }
 
 /**
- * "Add to Slack" for many workspaces, with @slack/oauth's InstallProvider on our one HTTP server:
- * GET /slack/install shows a page with the button (and sets the state cookie), Slack sends the person back to
- * /slack/oauth_redirect with a code and the state, the state is checked against that browser's cookie, the code is
- * exchanged for the bot token, and the installation is stored (its token sealed) through the InstallationStore.
+ * @slack/oauth's InstallProvider for our app: the "Add to Slack" flow (below), and `authorize`, which refreshes a
+ * rotating bot token before it expires and stores the new one (see distribution.ts).
  */
-export function createSlackOAuthRoutes(options: SlackOAuthOptions): Record<string, RouteHandler> {
-  const logger = options.logger.child({ module: "slack-oauth" });
-  const provider = new InstallProvider({
+export function createSlackInstallProvider(options: SlackOAuthOptions): InstallProvider {
+  return new InstallProvider({
     clientId: options.clientId,
     clientSecret: options.clientSecret,
     stateSecret: options.stateSecret,
@@ -38,9 +35,19 @@ export function createSlackOAuthRoutes(options: SlackOAuthOptions): Record<strin
     installUrlOptions: { scopes: [...SLACK_BOT_SCOPES] },
     renderHtmlForInstallPath: installPage,
     clientOptions: options.clientOptions,
-    logger: createBoltLogger(logger),
+    logger: createBoltLogger(options.logger.child({ module: "slack-oauth" })),
     ...(options.authorizationUrl ? { authorizationUrl: options.authorizationUrl } : {}),
   });
+}
+
+/**
+ * "Add to Slack" for many workspaces, with @slack/oauth's InstallProvider on our one HTTP server:
+ * GET /slack/install shows a page with the button (and sets the state cookie), Slack sends the person back to
+ * /slack/oauth_redirect with a code and the state, the state is checked against that browser's cookie, the code is
+ * exchanged for the bot token, and the installation is stored (its token sealed) through the InstallationStore.
+ */
+export function createSlackOAuthRoutes(provider: InstallProvider, parentLogger: Logger): Record<string, RouteHandler> {
+  const logger = parentLogger.child({ module: "slack-oauth" });
   return {
     [SLACK_INSTALL_PATH]: async (request, response) => {
       if (request.method !== "GET") return methodNotAllowed(response);

@@ -73,6 +73,16 @@ export function deliveryKey(body: Record<string, unknown>): string | undefined {
 }
 
 /**
+ * The key a slash command or an event is journaled under before its ack (see deliveryKey), over HTTP and Socket
+ * Mode alike; none for what is not journaled: interactions (a button may open a modal, whose trigger_id lasts 3 s;
+ * a modal submission is answered in the ack itself) and an empty command (it opens the "add task" modal).
+ */
+export function journalKey(body: Record<string, unknown>): string | undefined {
+  if (typeof body.command === "string" && !(typeof body.text === "string" && body.text.trim())) return undefined;
+  return deliveryKey(body);
+}
+
+/**
  * Reads one request; undefined when it carries nothing for the bot: another command or event, a bot's message
  * (our own among them), a mention in a DM (the DM's message event answers it), an empty command (bolt's listener
  * opens the "add task" modal for it in the 3 seconds its trigger_id lasts).

@@ -1,8 +1,7 @@
-import { App, type Authorize } from "@slack/bolt";
+import { App, type Authorize, type Receiver } from "@slack/bolt";
 import type { WebClientOptions } from "@slack/web-api";
 import type { Logger } from "../../logger.js";
 import { createBoltLogger } from "./bolt-logger.js";
-import type { SlackHttpReceiver } from "./http-receiver.js";
 import type { SlackIdentity } from "./slack-identity.js";
 
 export interface SlackAppOptions {
@@ -12,27 +11,24 @@ export interface SlackAppOptions {
   identity?: () => Promise<SlackIdentity>;
   /** Many workspaces (distributed app): the token and bot of each request's workspace, from its installation. */
   authorize?: Authorize<boolean>;
-  /** HTTP mode: our receiver on the shared server. */
-  receiver?: SlackHttpReceiver;
-  /** Socket Mode when set (xapp-…); then no receiver is needed. */
-  appToken?: string;
+  /** Our receiver: HTTP on the shared server (http-receiver.ts) or a Socket Mode connection (socket-receiver.ts). */
+  receiver: Receiver;
   clientOptions: WebClientOptions;
   logger: Logger;
 }
 
 /**
- * The bolt App in HTTP mode (our receiver) or Socket Mode, authorised with a single-workspace bot token, or per
+ * The bolt App on our receiver (HTTP or Socket Mode, each journaling before the ack), authorised with a single-workspace bot token, or per
  * request from the installations when many workspaces installed the app.
  */
 export function createBoltApp(options: SlackAppOptions): App {
-  const { botToken, identity, receiver, appToken, clientOptions, logger } = options;
+  const { botToken, identity, receiver, clientOptions, logger } = options;
   if (!options.authorize && !(botToken && identity)) {
     throw new Error("createBoltApp needs a bot token and its identity, or an authorize function");
   }
   const authorize: Authorize<boolean> = async () => ({ botToken, ...(await identity?.()) });
   const app: App = new App({
-    // Socket Mode's client opens its socket with its own Web API client, built from installerOptions' options.
-    ...(appToken ? { socketMode: true, appToken, installerOptions: { clientOptions } } : { receiver }),
+    receiver,
     authorize: options.authorize ?? authorize,
     logger: createBoltLogger(logger),
     clientOptions,

@@ -3,6 +3,7 @@ import type { SlackInstallations } from "../../services/slack-installation-store
 import { applyInstallChange } from "./install-changes.js";
 import { installationLookupOf } from "./installation-lookup.js";
 import { createRequestHandler, type SlackRequestHandler } from "./request-handler.js";
+import { asOwnersDelivery } from "./shared-channel.js";
 import type { SlackRuntime } from "./slack-runtime.js";
 import { runInWorkspace } from "./workspace-scope.js";
 
@@ -11,7 +12,8 @@ import { runInWorkspace } from "./workspace-scope.js";
  * bolt, so bolt's authorize never sees them: here an uninstall or a revoked token is applied first, then the
  * request's workspace is looked up in the installations, and the request is handled with that installation's bot
  * identity, every Slack call it makes carrying that workspace's token. A request from a workspace without an
- * installation (uninstalled after it was journaled) is dropped: nothing may be sent there.
+ * installation (uninstalled after it was journaled) is dropped: nothing may be sent there. An event in a channel
+ * shared with another installed workspace is handled as its owner's (asOwnersDelivery).
  */
 export function createWorkspaceRequestHandler(
   runtime: SlackRuntime,
@@ -21,7 +23,8 @@ export function createWorkspaceRequestHandler(
   return async (body) => {
     const payload = typeof body === "object" && body !== null ? (body as Record<string, unknown>) : {};
     if (await applyInstallChange(installations, payload, logger)) return;
-    const lookup = installationLookupOf(payload);
+    const served = await asOwnersDelivery(installations, payload);
+    const lookup = installationLookupOf(served);
     const found = lookup ? await installations.findAuthorization(lookup) : undefined;
     if (!found) {
       logger.info(
@@ -32,6 +35,12 @@ export function createWorkspaceRequestHandler(
     }
     const identity = { botId: found.botId, botUserId: found.botUserId, teamId: found.teamId };
     const handle = createRequestHandler(runtime, async () => identity);
-    await runInWorkspace({ botToken: found.botToken, teamId: found.teamId }, () => handle(body));
+    await runInWorkspace({ botToken: found.botToken, teamId: found.teamId }, () => handle(served));
+    // After handling: the team's Workspace row exists by now.
+    if (found.orgWide && found.enterpriseId && lookup?.teamId) {
+      await installations
+        .noteTeamOrg(lookup.teamId, found.enterpriseId)
+        .catch((error) => logger.warn({ err: error, team: lookup.teamId }, "could not record the team's org"));
+    }
   };
 }

@@ -2,16 +2,17 @@ import type { WebClientOptions } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import { type MessageSender, SendError } from "../../core/sender.js";
 import type { Logger } from "../../logger.js";
+import type { OutboxWorkspace } from "../../services/outbox-workspace.js";
 import type { SlackBotAuthorization } from "../../services/slack-installation-store.js";
 import { SlackMessageSender } from "./message-sender.js";
 import { OutboxWebClient } from "./outbox-web-client.js";
 import type { DueDescriber } from "./task-card.js";
 
 export interface WorkspaceSenderOptions {
-  /** The workspace (Slack team id) an outbox message is for. */
-  workspaceOf(outboxId: string): Promise<string | undefined>;
-  /** The bot credentials installed in a team, or undefined when the app is not (or no longer) installed there. */
-  authorizationOf(teamId: string): Promise<SlackBotAuthorization | undefined>;
+  /** The workspace (Slack team id, and its org when served org-wide) an outbox message is for. */
+  workspaceOf(outboxId: string): Promise<OutboxWorkspace | undefined>;
+  /** The bot credentials serving a team, or undefined when the app is not (or no longer) installed there. */
+  authorizationOf(workspace: OutboxWorkspace): Promise<SlackBotAuthorization | undefined>;
   /** The outbox client's options (no retries, a timeout): see createSlackAdapter. */
   clientOptions: WebClientOptions;
   describeDue: DueDescriber;
@@ -20,8 +21,9 @@ export interface WorkspaceSenderOptions {
 
 /**
  * The outbox's Slack sender when one process serves many workspaces: each message goes out with the bot token of
- * the workspace its channel belongs to, never another's. A workspace that uninstalled the app (or whose channel is
- * gone) fails the message for good: nothing is sent there until it installs again.
+ * the workspace its channel belongs to, never another's. A workspace that uninstalled the app is suspended and its
+ * messages never reach this sender; one without an installation all the same (its channel gone, an org-wide install
+ * whose team's org is not known yet) fails the message for good.
  */
 export class WorkspaceSender implements MessageSender {
   readonly platform = "slack" as const;
@@ -39,9 +41,10 @@ export class WorkspaceSender implements MessageSender {
   }
 
   private async senderFor(outboxId: string): Promise<SlackMessageSender> {
-    const teamId = await this.options.workspaceOf(outboxId);
-    if (!teamId) throw notInstalled("the message's channel is gone");
-    const auth = await this.options.authorizationOf(teamId);
+    const workspace = await this.options.workspaceOf(outboxId);
+    if (!workspace) throw notInstalled("the message's channel is gone");
+    const { teamId } = workspace;
+    const auth = await this.options.authorizationOf(workspace);
     if (!auth) throw notInstalled(`the app is not installed in ${teamId}`);
     const known = this.senders.get(teamId);
     if (known?.token === auth.botToken) return known.sender;

@@ -17,7 +17,7 @@ export const exportTasksOrLink: AppHandler<ExportServices> = async (command, con
   const words = orgWords(context.locale);
   const link = await privateLinkFor(
     { ...context, services: { ...context.services, org, dashboard } },
-    `/dashboard/channel/${context.channel.id}/export.${format}`,
+    `/dashboard/channel/${context.channel.id}/export.${format}${command.exportWithCancelled ? "?cancelled=1" : ""}`,
   );
   if (!link) return { visibility: "private", text: words.linkOnlyPrivately };
   return { visibility: "private", text: words.exportLink(format, link.url, link.until) };

@@ -31,23 +31,26 @@ export const showRollup: AppHandler<OrgHandlerServices> = async (command, contex
       ),
     };
   }
-  if (request?.action === "export") return exportRollup(context, request.format, rollup, unitIds);
+  if (request?.action === "export") return exportRollup(context, request, rollup, unitIds);
   return { visibility: "channel", text: renderRollupText(rollup, locale) };
 };
 
 async function exportRollup(
   context: OrgContext,
-  format: "csv" | "xlsx",
+  { format, withCancelled = false }: { format: "csv" | "xlsx"; withCancelled?: boolean },
   rollup: Awaited<ReturnType<OrgHandlerServices["org"]["rollup"]>>,
   unitIds: string[],
 ): Promise<Reply> {
   const words = orgWords(context.locale);
   if (context.channel.platform === "zalo") {
-    const link = await privateLinkFor(context, `/dashboard/export/rollup.${format}`);
+    const link = await privateLinkFor(
+      context,
+      `/dashboard/export/rollup.${format}${withCancelled ? "?cancelled=1" : ""}`,
+    );
     if (!link) return { visibility: "private", text: words.linkOnlyPrivately };
     return { visibility: "private", text: words.exportLink(format, link.url, link.until) };
   }
-  const tasks = await context.services.org.taskRows({ unitIds, includeCancelled: true });
+  const tasks = await context.services.org.taskRows({ unitIds, includeCancelled: withCancelled });
   const file = await rollupFile(rollup, tasks, format, context.locale);
   return { visibility: "channel", text: file.filename, attachment: file };
 }

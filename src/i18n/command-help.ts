@@ -98,9 +98,10 @@ const viHelp: Record<HelpTopic, CommandHelp> = {
     examples: [`"nhắc #12 lúc 9h mai"`, `"nhắc lại #5 chiều thứ 6"`],
   },
   export: {
-    usage: "xuất báo cáo xlsx  ·  xuất báo cáo csv",
-    description: "Xuất danh sách việc của kênh ra tệp Excel hoặc CSV.",
-    examples: [`"xuất báo cáo xlsx"`, `"xuất csv"`],
+    usage: "xuất báo cáo xlsx  ·  xuất báo cáo csv  ·  … kèm việc đã hủy",
+    description:
+      'Xuất danh sách việc của kênh ra tệp Excel hoặc CSV; việc đã hủy chỉ có khi bạn nói "kèm việc đã hủy".',
+    examples: [`"xuất báo cáo xlsx"`, `"xuất csv"`, `"xuất báo cáo xlsx kèm việc đã hủy"`],
   },
   snooze: {
     usage: "nút 💤 Nhắc lại sau trên tin nhắc hạn (Slack)",
@@ -261,9 +262,10 @@ const enHelp: Record<HelpTopic, CommandHelp> = {
     examples: [`"remind #12 at 9am tomorrow"`, `"remind #5 Friday 3pm"`],
   },
   export: {
-    usage: "export xlsx  ·  export csv",
-    description: "Exports the channel's task list to an Excel or CSV file.",
-    examples: [`"export xlsx"`, `"export csv"`],
+    usage: "export xlsx  ·  export csv  ·  … with cancelled",
+    description:
+      'Exports the channel\'s task list to an Excel or CSV file; cancelled tasks only when you say "with cancelled".',
+    examples: [`"export xlsx"`, `"export csv"`, `"export xlsx with cancelled"`],
   },
   snooze: {
     usage: "the 💤 Snooze menu on ping messages (Slack)",

@@ -26,7 +26,11 @@ export const enJobs: JobCatalogue = {
   "snooze.done": ({ number, when }) => `💤 Pings for #${number} snoozed: next reminder at ${when}.`,
   "snooze.missing": ({ number }) => `Snooze #${number} until when? Pick a time from the 💤 Snooze menu.`,
   "snooze.past": ({ number }) => `The snooze time for #${number} has already passed.`,
-  "export.ready": ({ count, format }) => `${format.toUpperCase()} file with the channel's ${count} tasks.`,
+  "export.ready": ({ count, format, cancelledLeftOut }) =>
+    `${format.toUpperCase()} file with the channel's ${count} tasks.` +
+    (cancelledLeftOut > 0
+      ? ` ${cancelledLeftOut} cancelled task(s) left out (to list them: "export ${format} with cancelled").`
+      : ""),
   "export.file_name": () => "report",
   "export.sheet_tasks": () => "Tasks",
   "export.sheet_people": () => "By person",

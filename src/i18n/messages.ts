@@ -266,7 +266,7 @@ export interface JobMessageParams {
   "snooze.done": { number: number; when: string };
   "snooze.missing": { number: number };
   "snooze.past": { number: number };
-  "export.ready": { count: number; format: string };
+  "export.ready": { count: number; format: string; cancelledLeftOut: number };
   /** The export file's name before its date, in ASCII (some mail systems mangle others). */
   "export.file_name": Empty;
   "export.sheet_tasks": Empty;

@@ -25,7 +25,11 @@ export const viJobs: JobCatalogue = {
   "snooze.done": ({ number, when }) => `💤 Đã hoãn nhắc việc #${number}: nhắc lại lúc ${when}.`,
   "snooze.missing": ({ number }) => `Hoãn nhắc việc #${number} đến khi nào? Hãy chọn trong nút 💤 Nhắc lại sau.`,
   "snooze.past": ({ number }) => `Thời điểm hoãn nhắc việc #${number} đã qua.`,
-  "export.ready": ({ count, format }) => `Tệp ${format.toUpperCase()} gồm ${count} việc của kênh.`,
+  "export.ready": ({ count, format, cancelledLeftOut }) =>
+    `Tệp ${format.toUpperCase()} gồm ${count} việc của kênh.` +
+    (cancelledLeftOut > 0
+      ? ` Không kèm ${cancelledLeftOut} việc đã hủy (muốn có thì gõ "xuất báo cáo ${format} kèm việc đã hủy").`
+      : ""),
   "export.file_name": () => "bao-cao",
   "export.sheet_tasks": () => "Công việc",
   "export.sheet_people": () => "Theo người",

@@ -3,7 +3,9 @@
  * Otherwise the command word it opens with decides (lead-verb.ts); without one, a list question is a list, and
  * a message that names a person or a deadline is a new task. Each refusal says what is missing.
  */
+
 import { addTask, hasDeadline } from "./add-task.js";
+import { asksForCancelled } from "./cancelled-phrase.js";
 import type { Verb } from "./command-table.js";
 import { readDataDeletion } from "./data-phrases.js";
 import { helpTopicOf } from "./help-topics.js";
@@ -52,7 +54,10 @@ function byLead(msg: Message, lead: Lead): ParseResult | null {
     case "settings":
       return settings(msg, lead.to);
     case "export":
-      return ok(msg, "export", { exportFormat: /\bcsv\b/.test(msg.blankedFolded) ? "csv" : "xlsx" });
+      return ok(msg, "export", {
+        exportFormat: /\bcsv\b/.test(msg.blankedFolded) ? "csv" : "xlsx",
+        ...(asksForCancelled(msg.blankedFolded) ? { exportWithCancelled: true } : {}),
+      });
     case "summary":
     case "status":
       return ok(msg, verb.command);

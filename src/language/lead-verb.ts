@@ -5,6 +5,7 @@
  * soạn hợp đồng"; "giao" is a command before a person or "việc", but a title word in "giao hàng"; "báo cáo tuần"
  * asks for the summary, "báo cáo tình hình dự án" is a task.
  */
+import { withoutCancelledPhrase } from "./cancelled-phrase.js";
 import { VERBS, type Verb } from "./command-table.js";
 import { openingFillerAt } from "./fillers.js";
 import { helpTopicOf } from "./help-topics.js";
@@ -81,7 +82,7 @@ function fits(msg: Message, verb: Verb, to: number, prefixed: boolean): boolean 
     case "status":
       return only(rest, STATUS_REST);
     case "export":
-      return only(rest, EXPORT_REST);
+      return only(withoutCancelledPhrase(rest).replace(/\s+/g, " ").trim(), EXPORT_REST);
     case "settings":
       return rest === "" || parseSettings("", rest, [], msg.ctx) !== null;
     case "list":

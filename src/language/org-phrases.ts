@@ -8,11 +8,12 @@
  *   `xóa đơn vị Phòng A` / `delete unit Planning` (asked about before anything is deleted);
  * - `lãnh đạo Sở Kế hoạch: @Lan @Minh` / `leaders Department: @Lan` (and `bỏ lãnh đạo …` / `remove leaders …`);
  * - `tình hình các đơn vị` / `status of units`, `việc quá hạn các đơn vị` / `overdue by unit`,
- *   `xuất báo cáo tổng hợp [csv]` / `export units [csv]`;
+ *   `xuất báo cáo tổng hợp [csv] [kèm việc đã hủy]` / `export units [csv] [with cancelled]`;
  * - `bảng điều khiển` / `dashboard`, and `đăng xuất mọi nơi` / `sign out everywhere`.
  * Names are cut from the original text (fold() keeps offsets), diacritics as typed.
  */
 import type { Locale } from "../locale.js";
+import { WITH_CANCELLED_SUFFIX } from "./cancelled-phrase.js";
 import type { Message } from "./message.js";
 import type { OrgRequest } from "./types.js";
 
@@ -24,6 +25,12 @@ export interface OrgPhrase {
 
 const PREFIX = /^\s*\/?\s*(?:(?:task|tasks|viec|rv|roviec)\s+)?/;
 const UNITS_WORDS = "(?:cac )?(?:don vi|phong|so|ban|phong ban|so nganh|don vi truc thuoc)";
+
+/** The roll-up export asked for: its format, and whether cancelled tasks are listed (group 2 of the sentence). */
+function exportRequest(g: (group: number) => string | null): OrgRequest {
+  const format = g(1) === "csv" ? "csv" : "xlsx";
+  return g(2) ? { action: "export", format, withCancelled: true } : { action: "export", format };
+}
 
 interface Rule {
   re: RegExp;
@@ -53,14 +60,18 @@ const rules: Rule[] = [
     build: () => ({ command: "rollup", org: { action: "overdue" } }),
   },
   {
-    re: /^xuat (?:bao cao |file )?tong hop(?: (?:cac )?don vi)?(?: (xlsx|excel|csv))?\s*$/,
+    re: new RegExp(
+      `^xuat (?:bao cao |file )?tong hop(?: (?:cac )?don vi)?(?: (xlsx|excel|csv))?${WITH_CANCELLED_SUFFIX}\\s*$`,
+    ),
     locale: "vi",
-    build: (g) => ({ command: "rollup", org: { action: "export", format: g(1) === "csv" ? "csv" : "xlsx" } }),
+    build: (g) => ({ command: "rollup", org: exportRequest(g) }),
   },
   {
-    re: /^export (?:units|rollup|roll-up|organi[sz]ation)(?: (xlsx|excel|csv))?\s*$/,
+    re: new RegExp(
+      `^export (?:units|rollup|roll-up|organi[sz]ation)(?: (xlsx|excel|csv))?${WITH_CANCELLED_SUFFIX}\\s*$`,
+    ),
     locale: "en",
-    build: (g) => ({ command: "rollup", org: { action: "export", format: g(1) === "csv" ? "csv" : "xlsx" } }),
+    build: (g) => ({ command: "rollup", org: exportRequest(g) }),
   },
   {
     re: /^(?:mo )?(?:bang dieu khien|trang tong hop|bang tong hop)\s*$/,

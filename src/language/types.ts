@@ -94,7 +94,7 @@ export type OrgRequest =
   | { action: "delete"; unit: string; confirmed?: boolean }
   | { action: "add_leaders" | "remove_leaders"; unit: string }
   | { action: "status" | "overdue" }
-  | { action: "export"; format: "csv" | "xlsx" }
+  | { action: "export"; format: "csv" | "xlsx"; withCancelled?: boolean }
   | { action: "link" | "signout" };
 
 export type ListFilter = "mine" | "assignee" | "overdue" | "today" | "week" | "done" | "open" | "created";
@@ -124,6 +124,8 @@ export interface ParsedCommand {
   settings?: { key: SettingKey; value: string | null };
   helpTopic?: HelpTopic | null;
   exportFormat?: "csv" | "xlsx";
+  /** "kèm việc đã hủy" / "with cancelled": the export lists cancelled tasks too (marked); without it they are left out. */
+  exportWithCancelled?: boolean;
   /** For the organisation's commands: what is asked. */
   org?: OrgRequest;
   /** Language the message was written in, if evident. */

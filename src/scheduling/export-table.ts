@@ -1,7 +1,8 @@
 /**
  * The export of a channel's tasks (the weekly "báo cáo tuần" for superiors): one row per task, a per-person sheet
  * and an overview with the figures the chat's weekly summary gives, so the file and the chat can be checked against
- * each other. Cancelled tasks are listed and marked, and counted nowhere else, as in the chat. Pure.
+ * each other. Cancelled tasks are left out unless asked for (then listed and marked), and counted nowhere else, as
+ * in the chat. Pure.
  */
 import { t } from "../i18n/index.js";
 import { type Cell, type Sheet, stampCell } from "./export-files.js";
@@ -48,6 +49,11 @@ export function hoursLate(task: ReportTaskRow, now: Date): number | "" {
   const until = task.status === "done" ? task.closedAt : task.status === "open" ? now : null;
   if (!task.dueAt || !until || until <= task.dueAt) return "";
   return Math.round((until.getTime() - task.dueAt.getTime()) / 360_000) / 10;
+}
+
+/** Exports leave cancelled tasks out unless the asker names them ("kèm việc đã hủy"): the chat counts them nowhere. */
+export function withoutCancelled<T extends { status: ReportTaskRow["status"] }>(rows: readonly T[]): T[] {
+  return rows.filter((row) => row.status !== "cancelled");
 }
 
 /** Rows of the task sheet (header first). */

@@ -91,6 +91,25 @@ describe("remind, summary and export commands", () => {
     expect(workbook.worksheets.map((w) => w.name)).toEqual(["Công việc", "Tổng quan", "Theo người"]);
   });
 
+  it("leaves cancelled tasks out of an export unless they are asked for, and says how to ask", async () => {
+    await say("giao @Lan in tài liệu họp");
+    const number = (await fx.prisma.task.count({ where: { channelId: await channelId() } })) as number;
+    await say(`hủy #${number}`);
+    const decode = (reply?: Reply) =>
+      new TextDecoder("utf-8", { ignoreBOM: true }).decode(reply?.attachment?.content ?? new Uint8Array());
+
+    const [plain] = await say("xuất csv");
+    expect(decode(plain)).not.toContain("in tài liệu họp");
+    expect(plain?.text).toContain('Không kèm 1 việc đã hủy (muốn có thì gõ "xuất báo cáo csv kèm việc đã hủy")');
+
+    const [withCancelled] = await say("xuất báo cáo csv kèm việc đã hủy");
+    expect(decode(withCancelled)).toContain(`${number},in tài liệu họp,đã hủy,Lan,`);
+    expect(withCancelled?.text).not.toContain("Không kèm");
+
+    const [english] = await say("export csv with cancelled tasks");
+    expect(decode(english)).toContain("in tài liệu họp");
+  });
+
   it("turning the weekly summary off removes the channel's job scheduler at once", async () => {
     const id = await channelId();
     await jobs.reconcile();

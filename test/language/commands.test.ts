@@ -174,6 +174,30 @@ describe("status, summary, export, help", () => {
     expect(command("giúp giao").helpTopic).toBe("add");
     expect(command("help").helpTopic).toBeNull();
   });
+  it.each([
+    ["xuất báo cáo xlsx kèm việc đã hủy", true],
+    ["xuất csv gồm cả các việc bị hủy", true],
+    ["export csv with cancelled tasks", true],
+    ["export xlsx including cancelled", true],
+    ["xuất báo cáo xlsx", undefined],
+    ["export csv", undefined],
+  ])("%s lists cancelled tasks: %s", (text, wanted) => {
+    expect(command(text).command).toBe("export");
+    expect(command(text).exportWithCancelled).toBe(wanted);
+  });
+  it("reads the same words after the roll-up's export", () => {
+    expect(command("xuất báo cáo tổng hợp xlsx kèm việc đã hủy").org).toEqual({
+      action: "export",
+      format: "xlsx",
+      withCancelled: true,
+    });
+    expect(command("export units csv with cancelled").org).toEqual({
+      action: "export",
+      format: "csv",
+      withCancelled: true,
+    });
+    expect(command("xuất báo cáo tổng hợp csv").org).toEqual({ action: "export", format: "csv" });
+  });
 });
 
 describe("settings", () => {

@@ -2,7 +2,7 @@
 import type { ServerResponse } from "node:http";
 import { t } from "../../i18n/index.js";
 import { CSV_MIME, rollupFile, unitTaskTable, XLSX_MIME } from "../../render/org-export.js";
-import { channelSheets, taskTable, toCsv, toXlsx } from "../../scheduling/export-table.js";
+import { channelSheets, taskTable, toCsv, toXlsx, withoutCancelled } from "../../scheduling/export-table.js";
 import type { OrgService } from "../../services/org-service.js";
 import type { ReportService } from "../../services/report-service.js";
 import type { DashboardRequest } from "./dashboard-request.js";
@@ -36,7 +36,8 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
       const found = await reports.weeklyReport(channelId, r.now);
       if (!found) return false;
       const locale = r.url.searchParams.has("lang") ? r.locale : found.channel.locale;
-      const rows = await reports.taskRows(channelId);
+      const all = await reports.taskRows(channelId);
+      const rows = r.url.searchParams.has("cancelled") ? all : withoutCancelled(all);
       const zone = found.channel.timezone;
       const base = `${t(locale, "export.file_name")}-${r.now.toISOString().slice(0, 10)}`;
       sendFile(
@@ -55,7 +56,8 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
     async rollupExport(r: DashboardRequest, response: ServerResponse, format: "xlsx" | "csv"): Promise<boolean> {
       const rollup = await org.rollup(orgViewer(r), r.now, r.timezone);
       const unitIds = rollup.rows.map((row) => row.unit.id);
-      const tasks = format === "xlsx" ? await org.taskRows({ unitIds, includeCancelled: true }) : [];
+      const includeCancelled = r.url.searchParams.has("cancelled");
+      const tasks = format === "xlsx" ? await org.taskRows({ unitIds, includeCancelled }) : [];
       sendFile(response, await rollupFile(rollup, tasks, format, r.locale));
       return true;
     },

@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Jobs, startJobs } from "../../../jobs/index.js";
 import { createLogger } from "../../../src/logger.js";
-import { FIXED_NOW } from "../../helpers/chat-harness.js";
 import { eventually } from "../../helpers/eventually.js";
 import { deletePrefix } from "../../jobs/helpers.js";
 import { createTestDatabase, type TestDatabase } from "../../setup/db.js";

@@ -104,9 +104,9 @@ export const en: Catalogue = {
   "status.title.channel": () => "*Channel status*",
   "status.title.person": ({ person }) => `*Status of ${person}*`,
   "status.counts": ({ open, overdue, dueThisWeek, doneThisWeek }) =>
-    `Open: ${open}\nOverdue: ${overdue}\nDue this week: ${dueThisWeek}\nDone this week: ${doneThisWeek}`,
+    `Open: ${open}\nOverdue: ${overdue}\nDue this week: ${dueThisWeek}\nDone this week (since Monday): ${doneThisWeek}`,
   "status.on_time": ({ percent, onTime, withDue }) =>
-    `On time: ${percent}% (${onTime}/${withDue} tasks with a due date)`,
+    `On time: ${percent}% (${onTime} of ${withDue} finished tasks that had a due date, all time)`,
   "status.on_time_none": () => "On time: no task with a due date finished yet",
   "settings.title": () => "*Channel settings*",
   "settings.show": (s) =>

@@ -103,8 +103,9 @@ export const vi: Catalogue = {
   "status.title.channel": () => "*Tình hình công việc của kênh*",
   "status.title.person": ({ person }) => `*Tình hình công việc của ${person}*`,
   "status.counts": ({ open, overdue, dueThisWeek, doneThisWeek }) =>
-    `Đang mở: ${open}\nQuá hạn: ${overdue}\nĐến hạn tuần này: ${dueThisWeek}\nXong tuần này: ${doneThisWeek}`,
-  "status.on_time": ({ percent, onTime, withDue }) => `Đúng hạn: ${percent}% (${onTime}/${withDue} việc có hạn)`,
+    `Đang mở: ${open}\nQuá hạn: ${overdue}\nĐến hạn tuần này: ${dueThisWeek}\nXong tuần này (từ thứ Hai): ${doneThisWeek}`,
+  "status.on_time": ({ percent, onTime, withDue }) =>
+    `Đúng hạn: ${percent}% (${onTime}/${withDue} việc có hạn đã xong, từ trước đến nay)`,
   "status.on_time_none": () => "Đúng hạn: chưa có việc có hạn nào hoàn thành",
   "settings.title": () => "*Cài đặt của kênh*",
   "settings.show": (s) =>

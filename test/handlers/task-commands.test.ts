@@ -199,11 +199,11 @@ describe.each(testDatabaseKinds)("task commands on %s", (kind) => {
     const text = await chat.sayText("tình hình");
     expect(text).toContain("Đang mở: 2");
     expect(text).toContain("Quá hạn: 1");
-    expect(text).toContain("Xong tuần này: 1");
+    expect(text).toContain("Xong tuần này (từ thứ Hai): 1");
     expect(await chat.sayText("tình hình @Lan")).toContain("Đang mở: 2");
     const minh = await chat.sayText("tình hình @Minh");
     expect(minh).toContain("Đang mở: 0");
-    expect(minh).toContain("Xong tuần này: 1");
+    expect(minh).toContain("Xong tuần này (từ thứ Hai): 1");
   });
 
   it("gives help in the channel's language", async () => {

@@ -3,10 +3,12 @@
  * before the bot (a task change plans its pings through the scheduler). Every role has them; a `web` process has
  * nothing else. Workers are started apart (see startJobs).
  */
+
 import type { ConnectionOptions } from "bullmq";
 import { Redis } from "ioredis";
 import type { PrismaClient } from "../src/generated/prisma/client.js";
 import type { Logger } from "../src/logger.js";
+import { shortLivedRedis } from "../src/runtime/short-lived-redis.js";
 import { createOutboxService } from "../src/services/outbox-service.js";
 import { createPingService } from "../src/services/ping-service.js";
 import { createReportService, type ReportService } from "../src/services/report-service.js";
@@ -107,13 +109,7 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
 
 /** The start-up check on its own short-lived connection, so an unreachable Redis is reported instead of hanging start. */
 async function checkRedisAtStart(redisUrl: string, log: Logger): Promise<RedisHealth> {
-  const probe = new Redis(redisUrl, {
-    lazyConnect: true,
-    connectTimeout: 3_000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  probe.on("error", () => undefined);
+  const probe = shortLivedRedis(redisUrl);
   try {
     await probe.connect();
     return await checkRedisHealth(probe, log);

@@ -5,6 +5,7 @@
  *
  * Pings and summaries need Redis: without a reachable one the chat runs, its clock moves alone, and it says so.
  */
+
 import { rm } from "node:fs/promises";
 import { join } from "node:path";
 import { Redis } from "ioredis";
@@ -20,6 +21,7 @@ import { paintFor } from "./platforms/console/console-paint.js";
 import type { ConsoleSession } from "./platforms/console/console-steering.js";
 import { ConsoleSender, runConsoleChat } from "./platforms/console/index.js";
 import { redisPrefixFor } from "./runtime/redis-prefix.js";
+import { shortLivedRedis } from "./runtime/short-lived-redis.js";
 
 export interface TerminalChatOptions {
   config: Config;
@@ -101,13 +103,7 @@ function consoleLogger(level: string, dataDir: string): Logger {
 }
 
 async function isRedisReachable(url: string): Promise<boolean> {
-  const probe = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 1_000,
-    maxRetriesPerRequest: 0,
-    retryStrategy: () => null,
-  });
-  probe.on("error", () => undefined);
+  const probe = shortLivedRedis(url, 1_000);
   try {
     await probe.connect();
     return (await probe.ping()) === "PONG";

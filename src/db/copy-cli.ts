@@ -1,9 +1,9 @@
 // `npm run db:copy -- <postgres-url>`: copies the embedded database under DATA_DIR into an empty PostgreSQL database
 // (the URL, or DATABASE_URL), then hands the Redis prefix over to it so the jobs already queued keep running.
 // Like db:deploy, this entry point reads process.env directly: it runs without the app's config (no tokens needed).
-import { Redis } from "ioredis";
 import { loadEnvFile } from "../config/env-file.js";
 import { databaseIdentity, handOverRedisPrefix, redisPrefixFor } from "../runtime/redis-prefix.js";
+import { shortLivedRedis } from "../runtime/short-lived-redis.js";
 import { CopyRefusedError, copyPgliteToPostgres } from "./copy-to-postgres.js";
 import { PgliteLockedError } from "./pglite-lock.js";
 import { describeDatabaseUrl, redactDatabaseUrl } from "./redact-url.js";
@@ -45,13 +45,7 @@ try {
 /** The Redis prefix the PGlite install owned now belongs to the PostgreSQL database that holds its rows. */
 async function handOverPrefix(): Promise<void> {
   const prefix = redisPrefixFor({ configured: process.env.REDIS_PREFIX, terminalChat: false, dataDir });
-  const redis = new Redis(process.env.REDIS_URL || "redis://127.0.0.1:6379", {
-    lazyConnect: true,
-    connectTimeout: 3_000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => undefined);
+  const redis = shortLivedRedis(process.env.REDIS_URL || "redis://127.0.0.1:6379");
   try {
     await redis.connect();
     const from = await databaseIdentity({ kind: "pglite", priorityLane: { query: async () => [] } }, dataDir);

@@ -2,11 +2,11 @@
  * `npm run doctor`: each check an operator would do by hand before (or after) starting the bot, run against the
  * real services, read-only (it migrates nothing and claims nothing). Each returns rows for the table.
  */
+
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { WebClient } from "@slack/web-api";
-import { Redis } from "ioredis";
 import pg from "pg";
 import { checkRedisHealth } from "../../jobs/redis-health.js";
 import type { Config } from "../config.js";
@@ -15,6 +15,7 @@ import { readLocalMigrations } from "../db/deploy-migrations.js";
 import { lockPgliteFolder } from "../db/pglite-lock.js";
 import { ZaloClient } from "../platforms/zalo/zalo-client.js";
 import { databaseIdentity, ownerKey } from "./redis-prefix.js";
+import { shortLivedRedis } from "./short-lived-redis.js";
 
 export type CheckState = "ok" | "warn" | "fail" | "skip";
 
@@ -96,13 +97,7 @@ export async function checkDatabase(config: Config, database: DoctorDatabase): P
 
 export async function checkRedis(config: Config, prefix: string, database?: DoctorDatabase): Promise<CheckRow[]> {
   const url = config.REDIS_URL ?? DEFAULT_REDIS_URL;
-  const redis = new Redis(url, {
-    lazyConnect: true,
-    connectTimeout: 3_000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => undefined);
+  const redis = shortLivedRedis(url);
   try {
     await redis.connect();
     await redis.ping();

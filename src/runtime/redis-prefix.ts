@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import { hostname } from "node:os";
 import { resolve } from "node:path";
-import { Redis } from "ioredis";
+import type { Redis } from "ioredis";
 import type { Database } from "../db/client.js";
+import { shortLivedRedis } from "./short-lived-redis.js";
 
 /** The prefix of a deployment that sets none. */
 export const DEFAULT_REDIS_PREFIX = "roviec";
@@ -87,13 +88,7 @@ export async function ensurePrefixOwnership(options: {
   identity: string;
   onSkipped: (reason: string) => void;
 }): Promise<void> {
-  const redis = new Redis(options.redisUrl, {
-    lazyConnect: true,
-    connectTimeout: 3_000,
-    maxRetriesPerRequest: 1,
-    retryStrategy: () => null,
-  });
-  redis.on("error", () => undefined);
+  const redis = shortLivedRedis(options.redisUrl);
   try {
     await redis.connect();
   } catch (error) {

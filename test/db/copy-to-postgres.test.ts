@@ -8,7 +8,7 @@ import { Redis } from "ioredis";
 import { afterEach, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/db/client.js";
 import { CopyRefusedError, copyPgliteToPostgres, withoutUnknownSettings } from "../../src/db/copy-to-postgres.js";
-import { PgliteLockedError } from "../../src/db/pglite-lock.js";
+import { lockPgliteFolder } from "../../src/db/pglite-lock.js";
 import { databaseIdentity } from "../../src/runtime/redis-prefix.js";
 import { harnessFor } from "../helpers/chat-harness.js";
 import { people } from "../helpers/incoming.js";
@@ -78,15 +78,19 @@ describe("copying the embedded database to PostgreSQL", () => {
     }
   });
 
-  it("will not read a folder the bot has open", async () => {
+  it("will not read a folder the bot has open, and says so", async () => {
     const [dataDir, target] = [await pgliteInstall(), await ownDatabase()];
-    const running = await createDatabase({ dataDir });
+    // The bot's own lock on its folder (createDatabase takes it first). The copy runs as the operator runs it, in a
+    // process of its own on the real clock: proper-lockfile reads the lock's age from file times, which a clock
+    // shifted by libfaketime (the clock-ahead suite) misreads in the process that shifts it.
+    const release = await lockPgliteFolder(join(dataDir, "pglite"), 0);
     try {
-      await expect(copyPgliteToPostgres({ dataDir, databaseUrl: target.url })).rejects.toBeInstanceOf(
-        PgliteLockedError,
-      );
+      const run = promisify(execFile)(process.execPath, ["--import", "tsx", "src/db/copy-cli.ts", target.url], {
+        env: { ...withoutFakeTime(process.env), DATA_DIR: dataDir, REDIS_URL: testRedisUrl() },
+      });
+      await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringMatching(/in use by another process/) });
     } finally {
-      await running.close();
+      await release();
     }
   });
 

@@ -3,8 +3,9 @@
  * with the unit and channel each belongs to, and one task with its history. Withdrawn tasks never appear; cancelled
  * ones only when asked. Callers pass only units or channels the viewer may see.
  */
-import type { PrismaClient } from "../generated/prisma/client.js";
+import type { Prisma, PrismaClient } from "../generated/prisma/client.js";
 import type { ReportTaskRow } from "../scheduling/weekly-report.js";
+import { reportTaskSelect, toReportTaskRow } from "./report-task-rows.js";
 
 type Db = Pick<PrismaClient, "task">;
 
@@ -16,22 +17,23 @@ export interface UnitTaskRow extends ReportTaskRow {
 }
 
 const taskSelect = {
+  ...reportTaskSelect,
   id: true,
-  number: true,
-  title: true,
-  status: true,
-  dueAt: true,
-  dueHasTime: true,
-  createdAt: true,
-  closedAt: true,
-  closedById: true,
-  occurrence: { select: { series: { select: { number: true } } } },
   channel: { select: { id: true, name: true, orgUnit: { select: { unitId: true } } } },
-  assignees: {
-    select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
-    orderBy: [{ position: "asc" }, { memberId: "asc" }] as { position?: "asc"; memberId?: "asc" }[],
-  },
 } as const;
+
+type SelectedTask = Prisma.TaskGetPayload<{ select: typeof taskSelect }>;
+
+/** A selected task with its unit and channel; who closed it is not shown in these lists. */
+function toUnitTaskRow({ id, channel, ...task }: SelectedTask): UnitTaskRow {
+  return {
+    ...toReportTaskRow(task),
+    id,
+    unitId: channel.orgUnit?.unitId ?? "",
+    channelId: channel.id,
+    channelName: channel.name,
+  };
+}
 
 export interface TaskRowFilter {
   /** Only the channels of these units. */
@@ -68,15 +70,7 @@ export async function taskRowsOf(db: Db, filter: TaskRowFilter): Promise<UnitTas
     orderBy: [{ channelId: "asc" }, { number: "asc" }],
     take: filter.limit ?? 5_000,
   });
-  return rows.map(({ channel, assignees, occurrence, closedById: _closedBy, ...row }) => ({
-    ...row,
-    seriesNumber: occurrence?.series.number ?? null,
-    closedByName: null,
-    unitId: channel.orgUnit?.unitId ?? "",
-    channelId: channel.id,
-    channelName: channel.name,
-    assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
-  }));
+  return rows.map(toUnitTaskRow);
 }
 
 export interface TaskHistoryEntry {
@@ -115,17 +109,9 @@ export async function taskDetail(db: Db, taskId: string): Promise<TaskDetail | n
     },
   });
   if (!task) return null;
-  const { channel, assignees, creator, events, occurrence, closedById: _closedBy, ...row } = task;
+  const { creator, events, ...row } = task;
   return {
-    row: {
-      ...row,
-      seriesNumber: occurrence?.series.number ?? null,
-      closedByName: null,
-      unitId: channel.orgUnit?.unitId ?? "",
-      channelId: channel.id,
-      channelName: channel.name,
-      assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
-    },
+    row: toUnitTaskRow(row),
     creatorName: creator.displayName,
     history: events.map((e) => ({
       action: e.action,

@@ -7,6 +7,7 @@ import type { Platform } from "../core/incoming.js";
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Locale } from "../locale.js";
 import { buildWeeklyReport, type ReportTaskRow, type WeeklyReport } from "../scheduling/index.js";
+import { reportTaskSelect, toReportTaskRow } from "./report-task-rows.js";
 
 export interface SummaryChannel {
   id: string;
@@ -65,21 +66,7 @@ export function createReportService(options: { prisma: PrismaClient }) {
     // A task withdrawn by undo never happened as far as reports and exports go.
     const rows = await prisma.task.findMany({
       where: { channelId, withdrawnAt: null },
-      select: {
-        number: true,
-        title: true,
-        status: true,
-        dueAt: true,
-        dueHasTime: true,
-        createdAt: true,
-        closedAt: true,
-        closedById: true,
-        occurrence: { select: { series: { select: { number: true } } } },
-        assignees: {
-          select: { memberId: true, doneAt: true, member: { select: { displayName: true } } },
-          orderBy: [{ position: "asc" }, { memberId: "asc" }],
-        },
-      },
+      select: reportTaskSelect,
       orderBy: { number: "asc" },
     });
     const closerIds = [...new Set(rows.flatMap((r) => (r.closedById ? [r.closedById] : [])))];
@@ -88,12 +75,7 @@ export function createReportService(options: { prisma: PrismaClient }) {
         (m) => [m.id, m.displayName],
       ),
     );
-    return rows.map(({ closedById, assignees, occurrence, ...row }) => ({
-      ...row,
-      seriesNumber: occurrence?.series.number ?? null,
-      closedByName: closedById ? (closers.get(closedById) ?? null) : null,
-      assignees: assignees.map((a) => ({ memberId: a.memberId, name: a.member.displayName, doneAt: a.doneAt })),
-    }));
+    return rows.map((row) => toReportTaskRow(row, row.closedById ? (closers.get(row.closedById) ?? null) : null));
   }
 
   return {
@@ -116,15 +98,19 @@ export function createReportService(options: { prisma: PrismaClient }) {
       return rows.map(toSummaryChannel);
     },
 
-    /** The weekly report of a channel at `now`, in the channel's zone; null when the channel does not exist. */
+    /**
+     * The weekly report of a channel at `now`, in the channel's zone, with the task rows it was built from (an export
+     * lists them, without reading them again); null when the channel does not exist.
+     */
     async weeklyReport(
       channelId: string,
       now: Date,
-    ): Promise<{ channel: SummaryChannel; report: WeeklyReport } | null> {
+    ): Promise<{ channel: SummaryChannel; report: WeeklyReport; rows: ReportTaskRow[] } | null> {
       const row = await prisma.channel.findUnique({ where: { id: channelId }, select: channelSelect });
       if (!row) return null;
       const channel = toSummaryChannel(row);
-      return { channel, report: buildWeeklyReport(await taskRows(channelId), now, channel.timezone) };
+      const rows = await taskRows(channelId);
+      return { channel, report: buildWeeklyReport(rows, now, channel.timezone), rows };
     },
   };
 }

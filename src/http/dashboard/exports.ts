@@ -36,7 +36,7 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
       const found = await reports.weeklyReport(channelId, r.now);
       if (!found) return false;
       const locale = r.url.searchParams.has("lang") ? r.locale : found.channel.locale;
-      const all = await reports.taskRows(channelId);
+      const all = found.rows;
       const rows = r.url.searchParams.has("cancelled") ? all : withoutCancelled(all);
       const zone = found.channel.timezone;
       const base = `${t(locale, "export.file_name")}-${r.now.toISOString().slice(0, 10)}`;

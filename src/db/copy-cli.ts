@@ -2,7 +2,7 @@
 // (the URL, or DATABASE_URL), then hands the Redis prefix over to it so the jobs already queued keep running.
 // Like db:deploy, this entry point reads process.env directly: it runs without the app's config (no tokens needed).
 import { loadEnvFile } from "../config/env-file.js";
-import { databaseIdentity, handOverRedisPrefix, redisPrefixFor } from "../runtime/redis-prefix.js";
+import { databaseIdentity, handOverRedisPrefix, pgliteIdentity, redisPrefixFor } from "../runtime/redis-prefix.js";
 import { shortLivedRedis } from "../runtime/short-lived-redis.js";
 import { CopyRefusedError, copyPgliteToPostgres } from "./copy-to-postgres.js";
 import { PgliteLockedError } from "./pglite-lock.js";
@@ -48,7 +48,7 @@ async function handOverPrefix(): Promise<void> {
   const redis = shortLivedRedis(process.env.REDIS_URL || "redis://127.0.0.1:6379");
   try {
     await redis.connect();
-    const from = await databaseIdentity({ kind: "pglite", priorityLane: { query: async () => [] } }, dataDir);
+    const from = pgliteIdentity(dataDir);
     const to = await postgresIdentity();
     const { handedOver, owner } = await handOverRedisPrefix(redis, prefix, from, to);
     if (handedOver) console.log(`  Redis prefix "${prefix}" now belongs to the PostgreSQL database.`);

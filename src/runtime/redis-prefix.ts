@@ -27,7 +27,7 @@ export async function databaseIdentity(
   database: Pick<Database, "kind" | "priorityLane">,
   dataDir: string,
 ): Promise<string> {
-  if (database.kind === "pglite") return `pglite:${hostname()}:${resolve(dataDir)}`;
+  if (database.kind === "pglite") return pgliteIdentity(dataDir);
   const [where] = await database.priorityLane.query<{ db: string; schema: string }>(
     "select current_database() as db, current_schema() as schema",
   );
@@ -41,6 +41,11 @@ export async function databaseIdentity(
       return `${server?.addr ?? "local"}:${server?.port ?? ""}`;
     });
   return `postgres:${cluster}/${where?.db}/${where?.schema}`;
+}
+
+/** The embedded database's identity: its folder on this host (the same for every process that may open it). */
+export function pgliteIdentity(dataDir: string): string {
+  return `pglite:${hostname()}:${resolve(dataDir)}`;
 }
 
 export function ownerKey(prefix: string): string {

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { createDatabase } from "../../src/db/client.js";
 import { CopyRefusedError, copyPgliteToPostgres, withoutUnknownSettings } from "../../src/db/copy-to-postgres.js";
 import { lockPgliteFolder } from "../../src/db/pglite-lock.js";
-import { databaseIdentity } from "../../src/runtime/redis-prefix.js";
+import { pgliteIdentity } from "../../src/runtime/redis-prefix.js";
 import { harnessFor } from "../helpers/chat-harness.js";
 import { people } from "../helpers/incoming.js";
 import { createOwnDatabase, type OwnDatabase } from "../ops/own-services.js";
@@ -111,7 +111,7 @@ describe("npm run db:copy", () => {
       await redis.del(`${prefix}:owner`);
       redis.disconnect();
     });
-    const pgliteOwner = await databaseIdentity({ kind: "pglite", priorityLane: { query: async () => [] } }, dataDir);
+    const pgliteOwner = pgliteIdentity(dataDir);
     await redis.set(`${prefix}:owner`, pgliteOwner);
     const withPassword = new URL(target.url);
     withPassword.password = "mat-khau-bi-mat"; // trust auth here: the server ignores it, the log must not show it

@@ -10,6 +10,7 @@ import { type App, createApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createLogger } from "../src/logger.js";
 import { type AppLayout, type AppProcesses, startAppProcesses } from "./lib/app-processes.js";
+import { profilePhase } from "./lib/cpu-profile.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import { statementsSoFar, takeStatementTexts } from "./lib/sql-count.js";
@@ -99,9 +100,11 @@ async function measure(
   takeStatementTexts();
   const statementsBefore = statementsSoFar();
   const cpuBefore = process.cpuUsage();
+  const stopProfile = withReplies ? await profilePhase() : async () => undefined;
   const answered = withReplies
     ? await client.run({ ...base, label: `${label}-answered`, mode: "closed", rate: 0, seconds: options.closedSeconds })
     : undefined;
+  await stopProfile();
   if (answered && !options.layout) {
     // What one answered command costs the app's process (the load and the fake Slack run elsewhere), with what it
     // sets off (pings planned, App Home refreshes); the same process runs nothing else meanwhile.

@@ -51,8 +51,6 @@ export interface SlackAdapterOptions {
   journal?: InboundJournal;
   /** Lease, sweep and ack-wait timing of the journal (tests). */
   journalTiming?: Pick<InboundProcessorOptions, "leaseMs" | "sweepEveryMs" | "acceptTimeoutMs">;
-  /** POSTs to response_url; tests may inject one. Default: global fetch. */
-  fetchFn?: typeof fetch;
   /** Our clock for the signature replay window, in ms. Default Date.now: Slack signs with real time. */
   now?: () => number;
   /** The app's clock, for dates picked on cards and what the Home tab calls overdue. Default: real time. */

@@ -1,6 +1,7 @@
 import type { WebClient } from "@slack/web-api";
 import type { Reply } from "../../core/reply.js";
 import type { Logger } from "../../logger.js";
+import { postJson } from "./json-post.js";
 import { renderReply, type SlackMessagePage } from "./reply-blocks.js";
 import { describeSlackFailure } from "./slack-errors.js";
 import { uploadPeopleChart } from "./summary-chart.js";
@@ -21,12 +22,12 @@ export interface ReplyDeliveryOptions {
   client: WebClient;
   describeDue: DueDescriber;
   logger: Logger;
-  /** POSTs to a response_url; injectable for tests. Default: global fetch. */
-  fetchFn?: typeof fetch;
 }
 
 /** Slack lets a response_url take 5 posts in 30 minutes; keep one spare for a final error message. */
 const RESPONSE_URL_BUDGET = 4;
+/** Slack answers a response_url at once; a reply still unanswered after this is logged, not waited for. */
+const RESPONSE_URL_TIMEOUT_MS = 10_000;
 
 /**
  * Sends a handler's replies: `channel` replies visible to everyone (`in_channel`), `private` ones ephemeral to the
@@ -34,11 +35,7 @@ const RESPONSE_URL_BUDGET = 4;
  * also works in channels the bot has not joined; otherwise chat.postMessage / chat.postEphemeral.
  */
 export class ReplyDelivery {
-  private readonly fetchFn: typeof fetch;
-
-  constructor(private readonly options: ReplyDeliveryOptions) {
-    this.fetchFn = options.fetchFn ?? fetch;
-  }
+  constructor(private readonly options: ReplyDeliveryOptions) {}
 
   async deliver(replies: Reply[], target: ReplyTarget): Promise<void> {
     const budget = { responseUrlPosts: 0 };
@@ -103,14 +100,14 @@ export class ReplyDelivery {
     await this.postToResponseUrl(responseUrl, { ...page, replace_original: true });
   }
 
+  /** Through the lean keep-alive POST (json-post.ts): every answered command makes one, so fetch's cost shows. */
   private async postToResponseUrl(url: string, body: Record<string, unknown>): Promise<void> {
     try {
-      const response = await this.fetchFn(url, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(body),
-      });
-      if (!response.ok) this.options.logger.warn({ status: response.status }, "slack response_url refused the reply");
+      const headers = { "content-type": "application/json" };
+      const response = await postJson(new URL(url), headers, JSON.stringify(body), RESPONSE_URL_TIMEOUT_MS);
+      if (response.status < 200 || response.status > 299) {
+        this.options.logger.warn({ status: response.status }, "slack response_url refused the reply");
+      }
     } catch (error) {
       this.options.logger.warn({ code: (error as { code?: string }).code }, "slack response_url unreachable");
     }

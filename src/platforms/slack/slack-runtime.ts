@@ -47,7 +47,6 @@ export interface SlackRuntimeOptions {
   defaultTimezone: string;
   defaultLocale: Locale;
   clock: () => Date;
-  fetchFn?: typeof fetch;
   homeService?: HomeService;
   createdTasks?: CreatedTasksQuery;
 }
@@ -56,7 +55,7 @@ export function createSlackRuntime(options: SlackRuntimeOptions): SlackRuntime {
   const { client, bot, logger, defaultTimezone, clock, homeService } = options;
   const describeDue = createDueDescriber(defaultTimezone, options.defaultLocale, clock);
   const directory = new UserDirectory({ client, logger });
-  const delivery = new ReplyDelivery({ client, describeDue, logger, fetchFn: options.fetchFn });
+  const delivery = new ReplyDelivery({ client, describeDue, logger });
   const home = homeService
     ? new HomeTab({
         client,

@@ -32,6 +32,17 @@ interface ChildReport {
   gc: boolean;
 }
 
+/**
+ * The target (< 300 MB) is the production build's: the README tells operators to run the compiled bot, and from
+ * source tsx's compiler and source maps alone keep an empty worker near 300 MB. The tsx row is shown for comparison.
+ */
+function rssTarget(way: Way, finished: boolean, full: ChildReport, rssMb: number): { target: string; met?: boolean } {
+  if (way === "tsx") return { target: "— (from source, for comparison; the target is the compiled build's)" };
+  if (!finished)
+    return { target: `< 300 MB after reconcile (unfinished after ${full.seconds.toFixed(0)} s)`, met: false };
+  return { target: "< 300 MB", met: rssMb < 300 };
+}
+
 /** From source as `npm start` runs it, or compiled as `npm run start:prod` does. */
 type Way = "tsx" | "compiled";
 const WAYS: readonly Way[] = ["tsx", "compiled"];
@@ -190,8 +201,7 @@ function loadedFigures(
   return [
     figure(`memory: worker RSS, ${options.tasks} open tasks, after reconcile + GC${suffix}`, mb(full.rss), "MB", {
       baseline: mb(empty.rss),
-      target: finished ? "< 300 MB" : `< 300 MB after reconcile (unfinished after ${full.seconds.toFixed(0)} s)`,
-      met: finished && mb(full.rss) < 300,
+      ...rssTarget(way, finished, full, mb(full.rss)),
       digits: 0,
     }),
     figure(`memory: heap used${suffix}`, mb(full.heapUsed), "MB", { baseline: mb(empty.heapUsed), digits: 0 }),

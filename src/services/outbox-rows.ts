@@ -108,6 +108,22 @@ export async function insertOutboxMessages(
     sendAfter: message.sendAfter ?? null,
   }));
   if (data.length === 0) return { ids: [], count: 0 };
-  const { count } = await db.outboxMessage.createMany({ data, skipDuplicates: true });
+  // Raw rather than createMany, whose plan Prisma compiles anew at every call (the rush writes many small batches).
+  // ORDER BY the position: the rows take their `seq` in the order given.
+  const at = new Date();
+  const count = await db.$executeRaw`
+    INSERT INTO "OutboxMessage" ("id", "channelId", "platform", "target", "payload", "sendAfter", "createdAt", "updatedAt")
+    SELECT m."id", m."channelId", m."platform"::"Platform", m."target", m."payload", m."sendAfter",
+      ${at}::timestamptz, ${at}::timestamptz
+    FROM unnest(
+      ${data.map((row) => row.id)}::uuid[],
+      ${data.map((row) => row.channelId)}::uuid[],
+      ${data.map((row) => row.platform)}::text[],
+      ${data.map((row) => row.target)}::text[],
+      ${data.map((row) => JSON.stringify(row.payload))}::jsonb[],
+      ${data.map((row) => row.sendAfter?.toISOString() ?? null)}::timestamptz[]
+    ) WITH ORDINALITY AS m("id", "channelId", "platform", "target", "payload", "sendAfter", "position")
+    ORDER BY m."position"
+    ON CONFLICT DO NOTHING`;
   return { ids: data.map((row) => row.id), count };
 }

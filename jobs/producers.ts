@@ -83,8 +83,9 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
     observer: options.observer,
   };
   let closing: Promise<void> | undefined;
+  const scheduler = createScheduler(context);
   return {
-    scheduler: createScheduler(context),
+    scheduler,
     queues,
     rateGate: context.rateGate,
     redisHealth,
@@ -94,6 +95,8 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
     prisma,
     close() {
       closing ??= (async () => {
+        // Changes still being planned finish first: their jobs go to the queues about to close.
+        await scheduler.idle().catch(() => undefined);
         await queues.close();
         await redis.quit().catch(() => redis.disconnect());
       })();

@@ -56,11 +56,14 @@ export function createScheduler(context: Omit<JobContext, "senders">) {
     syncTasks,
     syncSummarySchedule,
 
-    /** Pass this to createTaskService({ onTaskChanged }). */
+    /** Re-plans the changed task's pings; resolves once they are planned (with the changes queued before it). */
     onTaskChanged: async (change: TaskChangeNotice): Promise<void> => {
       if (NO_PING_EFFECT.has(change.kind)) return;
       await changedTasks.add([change.taskId]);
     },
+
+    /** Resolves once every change queued so far is planned (graceful shutdown, tests). */
+    idle: () => changedTasks.idle(),
 
     /**
      * Call after a channel's settings changed (summary schedule, time zone, working days, ping policy): upserts or

@@ -1,5 +1,12 @@
 import type { Reminders } from "../handlers/services.js";
-import { createJobProducers, type JobProducers, type Jobs, type PingScheduler, startJobs } from "../jobs/index.js";
+import {
+  createJobProducers,
+  type JobProducers,
+  type Jobs,
+  type PingScheduler,
+  startJobs,
+  type TaskChangeNotice,
+} from "../jobs/index.js";
 import { defaultJobTuning } from "../jobs/job-context.js";
 import type { RateGate } from "../jobs/rate-gate.js";
 import { rescheduleAfterSettings } from "../jobs/settings-middleware.js";
@@ -95,7 +102,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       prisma: database.prisma,
       logger: logger.child({ module: "tasks" }),
       now,
-      onTaskChanged: (change) => scheduler.onTaskChanged(change),
+      onTaskChanged: planInBackground(scheduler, logger),
     }),
     directory: createDirectoryService({
       prisma: database.prisma,
@@ -276,6 +283,20 @@ function zaloSendGate(token: string, perSecond: number, rateGate: RateGate | und
  * Without Redis (the terminal chat on a machine without it) nothing is planned: task changes plan no pings, and a
  * reminder is refused as the queue being unavailable.
  */
+/**
+ * A command's reply does not wait for its task's pings to be planned. Planning runs one batch at a time, so under
+ * load every command would wait for the batches queued before its own; the change is saved by then, and a plan that
+ * fails or is cut short by a crash is made by the reconciler (the task stays marked unplanned). A graceful stop waits
+ * for the plans queued (jobs/producers.ts).
+ */
+function planInBackground(scheduler: Pick<PingScheduler, "onTaskChanged">, logger: Logger) {
+  return (change: TaskChangeNotice): void => {
+    scheduler.onTaskChanged(change).catch((error) => {
+      logger.warn({ err: error, taskId: change.taskId }, "could not plan a changed task's pings; the reconciler will");
+    });
+  };
+}
+
 const schedulerWithoutRedis: Pick<PingScheduler, "onTaskChanged" | "onChannelSettingsChanged"> & Reminders = {
   onTaskChanged: async () => undefined,
   onChannelSettingsChanged: async () => undefined,

@@ -32,26 +32,59 @@ export interface UnitFigures {
   overdueWeekAgo: number;
 }
 
-/** The figures of each unit's own channels (units without tasks are absent: read them as zero). */
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * The conditions a figure counts by at `w.now`. Live, a task is open by its status; looking back at a past week it
+ * was open at that week's end if it existed then and was not yet closed (so a task cancelled later was open then),
+ * and "due this week" is due in that week, still to do when it began and not cancelled before it ended.
+ */
+function figureConditions(w: RollupWeeks) {
+  if (!w.past) {
+    return {
+      open: Prisma.sql`t.status = 'open'`,
+      due: Prisma.sql`t.status = 'open' AND t."dueAt" >= ${w.now} AND t."dueAt" < ${w.nextWeekStart}`,
+    };
+  }
+  const { from, to } = w.past;
+  return {
+    open: Prisma.sql`t."createdAt" <= ${w.now} AND (t."closedAt" IS NULL OR t."closedAt" > ${w.now})`,
+    due: Prisma.sql`t."dueAt" >= ${from} AND t."dueAt" < ${to} AND t."createdAt" <= ${to}
+      AND (t."closedAt" IS NULL OR t."closedAt" >= ${from}) AND NOT (t.status = 'cancelled' AND t."closedAt" < ${to})`,
+  };
+}
+
+/**
+ * The figures of each unit's own channels (units without tasks are absent: read them as zero). The bounds are
+ * computed here, not in SQL: an instant minus an interval of days is a time-zone computation the database would
+ * repeat for every row, and the longest lateness is read as the earliest deadline (a plain minimum) for the same
+ * reason. Ageing buckets are whole 24-hour days.
+ */
 export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
   if (unitIds.length === 0) return [];
+  const now = w.now;
+  const [day, week, month] = [1, 7, 30].map((days) => new Date(now.getTime() - days * DAY_MS));
+  const { open, due } = figureConditions(w);
+  const overdue = Prisma.sql`${open} AND t."dueAt" < ${now}`;
   const rows = await db.$queryRaw<
-    (Omit<UnitFigures, "ageing"> & { a1: number; a7: number; a30: number; aMore: number })[]
+    (Omit<UnitFigures, "ageing" | "maxLateHours"> & {
+      firstLate: Date | null;
+      a1: number;
+      a7: number;
+      a30: number;
+      aMore: number;
+    })[]
   >`
     SELECT uc."unitId"::text AS "unitId",
-      count(*) FILTER (WHERE t.status = 'open')::int AS open,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now})::int AS overdue,
-      round(max(extract(epoch FROM (${w.now}::timestamptz - t."dueAt")) / 3600)
-        FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}))::int AS "maxLateHours",
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}
-        AND t."dueAt" >= ${w.now}::timestamptz - interval '1 day')::int AS a1,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '1 day'
-        AND t."dueAt" >= ${w.now}::timestamptz - interval '7 days')::int AS a7,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '7 days'
-        AND t."dueAt" >= ${w.now}::timestamptz - interval '30 days')::int AS a30,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '30 days')::int AS "aMore",
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" >= ${w.now} AND t."dueAt" < ${w.nextWeekStart})::int
-        AS "dueThisWeek",
+      count(*) FILTER (WHERE ${open})::int AS open,
+      count(*) FILTER (WHERE ${overdue})::int AS overdue,
+      min(t."dueAt") FILTER (WHERE ${overdue}) AS "firstLate",
+      count(*) FILTER (WHERE ${overdue} AND t."dueAt" >= ${day})::int AS a1,
+      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${day} AND t."dueAt" >= ${week})::int AS a7,
+      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${week} AND t."dueAt" >= ${month})::int AS a30,
+      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${month})::int AS "aMore",
+      count(*) FILTER (WHERE ${due})::int AS "dueThisWeek",
       count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.weekStart})::int AS "doneThisWeek",
       count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
         AND t."closedAt" < ${w.weekStart})::int AS "doneLastWeek",
@@ -67,7 +100,11 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
     JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
     WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
     GROUP BY uc."unitId"`;
-  return rows.map(({ a1, a7, a30, aMore, ...row }) => ({ ...row, ageing: [a1, a7, a30, aMore] }));
+  return rows.map(({ a1, a7, a30, aMore, firstLate, ...row }) => ({
+    ...row,
+    maxLateHours: firstLate === null ? null : Math.round((now.getTime() - firstLate.getTime()) / HOUR_MS),
+    ageing: [a1, a7, a30, aMore],
+  }));
 }
 
 export interface PersonFigures {

@@ -59,7 +59,8 @@ function figureConditions(w: RollupWeeks) {
  * The figures of each unit's own channels (units without tasks are absent: read them as zero). The bounds are
  * computed here, not in SQL: an instant minus an interval of days is a time-zone computation the database would
  * repeat for every row, and the longest lateness is read as the earliest deadline (a plain minimum) for the same
- * reason. Ageing buckets are whole 24-hour days.
+ * reason. Ageing buckets are whole 24-hour days. Tasks closed before the week before the one reported cannot count in
+ * any figure and are left out before the counts.
  */
 export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
   if (unitIds.length === 0) return [];
@@ -99,6 +100,7 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
     FROM "OrgUnitChannel" uc
     JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
     WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+      AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${w.weekBefore})
     GROUP BY uc."unitId"`;
   return rows.map(({ a1, a7, a30, aMore, firstLate, ...row }) => ({
     ...row,
@@ -187,7 +189,8 @@ export interface WeekPoint {
 /**
  * One point per week [starts[i], ends[i]): done, on time and overdue at its end, over all the units given. One scan
  * of the units' tasks with a few counts per week (a join with the weeks made the database evaluate every task once
- * per week); tasks closed before the first week cannot count and are left out by the scan's condition.
+ * per week). The scan's condition keeps only the tasks that can count (done in the weeks, or past their deadline at
+ * the end of one), so the counts run over those alone: most open tasks are due later, most done ones long ago.
  */
 export async function weeklyTrend(
   db: Db,
@@ -195,8 +198,8 @@ export async function weeklyTrend(
   starts: readonly Date[],
   ends: readonly Date[],
 ): Promise<WeekPoint[]> {
-  const first = starts[0];
-  if (unitIds.length === 0 || first === undefined) {
+  const [first, firstEnd, last] = [starts[0], ends[0], ends.at(-1)];
+  if (unitIds.length === 0 || first === undefined || firstEnd === undefined || last === undefined) {
     return starts.map((weekStart) => ({ weekStart, done: 0, measured: 0, onTime: 0, overdueAtEnd: 0 }));
   }
   const columns = starts.map((s, i) => {
@@ -212,7 +215,9 @@ export async function weeklyTrend(
     SELECT ${Prisma.join(columns, ",\n")}
     FROM "OrgUnitChannel" uc
     JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
-    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[]) AND (t."closedAt" IS NULL OR t."closedAt" >= ${first})`;
+    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+      AND ((t.status = 'done' AND t."closedAt" >= ${first} AND t."closedAt" < ${last})
+        OR (t."dueAt" < ${last} AND t."createdAt" <= ${last} AND (t."closedAt" IS NULL OR t."closedAt" > ${firstEnd})))`;
   return starts.map((weekStart, i) => ({
     weekStart,
     done: row?.[`d${i}`] ?? 0,

@@ -180,6 +180,17 @@ describe.each(testDatabaseKinds)("organisation roll-up on %s", (kind) => {
       onTime: total?.onTimeLastWeek,
       overdueAtEnd: total?.overdue,
     });
+    // Every week of the trend as plain code counts it.
+    for (const point of past.trend ?? []) {
+      const end = new Date(point.weekStart.getTime() + 7 * 86_400_000);
+      const counted = await countedAt(end, { from: point.weekStart, to: end, before: point.weekStart }, true);
+      expect(point).toMatchObject({
+        done: counted.doneLastWeek,
+        measured: counted.measuredLastWeek,
+        onTime: counted.onTimeLastWeek,
+        overdueAtEnd: counted.overdue,
+      });
+    }
     // This week is no past week: the live roll-up.
     const current = await org.rollup(admin, NOW, ZONE, undefined, { week: weekOfKey("2026-W50", ZONE) });
     expect(current.weeks.past).toBeUndefined();

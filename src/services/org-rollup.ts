@@ -102,10 +102,21 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
     WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
       AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${w.weekBefore})
     GROUP BY uc."unitId"`;
-  return rows.map(({ a1, a7, a30, aMore, firstLate, ...row }) => ({
-    ...row,
-    maxLateHours: firstLate === null ? null : Math.round((now.getTime() - firstLate.getTime()) / HOUR_MS),
-    ageing: [a1, a7, a30, aMore],
+  // Written out field by field: objects made by spreading the driver's rows were several times slower to read when
+  // the tree adds a thousand of them up.
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    open: r.open,
+    overdue: r.overdue,
+    maxLateHours: r.firstLate === null ? null : Math.round((now.getTime() - r.firstLate.getTime()) / HOUR_MS),
+    ageing: [r.a1, r.a7, r.a30, r.aMore],
+    dueThisWeek: r.dueThisWeek,
+    doneThisWeek: r.doneThisWeek,
+    doneLastWeek: r.doneLastWeek,
+    measuredLastWeek: r.measuredLastWeek,
+    onTimeLastWeek: r.onTimeLastWeek,
+    doneWeekBefore: r.doneWeekBefore,
+    overdueWeekAgo: r.overdueWeekAgo,
   }));
 }
 

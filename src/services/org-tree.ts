@@ -22,7 +22,6 @@ export function emptyFigures(unitId: string): UnitFigures {
     maxLateHours: null,
     ageing: [0, 0, 0, 0],
     dueThisWeek: 0,
-    doneThisWeek: 0,
     doneLastWeek: 0,
     measuredLastWeek: 0,
     onTimeLastWeek: 0,
@@ -40,7 +39,6 @@ function addInto(sum: UnitFigures, f: UnitFigures): void {
   const [a1, a7, a30, aMore] = sum.ageing;
   sum.ageing = [a1 + f.ageing[0], a7 + f.ageing[1], a30 + f.ageing[2], aMore + f.ageing[3]];
   sum.dueThisWeek += f.dueThisWeek;
-  sum.doneThisWeek += f.doneThisWeek;
   sum.doneLastWeek += f.doneLastWeek;
   sum.measuredLastWeek += f.measuredLastWeek;
   sum.onTimeLastWeek += f.onTimeLastWeek;

@@ -9,28 +9,10 @@
  * Callers pass only unit ids the person may see (src/services/org-units.ts visibleUnitIds); nothing here checks.
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { addFigures } from "./org-tree.js";
 import type { RollupWeeks } from "./org-weeks.js";
+import { addFigures, type UnitFigures } from "./unit-figures.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
-
-export interface UnitFigures {
-  unitId: string;
-  open: number;
-  overdue: number;
-  /** The longest an open task has been overdue, in hours; null when none is. */
-  maxLateHours: number | null;
-  /** Overdue by at most 1 day, 1–7 days, 7–30 days, more than 30 days. */
-  ageing: [number, number, number, number];
-  dueThisWeek: number;
-  doneLastWeek: number;
-  /** Done last week with a deadline, and of those on time. */
-  measuredLastWeek: number;
-  onTimeLastWeek: number;
-  doneWeekBefore: number;
-  /** Overdue as it stood exactly one week ago. */
-  overdueWeekAgo: number;
-}
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;

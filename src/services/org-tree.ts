@@ -2,8 +2,8 @@
  * The units a person sees, as a tree in reading order (parents before children, siblings by name), each with its own
  * channels' figures and its subtree's totals. Pure: the figures come from org-rollup.ts.
  */
-import type { UnitFigures } from "./org-rollup.js";
 import type { UnitOutline } from "./org-units.js";
+import { addFigures, addInto, emptyFigures, type UnitFigures } from "./unit-figures.js";
 
 export interface UnitRow {
   unit: UnitOutline;
@@ -12,45 +12,6 @@ export interface UnitRow {
   own: UnitFigures;
   /** The unit and every unit below it that the person sees. */
   subtree: UnitFigures;
-}
-
-export function emptyFigures(unitId: string): UnitFigures {
-  return {
-    unitId,
-    open: 0,
-    overdue: 0,
-    maxLateHours: null,
-    ageing: [0, 0, 0, 0],
-    dueThisWeek: 0,
-    doneLastWeek: 0,
-    measuredLastWeek: 0,
-    onTimeLastWeek: 0,
-    doneWeekBefore: 0,
-    overdueWeekAgo: 0,
-  };
-}
-
-/** Adds `f` into `sum` (the longest lateness is the longest of both). */
-function addInto(sum: UnitFigures, f: UnitFigures): void {
-  sum.open += f.open;
-  sum.overdue += f.overdue;
-  sum.maxLateHours =
-    f.maxLateHours === null ? sum.maxLateHours : Math.max(sum.maxLateHours ?? f.maxLateHours, f.maxLateHours);
-  const [a1, a7, a30, aMore] = sum.ageing;
-  sum.ageing = [a1 + f.ageing[0], a7 + f.ageing[1], a30 + f.ageing[2], aMore + f.ageing[3]];
-  sum.dueThisWeek += f.dueThisWeek;
-  sum.doneLastWeek += f.doneLastWeek;
-  sum.measuredLastWeek += f.measuredLastWeek;
-  sum.onTimeLastWeek += f.onTimeLastWeek;
-  sum.doneWeekBefore += f.doneWeekBefore;
-  sum.overdueWeekAgo += f.overdueWeekAgo;
-}
-
-/** Sums figures (the longest lateness is the longest of all). */
-export function addFigures(unitId: string, all: readonly UnitFigures[]): UnitFigures {
-  const sum = emptyFigures(unitId);
-  for (const f of all) addInto(sum, f);
-  return sum;
 }
 
 /**

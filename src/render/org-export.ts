@@ -37,10 +37,38 @@ const SUMMARY_HEADERS: Record<Locale, string[]> = {
   ],
 };
 
+/** The same columns for a past week, as it stood at its end (org-weeks.ts pastRollupWeeks). */
+const PAST_WEEK_HEADERS: Record<Locale, string[]> = {
+  vi: [
+    "Đơn vị",
+    "Cấp",
+    "Đang mở cuối tuần",
+    "Quá hạn cuối tuần",
+    "Trễ nhất cuối tuần (giờ)",
+    "Đến hạn trong tuần",
+    "Xong trong tuần",
+    "Xong tuần trước đó",
+    "Đúng hạn trong tuần (%)",
+    "Quá hạn đầu tuần",
+  ],
+  en: [
+    "Unit",
+    "Level",
+    "Open at the week's end",
+    "Overdue at the week's end",
+    "Worst lateness at the week's end (hours)",
+    "Due that week",
+    "Done that week",
+    "Done the week before",
+    "On time that week (%)",
+    "Overdue at the week's start",
+  ],
+};
+
 /** One row per unit, its subtree's figures (header first). */
 export function rollupSummaryTable(rollup: OrgRollup, locale: Locale): Cell[][] {
   return [
-    SUMMARY_HEADERS[locale],
+    (rollup.weeks.past ? PAST_WEEK_HEADERS : SUMMARY_HEADERS)[locale],
     ...rollup.rows.map(({ unit, depth, subtree: f }) => {
       const rate = onTimeRate(f);
       return [
@@ -96,7 +124,7 @@ export async function rollupFile(
   locale: Locale,
 ): Promise<RollupFile> {
   const { now, timezone } = rollup.weeks;
-  const base = `${locale === "vi" ? "tong-hop" : "rollup"}-${now.toISOString().slice(0, 10)}`;
+  const base = `${locale === "vi" ? "tong-hop" : "rollup"}-${rollup.weeks.past?.key ?? now.toISOString().slice(0, 10)}`;
   const summary = rollupSummaryTable(rollup, locale);
   if (format === "csv") return { filename: `${base}.csv`, mimeType: CSV_MIME, content: toCsv(summary) };
   const used = new Set<string>();

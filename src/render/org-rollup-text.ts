@@ -7,8 +7,9 @@ import { orgWords } from "../i18n/org-words.js";
 import { localDay } from "../scheduling/local-time.js";
 import type { OverdueTask } from "../services/org-rollup.js";
 import type { OrgRollup } from "../services/org-service.js";
-import { addFigures, onTimeRate, type UnitRow } from "../services/org-tree.js";
+import { onTimeRate, type UnitRow } from "../services/org-tree.js";
 import type { OrgUnitView, UnitOutline } from "../services/org-units.js";
+import { addFigures } from "../services/unit-figures.js";
 
 /** At most this many overdue tasks in one chat answer; the dashboard lists them all. */
 export const OVERDUE_LINES_IN_CHAT = 30;

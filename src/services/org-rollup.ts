@@ -10,49 +10,89 @@
  */
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
 import type { RollupWeeks } from "./org-weeks.js";
+import { addFigures, type UnitFigures } from "./unit-figures.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
 
-export interface UnitFigures {
-  unitId: string;
-  open: number;
-  overdue: number;
-  /** The longest an open task has been overdue, in hours; null when none is. */
-  maxLateHours: number | null;
-  /** Overdue by at most 1 day, 1–7 days, 7–30 days, more than 30 days. */
-  ageing: [number, number, number, number];
-  dueThisWeek: number;
-  doneThisWeek: number;
-  doneLastWeek: number;
-  /** Done last week with a deadline, and of those on time. */
-  measuredLastWeek: number;
-  onTimeLastWeek: number;
-  doneWeekBefore: number;
-  /** Overdue as it stood exactly one week ago. */
-  overdueWeekAgo: number;
+const HOUR_MS = 3_600_000;
+const DAY_MS = 24 * HOUR_MS;
+
+/**
+ * The conditions a figure counts by at `w.now`. Live, a task is open by its status; looking back at a past week it
+ * was open at that week's end if it existed then and was not yet closed (so a task cancelled later was open then),
+ * and "due this week" is due in that week, still to do when it began and not cancelled before it ended.
+ */
+function figureConditions(w: RollupWeeks) {
+  if (!w.past) {
+    return {
+      open: Prisma.sql`t.status = 'open'`,
+      due: Prisma.sql`t.status = 'open' AND t."dueAt" >= ${w.now} AND t."dueAt" < ${w.nextWeekStart}`,
+    };
+  }
+  const { from, to } = w.past;
+  return {
+    open: Prisma.sql`t."createdAt" <= ${w.now} AND (t."closedAt" IS NULL OR t."closedAt" > ${w.now})`,
+    due: Prisma.sql`t."dueAt" >= ${from} AND t."dueAt" < ${to} AND t."createdAt" <= ${to}
+      AND (t."closedAt" IS NULL OR t."closedAt" >= ${from}) AND NOT (t.status = 'cancelled' AND t."closedAt" < ${to})`,
+  };
 }
 
-/** The figures of each unit's own channels (units without tasks are absent: read them as zero). */
+/**
+ * The figures of each unit's own channels (units without tasks are absent: read them as zero). The bounds are
+ * computed here, not in SQL: an instant minus an interval of days is a time-zone computation the database would
+ * repeat for every row, and the longest lateness is read as the earliest deadline (a plain minimum) for the same
+ * reason. Ageing buckets are whole 24-hour days. Tasks closed before the week before the one reported cannot count in
+ * any figure and are left out before the counts.
+ */
 export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
   if (unitIds.length === 0) return [];
+  const links = await unitChannels(db, unitIds);
+  if (links.length === 0) return [];
+  const unitOf = new Map(links.map((link) => [link.channelId, link.unitId]));
+  const perUnit = new Map<string, UnitFigures[]>();
+  for (const channel of await channelFigures(db, [...unitOf.keys()], w)) {
+    const unitId = unitOf.get(channel.unitId) as string;
+    const figures = perUnit.get(unitId);
+    if (figures) figures.push(channel);
+    else perUnit.set(unitId, [channel]);
+  }
+  return [...perUnit].map(([unitId, figures]) => addFigures(unitId, figures));
+}
+
+/** The channels of the units given, each with its unit. */
+function unitChannels(db: Db, unitIds: readonly string[]): Promise<{ channelId: string; unitId: string }[]> {
+  return db.$queryRaw`
+    SELECT "channelId"::text AS "channelId", "unitId"::text AS "unitId"
+    FROM "OrgUnitChannel" WHERE "unitId" = ANY(${[...unitIds]}::uuid[])`;
+}
+
+/**
+ * The figures of each channel given (keyed by channel id in `unitId`). Grouped by the tasks' own channel, without a
+ * join: a thousand units' tasks are counted about a fifth faster than through the unit-channel join.
+ */
+async function channelFigures(db: Db, channelIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
+  const now = w.now;
+  const [day, week, month] = [1, 7, 30].map((days) => new Date(now.getTime() - days * DAY_MS));
+  const { open, due } = figureConditions(w);
+  const overdue = Prisma.sql`${open} AND t."dueAt" < ${now}`;
   const rows = await db.$queryRaw<
-    (Omit<UnitFigures, "ageing"> & { a1: number; a7: number; a30: number; aMore: number })[]
+    (Omit<UnitFigures, "ageing" | "maxLateHours"> & {
+      firstLate: Date | null;
+      a1: number;
+      a7: number;
+      a30: number;
+      aMore: number;
+    })[]
   >`
-    SELECT uc."unitId"::text AS "unitId",
-      count(*) FILTER (WHERE t.status = 'open')::int AS open,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now})::int AS overdue,
-      round(max(extract(epoch FROM (${w.now}::timestamptz - t."dueAt")) / 3600)
-        FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}))::int AS "maxLateHours",
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}
-        AND t."dueAt" >= ${w.now}::timestamptz - interval '1 day')::int AS a1,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '1 day'
-        AND t."dueAt" >= ${w.now}::timestamptz - interval '7 days')::int AS a7,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '7 days'
-        AND t."dueAt" >= ${w.now}::timestamptz - interval '30 days')::int AS a30,
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" < ${w.now}::timestamptz - interval '30 days')::int AS "aMore",
-      count(*) FILTER (WHERE t.status = 'open' AND t."dueAt" >= ${w.now} AND t."dueAt" < ${w.nextWeekStart})::int
-        AS "dueThisWeek",
-      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.weekStart})::int AS "doneThisWeek",
+    SELECT t."channelId"::text AS "unitId",
+      count(*) FILTER (WHERE ${open})::int AS open,
+      count(*) FILTER (WHERE ${overdue})::int AS overdue,
+      min(t."dueAt") FILTER (WHERE ${overdue}) AS "firstLate",
+      count(*) FILTER (WHERE ${overdue} AND t."dueAt" >= ${day})::int AS a1,
+      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${day} AND t."dueAt" >= ${week})::int AS a7,
+      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${week} AND t."dueAt" >= ${month})::int AS a30,
+      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${month})::int AS "aMore",
+      count(*) FILTER (WHERE ${due})::int AS "dueThisWeek",
       count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
         AND t."closedAt" < ${w.weekStart})::int AS "doneLastWeek",
       count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
@@ -63,11 +103,25 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
         AND t."closedAt" < ${w.lastWeekStart})::int AS "doneWeekBefore",
       count(*) FILTER (WHERE t."createdAt" <= ${w.weekAgo} AND t."dueAt" < ${w.weekAgo}
         AND (t."closedAt" IS NULL OR t."closedAt" > ${w.weekAgo}))::int AS "overdueWeekAgo"
-    FROM "OrgUnitChannel" uc
-    JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
-    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
-    GROUP BY uc."unitId"`;
-  return rows.map(({ a1, a7, a30, aMore, ...row }) => ({ ...row, ageing: [a1, a7, a30, aMore] }));
+    FROM "Task" t
+    WHERE t."channelId" = ANY(${[...channelIds]}::uuid[]) AND t."withdrawnAt" IS NULL
+      AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${w.weekBefore})
+    GROUP BY t."channelId"`;
+  // Written out field by field: objects made by spreading the driver's rows were several times slower to read when
+  // the tree adds a thousand of them up.
+  return rows.map((r) => ({
+    unitId: r.unitId,
+    open: r.open,
+    overdue: r.overdue,
+    maxLateHours: r.firstLate === null ? null : Math.round((now.getTime() - r.firstLate.getTime()) / HOUR_MS),
+    ageing: [r.a1, r.a7, r.a30, r.aMore],
+    dueThisWeek: r.dueThisWeek,
+    doneLastWeek: r.doneLastWeek,
+    measuredLastWeek: r.measuredLastWeek,
+    onTimeLastWeek: r.onTimeLastWeek,
+    doneWeekBefore: r.doneWeekBefore,
+    overdueWeekAgo: r.overdueWeekAgo,
+  }));
 }
 
 export interface PersonFigures {
@@ -150,7 +204,8 @@ export interface WeekPoint {
 /**
  * One point per week [starts[i], ends[i]): done, on time and overdue at its end, over all the units given. One scan
  * of the units' tasks with a few counts per week (a join with the weeks made the database evaluate every task once
- * per week); tasks closed before the first week cannot count and are left out by the scan's condition.
+ * per week). The scan's condition keeps only the tasks that can count (done in the weeks, or past their deadline at
+ * the end of one), so the counts run over those alone: most open tasks are due later, most done ones long ago.
  */
 export async function weeklyTrend(
   db: Db,
@@ -158,8 +213,8 @@ export async function weeklyTrend(
   starts: readonly Date[],
   ends: readonly Date[],
 ): Promise<WeekPoint[]> {
-  const first = starts[0];
-  if (unitIds.length === 0 || first === undefined) {
+  const [first, firstEnd, last] = [starts[0], ends[0], ends.at(-1)];
+  if (unitIds.length === 0 || first === undefined || firstEnd === undefined || last === undefined) {
     return starts.map((weekStart) => ({ weekStart, done: 0, measured: 0, onTime: 0, overdueAtEnd: 0 }));
   }
   const columns = starts.map((s, i) => {
@@ -175,7 +230,9 @@ export async function weeklyTrend(
     SELECT ${Prisma.join(columns, ",\n")}
     FROM "OrgUnitChannel" uc
     JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
-    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[]) AND (t."closedAt" IS NULL OR t."closedAt" >= ${first})`;
+    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+      AND ((t.status = 'done' AND t."closedAt" >= ${first} AND t."closedAt" < ${last})
+        OR (t."dueAt" < ${last} AND t."createdAt" <= ${last} AND (t."closedAt" IS NULL OR t."closedAt" > ${firstEnd})))`;
   return starts.map((weekStart, i) => ({
     weekStart,
     done: row?.[`d${i}`] ?? 0,

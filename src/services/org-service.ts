@@ -11,7 +11,7 @@ import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
 import * as changes from "./org-unit-changes.js";
 import * as units from "./org-units.js";
-import { pastWeekStarts, type RollupWeeks, rollupWeeks } from "./org-weeks.js";
+import { type PickedWeek, pastRollupWeeks, pastWeekStarts, type RollupWeeks, rollupWeeks } from "./org-weeks.js";
 
 /** Who is looking: a member of a workspace, and whether they are its admin. */
 export interface OrgViewer {
@@ -43,9 +43,17 @@ function trendOf(db: PrismaClient, unitIds: readonly string[], weeks: RollupWeek
   return weeklyTrend(db, unitIds, starts, ends);
 }
 
+export interface RollupOptions {
+  /** Also the last 8 whole weeks (ending with `week` when it is given). */
+  trend?: boolean;
+  /** Look back at this past week as it stood at its end (pastRollupWeeks); this week or a later one is ignored. */
+  week?: PickedWeek | null;
+}
+
 /**
- * The viewer's units as a tree with their figures at `now` in `timezone` (optionally one unit's subtree), and
- * with `trend` the last 8 weeks. The figures and the trend are read at the same time, on two connections.
+ * The viewer's units as a tree with their figures at `now` in `timezone` (optionally one unit's subtree, optionally
+ * as of a past week's end), and with `trend` the 8 weeks before. The figures and the trend are read at the same
+ * time, on two connections.
  */
 async function rollupOf(
   db: PrismaClient,
@@ -53,9 +61,9 @@ async function rollupOf(
   now: Date,
   timezone: string,
   within?: string,
-  options: { trend?: boolean } = {},
+  options: RollupOptions = {},
 ): Promise<OrgRollup> {
-  const weeks = rollupWeeks(now, timezone);
+  const weeks = (options.week && pastRollupWeeks(options.week, now, timezone)) || rollupWeeks(now, timezone);
   const outlines = units.unitOutlines(db, viewer.workspaceId);
   // A workspace admin sees every unit: the outline is the list, without a query of its own.
   const ids =
@@ -100,7 +108,7 @@ export function createOrgService(options: { prisma: PrismaClient }) {
     privateChatOf: (memberId: string) => units.privateChatOf(db, memberId),
     canSeeChannel: (viewer: OrgViewer, channelId: string) => units.canSeeChannel(db, viewer, channelId),
 
-    rollup: (viewer: OrgViewer, now: Date, timezone: string, within?: string, options?: { trend?: boolean }) =>
+    rollup: (viewer: OrgViewer, now: Date, timezone: string, within?: string, options?: RollupOptions) =>
       rollupOf(db, viewer, now, timezone, within, options),
 
     /** Every unit's figures of a workspace at `now`, read once, for many subtrees' roll-ups of that instant. */

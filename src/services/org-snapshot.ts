@@ -4,10 +4,11 @@
  * overlapping subtrees, and reading each subtree's rows once per channel would read the Ủy ban's rows many times.
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { type UnitFigures, unitFigures } from "./org-rollup.js";
+import { unitFigures } from "./org-rollup.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
 import { type UnitOutline, unitOutlines } from "./org-units.js";
 import { type RollupWeeks, rollupWeeks } from "./org-weeks.js";
+import type { UnitFigures } from "./unit-figures.js";
 
 export interface OrgSnapshot {
   workspaceId: string;

@@ -16,6 +16,11 @@ export interface RollupWeeks {
   nextWeekStart: Date;
   /** `now` one week earlier: the instant today's overdue count is compared with. */
   weekAgo: Date;
+  /**
+   * Set when the roll-up looks back at a whole past week: `now` is then that week's end, "last week" is that week
+   * and "due this week" counts the tasks due in it that were still to do when it began.
+   */
+  past?: PickedWeek;
 }
 
 export function rollupWeeks(now: Date, timezone: string): RollupWeeks {
@@ -28,6 +33,25 @@ export function rollupWeeks(now: Date, timezone: string): RollupWeeks {
     weekStart,
     nextWeekStart: addLocalWeeks(weekStart, 1, timezone),
     weekAgo: addLocalWeeks(now, -1, timezone),
+  };
+}
+
+/**
+ * The weeks of a roll-up that looks back at `picked` as it stood at its end (the next Monday 00:00): open and overdue
+ * then, done and on time in it against the week before, overdue at its end against its start. Null unless `picked`
+ * is over at `now` (this week and later weeks are the live roll-up's).
+ */
+export function pastRollupWeeks(picked: PickedWeek, now: Date, timezone: string): RollupWeeks | null {
+  if (picked.to > startOfLocalWeek(now, timezone)) return null;
+  return {
+    now: picked.to,
+    timezone,
+    weekBefore: addLocalWeeks(picked.from, -1, timezone),
+    lastWeekStart: picked.from,
+    weekStart: picked.to,
+    nextWeekStart: addLocalWeeks(picked.to, 1, timezone),
+    weekAgo: picked.from,
+    past: picked,
   };
 }
 
@@ -65,4 +89,9 @@ export function weekChoices(weeks: RollupWeeks, count = 8): PickedWeek[] {
     const key = DateTime.fromJSDate(from, { zone: weeks.timezone }).toFormat("kkkk-'W'WW");
     return { key, from, to: addLocalWeeks(from, 1, weeks.timezone) };
   });
+}
+
+/** The whole weeks before this one a person may look back at on the overview, newest first. */
+export function pastWeekChoices(now: Date, timezone: string, count = 8): PickedWeek[] {
+  return weekChoices(rollupWeeks(now, timezone), count).slice(2);
 }

@@ -128,6 +128,12 @@ describe("the dashboard in chromium", () => {
         );
         expect(overflow, path).toBeLessThanOrEqual(0);
       }
+      // The overview's week filter is a labelled control that works as a plain form.
+      await page.goto(`${world.baseUrl}/dashboard`);
+      await page.getByLabel("Tuần", { exact: true }).selectOption({ index: 1 });
+      await page.getByRole("button", { name: "Lọc" }).click();
+      await page.waitForURL(/week=\d{4}-W\d{2}/);
+      expect(await page.textContent("#units thead")).toContain("Quá hạn cuối tuần");
       await page.goto(`${world.baseUrl}/dashboard?lang=en`);
       expect(await page.getAttribute("html", "lang")).toBe("en");
       expect(await page.textContent("h1")).toBe("Overview");

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildWeeklyReport } from "../../src/scheduling/weekly-report.js";
 import { createOrgService, type OrgService } from "../../src/services/org-service.js";
+import { weekOfKey } from "../../src/services/org-weeks.js";
 import { createReportService } from "../../src/services/report-service.js";
 import { createChannel, createMember, createTask, createUnit, createWorkspace } from "../helpers/org-fixtures.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
@@ -125,6 +126,74 @@ describe.each(testDatabaseKinds)("organisation roll-up on %s", (kind) => {
     expect(total).toMatchObject({ overdue, dueThisWeek, doneLastWeek, doneWeekBefore, overdueWeekAgo });
     expect(total?.overdue).toBeGreaterThan(0);
     expect(total?.ageing.reduce((a, b) => a + b, 0)).toBe(total?.overdue);
+  });
+
+  /** The whole organisation's figures at `at` counted in plain code from every task, as org-rollup.ts defines them. */
+  async function countedAt(at: Date, week: { from: Date; to: Date; before: Date }, past: boolean) {
+    const tasks = await db.prisma.task.findMany({ where: { withdrawnAt: null } });
+    const openAt = (t: (typeof tasks)[number], i: Date) =>
+      past ? t.createdAt <= i && (t.closedAt === null || t.closedAt > i) : t.status === "open";
+    const overdue = tasks.filter((t) => openAt(t, at) && t.dueAt !== null && t.dueAt < at);
+    const lateMs = overdue.map((t) => at.getTime() - (t.dueAt as Date).getTime());
+    const days = (n: number) => n * 86_400_000;
+    const doneIn = (from: Date, to: Date) =>
+      tasks.filter((t) => t.status === "done" && t.closedAt !== null && t.closedAt >= from && t.closedAt < to);
+    const done = doneIn(week.from, week.to);
+    return {
+      open: tasks.filter((t) => openAt(t, at)).length,
+      overdue: overdue.length,
+      maxLateHours: lateMs.length === 0 ? null : Math.round(Math.max(...lateMs) / 3_600_000),
+      ageing: [
+        lateMs.filter((ms) => ms <= days(1)).length,
+        lateMs.filter((ms) => ms > days(1) && ms <= days(7)).length,
+        lateMs.filter((ms) => ms > days(7) && ms <= days(30)).length,
+        lateMs.filter((ms) => ms > days(30)).length,
+      ],
+      doneLastWeek: done.length,
+      measuredLastWeek: done.filter((t) => t.dueAt !== null).length,
+      onTimeLastWeek: done.filter((t) => t.dueAt !== null && (t.closedAt as Date) <= t.dueAt).length,
+      doneWeekBefore: doneIn(week.before, week.from).length,
+    };
+  }
+
+  it("reads lateness and its ageing as plain code counts them, now and at the end of a past week", async () => {
+    const admin = viewer(ids.admin as string, true);
+    const live = await org.rollup(admin, NOW, ZONE);
+    const w = live.weeks;
+    const liveTotal = live.rows.find((r) => r.unit.name === "Ủy ban")?.subtree;
+    const liveWeek = { from: w.lastWeekStart, to: w.weekStart, before: w.weekBefore };
+    expect(liveTotal).toMatchObject(await countedAt(NOW, liveWeek, false));
+
+    // 2026-W48: Monday 23/11 to Monday 30/11, as it stood at its end.
+    const picked = weekOfKey("2026-W48", ZONE);
+    const past = await org.rollup(admin, NOW, ZONE, undefined, { week: picked, trend: true });
+    expect(past.weeks.past?.key).toBe("2026-W48");
+    const end = picked?.to as Date;
+    const total = past.rows.find((r) => r.unit.name === "Ủy ban")?.subtree;
+    const pastWeek = { from: picked?.from as Date, to: end, before: past.weeks.weekBefore };
+    expect(total).toMatchObject(await countedAt(end, pastWeek, true));
+    // The trend ends with that week, and its last point is that week's figures.
+    expect(past.trend?.at(-1)).toMatchObject({
+      weekStart: picked?.from,
+      done: total?.doneLastWeek,
+      measured: total?.measuredLastWeek,
+      onTime: total?.onTimeLastWeek,
+      overdueAtEnd: total?.overdue,
+    });
+    // Every week of the trend as plain code counts it.
+    for (const point of past.trend ?? []) {
+      const end = new Date(point.weekStart.getTime() + 7 * 86_400_000);
+      const counted = await countedAt(end, { from: point.weekStart, to: end, before: point.weekStart }, true);
+      expect(point).toMatchObject({
+        done: counted.doneLastWeek,
+        measured: counted.measuredLastWeek,
+        onTime: counted.onTimeLastWeek,
+        overdueAtEnd: counted.overdue,
+      });
+    }
+    // This week is no past week: the live roll-up.
+    const current = await org.rollup(admin, NOW, ZONE, undefined, { week: weekOfKey("2026-W50", ZONE) });
+    expect(current.weeks.past).toBeUndefined();
   });
 
   it("counts each person's parts and lists overdue tasks most overdue first", async () => {

@@ -7,7 +7,7 @@ import type { OrgService } from "../../services/org-service.js";
 import type { ReportService } from "../../services/report-service.js";
 import type { DashboardRequest } from "./dashboard-request.js";
 import { sendFile } from "./responses.js";
-import { orgViewer, unitView } from "./unit-view.js";
+import { orgViewer, pickedWeek, unitView } from "./unit-view.js";
 
 export function dashboardExports(options: { org: OrgService; reports: ReportService }) {
   const { org, reports } = options;
@@ -53,11 +53,14 @@ export function dashboardExports(options: { org: OrgService; reports: ReportServ
       return true;
     },
 
+    /** The overview's table as shown (`?week` for a past week as it stood at its end), with each unit's tasks. */
     async rollupExport(r: DashboardRequest, response: ServerResponse, format: "xlsx" | "csv"): Promise<boolean> {
-      const rollup = await org.rollup(orgViewer(r), r.now, r.timezone);
+      const rollup = await org.rollup(orgViewer(r), r.now, r.timezone, undefined, { week: pickedWeek(r) });
       const unitIds = rollup.rows.map((row) => row.unit.id);
       const includeCancelled = r.url.searchParams.has("cancelled");
-      const tasks = format === "xlsx" ? await org.taskRows({ unitIds, includeCancelled }) : [];
+      const week = rollup.weeks.past;
+      const tasks =
+        format === "xlsx" ? await org.taskRows({ unitIds, includeCancelled, ...(week ? { week } : {}) }) : [];
       sendFile(response, await rollupFile(rollup, tasks, format, r.locale));
       return true;
     },

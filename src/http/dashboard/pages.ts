@@ -6,12 +6,12 @@ import type { ServerResponse } from "node:http";
 import { channelPage, overduePage, type PageContext, taskPage, unitPage } from "../../render/dashboard/detail-pages.js";
 import { overviewPage } from "../../render/dashboard/overview-page.js";
 import type { OrgService } from "../../services/org-service.js";
-import { weekChoices } from "../../services/org-weeks.js";
+import { pastWeekChoices, weekChoices } from "../../services/org-weeks.js";
 import type { ReportService } from "../../services/report-service.js";
 import type { DashboardRequest } from "./dashboard-request.js";
 import { dashboardExports } from "./exports.js";
 import { sendPage } from "./responses.js";
-import { orgViewer, unitView } from "./unit-view.js";
+import { orgViewer, pickedWeek, unitView } from "./unit-view.js";
 
 export type DashboardPages = ReturnType<typeof dashboardPages>;
 
@@ -29,14 +29,18 @@ export function dashboardPages(options: { org: OrgService; reports: ReportServic
   return {
     ...dashboardExports(options),
     async overview(r: DashboardRequest, response: ServerResponse): Promise<boolean> {
-      const rollup = await org.rollup(orgViewer(r), r.now, r.timezone, undefined, { trend: true });
-      const trend = rollup.trend ?? [];
-      const path = `${r.url.pathname}${r.url.search}`;
-      sendPage(
-        response,
-        200,
-        overviewPage({ rollup, trend, viewerName: r.viewer.displayName, locale: r.locale, path }),
-      );
+      const week = pickedWeek(r);
+      const rollup = await org.rollup(orgViewer(r), r.now, r.timezone, undefined, { trend: true, week });
+      const data = {
+        rollup,
+        trend: rollup.trend ?? [],
+        viewerName: r.viewer.displayName,
+        locale: r.locale,
+        path: `${r.url.pathname}${r.url.search}`,
+        weeks: pastWeekChoices(r.now, r.timezone),
+        cancelled: r.url.searchParams.has("cancelled"),
+      };
+      sendPage(response, 200, overviewPage(data));
       return true;
     },
 

@@ -9,6 +9,9 @@ export const orgViewer = (r: DashboardRequest): OrgViewer => ({
   isWorkspaceAdmin: r.viewer.isWorkspaceAdmin,
 });
 
+/** The week a request names (`?week=2026-W49`), or null when it names none or no ISO week. */
+export const pickedWeek = (r: DashboardRequest) => weekOfKey(r.url.searchParams.get("week") ?? "", r.timezone);
+
 /**
  * A unit's roll-up, its people and tasks (optionally one person's, optionally one week's: `?week=2026-W49`), or null
  * when the viewer may not see it.
@@ -19,7 +22,7 @@ export async function unitView(org: OrgService, r: DashboardRequest, unitId: str
   if (!top) return null;
   const asked = r.url.searchParams.get("person") ?? "";
   const personId = /^[0-9a-f-]{36}$/.test(asked) ? asked : null;
-  const week = weekOfKey(r.url.searchParams.get("week") ?? "", r.timezone);
+  const week = pickedWeek(r);
   const unitIds = rollup.rows.map((row) => row.unit.id);
   const [people, tasks] = await Promise.all([
     org.people(unitIds, rollup.weeks),

@@ -47,6 +47,16 @@ export interface DashboardWords {
   createdBy: (name: string) => string;
   weekOf: (day: string) => string;
   legend: string;
+  /** The overview's week filter and the columns of a past week, as it stood at its end. */
+  thisWeekNow: string;
+  pastWeek: {
+    open: string;
+    overdue: string;
+    dueInWeek: string;
+    doneInWeek: string;
+    trendTitle: string;
+    legend: string;
+  };
   hours: (n: number) => string;
   linkProblem: Record<"unknown" | "expired" | "used" | "signed_out", { title: string; body: string }>;
   howToGetLink: string;
@@ -102,6 +112,16 @@ const vi: DashboardWords = {
   weekOf: (day) => `Tuần từ ${day}`,
   legend:
     "Mỗi đơn vị tính cả các đơn vị trực thuộc. Đúng hạn: trong các việc có hạn xong tuần trước. Việc đã hủy không tính.",
+  thisWeekNow: "Tuần này (hiện tại)",
+  pastWeek: {
+    open: "Đang mở cuối tuần",
+    overdue: "Quá hạn cuối tuần",
+    dueInWeek: "Đến hạn trong tuần",
+    doneInWeek: "Xong trong tuần",
+    trendTitle: "8 tuần đến hết tuần đã chọn",
+    legend:
+      "Số liệu của tuần đã chọn, như lúc tuần kết thúc: đang mở và quá hạn tính vào cuối tuần (so với đầu tuần); đến hạn trong tuần: việc có hạn trong tuần còn phải làm khi tuần bắt đầu; xong và đúng hạn: trong tuần đó (so với tuần trước đó). Mỗi đơn vị tính cả các đơn vị trực thuộc. Việc hủy trước cuối tuần không tính.",
+  },
   hours: (n) => (n < 24 ? `${n} giờ` : `${Math.floor(n / 24)} ngày`),
   linkProblem: {
     unknown: { title: "Liên kết không hợp lệ", body: "Liên kết này không đúng hoặc đã bị sửa." },
@@ -162,6 +182,16 @@ const en: DashboardWords = {
   weekOf: (day) => `Week of ${day}`,
   legend:
     "Each unit includes the units under it. On time: of last week's finished tasks that had a deadline. Cancelled tasks are left out.",
+  thisWeekNow: "This week (now)",
+  pastWeek: {
+    open: "Open at the week's end",
+    overdue: "Overdue at the week's end",
+    dueInWeek: "Due that week",
+    doneInWeek: "Done that week",
+    trendTitle: "8 weeks up to the picked week",
+    legend:
+      "The picked week as it stood when it ended: open and overdue at its end (against its start); due that week: tasks with a deadline in it still to do when it began; done and on time: in that week (against the week before). Each unit includes the units under it. Tasks cancelled before the week's end are left out.",
+  },
   hours: (n) => (n < 24 ? `${n} h` : `${Math.floor(n / 24)} d`),
   linkProblem: {
     unknown: { title: "This link is not valid", body: "The link is wrong or was altered." },

@@ -23,6 +23,8 @@ export interface RecurringOptions {
 /** Monday 1 March 2027, 08:01 in Hà Nội: the week's period has begun, Friday 5 March 16:00 is ahead. */
 const MONDAY = new Date("2027-03-01T01:01:00Z");
 const SUNDAY = new Date("2027-02-28T03:00:00Z");
+/** The key of the week's occurrence: Friday 5 March, the local day the rule names. */
+const WEEK_KEY = "2027-03-05";
 const RULE = {
   kind: "solar",
   rrule: "FREQ=WEEKLY;BYDAY=FR",
@@ -64,6 +66,8 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
   const prisma = database.prisma;
   let jobs: Jobs | undefined;
   const unplanned = async () => prisma.task.count({ where: { pingsPlannedVersion: null } });
+  /** The week's occurrences that have their task. */
+  const weekTasks = async () => prisma.recurringOccurrence.count({ where: { key: WEEK_KEY, taskId: { not: null } } });
   try {
     await seedTasks(db.url, { channels, tasksPerChannel: 0, layout: { kind: "future" } });
     jobs = await startJobs({
@@ -99,11 +103,21 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
 
     await seedSeries(db.url, options.seriesPerChannel);
     started = performance.now();
+    // The job's own scheduled run (every minute) may overlap this one: the tasks are counted in the database, whoever
+    // made them, and the occurrence key keeps it at one per series.
     const made = (await recurring?.runNow()) ?? [];
-    const done = await waitFor(async () => (await unplanned()) === 0, options.timeoutMs, 100);
+    const done = await waitFor(
+      async () => (await weekTasks()) === total && (await unplanned()) === 0,
+      options.timeoutMs,
+      100,
+    );
     const seconds = (performance.now() - started) / 1000;
-    log(`recurring: ${made.length}/${total} occurrences made and planned in ${seconds.toFixed(1)} s`);
-    const ok = done && baselineDone && made.length === total;
+    const counted = await weekTasks();
+    log(
+      `recurring: ${counted}/${total} occurrences made (${made.length} by this run) and planned in ` +
+        `${seconds.toFixed(1)} s`,
+    );
+    const ok = done && baselineDone && counted === total;
     return [
       figure("recurring: week's occurrences made + pings planned", ok ? seconds : null, "s", {
         baseline,
@@ -111,9 +125,9 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
         met: ok && seconds <= 30 && seconds <= 3 * baseline,
         digits: 2,
       }),
-      figure("recurring: occurrences made", made.length, "", {
+      figure("recurring: occurrences made (tasks in the database)", counted, "", {
         target: `${total}`,
-        met: made.length === total,
+        met: counted === total,
         digits: 0,
       }),
     ];

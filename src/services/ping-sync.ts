@@ -16,6 +16,14 @@ export interface PingSyncDeps {
   logger?: Logger;
 }
 
+/** A ping row to insert. */
+interface PingRow {
+  taskId: string;
+  kind: string;
+  fireAt: Date;
+  memberId: string | null;
+}
+
 /** New pings of one task. */
 export interface PingsToCreate {
   taskId: string;
@@ -41,7 +49,7 @@ export async function createPings(tx: Prisma.TransactionClient, creates: readonl
   });
   const taskKey = (taskId: string, p: Parameters<typeof pingKey>[0]) => `${taskId}|${pingKey(p)}`;
   const byKey = new Map(existing.map((row) => [taskKey(row.taskId, row), row]));
-  const fresh: Prisma.PingCreateManyInput[] = [];
+  const fresh: PingRow[] = [];
   const revive: string[] = [];
   for (const { taskId, pings } of creates) {
     for (const p of pings) {
@@ -50,9 +58,24 @@ export async function createPings(tx: Prisma.TransactionClient, creates: readonl
       else if (row.status === "cancelled") revive.push(row.id);
     }
   }
-  if (fresh.length > 0) await tx.ping.createMany({ data: fresh, skipDuplicates: true });
+  if (fresh.length > 0) await insertPingRows(tx, fresh);
   if (revive.length > 0)
     await tx.ping.updateMany({ where: { id: { in: revive }, status: "cancelled" }, data: { status: "planned" } });
+}
+
+/**
+ * Inserts new ping rows, skipping any that exist (as createMany's skipDuplicates), in one statement over arrays:
+ * Prisma's createMany binds every value as a parameter of its own and took about 0.3 ms per row, which at a Monday's
+ * 40,000 pings of the week's recurring tasks was most of their planning. Ids and times are the database's.
+ */
+async function insertPingRows(tx: Prisma.TransactionClient, rows: readonly PingRow[]): Promise<void> {
+  await tx.$executeRaw`
+    INSERT INTO "Ping" ("id", "taskId", "kind", "fireAt", "memberId", "updatedAt")
+    SELECT gen_random_uuid(), p.task_id, p.kind, p.fire_at, p.member_id, now()
+    FROM unnest(${rows.map((r) => r.taskId)}::uuid[], ${rows.map((r) => r.kind)}::text[],
+      ${rows.map((r) => r.fireAt)}::timestamptz[], ${rows.map((r) => r.memberId)}::uuid[])
+      AS p(task_id, kind, fire_at, member_id)
+    ON CONFLICT DO NOTHING`;
 }
 
 /**

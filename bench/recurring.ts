@@ -4,7 +4,6 @@
  * planned (pingsPlannedVersion caught up). Baseline, in the same run: the same number of plain tasks written one by
  * one through the task service's insert and planned by the same scheduler. Targets: ≤ 30 s, and ≤ 3× the baseline.
  */
-import pg from "pg";
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { createDatabase } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
@@ -12,49 +11,13 @@ import { insertTask } from "../src/services/task-writes.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName, waitFor } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import { seedTasks } from "./lib/seed.js";
+import { MONDAY, seedSeries, WEEK_KEY } from "./recurring-seed.js";
 
 export interface RecurringOptions {
   channels: number;
   seriesPerChannel: number;
   timeoutMs: number;
   log: (line: string) => void;
-}
-
-/** Monday 1 March 2027, 08:01 in Hà Nội: the week's period has begun, Friday 5 March 16:00 is ahead. */
-const MONDAY = new Date("2027-03-01T01:01:00Z");
-const SUNDAY = new Date("2027-02-28T03:00:00Z");
-/** The key of the week's occurrence: Friday 5 March, the local day the rule names. */
-const WEEK_KEY = "2027-03-05";
-const RULE = {
-  kind: "solar",
-  rrule: "FREQ=WEEKLY;BYDAY=FR",
-  lunarDays: null,
-  anchor: "2027-02-28",
-  at: 960,
-  dayOff: "previous",
-  skipTet: false,
-  until: null,
-  leadWorkingDays: null,
-  text: "thứ 6 hằng tuần",
-};
-
-async function seedSeries(url: string, perChannel: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "RecurringSeries" ("id", "channelId", "number", "title", "creatorId", "assigneeIds", "rule",
-         "timezone", "status", "coveredUntil", "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), c."id", n, 'báo cáo tuần ' || n, m."id", ARRAY[m."id"], $1::jsonb,
-         'Asia/Ho_Chi_Minh', 'active', $2::timestamptz, $2::timestamptz, $2::timestamptz
-       FROM "Channel" c
-       CROSS JOIN generate_series(1, $3::int) AS n
-       CROSS JOIN LATERAL (SELECT "id" FROM "Member" WHERE "workspaceId" = c."workspaceId" LIMIT 1) m`,
-      [JSON.stringify(RULE), SUNDAY, perChannel],
-    );
-  } finally {
-    await client.end();
-  }
 }
 
 export async function benchRecurring(options: RecurringOptions): Promise<BenchFigure[]> {

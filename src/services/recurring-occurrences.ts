@@ -168,10 +168,13 @@ export interface CreateDueOptions {
   now: Date;
   /** Only these series (a series just made); default every active series. */
   seriesIds?: string[];
+  /** Told each page's tasks as soon as they are written (the caller may plan their pings meanwhile). */
+  onPage?: (made: CreatedOccurrence[]) => void;
 }
 
 /** Makes every occurrence due at `now`; returns the tasks made (none twice, whoever else runs it). */
-export async function createDueOccurrences({ prisma, now, seriesIds }: CreateDueOptions): Promise<CreatedOccurrence[]> {
+export async function createDueOccurrences(options: CreateDueOptions): Promise<CreatedOccurrence[]> {
+  const { prisma, now, seriesIds } = options;
   const made: CreatedOccurrence[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -194,7 +197,9 @@ export async function createDueOccurrences({ prisma, now, seriesIds }: CreateDue
       take: BATCH,
     });
     if (rows.length === 0) break;
-    made.push(...(await makePage(prisma, rows, now)));
+    const page = await makePage(prisma, rows, now);
+    if (page.length > 0) options.onPage?.(page);
+    made.push(...page);
     cursor = rows.at(-1)?.id;
     if (rows.length < BATCH) break;
   }

@@ -1,7 +1,7 @@
 /**
  * The services recurring tasks add to the bot's: the series, and making the occurrences whose period has begun
- * (the made tasks announced to `onTasksCreated` a batch at a time, where the composition root plans their pings in
- * one set-based sync per batch rather than one per task).
+ * (the made tasks announced to `onTasksCreated` a batch at a time, as each page of series is written, where the
+ * composition root plans their pings in one set-based sync per batch rather than one per task).
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import type { Logger } from "../logger.js";
@@ -37,8 +37,20 @@ export function createRecurringServices({ prisma, now, onTasksCreated, logger }:
   return {
     series: createRecurringSeriesService({ prisma, now }),
     occurrences: {
-      createDue: async (seriesIds?: string[]) =>
-        announce(await createDueOccurrences({ prisma, now: now(), ...(seriesIds ? { seriesIds } : {}) })),
+      createDue: async (seriesIds?: string[]): Promise<CreatedOccurrence[]> => {
+        // Each page announced as soon as it is written: its pings are planned while the next page is written.
+        const announcing: Promise<unknown>[] = [];
+        try {
+          return await createDueOccurrences({
+            prisma,
+            now: now(),
+            ...(seriesIds ? { seriesIds } : {}),
+            onPage: (page) => void announcing.push(announce(page)),
+          });
+        } finally {
+          await Promise.all(announcing);
+        }
+      },
     },
   };
 }

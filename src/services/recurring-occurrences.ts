@@ -78,19 +78,30 @@ async function calendarsFor(prisma: PrismaClient, rows: SeriesRow[], from: Date)
   };
 }
 
-/** The occurrences of a series that are due to be made at `now`, oldest first. */
-export function dueOccurrences(rule: Recurrence, coveredUntil: Date, now: Date, where: SeriesCalendar): Occurrence[] {
+/** A due occurrence with the instant it was due to be made (what decides whether it is late). */
+interface DueOccurrence {
+  occurrence: Occurrence;
+  createdAt: Date;
+}
+
+function dueWithCreation(rule: Recurrence, coveredUntil: Date, now: Date, where: SeriesCalendar): DueOccurrence[] {
   const from = addDays(localDay(coveredUntil, where.timezone), -14);
   const to = addDays(localDay(now, where.timezone), HORIZON_DAYS[periodGrain(rule)]);
-  const due: Occurrence[] = [];
+  const due: DueOccurrence[] = [];
   for (const occurrence of occurrencesIn(rule, from, to, where)) {
     if (occurrence.deadline.getTime() <= coveredUntil.getTime()) continue;
     // Occurrences come in deadline order and are made in it: one not due yet holds back the later ones.
-    if (creationTime(occurrence, rule, where).getTime() > now.getTime()) break;
-    due.push(occurrence);
+    const createdAt = creationTime(occurrence, rule, where);
+    if (createdAt.getTime() > now.getTime()) break;
+    due.push({ occurrence, createdAt });
     if (due.length >= MAX_PER_SERIES) break;
   }
   return due;
+}
+
+/** The occurrences of a series that are due to be made at `now`, oldest first. */
+export function dueOccurrences(rule: Recurrence, coveredUntil: Date, now: Date, where: SeriesCalendar): Occurrence[] {
+  return dueWithCreation(rule, coveredUntil, now, where).map((d) => d.occurrence);
 }
 
 function dueStartOf(occurrence: Occurrence, rule: Recurrence, timezone: string): Date {
@@ -107,10 +118,10 @@ interface SeriesDue {
 
 function dueTasksOf(row: SeriesRow, where: SeriesCalendar, now: Date): SeriesDue {
   const rule = recurrenceSchema.parse(row.rule) as Recurrence;
-  const tasks = dueOccurrences(rule, row.coveredUntil, now, where).map((occurrence) => {
+  const tasks = dueWithCreation(rule, row.coveredUntil, now, where).map(({ occurrence, createdAt }) => {
     // Late against the later of its creation time and the series' start (or resumption): a series made on a
     // Wednesday makes this week's task at once, and it is not late.
-    const due = Math.max(creationTime(occurrence, rule, where).getTime(), row.updatedAt.getTime());
+    const due = Math.max(createdAt.getTime(), row.updatedAt.getTime());
     return {
       seriesId: row.id,
       seriesNumber: row.number,

@@ -3,6 +3,8 @@
  * 08:01 the recurring job makes the week's occurrences; the time runs until every one is a task with its pings
  * planned (pingsPlannedVersion caught up). Baseline, in the same run: the same number of plain tasks written one by
  * one through the task service's insert and planned by the same scheduler. Targets: ≤ 30 s, and ≤ 3× the baseline.
+ * The week's tasks are counted in the database: the job's own scheduled run may overlap `runNow()` and make some of
+ * them. The worker's memory with the series is measured apart (recurring-memory.ts).
  */
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { createDatabase } from "../src/db/client.js";

@@ -157,6 +157,7 @@ function startRecurring(producers: JobProducers, scheduler: PingScheduler, log: 
     prefix: producers.prefix,
     logger: log,
     makeDue: () => occurrences.createDue(),
+    everyMs: producers.context.tuning.recurringEveryMs,
   });
 }
 

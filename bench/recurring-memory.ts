@@ -3,7 +3,8 @@
  * it (bench/memory-child.mjs: the worker role started in a process of its own, then GC, then RSS), with S series
  * whose week of occurrences the worker makes at its start (the recurring job's start-up run: tasks written, pings
  * planned and queued), against the same worker on the same channels without series. The child's clock stands on
- * the scenario's Monday. Target: no more than 50 MB above.
+ * the scenario's Monday, and the channels' weekly summaries off in both (recurring-seed.ts says why). Target: no
+ * more than 50 MB above.
  */
 
 import { createDatabase } from "../src/db/client.js";
@@ -11,7 +12,7 @@ import { createBenchDatabase, deleteRedisPrefix, uniqueName } from "./lib/env.js
 import { type BenchFigure, figure } from "./lib/result.js";
 import { seedTasks } from "./lib/seed.js";
 import { type ChildReport, mb, runChild } from "./memory.js";
-import { countWeekTasks, MONDAY, seedSeries } from "./recurring-seed.js";
+import { countWeekTasks, MONDAY, seedSeries, turnSummariesOff } from "./recurring-seed.js";
 
 export interface RecurringMemoryOptions {
   channels: number;
@@ -39,6 +40,7 @@ export async function benchRecurringMemory(options: RecurringMemoryOptions): Pro
     // Migrated as the app migrates at start, so the channels can be seeded before the first child.
     await (await createDatabase({ databaseUrl: db.url, dataDir: "memory://" })).close();
     await seedTasks(db.url, { channels: options.channels, tasksPerChannel: 0, layout: { kind: "future" } });
+    await turnSummariesOff(db.url);
     const without = await run("without");
     log(`recurring memory: worker without series RSS ${mb(without.rss).toFixed(0)} MB`);
     await seedSeries(db.url, options.seriesPerChannel);

@@ -26,6 +26,8 @@ const config = loadConfig({
   // Nothing is due while the figure is taken; an unused loopback port keeps any stray call local.
   SLACK_API_URL: "http://127.0.0.1:9/api/",
 });
+// A scenario set on a given day (recurring tasks' Monday) stops the clock there; otherwise the real clock.
+const stoppedAt = request.now ? new Date(request.now) : undefined;
 const gc = globalThis.gc;
 const started = performance.now();
 let pingQueue;
@@ -44,7 +46,7 @@ const timer = setInterval(() => void sample("sample"), 5000);
 const app = await createApp({
   config,
   logger: createLogger("silent"),
-  clock: { now: () => new Date() },
+  clock: { now: () => (stoppedAt ? new Date(stoppedAt) : new Date()) },
   queuePrefix: request.prefix,
 });
 pingQueue = new Queue("pings", { connection: { url: request.redisUrl }, prefix: request.prefix });

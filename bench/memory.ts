@@ -23,7 +23,7 @@ export interface MemoryOptions {
   log: (line: string) => void;
 }
 
-interface ChildReport {
+export interface ChildReport {
   type: "sample" | "done";
   rss: number;
   heapUsed: number;
@@ -53,19 +53,23 @@ function build(): void {
   if (result.status !== 0) throw new Error("npm run build failed: the compiled worker cannot be measured");
 }
 
-/** Runs the child; resolves with its final report, or its last sample when it did not finish within the bound. */
-function runChild(
+/**
+ * Runs the child; resolves with its final report, or its last sample when it did not finish within the bound.
+ * `clockAt`: the child's clock stands still at this instant (a scenario set on a given Monday); default the real one.
+ */
+export function runChild(
   way: Way,
   databaseUrl: string,
   prefix: string,
   timeoutMs: number,
   log: (line: string) => void,
+  clockAt?: Date,
 ): Promise<ChildReport | undefined> {
   return new Promise((resolve) => {
     const compiled = way === "compiled";
     const child = fork(
       new URL("./memory-child.mjs", import.meta.url),
-      [JSON.stringify({ databaseUrl, redisUrl: REDIS_URL, prefix, compiled })],
+      [JSON.stringify({ databaseUrl, redisUrl: REDIS_URL, prefix, compiled, now: clockAt?.toISOString() })],
       {
         execArgv: compiled ? ["--expose-gc"] : ["--expose-gc", "--import", "tsx"],
         stdio: ["ignore", "inherit", "inherit", "ipc"],
@@ -137,7 +141,7 @@ async function planAll(url: string): Promise<number> {
   }
 }
 
-const mb = (bytes: number) => bytes / 2 ** 20;
+export const mb = (bytes: number) => bytes / 2 ** 20;
 
 export async function benchMemory(options: MemoryOptions): Promise<BenchFigure[]> {
   const { log } = options;

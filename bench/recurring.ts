@@ -3,8 +3,10 @@
  * 08:01 the recurring job makes the week's occurrences; the time runs until every one is a task with its pings
  * planned (pingsPlannedVersion caught up). Baseline, in the same run: the same number of plain tasks written one by
  * one through the task service's insert and planned by the same scheduler. Targets: ≤ 30 s, and ≤ 3× the baseline.
+ * The job's scheduled run is off (tuning `recurringEveryMs: 0`), so `runNow()` is the one run timed; the week's
+ * tasks are still counted in the database. The worker's memory with the series is measured apart
+ * (recurring-memory.ts).
  */
-import pg from "pg";
 import { type Jobs, startJobs } from "../jobs/index.js";
 import { createDatabase } from "../src/db/client.js";
 import { createLogger } from "../src/logger.js";
@@ -12,47 +14,13 @@ import { insertTask } from "../src/services/task-writes.js";
 import { createBenchDatabase, deleteRedisPrefix, REDIS_URL, uniqueName, waitFor } from "./lib/env.js";
 import { type BenchFigure, figure } from "./lib/result.js";
 import { seedTasks } from "./lib/seed.js";
+import { MONDAY, seedSeries, WEEK_KEY } from "./recurring-seed.js";
 
 export interface RecurringOptions {
   channels: number;
   seriesPerChannel: number;
   timeoutMs: number;
   log: (line: string) => void;
-}
-
-/** Monday 1 March 2027, 08:01 in Hà Nội: the week's period has begun, Friday 5 March 16:00 is ahead. */
-const MONDAY = new Date("2027-03-01T01:01:00Z");
-const SUNDAY = new Date("2027-02-28T03:00:00Z");
-const RULE = {
-  kind: "solar",
-  rrule: "FREQ=WEEKLY;BYDAY=FR",
-  lunarDays: null,
-  anchor: "2027-02-28",
-  at: 960,
-  dayOff: "previous",
-  skipTet: false,
-  until: null,
-  leadWorkingDays: null,
-  text: "thứ 6 hằng tuần",
-};
-
-async function seedSeries(url: string, perChannel: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
-      `INSERT INTO "RecurringSeries" ("id", "channelId", "number", "title", "creatorId", "assigneeIds", "rule",
-         "timezone", "status", "coveredUntil", "createdAt", "updatedAt")
-       SELECT gen_random_uuid(), c."id", n, 'báo cáo tuần ' || n, m."id", ARRAY[m."id"], $1::jsonb,
-         'Asia/Ho_Chi_Minh', 'active', $2::timestamptz, $2::timestamptz, $2::timestamptz
-       FROM "Channel" c
-       CROSS JOIN generate_series(1, $3::int) AS n
-       CROSS JOIN LATERAL (SELECT "id" FROM "Member" WHERE "workspaceId" = c."workspaceId" LIMIT 1) m`,
-      [JSON.stringify(RULE), SUNDAY, perChannel],
-    );
-  } finally {
-    await client.end();
-  }
 }
 
 export async function benchRecurring(options: RecurringOptions): Promise<BenchFigure[]> {
@@ -64,6 +32,8 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
   const prisma = database.prisma;
   let jobs: Jobs | undefined;
   const unplanned = async () => prisma.task.count({ where: { pingsPlannedVersion: null } });
+  /** The week's occurrences that have their task. */
+  const weekTasks = async () => prisma.recurringOccurrence.count({ where: { key: WEEK_KEY, taskId: { not: null } } });
   try {
     await seedTasks(db.url, { channels, tasksPerChannel: 0, layout: { kind: "future" } });
     jobs = await startJobs({
@@ -74,7 +44,8 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
       role: "worker",
       prefix,
       now: () => MONDAY,
-      tuning: { reconcileEveryMs: 0 },
+      // No scheduled recurring run beside the timed runNow(): the figure is one run of the job's work.
+      tuning: { reconcileEveryMs: 0, recurringEveryMs: 0 },
     });
     const { scheduler, recurring } = jobs;
     const channelRows = await prisma.channel.findMany({ select: { id: true } });
@@ -99,11 +70,20 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
 
     await seedSeries(db.url, options.seriesPerChannel);
     started = performance.now();
+    // Counted in the database, whoever made them: the occurrence key keeps it at one per series and week.
     const made = (await recurring?.runNow()) ?? [];
-    const done = await waitFor(async () => (await unplanned()) === 0, options.timeoutMs, 100);
+    const done = await waitFor(
+      async () => (await weekTasks()) === total && (await unplanned()) === 0,
+      options.timeoutMs,
+      100,
+    );
     const seconds = (performance.now() - started) / 1000;
-    log(`recurring: ${made.length}/${total} occurrences made and planned in ${seconds.toFixed(1)} s`);
-    const ok = done && baselineDone && made.length === total;
+    const counted = await weekTasks();
+    log(
+      `recurring: ${counted}/${total} occurrences made (${made.length} by this run) and planned in ` +
+        `${seconds.toFixed(1)} s`,
+    );
+    const ok = done && baselineDone && counted === total;
     return [
       figure("recurring: week's occurrences made + pings planned", ok ? seconds : null, "s", {
         baseline,
@@ -111,9 +91,9 @@ export async function benchRecurring(options: RecurringOptions): Promise<BenchFi
         met: ok && seconds <= 30 && seconds <= 3 * baseline,
         digits: 2,
       }),
-      figure("recurring: occurrences made", made.length, "", {
+      figure("recurring: occurrences made (tasks in the database)", counted, "", {
         target: `${total}`,
-        met: made.length === total,
+        met: counted === total,
         digits: 0,
       }),
     ];

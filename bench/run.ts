@@ -16,6 +16,7 @@ import { type BenchFigure, formatTable, machineSpeedLine } from "./lib/result.js
 import { benchMemory } from "./memory.js";
 import { benchPings } from "./pings.js";
 import { benchRecurring } from "./recurring.js";
+import { benchRecurringMemory } from "./recurring-memory.js";
 import { benchRollup } from "./rollup.js";
 import { benchSummaries } from "./summaries.js";
 
@@ -60,8 +61,10 @@ const scenarios: Record<string, () => Promise<BenchFigure[]>> = {
       log,
     }),
   memory: () => benchMemory({ tasks: Math.round(100_000 * scale), timeoutMs: quick ? 25_000 : 1_500_000, log }),
-  recurring: () =>
-    benchRecurring({ channels: Math.round(1000 * scale), seriesPerChannel: 10, timeoutMs: 300_000, log }),
+  recurring: async () => {
+    const load = { channels: Math.round(1000 * scale), seriesPerChannel: 10, timeoutMs: 300_000, log };
+    return [...(await benchRecurring(load)), ...(await benchRecurringMemory(load))];
+  },
 };
 
 const failed = (name: string): BenchFigure => ({

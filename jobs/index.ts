@@ -144,8 +144,12 @@ function startRecurring(producers: JobProducers, scheduler: PingScheduler, log: 
     prisma: producers.prisma,
     now: producers.context.now,
     logger: log,
-    onTaskCreated: (made) =>
-      scheduler.onTaskChanged({ taskId: made.taskId, channelId: made.channelId, kind: "created" }),
+    // Announced together, the batch is planned together: the scheduler coalesces the changes of one moment.
+    onTasksCreated: async (made) => {
+      await Promise.all(
+        made.map((m) => scheduler.onTaskChanged({ taskId: m.taskId, channelId: m.channelId, kind: "created" })),
+      );
+    },
   });
   return startRecurringJobs({
     producer: { url: producers.redisUrl, enableOfflineQueue: false },
@@ -153,6 +157,7 @@ function startRecurring(producers: JobProducers, scheduler: PingScheduler, log: 
     prefix: producers.prefix,
     logger: log,
     makeDue: () => occurrences.createDue(),
+    everyMs: producers.context.tuning.recurringEveryMs,
   });
 }
 

@@ -40,6 +40,12 @@ export interface JobTuning {
   /** How often the reconciler runs in a worker, in ms. Default 300 000 (5 minutes); 0 turns the timer off. */
   reconcileEveryMs: number;
   /**
+   * How often the recurring job makes the occurrences due, in ms (its BullMQ job scheduler). Default 60 000: an
+   * occurrence is made within a minute of its time. 0 puts no scheduler in Redis: only the worker's start-up run and
+   * `recurring.runNow()` make occurrences (benches that time one run, with no scheduled run beside it).
+   */
+  recurringEveryMs: number;
+  /**
    * Pings run concurrently per process. Default 64: a ping job mostly waits, and not on a pooled connection: it
    * waits for the batch that claims the due pings of many channels in one transaction, so more jobs in flight make
    * bigger batches rather than more load on the database.
@@ -74,6 +80,7 @@ export const defaultJobTuning: Readonly<JobTuning> = Object.freeze({
   maxInDoubtResends: 1,
   drainDelaySeconds: 5,
   reconcileEveryMs: 300_000,
+  recurringEveryMs: 60_000,
   pingConcurrency: 64,
   outboxConcurrency: 64,
   fetchersPerQueue: 1,

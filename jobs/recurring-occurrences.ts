@@ -28,7 +28,10 @@ export interface RecurringJobsOptions {
   logger: Logger;
   /** Makes the occurrences due now and plans their pings. */
   makeDue: () => Promise<CreatedOccurrence[]>;
-  /** How often the job runs, in ms. Default 60,000 (an occurrence is made within a minute of its time). */
+  /**
+   * How often the job runs, in ms. Default 60,000 (an occurrence is made within a minute of its time); 0 puts no job
+   * scheduler in Redis (only the start-up run and `runNow()` make occurrences).
+   */
   everyMs?: number;
   /** How often the scheduler is put back in Redis, in ms (0: never). Default 300,000. */
   ensureEveryMs?: number;
@@ -79,13 +82,14 @@ export async function startRecurringJobs(options: RecurringJobsOptions): Promise
   worker.on("failed", (job, error) => logger.warn({ jobId: job?.id, err: error }, "recurring job failed"));
 
   const ensureScheduled = async () => {
+    if (everyMs <= 0) return;
     await queue.upsertJobScheduler(recurringSchedulerId, { every: everyMs }, { name: JOB_NAME, data: {} });
   };
   await worker.waitUntilReady();
   await ensureScheduled().catch((error) => logger.warn({ err: error }, "recurring scheduler not set; retried later"));
   await run().catch((error) => logger.warn({ err: error }, "recurring run at start failed"));
 
-  const ensureEveryMs = options.ensureEveryMs ?? 300_000;
+  const ensureEveryMs = everyMs > 0 ? (options.ensureEveryMs ?? 300_000) : 0;
   const timer =
     ensureEveryMs > 0
       ? setInterval(() => {

@@ -120,8 +120,12 @@ export async function createApp(options: AppOptions): Promise<App> {
       prisma: database.prisma,
       now,
       logger: logger.child({ module: "recurring" }),
-      onTaskCreated: (made) =>
-        scheduler.onTaskChanged({ taskId: made.taskId, channelId: made.channelId, kind: "created" }),
+      // Announced together, the batch is planned together: the scheduler coalesces the changes of one moment.
+      onTasksCreated: async (made) => {
+        await Promise.all(
+          made.map((m) => scheduler.onTaskChanged({ taskId: m.taskId, channelId: m.channelId, kind: "created" })),
+        );
+      },
     }),
   };
   const bot = createAppBot({

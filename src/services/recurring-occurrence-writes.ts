@@ -1,8 +1,9 @@
 /**
- * One occurrence and its task in one statement: the occurrence row is inserted first and everything else (the
- * channel's next task number, the task, its assignees, its "created" history) only if that insert went in. The
- * occurrence's key is unique per series, so a second writer (another worker, a restarted one, a job run twice)
- * inserts nothing and makes no task: at most one task per series and occurrence, whatever happens.
+ * Many occurrences and their tasks in one statement: the occurrence rows are inserted first and everything else (the
+ * channels' next task numbers, the tasks, their assignees, their "created" history) only for the rows that went in.
+ * The occurrence's key is unique per series, so a second writer (another worker, a restarted one, a job run twice)
+ * inserts nothing and makes no task: at most one task per series and occurrence, whatever happens. A channel with
+ * several occurrences in the batch moves its counter once by their count, and they take the numbers in input order.
  */
 import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "../generated/prisma/client.js";
@@ -22,51 +23,110 @@ export interface OccurrenceTask {
   late: boolean;
 }
 
-/** The task made for the occurrence, or null when it existed already (or was skipped, or the series stopped). */
-export async function insertOccurrenceTask(
-  prisma: PrismaClient,
-  input: OccurrenceTask,
-  at: Date,
-): Promise<{ taskId: string; number: number } | null> {
-  const taskId = randomUUID();
-  const history = JSON.stringify({
+/** A task made for one of the inputs. */
+export interface MadeOccurrenceTask {
+  /** Index of its input. */
+  index: number;
+  taskId: string;
+  number: number;
+}
+
+function historyOf(input: OccurrenceTask): string {
+  return JSON.stringify({
     title: input.title,
     due: { dueAt: input.dueAt.toISOString(), hasTime: input.dueHasTime },
     assigneeIds: input.assigneeIds,
     series: input.seriesNumber,
     occurrence: input.key,
   });
-  // The occurrence names its task before the task row exists: a foreign key is checked at the end of the statement.
-  const [row] = await prisma.$queryRaw<{ number: number | null }[]>`
-    WITH occurrence AS (
+}
+
+/** The inputs as parallel arrays (one unnest in SQL), each occurrence's assignees flattened beside it. */
+function columnsOf(inputs: readonly OccurrenceTask[], taskIds: readonly string[]) {
+  const assignees = inputs.flatMap((input, i) =>
+    input.assigneeIds.map((memberId, at) => ({ taskId: taskIds[i] as string, memberId, position: at + 1 })),
+  );
+  return {
+    seriesIds: inputs.map((i) => i.seriesId),
+    keys: inputs.map((i) => i.key),
+    channelIds: inputs.map((i) => i.channelId),
+    creatorIds: inputs.map((i) => i.creatorId),
+    titles: inputs.map((i) => i.title),
+    dueAts: inputs.map((i) => i.dueAt),
+    dueHasTimes: inputs.map((i) => i.dueHasTime),
+    dueStarts: inputs.map((i) => i.dueStart),
+    grains: inputs.map((i) => (i.dueHasTime ? "minute" : "day")),
+    lates: inputs.map((i) => i.late),
+    sourceRefs: inputs.map((i) => `series:L${i.seriesNumber}`),
+    histories: inputs.map(historyOf),
+    assigneeTaskIds: assignees.map((a) => a.taskId),
+    assigneeMemberIds: assignees.map((a) => a.memberId),
+    assigneePositions: assignees.map((a) => a.position),
+  };
+}
+
+/**
+ * The tasks made, by input index; an input that made none (its occurrence existed already, was skipped, or its
+ * series is no longer active) is absent.
+ */
+export async function insertOccurrenceTasks(
+  prisma: PrismaClient,
+  inputs: readonly OccurrenceTask[],
+  at: Date,
+): Promise<MadeOccurrenceTask[]> {
+  if (inputs.length === 0) return [];
+  const taskIds: string[] = inputs.map(() => randomUUID());
+  const c = columnsOf(inputs, taskIds);
+  // The occurrences name their tasks before the task rows exist: a foreign key is checked at the end of the
+  // statement. The channels are locked in id order first, so two batches that share channels cannot deadlock.
+  const rows = await prisma.$queryRaw<{ taskId: string; number: number }[]>`
+    WITH input AS (
+      SELECT * FROM unnest(${c.seriesIds}::uuid[], ${c.keys}::text[], ${taskIds}::uuid[], ${c.channelIds}::uuid[],
+        ${c.creatorIds}::uuid[], ${c.titles}::text[], ${c.dueAts}::timestamptz[], ${c.dueHasTimes}::boolean[],
+        ${c.dueStarts}::timestamptz[], ${c.grains}::text[], ${c.lates}::boolean[], ${c.sourceRefs}::text[],
+        ${c.histories}::text[])
+        WITH ORDINALITY AS i(series_id, key, task_id, channel_id, creator_id, title, due_at, due_has_time, due_start,
+          grain, late, source_ref, history, ord)
+    ), occurrence AS (
       INSERT INTO "RecurringOccurrence" ("seriesId", "key", "taskId", "skipped", "dueAt", "late", "createdAt")
-      SELECT ${input.seriesId}::uuid, ${input.key}::text, ${taskId}::uuid, false, ${input.dueAt}::timestamptz,
-        ${input.late}::boolean, ${at}::timestamptz
-      WHERE EXISTS (SELECT 1 FROM "RecurringSeries" WHERE "id" = ${input.seriesId}::uuid AND "status" = 'active')
+      SELECT i.series_id, i.key, i.task_id, false, i.due_at, i.late, ${at}::timestamptz
+      FROM input i
+      WHERE EXISTS (SELECT 1 FROM "RecurringSeries" s WHERE s."id" = i.series_id AND s."status" = 'active')
+      ORDER BY i.ord
       ON CONFLICT DO NOTHING
-      RETURNING 1
+      RETURNING "taskId"
+    ), made AS (
+      SELECT i.*, row_number() OVER (PARTITION BY i.channel_id ORDER BY i.ord) AS nth
+      FROM input i JOIN occurrence o ON o."taskId" = i.task_id
+    ), counts AS (
+      SELECT channel_id, count(*)::int AS n FROM made GROUP BY channel_id
+    ), locked AS (
+      SELECT c."id" FROM "Channel" c JOIN counts ON counts.channel_id = c."id" ORDER BY c."id" FOR UPDATE OF c
     ), channel AS (
-      UPDATE "Channel" SET "nextTaskNumber" = "nextTaskNumber" + 1, "updatedAt" = ${at}::timestamptz
-      WHERE "id" = ${input.channelId}::uuid AND EXISTS (SELECT 1 FROM occurrence)
-      RETURNING "nextTaskNumber" - 1 AS "number"
+      UPDATE "Channel" c SET "nextTaskNumber" = c."nextTaskNumber" + counts.n, "updatedAt" = ${at}::timestamptz
+      FROM counts JOIN locked ON locked."id" = counts.channel_id
+      WHERE c."id" = counts.channel_id
+      RETURNING c."id", c."nextTaskNumber" - counts.n AS first
     ), task AS (
       INSERT INTO "Task" ("id", "channelId", "number", "title", "creatorId", "dueAt", "dueHasTime", "dueStart",
         "dueGrain", "status", "version", "sourceRef", "createdAt", "updatedAt")
-      SELECT ${taskId}::uuid, ${input.channelId}::uuid, channel."number", ${input.title}::text,
-        ${input.creatorId}::uuid, ${input.dueAt}::timestamptz, ${input.dueHasTime}::boolean,
-        ${input.dueStart}::timestamptz, ${input.dueHasTime ? "minute" : "day"}::text, 'open', 1,
-        ${`series:L${input.seriesNumber}`}::text, ${at}::timestamptz, ${at}::timestamptz
-      FROM channel
-      RETURNING "id"
+      SELECT m.task_id, m.channel_id, (ch.first + m.nth - 1)::int, m.title, m.creator_id, m.due_at, m.due_has_time,
+        m.due_start, m.grain, 'open', 1, m.source_ref, ${at}::timestamptz, ${at}::timestamptz
+      FROM made m JOIN channel ch ON ch."id" = m.channel_id
+      RETURNING "id", "number"
     ), assignees AS (
       INSERT INTO "TaskAssignee" ("taskId", "memberId", "assignedAt", "position")
-      SELECT task."id", a.member, ${at}::timestamptz, a.position
-      FROM task, unnest(${[...input.assigneeIds]}::uuid[]) WITH ORDINALITY AS a(member, position)
-      WHERE EXISTS (SELECT 1 FROM "Member" m WHERE m."id" = a.member)
+      SELECT a.task_id, a.member, ${at}::timestamptz, a.position
+      FROM unnest(${c.assigneeTaskIds}::uuid[], ${c.assigneeMemberIds}::uuid[], ${c.assigneePositions}::int[])
+        AS a(task_id, member, position)
+      WHERE EXISTS (SELECT 1 FROM task t WHERE t."id" = a.task_id)
+        AND EXISTS (SELECT 1 FROM "Member" m WHERE m."id" = a.member)
     ), history AS (
       INSERT INTO "TaskEvent" ("taskId", "actorId", "action", "newValue", "createdAt")
-      SELECT task."id", ${input.creatorId}::uuid, 'created', ${history}::jsonb, ${at}::timestamptz FROM task
+      SELECT m.task_id, m.creator_id, 'created', m.history::jsonb, ${at}::timestamptz
+      FROM made m JOIN task t ON t."id" = m.task_id
     )
-    SELECT (SELECT "number" FROM channel) AS "number"`;
-  return row?.number === null || row?.number === undefined ? null : { taskId, number: row.number };
+    SELECT "id"::text AS "taskId", "number" FROM task`;
+  const indexOf = new Map(taskIds.map((id, index) => [id, index]));
+  return rows.map((row) => ({ index: indexOf.get(row.taskId) as number, taskId: row.taskId, number: row.number }));
 }

@@ -17,7 +17,7 @@ import {
   recurrenceSchema,
   type SeriesCalendar,
 } from "../recurrence/index.js";
-import { insertOccurrenceTask } from "./recurring-occurrence-writes.js";
+import { insertOccurrenceTasks, type OccurrenceTask } from "./recurring-occurrence-writes.js";
 
 export interface CreatedOccurrence {
   seriesId: string;
@@ -33,7 +33,10 @@ const HORIZON_DAYS = { day: 2, week: 10, month: 40, quarter: 100, year: 370, lun
 const LATE_AFTER_MS = 10 * 60_000;
 /** At most this many occurrences of one series in one run (a series that was paused for years is not a flood). */
 const MAX_PER_SERIES = 40;
+/** Series read per page. */
 const BATCH = 500;
+/** Occurrences written per statement. */
+const INSERT_BATCH = 500;
 
 interface SeriesRow {
   id: string;
@@ -75,19 +78,30 @@ async function calendarsFor(prisma: PrismaClient, rows: SeriesRow[], from: Date)
   };
 }
 
-/** The occurrences of a series that are due to be made at `now`, oldest first. */
-export function dueOccurrences(rule: Recurrence, coveredUntil: Date, now: Date, where: SeriesCalendar): Occurrence[] {
+/** A due occurrence with the instant it was due to be made (what decides whether it is late). */
+interface DueOccurrence {
+  occurrence: Occurrence;
+  createdAt: Date;
+}
+
+function dueWithCreation(rule: Recurrence, coveredUntil: Date, now: Date, where: SeriesCalendar): DueOccurrence[] {
   const from = addDays(localDay(coveredUntil, where.timezone), -14);
   const to = addDays(localDay(now, where.timezone), HORIZON_DAYS[periodGrain(rule)]);
-  const due: Occurrence[] = [];
+  const due: DueOccurrence[] = [];
   for (const occurrence of occurrencesIn(rule, from, to, where)) {
     if (occurrence.deadline.getTime() <= coveredUntil.getTime()) continue;
     // Occurrences come in deadline order and are made in it: one not due yet holds back the later ones.
-    if (creationTime(occurrence, rule, where).getTime() > now.getTime()) break;
-    due.push(occurrence);
+    const createdAt = creationTime(occurrence, rule, where);
+    if (createdAt.getTime() > now.getTime()) break;
+    due.push({ occurrence, createdAt });
     if (due.length >= MAX_PER_SERIES) break;
   }
   return due;
+}
+
+/** The occurrences of a series that are due to be made at `now`, oldest first. */
+export function dueOccurrences(rule: Recurrence, coveredUntil: Date, now: Date, where: SeriesCalendar): Occurrence[] {
+  return dueWithCreation(rule, coveredUntil, now, where).map((d) => d.occurrence);
 }
 
 function dueStartOf(occurrence: Occurrence, rule: Recurrence, timezone: string): Date {
@@ -95,42 +109,68 @@ function dueStartOf(occurrence: Occurrence, rule: Recurrence, timezone: string):
   return DateTime.fromISO(occurrence.day, { zone: timezone }).toJSDate();
 }
 
-async function makeOccurrences(prisma: PrismaClient, row: SeriesRow, where: SeriesCalendar, now: Date) {
+/** What a series owes at `now`: the tasks of its due occurrences, and how far its coverage moves. */
+interface SeriesDue {
+  tasks: OccurrenceTask[];
+  /** The last due occurrence's deadline, when past the series' `coveredUntil`. */
+  coveredUntil: Date | null;
+}
+
+function dueTasksOf(row: SeriesRow, where: SeriesCalendar, now: Date): SeriesDue {
   const rule = recurrenceSchema.parse(row.rule) as Recurrence;
-  const made: CreatedOccurrence[] = [];
-  let covered = row.coveredUntil;
-  for (const occurrence of dueOccurrences(rule, row.coveredUntil, now, where)) {
+  const tasks = dueWithCreation(rule, row.coveredUntil, now, where).map(({ occurrence, createdAt }) => {
     // Late against the later of its creation time and the series' start (or resumption): a series made on a
     // Wednesday makes this week's task at once, and it is not late.
-    const due = Math.max(creationTime(occurrence, rule, where).getTime(), row.updatedAt.getTime());
-    const late = now.getTime() - due > LATE_AFTER_MS;
-    const task = await insertOccurrenceTask(
-      prisma,
-      {
-        seriesId: row.id,
-        seriesNumber: row.number,
-        channelId: row.channelId,
-        creatorId: row.creatorId,
-        title: row.title,
-        assigneeIds: row.assigneeIds,
-        key: occurrence.key,
-        dueAt: occurrence.deadline,
-        dueHasTime: rule.at !== null,
-        dueStart: dueStartOf(occurrence, rule, row.timezone),
-        late,
-      },
-      now,
-    );
-    if (task) made.push({ seriesId: row.id, channelId: row.channelId, ...task, late });
-    covered = occurrence.deadline;
+    const due = Math.max(createdAt.getTime(), row.updatedAt.getTime());
+    return {
+      seriesId: row.id,
+      seriesNumber: row.number,
+      channelId: row.channelId,
+      creatorId: row.creatorId,
+      title: row.title,
+      assigneeIds: row.assigneeIds,
+      key: occurrence.key,
+      dueAt: occurrence.deadline,
+      dueHasTime: rule.at !== null,
+      dueStart: dueStartOf(occurrence, rule, row.timezone),
+      late: now.getTime() - due > LATE_AFTER_MS,
+    };
+  });
+  const last = tasks.at(-1)?.dueAt;
+  return { tasks, coveredUntil: last && last.getTime() > row.coveredUntil.getTime() ? last : null };
+}
+
+/** Moves each series' mark forward only: a slower run that read an older mark never moves it back. */
+async function advanceCoverage(prisma: PrismaClient, marks: { id: string; coveredUntil: Date }[]): Promise<void> {
+  if (marks.length === 0) return;
+  await prisma.$executeRaw`
+    UPDATE "RecurringSeries" s SET "coveredUntil" = m.covered
+    FROM unnest(${marks.map((m) => m.id)}::uuid[], ${marks.map((m) => m.coveredUntil)}::timestamptz[])
+      AS m(id, covered)
+    WHERE s."id" = m.id AND s."coveredUntil" < m.covered`;
+}
+
+/** Makes the due occurrences of one page of series: a few statements whatever the number of occurrences. */
+async function makePage(prisma: PrismaClient, rows: SeriesRow[], now: Date): Promise<CreatedOccurrence[]> {
+  const calendarOf = await calendarsFor(prisma, rows, now);
+  const tasks: OccurrenceTask[] = [];
+  const marks: { id: string; coveredUntil: Date }[] = [];
+  for (const row of rows) {
+    const where = { timezone: row.timezone, endOfDayMinutes: row.channel.endOfDayMinutes, calendar: calendarOf(row) };
+    const due = dueTasksOf(row, where, now);
+    tasks.push(...due.tasks);
+    if (due.coveredUntil) marks.push({ id: row.id, coveredUntil: due.coveredUntil });
   }
-  if (covered.getTime() > row.coveredUntil.getTime()) {
-    // Only forward: a slower run that read an older mark never moves it back.
-    await prisma.recurringSeries.updateMany({
-      where: { id: row.id, coveredUntil: { lt: covered } },
-      data: { coveredUntil: covered },
-    });
+  const made: CreatedOccurrence[] = [];
+  for (let from = 0; from < tasks.length; from += INSERT_BATCH) {
+    const chunk = tasks.slice(from, from + INSERT_BATCH);
+    for (const { index, taskId, number } of await insertOccurrenceTasks(prisma, chunk, now)) {
+      const task = chunk[index] as OccurrenceTask;
+      made.push({ seriesId: task.seriesId, channelId: task.channelId, taskId, number, late: task.late });
+    }
   }
+  // After the tasks: a crash in between leaves the mark behind, and the next run finds the occurrences made.
+  await advanceCoverage(prisma, marks);
   return made;
 }
 
@@ -139,10 +179,13 @@ export interface CreateDueOptions {
   now: Date;
   /** Only these series (a series just made); default every active series. */
   seriesIds?: string[];
+  /** Told each page's tasks as soon as they are written (the caller may plan their pings meanwhile). */
+  onPage?: (made: CreatedOccurrence[]) => void;
 }
 
 /** Makes every occurrence due at `now`; returns the tasks made (none twice, whoever else runs it). */
-export async function createDueOccurrences({ prisma, now, seriesIds }: CreateDueOptions): Promise<CreatedOccurrence[]> {
+export async function createDueOccurrences(options: CreateDueOptions): Promise<CreatedOccurrence[]> {
+  const { prisma, now, seriesIds } = options;
   const made: CreatedOccurrence[] = [];
   let cursor: string | undefined;
   for (;;) {
@@ -165,11 +208,9 @@ export async function createDueOccurrences({ prisma, now, seriesIds }: CreateDue
       take: BATCH,
     });
     if (rows.length === 0) break;
-    const calendarOf = await calendarsFor(prisma, rows, now);
-    for (const row of rows) {
-      const where = { timezone: row.timezone, endOfDayMinutes: row.channel.endOfDayMinutes, calendar: calendarOf(row) };
-      made.push(...(await makeOccurrences(prisma, row, where, now)));
-    }
+    const page = await makePage(prisma, rows, now);
+    if (page.length > 0) options.onPage?.(page);
+    made.push(...page);
     cursor = rows.at(-1)?.id;
     if (rows.length < BATCH) break;
   }

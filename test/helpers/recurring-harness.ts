@@ -37,7 +37,7 @@ export async function createRecurringHarness(kind: TestDatabaseKind, start: Date
   const recurring = createRecurringServices({
     prisma: database.prisma,
     now,
-    onTaskCreated: (occurrence) => void made.push(occurrence),
+    onTasksCreated: (occurrences) => void made.push(...occurrences),
   });
   const bot = createAppBot({
     services: {

@@ -110,6 +110,7 @@ export async function insertOutboxMessages(
   if (data.length === 0) return { ids: [], count: 0 };
   // Raw rather than createMany, whose plan Prisma compiles anew at every call (the rush writes many small batches).
   // ORDER BY the position: the rows take their `seq` in the order given.
+  // Bookkeeping stamps in real time, as Prisma's own @default(now()) and @updatedAt wrote them.
   const at = new Date();
   const count = await db.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channelId", "platform", "target", "payload", "sendAfter", "createdAt", "updatedAt")

@@ -50,6 +50,7 @@ export async function createPings(tx: Prisma.TransactionClient, creates: readonl
       else if (row.status === "cancelled") revive.push(row.id);
     }
   }
+  // Bookkeeping stamps in real time, as Prisma's own @default(now()) and @updatedAt wrote them.
   if (fresh.length > 0) await insertPings(tx, fresh, new Date());
   if (revive.length > 0)
     await tx.ping.updateMany({ where: { id: { in: revive }, status: "cancelled" }, data: { status: "planned" } });

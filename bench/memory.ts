@@ -102,7 +102,7 @@ async function planAll(url: string): Promise<number> {
   try {
     const pings = createPingService({
       prisma: database.prisma,
-      outbox: createOutboxService({ prisma: database.prisma }),
+      outbox: createOutboxService({ prisma: database.prisma, now: () => new Date() }),
     });
     const tasks = await database.prisma.task.findMany({
       select: { id: true, channelId: true, dueAt: true, dueHasTime: true },

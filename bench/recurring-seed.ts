@@ -2,7 +2,7 @@
  * The recurring scenario's week (bench/recurring.ts, bench/recurring-memory.ts): a weekly Friday 16:00 series per
  * slot, made on the Sunday before, and the Monday 08:01 at which the week's occurrence falls due.
  */
-import pg from "pg";
+import { withClient } from "./lib/env.js";
 
 /** Monday 1 March 2027, 08:01 in Hà Nội: the week's period has begun, Friday 5 March 16:00 is ahead. */
 export const MONDAY = new Date("2027-03-01T01:01:00Z");
@@ -25,10 +25,8 @@ const RULE = {
 
 /** `perChannel` active series in every channel, each assigned to a member of the channel's workspace. */
 export async function seedSeries(url: string, perChannel: number): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(
+  await withClient(url, (client) =>
+    client.query(
       `INSERT INTO "RecurringSeries" ("id", "channelId", "number", "title", "creatorId", "assigneeIds", "rule",
          "timezone", "status", "coveredUntil", "createdAt", "updatedAt")
        SELECT gen_random_uuid(), c."id", n, 'báo cáo tuần ' || n, m."id", ARRAY[m."id"], $1::jsonb,
@@ -37,10 +35,8 @@ export async function seedSeries(url: string, perChannel: number): Promise<void>
        CROSS JOIN generate_series(1, $3::int) AS n
        CROSS JOIN LATERAL (SELECT "id" FROM "Member" WHERE "workspaceId" = c."workspaceId" LIMIT 1) m`,
       [JSON.stringify(RULE), SUNDAY, perChannel],
-    );
-  } finally {
-    await client.end();
-  }
+    ),
+  );
 }
 
 /**
@@ -48,26 +44,16 @@ export async function seedSeries(url: string, perChannel: number): Promise<void>
  * summary of every channel; the memory figure is about the series, so neither of its workers does that.
  */
 export async function turnSummariesOff(url: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`UPDATE "Channel" SET "summaryEnabled" = false`);
-  } finally {
-    await client.end();
-  }
+  await withClient(url, (client) => client.query(`UPDATE "Channel" SET "summaryEnabled" = false`));
 }
 
 /** How many of the week's occurrences have their task. */
 export async function countWeekTasks(url: string): Promise<number> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ n: number }>(
+  const { rows } = await withClient(url, (client) =>
+    client.query<{ n: number }>(
       `SELECT count(*)::int AS n FROM "RecurringOccurrence" WHERE "key" = $1 AND "taskId" IS NOT NULL`,
       [WEEK_KEY],
-    );
-    return rows[0]?.n ?? 0;
-  } finally {
-    await client.end();
-  }
+    ),
+  );
+  return rows[0]?.n ?? 0;
 }

@@ -144,12 +144,7 @@ function startRecurring(producers: JobProducers, scheduler: PingScheduler, log: 
     prisma: producers.prisma,
     now: producers.context.now,
     logger: log,
-    // Announced together, the batch is planned together: the scheduler coalesces the changes of one moment.
-    onTasksCreated: async (made) => {
-      await Promise.all(
-        made.map((m) => scheduler.onTaskChanged({ taskId: m.taskId, channelId: m.channelId, kind: "created" })),
-      );
-    },
+    onTasksCreated: scheduler.onTasksCreated,
   });
   return startRecurringJobs({
     producer: { url: producers.redisUrl, enableOfflineQueue: false },

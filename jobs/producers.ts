@@ -70,7 +70,8 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
     maxSendAttempts: tuning.maxSendAttempts,
     pingLeadMs: tuning.pingLeadMs,
   });
-  const outbox = createOutboxService({ prisma });
+  const now = options.now ?? (() => new Date()); // real time only when no clock is given (tests, tools)
+  const outbox = createOutboxService({ prisma, now });
   const context: Omit<JobContext, "senders"> = {
     pings: createPingService({ prisma, outbox, logger: log }),
     outbox,
@@ -78,7 +79,7 @@ export async function createJobProducers(options: JobProducerOptions): Promise<J
     queues,
     rateGate: new RateGate(redis, prefix),
     logger,
-    now: options.now ?? (() => new Date()), // real time only when no clock is given (tests, tools)
+    now,
     tuning,
     observer: options.observer,
   };

@@ -62,6 +62,11 @@ export function createScheduler(context: Omit<JobContext, "senders">) {
       await changedTasks.add([change.taskId]);
     },
 
+    /** Plans tasks made together (a page of recurring occurrences) in the planner's batches, not one per task. */
+    onTasksCreated: async (made: readonly { taskId: string }[]): Promise<void> => {
+      await Promise.all(made.map((m) => changedTasks.add([m.taskId])));
+    },
+
     /** Resolves once every change queued so far is planned (graceful shutdown, tests). */
     idle: () => changedTasks.idle(),
 

@@ -120,12 +120,7 @@ export async function createApp(options: AppOptions): Promise<App> {
       prisma: database.prisma,
       now,
       logger: logger.child({ module: "recurring" }),
-      // Announced together, the batch is planned together: the scheduler coalesces the changes of one moment.
-      onTasksCreated: async (made) => {
-        await Promise.all(
-          made.map((m) => scheduler.onTaskChanged({ taskId: m.taskId, channelId: m.channelId, kind: "created" })),
-        );
-      },
+      onTasksCreated: scheduler.onTasksCreated,
     }),
   };
   const bot = createAppBot({
@@ -284,10 +279,6 @@ function zaloSendGate(token: string, perSecond: number, rateGate: RateGate | und
 }
 
 /**
- * Without Redis (the terminal chat on a machine without it) nothing is planned: task changes plan no pings, and a
- * reminder is refused as the queue being unavailable.
- */
-/**
  * A command's reply does not wait for its task's pings to be planned. Planning runs one batch at a time, so under
  * load every command would wait for the batches queued before its own; the change is saved by then, and a plan that
  * fails or is cut short by a crash is made by the reconciler (the task stays marked unplanned). A graceful stop waits
@@ -301,8 +292,14 @@ function planInBackground(scheduler: Pick<PingScheduler, "onTaskChanged">, logge
   };
 }
 
-const schedulerWithoutRedis: Pick<PingScheduler, "onTaskChanged" | "onChannelSettingsChanged"> & Reminders = {
+/**
+ * Without Redis (the terminal chat on a machine without it) nothing is planned: task changes plan no pings, and a
+ * reminder is refused as the queue being unavailable.
+ */
+const schedulerWithoutRedis: Pick<PingScheduler, "onTaskChanged" | "onTasksCreated" | "onChannelSettingsChanged"> &
+  Reminders = {
   onTaskChanged: async () => undefined,
+  onTasksCreated: async () => undefined,
   onChannelSettingsChanged: async () => undefined,
   addReminder: async () => {
     throw new AppError("queue_unavailable", "reminders need Redis, which is not running");

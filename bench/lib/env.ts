@@ -22,8 +22,9 @@ export interface BenchDatabase {
   drop(): Promise<void>;
 }
 
-async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: ADMIN_DATABASE_URL });
+/** Runs `run` on a connection of its own to `url`, closed afterwards (seeding and counting outside the app). */
+export async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
     return await run(client);
@@ -31,6 +32,8 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
     await client.end();
   }
 }
+
+const admin = <T>(run: (client: pg.Client) => Promise<T>) => withClient(ADMIN_DATABASE_URL, run);
 
 export async function createBenchDatabase(label: string): Promise<BenchDatabase> {
   const name = uniqueName(label);

@@ -98,6 +98,7 @@ export function toRecord({ payload, ...row }: RecordRow): OutboxRecord {
 export async function insertOutboxMessages(
   db: Prisma.TransactionClient,
   messages: readonly NewOutboxMessage[],
+  now: Date,
 ): Promise<{ ids: string[]; count: number }> {
   const data = messages.map((message) => ({
     id: message.id ?? randomUUID(),
@@ -110,12 +111,10 @@ export async function insertOutboxMessages(
   if (data.length === 0) return { ids: [], count: 0 };
   // Raw rather than createMany, whose plan Prisma compiles anew at every call (the rush writes many small batches).
   // ORDER BY the position: the rows take their `seq` in the order given.
-  // Bookkeeping stamps in real time, as Prisma's own @default(now()) and @updatedAt wrote them.
-  const at = new Date();
   const count = await db.$executeRaw`
     INSERT INTO "OutboxMessage" ("id", "channelId", "platform", "target", "payload", "sendAfter", "createdAt", "updatedAt")
     SELECT m."id", m."channelId", m."platform"::"Platform", m."target", m."payload", m."sendAfter",
-      ${at}::timestamptz, ${at}::timestamptz
+      ${now}::timestamptz, ${now}::timestamptz
     FROM unnest(
       ${data.map((row) => row.id)}::uuid[],
       ${data.map((row) => row.channelId)}::uuid[],

@@ -123,13 +123,19 @@ async function markManySent(prisma: PrismaClient, sent: readonly SentRow[]): Pro
 
 export type OutboxService = ReturnType<typeof createOutboxService>;
 
-export function createOutboxService(options: { prisma: PrismaClient }) {
-  const { prisma } = options;
+export interface OutboxServiceOptions {
+  prisma: PrismaClient;
+  /** The clock rows are stamped with (the jobs' clock). */
+  now: () => Date;
+}
+
+export function createOutboxService(options: OutboxServiceOptions) {
+  const { prisma, now } = options;
 
   return {
     /** Inserts a row, returning its id; with a deterministic id that exists already, `created` is false. */
     async create(message: NewOutboxMessage): Promise<{ id: string; created: boolean }> {
-      const { ids, count } = await insertOutboxMessages(prisma, [message]);
+      const { ids, count } = await insertOutboxMessages(prisma, [message], now());
       return { id: ids[0] as string, created: count === 1 };
     },
 

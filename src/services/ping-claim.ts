@@ -66,6 +66,7 @@ async function writeClaims(tx: Tx, messages: readonly ClaimedMessage[], now: Dat
       reply: pingReply(judged.items, out, judged.sendAt),
       sendAfter: sendAfterOf(judged.sendAt, now),
     })),
+    now,
   );
   const outboxIds = new Map(withItems.map((m, i) => [m, ids[i] as string]));
   const sent = messages.flatMap((m) =>

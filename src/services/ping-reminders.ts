@@ -38,7 +38,7 @@ export async function addReminder(
       where: { taskId, kind: "reminder", memberId: null, status: "planned", fireAt: { not: fireAt } },
     });
     if (waiting >= maxWaiting) return "too_many" as const;
-    await createPings(tx, [{ taskId, pings: [{ kind: "reminder", fireAt, memberId: null }] }]);
+    await createPings(tx, [{ taskId, pings: [{ kind: "reminder", fireAt, memberId: null }] }], now);
     const ping = await tx.ping.findFirstOrThrow({
       where: { taskId, kind: "reminder", fireAt, memberId: null },
       select: { id: true },

@@ -28,7 +28,11 @@ export interface PingsToCreate {
  * same channel ping. A row cancelled earlier (a deadline moved back to an earlier value) is revived instead, in one
  * statement, and only when there is one; a row already sent stays sent.
  */
-export async function createPings(tx: Prisma.TransactionClient, creates: readonly PingsToCreate[]): Promise<void> {
+export async function createPings(
+  tx: Prisma.TransactionClient,
+  creates: readonly PingsToCreate[],
+  now: Date,
+): Promise<void> {
   await lockForTransaction(
     tx,
     creates.map((c) => taskPingsLock(c.taskId)),
@@ -50,8 +54,7 @@ export async function createPings(tx: Prisma.TransactionClient, creates: readonl
       else if (row.status === "cancelled") revive.push(row.id);
     }
   }
-  // Bookkeeping stamps in real time, as Prisma's own @default(now()) and @updatedAt wrote them.
-  if (fresh.length > 0) await insertPings(tx, fresh, new Date());
+  if (fresh.length > 0) await insertPings(tx, fresh, now);
   if (revive.length > 0)
     await tx.ping.updateMany({ where: { id: { in: revive }, status: "cancelled" }, data: { status: "planned" } });
 }
@@ -66,7 +69,7 @@ interface NewPing {
 /**
  * The rows in one statement whatever their number. Not `createMany`: Prisma compiles a plan per call for it (its plan
  * cache leaves createMany out, and the plan grows with the rows), which cost every new task more CPU than the rest of
- * its planning. `createdAt`/`updatedAt` come from this process's clock, as Prisma's own defaults would.
+ * its planning. `createdAt`/`updatedAt` are the caller's `now`.
  */
 async function insertPings(tx: Prisma.TransactionClient, rows: readonly NewPing[], at: Date): Promise<void> {
   await tx.$executeRaw`
@@ -118,7 +121,7 @@ export async function syncTasks(
     if (cancelled.length > 0) {
       await tx.ping.updateMany({ where: { id: { in: cancelled }, status: "planned" }, data: { status: "cancelled" } });
     }
-    if (creates.length > 0) await createPings(tx, creates);
+    if (creates.length > 0) await createPings(tx, creates, now);
     // With the rows, so a crash before this commit leaves the tasks stale for the reconciler.
     await markPlannedMany(tx, versions);
   });

@@ -12,7 +12,10 @@ describe.each(testDatabaseKinds)("ping service on %s", (kind) => {
   let pings: PingService;
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    pings = createPingService({ prisma: db.prisma, outbox: createOutboxService({ prisma: db.prisma }) });
+    pings = createPingService({
+      prisma: db.prisma,
+      outbox: createOutboxService({ prisma: db.prisma, now: () => NOW }),
+    });
   });
   afterAll(async () => {
     await db?.close();

@@ -2,8 +2,8 @@ import { Queue } from "bullmq";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Jobs } from "../../jobs/index.js";
 import { recurringQueueName, recurringSchedulerId } from "../../jobs/recurring-occurrences.js";
-import type { Recurrence } from "../../src/recurrence/index.js";
 import { createRecurringSeriesService } from "../../src/services/recurring-series-service.js";
+import { fridaysAt16, MONDAY_AFTER, WEDNESDAY } from "../helpers/recurring-rules.js";
 import {
   createJobsFixture,
   deletePrefix,
@@ -13,24 +13,6 @@ import {
   seedChannel,
   waitFor,
 } from "./helpers.js";
-
-/** Wednesday 2 December 2026, 10:00 in Hà Nội. */
-const WEDNESDAY = new Date("2026-12-02T03:00:00Z");
-/** Monday 14 December 2026, 10:00: the bot was down over Friday 11. */
-const MONDAY_AFTER = new Date("2026-12-14T03:00:00Z");
-
-const fridaysAt16: Recurrence = {
-  kind: "solar",
-  rrule: "FREQ=WEEKLY;BYDAY=FR",
-  lunarDays: null,
-  anchor: "2026-12-02",
-  at: 16 * 60,
-  dayOff: "previous",
-  skipTet: false,
-  until: null,
-  leadWorkingDays: null,
-  text: "thứ 6 hằng tuần",
-};
 
 describe("the recurring job (PostgreSQL, Redis)", () => {
   let fx: JobsFixture;

@@ -1,28 +1,10 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { Recurrence } from "../../src/recurrence/index.js";
 import { createDueOccurrences } from "../../src/services/recurring-occurrences.js";
 import { createRecurringSeriesService } from "../../src/services/recurring-series-service.js";
 import { insertTask } from "../../src/services/task-writes.js";
+import { fridaysAt16, MONDAY_AFTER, WEDNESDAY } from "../helpers/recurring-rules.js";
 import { seedChannel } from "../jobs/helpers.js";
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from "../setup/db.js";
-
-/** Wednesday 2 December 2026, 10:00 in Hà Nội: this week's Friday occurrence is due. */
-const WEDNESDAY = new Date("2026-12-02T03:00:00Z");
-/** Monday 14 December 2026, 10:00: the bot was down over Friday 11. */
-const MONDAY_AFTER = new Date("2026-12-14T03:00:00Z");
-
-const fridaysAt16: Recurrence = {
-  kind: "solar",
-  rrule: "FREQ=WEEKLY;BYDAY=FR",
-  lunarDays: null,
-  anchor: "2026-12-02",
-  at: 16 * 60,
-  dayOff: "previous",
-  skipTet: false,
-  until: null,
-  leadWorkingDays: null,
-  text: "thứ 6 hằng tuần",
-};
 
 describe.each(testDatabaseKinds)("occurrences made a batch at a time (%s)", (kind) => {
   let db: TestDatabase | undefined;

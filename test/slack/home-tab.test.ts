@@ -3,6 +3,7 @@ import { createAppBot } from "../../src/app-bot.js";
 import { createTaskService } from "../../src/services/task-service.js";
 import { coreServices } from "../helpers/chat-harness.js";
 import { eventually } from "../helpers/eventually.js";
+import { fridaysAt16 } from "../helpers/recurring-rules.js";
 import { createTestDatabase, type TestDatabase } from "../setup/db.js";
 import { type SlackHarness, startSlackHarness } from "./slack-harness.js";
 import { eventCallback, slashCommand } from "./slack-requests.js";
@@ -94,18 +95,7 @@ describe("App Home", () => {
       select: { id: true },
     });
     const at = new Date("2026-12-02T03:00:00Z");
-    const rule = {
-      kind: "solar",
-      rrule: "FREQ=WEEKLY;BYDAY=FR",
-      lunarDays: null,
-      anchor: "2026-12-02",
-      at: 16 * 60,
-      dayOff: "previous",
-      skipTet: false,
-      until: null,
-      leadWorkingDays: null,
-      text: "thứ 6 hằng tuần",
-    };
+    const rule = { ...fridaysAt16 };
     const series = (number: number, title: string, status: string) => ({
       channelId,
       number,

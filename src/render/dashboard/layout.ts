@@ -18,6 +18,8 @@ export interface PageFrame {
 
 /** `path` with `lang=<locale>` set (English) or removed (Vietnamese, the default). */
 export function withLang(path: string, locale: Locale): string {
+  // A path without a query needs no parsing: the overview builds a thousand of these per page.
+  if (!path.includes("?")) return locale === "en" ? `${path}?lang=en` : path;
   const url = new URL(path, "http://x");
   if (locale === "en") url.searchParams.set("lang", "en");
   else url.searchParams.delete("lang");

@@ -47,17 +47,16 @@ function columnWords(rollup: OrgRollup, words: DashboardWords) {
 
 /**
  * The table's rows, one per unit, as one string: at a thousand units the tagged template's escaping of each value
- * and a URL object per link were most of the page's rendering time. Every value that is not a number is escaped.
+ * and parsing each link were most of the page's rendering time. Every value that is not a number is escaped.
  */
 function unitRowsHtml(rollup: OrgRollup, words: DashboardWords, locale: Locale): SafeHtml {
-  const lang = locale === "en" ? "?lang=en" : "";
   let out = "";
   for (const { unit, depth, subtree: f } of rollup.rows) {
     const id = escapeHtml(unit.id);
     const late = f.maxLateHours === null ? "—" : words.hours(f.maxLateHours);
     const onTime = percent(onTimeRate(f), f.measuredLastWeek, f.onTimeLastWeek);
     out += `<tr data-unit="${id}">
-<th scope="row" class="depth-${Math.min(depth, 4)}"><a href="/dashboard/unit/${id}${lang}">${escapeHtml(unit.name)}</a></th>
+<th scope="row" class="depth-${Math.min(depth, 4)}"><a href="${escapeHtml(withLang(`/dashboard/unit/${unit.id}`, locale))}">${escapeHtml(unit.name)}</a></th>
 <td data-figure="open">${f.open}</td>
 <td data-figure="overdue" class="${f.overdue > 0 ? "bad" : ""}">${f.overdue} <small>${escapeHtml(change(f.overdue, f.overdueWeekAgo))}</small></td>
 <td>${escapeHtml(late)}</td>

@@ -37,7 +37,7 @@ describe.each(testDatabaseKinds)("a suspended Slack workspace on %s", (kind) => 
 
   beforeAll(async () => {
     db = await createTestDatabase(kind);
-    outbox = createOutboxService({ prisma: db.prisma });
+    outbox = createOutboxService({ prisma: db.prisma, now: () => NOW });
     pings = createPingService({ prisma: db.prisma, outbox });
     installations = createSlackInstallationStore({
       prisma: db.prisma,

@@ -29,8 +29,11 @@ export class CopyRefusedError extends Error {
   readonly code = "copy_refused";
 }
 
-/** Tables whose rows are not the install's data: the migrations' own record is written by the deploy on each side. */
-const NOT_COPIED = "_prisma_migrations";
+/**
+ * Tables whose rows are not the install's data: the migrations' own record is written by the deploy on each side, and
+ * the channels' stored figures are made again from the tasks (the trigger on "Task" marks them as the rows arrive).
+ */
+const NOT_COPIED = ["_prisma_migrations", "ChannelFigures"];
 
 /** Copies every row; resolves with the row count of each table (equal on both sides, or it throws). */
 export async function copyPgliteToPostgres(options: CopyOptions): Promise<CopiedTable[]> {
@@ -78,7 +81,8 @@ type Query = (sql: string) => Promise<Record<string, unknown>[]>;
 
 async function tableNames(query: Query): Promise<string[]> {
   const rows = await query(
-    `select tablename from pg_tables where schemaname = 'public' and tablename <> '${NOT_COPIED}' order by tablename`,
+    `select tablename from pg_tables where schemaname = 'public'
+       and tablename <> all(array[${NOT_COPIED.map((t) => `'${t}'`).join(", ")}]) order by tablename`,
   );
   return rows.map((row) => String(row.tablename));
 }
@@ -107,7 +111,13 @@ async function refuseUnlessEmpty(target: pg.Client, tables: readonly string[]): 
 async function dumpRows(source: PGlite): Promise<string> {
   const file = await pgDump({
     pg: source,
-    args: ["--data-only", "--column-inserts", "--rows-per-insert=500", `--exclude-table=${NOT_COPIED}`],
+    // Quoted: pg_dump folds an unquoted pattern to lower case.
+    args: [
+      "--data-only",
+      "--column-inserts",
+      "--rows-per-insert=500",
+      ...NOT_COPIED.map((t) => `--exclude-table="${t}"`),
+    ],
   });
   return file.text();
 }

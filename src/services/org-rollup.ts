@@ -1,56 +1,71 @@
 /**
  * The roll-up of an organisation's units: each unit's figures over its own channels, per person, the overdue list
- * and an 8-week trend, each in one SQL statement over the units' tasks however many channels they span. The figures
- * are those of the channels' weekly summaries (src/scheduling/weekly-report.ts), so a unit's numbers and its
- * channels' numbers add up: withdrawn tasks never count; "done" is a task closed as done, at its closing time;
- * overdue at an instant is open then and past its deadline (from creation and closing times, so the trend is right
- * for weeks before the units were set up).
+ * and an 8-week trend. The figures are those of the channels' weekly summaries (figure-columns.ts), so a unit's
+ * numbers and its channels' numbers add up. Live figures are read from the channels' stored figures
+ * (channel-figures.ts), which count again only the channels whose tasks changed or whose figures time moved on; a
+ * past week's, and the rest, are one SQL statement each over the units' tasks however many channels they span.
  *
- * Callers pass only unit ids the person may see (src/services/org-units.ts visibleUnitIds); nothing here checks.
+ * Callers pass only units the person may see (src/services/org-units.ts visibleUnitIds, or a workspace admin's
+ * workspace); nothing here checks.
  */
-import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import type { RollupWeeks } from "./org-weeks.js";
+import type { PrismaClient } from "../generated/prisma/client.js";
+import { liveChannelFigures, TREND_WEEKS, type UnitScope, unitChannelCondition } from "./channel-figures.js";
+import {
+  type FigureRow,
+  figureColumns,
+  figuresOfRow,
+  TREND_FIELDS,
+  trendColumns,
+  trendOfRow,
+} from "./figure-columns.js";
+import { pastWeekStarts, type RollupWeeks } from "./org-weeks.js";
 import { addFigures, type UnitFigures } from "./unit-figures.js";
 
-type Db = Pick<PrismaClient, "$queryRaw">;
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 24 * HOUR_MS;
+type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
 /**
- * The conditions a figure counts by at `w.now`. Live, a task is open by its status; looking back at a past week it
- * was open at that week's end if it existed then and was not yet closed (so a task cancelled later was open then),
- * and "due this week" is due in that week, still to do when it began and not cancelled before it ended.
+ * The figures of each unit's own channels (units without tasks are absent: read them as zero). Live figures come
+ * from the channels' stored figures (channel-figures.ts), counted again only for the channels whose tasks changed
+ * or whose figures time has moved on; a past week's are counted from the tasks as they stood then.
  */
-function figureConditions(w: RollupWeeks) {
-  if (!w.past) {
-    return {
-      open: Prisma.sql`t.status = 'open'`,
-      due: Prisma.sql`t.status = 'open' AND t."dueAt" >= ${w.now} AND t."dueAt" < ${w.nextWeekStart}`,
-    };
-  }
-  const { from, to } = w.past;
-  return {
-    open: Prisma.sql`t."createdAt" <= ${w.now} AND (t."closedAt" IS NULL OR t."closedAt" > ${w.now})`,
-    due: Prisma.sql`t."dueAt" >= ${from} AND t."dueAt" < ${to} AND t."createdAt" <= ${to}
-      AND (t."closedAt" IS NULL OR t."closedAt" >= ${from}) AND NOT (t.status = 'cancelled' AND t."closedAt" < ${to})`,
-  };
+export async function unitFigures(db: Db, units: UnitScope, w: RollupWeeks): Promise<UnitFigures[]> {
+  return (await unitFiguresAndTrend(db, units, w, false)).figures;
 }
 
 /**
- * The figures of each unit's own channels (units without tasks are absent: read them as zero). The bounds are
- * computed here, not in SQL: an instant minus an interval of days is a time-zone computation the database would
- * repeat for every row, and the longest lateness is read as the earliest deadline (a plain minimum) for the same
- * reason. Ageing buckets are whole 24-hour days. Tasks closed before the week before the one reported cannot count in
- * any figure and are left out before the counts.
+ * The units' figures and, with `trend`, the 8 whole weeks before `w.weekStart` over the same units. Live, both come
+ * from the channels' stored figures in one read; looking back at a past week, they are counted from the tasks on
+ * two connections at once.
  */
-export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
-  if (unitIds.length === 0) return [];
-  const links = await unitChannels(db, unitIds);
-  if (links.length === 0) return [];
+export async function unitFiguresAndTrend(
+  db: Db,
+  units: UnitScope,
+  w: RollupWeeks,
+  trend: boolean,
+): Promise<{ figures: UnitFigures[]; trend: WeekPoint[] }> {
+  const starts = pastWeekStarts(w, TREND_WEEKS);
+  if ("unitIds" in units && units.unitIds.length === 0) return { figures: [], trend: emptyTrend(starts) };
+  if (!w.past) {
+    const live = await liveChannelFigures(db, units, w, trend);
+    const channels = live.map((channel) => figuresOfRow(channel.channelId, channel, w.now));
+    const unitOf = new Map(live.map((channel) => [channel.channelId, channel.unitId]));
+    return { figures: unitsOf(channels, unitOf), trend: trend ? trendPoints(starts, live) : emptyTrend(starts) };
+  }
+  const links = await unitChannels(db, units);
+  if (links.length === 0) return { figures: [], trend: emptyTrend(starts) };
   const unitOf = new Map(links.map((link) => [link.channelId, link.unitId]));
+  const ends = [...starts.slice(1), w.weekStart];
+  const [channels, points] = await Promise.all([
+    channelFigures(db, [...unitOf.keys()], w),
+    trend ? weeklyTrend(db, [...new Set(unitOf.values())], starts, ends) : emptyTrend(starts),
+  ]);
+  return { figures: unitsOf(channels, unitOf), trend: points };
+}
+
+/** Channels' figures added up per unit (each channel's figures carry its channel id in `unitId`). */
+function unitsOf(channels: readonly UnitFigures[], unitOf: ReadonlyMap<string, string>): UnitFigures[] {
   const perUnit = new Map<string, UnitFigures[]>();
-  for (const channel of await channelFigures(db, [...unitOf.keys()], w)) {
+  for (const channel of channels) {
     const unitId = unitOf.get(channel.unitId) as string;
     const figures = perUnit.get(unitId);
     if (figures) figures.push(channel);
@@ -59,69 +74,27 @@ export async function unitFigures(db: Db, unitIds: readonly string[], w: RollupW
   return [...perUnit].map(([unitId, figures]) => addFigures(unitId, figures));
 }
 
-/** The channels of the units given, each with its unit. */
-function unitChannels(db: Db, unitIds: readonly string[]): Promise<{ channelId: string; unitId: string }[]> {
+/** The channels of the units in scope, each with its unit. */
+function unitChannels(db: Db, units: UnitScope): Promise<{ channelId: string; unitId: string }[]> {
   return db.$queryRaw`
-    SELECT "channelId"::text AS "channelId", "unitId"::text AS "unitId"
-    FROM "OrgUnitChannel" WHERE "unitId" = ANY(${[...unitIds]}::uuid[])`;
+    SELECT uc."channelId"::text AS "channelId", uc."unitId"::text AS "unitId"
+    FROM "OrgUnitChannel" uc WHERE ${unitChannelCondition(units)}`;
 }
 
 /**
- * The figures of each channel given (keyed by channel id in `unitId`). Grouped by the tasks' own channel, without a
- * join: a thousand units' tasks are counted about a fifth faster than through the unit-channel join.
+ * The figures of each channel given (keyed by channel id in `unitId`), counted from its tasks. Grouped by the tasks'
+ * own channel, without a join: a thousand units' tasks are counted about a fifth faster than through the unit-channel
+ * join. Tasks closed before the week before the one reported cannot count in any figure and are left out before the
+ * counts.
  */
 async function channelFigures(db: Db, channelIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
-  const now = w.now;
-  const [day, week, month] = [1, 7, 30].map((days) => new Date(now.getTime() - days * DAY_MS));
-  const { open, due } = figureConditions(w);
-  const overdue = Prisma.sql`${open} AND t."dueAt" < ${now}`;
-  const rows = await db.$queryRaw<
-    (Omit<UnitFigures, "ageing" | "maxLateHours"> & {
-      firstLate: Date | null;
-      a1: number;
-      a7: number;
-      a30: number;
-      aMore: number;
-    })[]
-  >`
-    SELECT t."channelId"::text AS "unitId",
-      count(*) FILTER (WHERE ${open})::int AS open,
-      count(*) FILTER (WHERE ${overdue})::int AS overdue,
-      min(t."dueAt") FILTER (WHERE ${overdue}) AS "firstLate",
-      count(*) FILTER (WHERE ${overdue} AND t."dueAt" >= ${day})::int AS a1,
-      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${day} AND t."dueAt" >= ${week})::int AS a7,
-      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${week} AND t."dueAt" >= ${month})::int AS a30,
-      count(*) FILTER (WHERE ${open} AND t."dueAt" < ${month})::int AS "aMore",
-      count(*) FILTER (WHERE ${due})::int AS "dueThisWeek",
-      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
-        AND t."closedAt" < ${w.weekStart})::int AS "doneLastWeek",
-      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
-        AND t."closedAt" < ${w.weekStart} AND t."dueAt" IS NOT NULL)::int AS "measuredLastWeek",
-      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.lastWeekStart}
-        AND t."closedAt" < ${w.weekStart} AND t."closedAt" <= t."dueAt")::int AS "onTimeLastWeek",
-      count(*) FILTER (WHERE t.status = 'done' AND t."closedAt" >= ${w.weekBefore}
-        AND t."closedAt" < ${w.lastWeekStart})::int AS "doneWeekBefore",
-      count(*) FILTER (WHERE t."createdAt" <= ${w.weekAgo} AND t."dueAt" < ${w.weekAgo}
-        AND (t."closedAt" IS NULL OR t."closedAt" > ${w.weekAgo}))::int AS "overdueWeekAgo"
+  const rows = await db.$queryRaw<(FigureRow & { channelId: string })[]>`
+    SELECT t."channelId"::text AS "channelId", ${figureColumns(w)}
     FROM "Task" t
     WHERE t."channelId" = ANY(${[...channelIds]}::uuid[]) AND t."withdrawnAt" IS NULL
       AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${w.weekBefore})
     GROUP BY t."channelId"`;
-  // Written out field by field: objects made by spreading the driver's rows were several times slower to read when
-  // the tree adds a thousand of them up.
-  return rows.map((r) => ({
-    unitId: r.unitId,
-    open: r.open,
-    overdue: r.overdue,
-    maxLateHours: r.firstLate === null ? null : Math.round((now.getTime() - r.firstLate.getTime()) / HOUR_MS),
-    ageing: [r.a1, r.a7, r.a30, r.aMore],
-    dueThisWeek: r.dueThisWeek,
-    doneLastWeek: r.doneLastWeek,
-    measuredLastWeek: r.measuredLastWeek,
-    onTimeLastWeek: r.onTimeLastWeek,
-    doneWeekBefore: r.doneWeekBefore,
-    overdueWeekAgo: r.overdueWeekAgo,
-  }));
+  return rows.map((row) => figuresOfRow(row.channelId, row, w.now));
 }
 
 export interface PersonFigures {
@@ -215,29 +188,36 @@ export async function weeklyTrend(
 ): Promise<WeekPoint[]> {
   const [first, firstEnd, last] = [starts[0], ends[0], ends.at(-1)];
   if (unitIds.length === 0 || first === undefined || firstEnd === undefined || last === undefined) {
-    return starts.map((weekStart) => ({ weekStart, done: 0, measured: 0, onTime: 0, overdueAtEnd: 0 }));
+    return emptyTrend(starts);
   }
-  const columns = starts.map((s, i) => {
-    const e = ends[i] as Date;
-    const doneIn = Prisma.sql`t.status = 'done' AND t."closedAt" >= ${s} AND t."closedAt" < ${e}`;
-    return Prisma.sql`count(*) FILTER (WHERE ${doneIn})::int AS ${Prisma.raw(`"d${i}"`)},
-      count(*) FILTER (WHERE ${doneIn} AND t."dueAt" IS NOT NULL)::int AS ${Prisma.raw(`"m${i}"`)},
-      count(*) FILTER (WHERE ${doneIn} AND t."closedAt" <= t."dueAt")::int AS ${Prisma.raw(`"t${i}"`)},
-      count(*) FILTER (WHERE t."createdAt" <= ${e} AND t."dueAt" < ${e}
-        AND (t."closedAt" IS NULL OR t."closedAt" > ${e}))::int AS ${Prisma.raw(`"o${i}"`)}`;
-  });
   const [row] = await db.$queryRaw<Record<string, number>[]>`
-    SELECT ${Prisma.join(columns, ",\n")}
+    SELECT ${trendColumns(starts, ends)}
     FROM "OrgUnitChannel" uc
     JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
     WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
       AND ((t.status = 'done' AND t."closedAt" >= ${first} AND t."closedAt" < ${last})
         OR (t."dueAt" < ${last} AND t."createdAt" <= ${last} AND (t."closedAt" IS NULL OR t."closedAt" > ${firstEnd})))`;
-  return starts.map((weekStart, i) => ({
-    weekStart,
-    done: row?.[`d${i}`] ?? 0,
-    measured: row?.[`m${i}`] ?? 0,
-    onTime: row?.[`t${i}`] ?? 0,
-    overdueAtEnd: row?.[`o${i}`] ?? 0,
-  }));
+  return trendPoints(starts, [{ trend: trendOfRow(row, starts.length) }]);
+}
+
+/** The weeks' points summed over channels' flat trends (trendOfRow's order). */
+function trendPoints(starts: readonly Date[], channels: readonly { trend: readonly number[] }[]): WeekPoint[] {
+  const sums = new Array<number>(starts.length * TREND_FIELDS).fill(0);
+  for (const { trend } of channels) {
+    for (let i = 0; i < sums.length; i += 1) sums[i] = (sums[i] as number) + (trend[i] ?? 0);
+  }
+  return starts.map((weekStart, i) => {
+    const at = i * TREND_FIELDS;
+    return {
+      weekStart,
+      done: sums[at] as number,
+      measured: sums[at + 1] as number,
+      onTime: sums[at + 2] as number,
+      overdueAtEnd: sums[at + 3] as number,
+    };
+  });
+}
+
+function emptyTrend(starts: readonly Date[]): WeekPoint[] {
+  return starts.map((weekStart) => ({ weekStart, done: 0, measured: 0, onTime: 0, overdueAtEnd: 0 }));
 }

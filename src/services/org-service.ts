@@ -5,7 +5,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import * as access from "./dashboard-access.js";
-import { overdueTasks, personFigures, unitFigures, type WeekPoint, weeklyTrend } from "./org-rollup.js";
+import { overdueTasks, personFigures, unitFiguresAndTrend, type WeekPoint, weeklyTrend } from "./org-rollup.js";
 import { type OrgSnapshot, subtreeRollup, takeOrgSnapshot } from "./org-snapshot.js";
 import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
 import { type UnitRow, unitRows } from "./org-tree.js";
@@ -52,7 +52,7 @@ export interface RollupOptions {
 
 /**
  * The viewer's units as a tree with their figures at `now` in `timezone` (optionally one unit's subtree, optionally
- * as of a past week's end), and with `trend` the 8 weeks before. The figures and the trend are read at the same
+ * as of a past week's end), and with `trend` the 8 weeks before. The outline and the figures are read at the same
  * time, on two connections.
  */
 async function rollupOf(
@@ -65,23 +65,15 @@ async function rollupOf(
 ): Promise<OrgRollup> {
   const weeks = (options.week && pastRollupWeeks(options.week, now, timezone)) || rollupWeeks(now, timezone);
   const outlines = units.unitOutlines(db, viewer.workspaceId);
-  // A workspace admin sees every unit: the outline is the list, without a query of its own.
-  const ids =
-    viewer.isWorkspaceAdmin && within === undefined
-      ? (await outlines).map((u) => u.id)
-      : await visible(db, viewer, within);
-  if (ids.length === 0) return { weeks, rows: [] };
-  const [all, figures, trend] = await Promise.all([
-    outlines,
-    unitFigures(db, ids, weeks),
-    options.trend ? trendOf(db, ids, weeks) : undefined,
-  ]);
-  const seen = new Set(ids);
-  const rows = unitRows(
-    all.filter((u) => seen.has(u.id)),
-    figures,
-  );
-  return trend ? { weeks, rows, trend } : { weeks, rows };
+  // A workspace admin sees every unit: the figures are read by workspace, at the same time as the outline.
+  const everything = viewer.isWorkspaceAdmin && within === undefined;
+  const ids = everything ? null : await visible(db, viewer, within);
+  if (ids?.length === 0) return { weeks, rows: [] };
+  const scope = ids ? { unitIds: ids } : { workspaceId: viewer.workspaceId };
+  const [all, counted] = await Promise.all([outlines, unitFiguresAndTrend(db, scope, weeks, options.trend === true)]);
+  const seen = ids && new Set(ids);
+  const rows = unitRows(seen ? all.filter((u) => seen.has(u.id)) : all, counted.figures);
+  return options.trend ? { weeks, rows, trend: counted.trend } : { weeks, rows };
 }
 
 export type OrgService = ReturnType<typeof createOrgService>;

@@ -24,12 +24,10 @@ export async function takeOrgSnapshot(
   timezone: string,
 ): Promise<OrgSnapshot> {
   const weeks = rollupWeeks(now, timezone);
-  const outlines = await unitOutlines(db, workspaceId);
-  const figures = await unitFigures(
-    db,
-    outlines.map((unit) => unit.id),
-    weeks,
-  );
+  const [outlines, figures] = await Promise.all([
+    unitOutlines(db, workspaceId),
+    unitFigures(db, { workspaceId }, weeks),
+  ]);
   return { workspaceId, weeks, outlines, figures };
 }
 

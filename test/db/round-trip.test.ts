@@ -80,6 +80,8 @@ describe.each(testDatabaseKinds)("every model and field round-trips on %s", (kin
       const delegate = (db.prisma as unknown as Record<string, ModelDelegate>)[delegateName];
       if (!delegate) throw new Error(`generated client has no delegate ${delegateName}`);
 
+      // A channel's stored figures are made by the trigger on "Task" when its task was created: start from none.
+      if (model.name === "ChannelFigures") await db.prisma.channelFigures.deleteMany({});
       const returned = await delegate.create({ data });
       const where = Object.fromEntries(primaryKey(model).map((k) => [k, data[k]]));
       const key = primaryKey(model).length > 1 ? { [primaryKey(model).join("_")]: where } : where;

@@ -36,6 +36,8 @@ const FLOW_WINDOW_MS = 250;
 const FLOOD_MARGIN = 25;
 /** Requests handled at once during a flood. */
 const FLOOD_CONCURRENCY = 4;
+/** Requests waiting to be handled, in multiples of the full concurrency, beyond which a growing line is a flood. */
+const FLOOD_BACKLOG = 2;
 
 /**
  * Write-ahead for inbound requests: `accept` records a verified request in the journal and resolves when it is safe
@@ -119,7 +121,11 @@ export class InboundProcessor {
    * journal, and the ack stays fast; when the flood ends, handling goes back to full speed.
    */
   private watchFlow(): void {
-    const flood = this.acceptedLately > 2 * this.finishedLately + FLOOD_MARGIN;
+    // Arrivals far faster than finishes, or a long line that still grows: at full concurrency, handling takes the
+    // CPU the acks need, so arrivals a little faster than finishes would otherwise settle at that slower pace.
+    const growing = this.acceptedLately > this.finishedLately;
+    const longLine = this.queue.size.waiting > FLOOD_BACKLOG * this.fullConcurrency;
+    const flood = this.acceptedLately > 2 * this.finishedLately + FLOOD_MARGIN || (growing && longLine);
     this.floodMode = flood;
     this.queue.setConcurrency(flood ? Math.min(FLOOD_CONCURRENCY, this.fullConcurrency) : this.fullConcurrency);
     this.acceptedLately = 0;

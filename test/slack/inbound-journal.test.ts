@@ -183,6 +183,29 @@ describe.each(testDatabaseKinds)("inbound journal on %s", (kind) => {
     expect(await pendingKeys("flood-")).toEqual([]);
   });
 
+  it("counts a line that keeps growing as a flood, though requests come less than twice as fast as they finish", async () => {
+    const journal = createInboundJournal(database.priorityLane);
+    const processor: InboundProcessor = new InboundProcessor({
+      journal,
+      platform: "slack",
+      // 32 at once for 800 ms each: 40 finished a second at most.
+      handle: () => new Promise((resolve) => setTimeout(resolve, 800)),
+      logger: silent,
+    });
+    processor.start();
+    // 8 every 100 ms: at most 20 accepted in a 250 ms look, never beyond twice the finished plus the margin (25), even
+    // before the first finishes; the line grows by about 40 a second until it is long.
+    for (let round = 0; !processor.flooded; round++) {
+      if (round > 150) throw new Error("a growing line was not taken for a flood in 15 seconds");
+      await Promise.all(Array.from({ length: 8 }, (_, i) => processor.accept(`line-${round}-${i}`, {})));
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await processor.idle();
+    expect(processor.flooded).toBe(false);
+    await processor.stop();
+    expect(await pendingKeys("line-")).toEqual([]);
+  });
+
   it("handles accepted requests in the queue it is given, in line with the other work waiting there", async () => {
     const journal = createInboundJournal(database.priorityLane);
     const queue = new WorkQueue(1);

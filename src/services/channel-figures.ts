@@ -64,11 +64,9 @@ export async function liveChannelFigures(
     else toCount.push(row);
   }
   if (toCount.length === 0) return live;
-  const counted = await countChannels(
-    db,
-    toCount.map((row) => row.channelId),
-    w,
-  );
+  // In channel order, as the trigger raises them: two statements never wait on each other's rows crosswise.
+  const channelIds = toCount.map((row) => row.channelId).sort();
+  const counted = await countChannels(db, channelIds, w);
   // A channel without a row yet: a row written now starts at epoch 0 unless a task write made one meanwhile.
   const epochs = new Map(toCount.map((row) => [row.channelId, row.epoch ?? 0]));
   await writeRows(db, counted, (id) => epochs.get(id) ?? 0, w);

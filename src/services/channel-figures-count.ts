@@ -7,12 +7,19 @@
  */
 import { DateTime } from "luxon";
 import { Prisma, type PrismaClient } from "../generated/prisma/client.js";
-import { ageingBounds, DAY_MS, type FigureRow, figureColumns, trendColumns, trendOfRow } from "./figure-columns.js";
+import {
+  ageingBounds,
+  DAY_MS,
+  type FigureRow,
+  figureColumns,
+  TREND_WEEKS,
+  trendColumns,
+  trendOfRow,
+} from "./figure-columns.js";
 import { pastWeekStarts, type RollupWeeks } from "./org-weeks.js";
+import { emptyFigures } from "./unit-figures.js";
 
 type Db = Pick<PrismaClient, "$queryRaw">;
-
-export const TREND_WEEKS = 8;
 
 /** A channel's figures at one instant, its trend (figure-columns.ts trendOfRow) and until when they stand. */
 export interface CountedChannel extends FigureRow {
@@ -31,7 +38,7 @@ interface CountRow extends FigureRow {
   [trendColumn: string]: unknown;
 }
 
-/** The live figures of `channelIds` at `w.now` (not a past week), counted from their tasks. */
+/** The live figures of `channelIds` at `w.now` (not a past week), counted from their tasks, in the order given. */
 export async function countChannels(db: Db, channelIds: readonly string[], w: RollupWeeks): Promise<CountedChannel[]> {
   if (channelIds.length === 0) return [];
   const starts = pastWeekStarts(w, TREND_WEEKS);
@@ -45,13 +52,20 @@ export async function countChannels(db: Db, channelIds: readonly string[], w: Ro
       AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${earliest})
     GROUP BY t."channelId"`;
   const counted = new Map(rows.map((row) => [row.channelId, row]));
-  // A channel without tasks has no row: its figures are zero until a task is written (the trigger raises its epoch).
+  // A channel without tasks has no row here (grouping by the tasks is faster than joining every channel): its
+  // figures are zero, and its row is written like any other.
   return channelIds.map((channelId) => {
-    const row = counted.get(channelId);
-    return row
-      ? { ...row, trend: trendOfRow(row, TREND_WEEKS), validUntil: validUntil(row, w) }
-      : { ...zeroRow(channelId), trend: trendOfRow(undefined, TREND_WEEKS), validUntil: validUntil(null, w) };
+    const row = counted.get(channelId) ?? zeroRow(channelId);
+    return { ...row, trend: trendOfRow(row, TREND_WEEKS), validUntil: validUntil(row, w) };
   });
+}
+
+/** A channel without tasks: the empty figures (unit-figures.ts), and no time change ahead. */
+function zeroRow(channelId: string): CountRow {
+  const { ageing, unitId: _unit, maxLateHours: _late, ...counts } = emptyFigures(channelId);
+  const [a1, a7, a30, aMore] = ageing;
+  const none = { nextDue: null, nextDay: null, nextWeek: null, nextMonth: null, nextWeekAgo: null };
+  return { ...counts, channelId, firstLate: null, a1, a7, a30, aMore, ...none };
 }
 
 /**
@@ -100,28 +114,4 @@ export function validUntil(row: CountRow | null, w: RollupWeeks): Date {
 function changesOffset(at: Date, zone: string): boolean {
   const start = DateTime.fromJSDate(at, { zone });
   return start.offset !== start.plus({ days: 1 }).offset;
-}
-
-function zeroRow(channelId: string): CountRow {
-  return {
-    channelId,
-    open: 0,
-    overdue: 0,
-    firstLate: null,
-    a1: 0,
-    a7: 0,
-    a30: 0,
-    aMore: 0,
-    dueThisWeek: 0,
-    doneLastWeek: 0,
-    measuredLastWeek: 0,
-    onTimeLastWeek: 0,
-    doneWeekBefore: 0,
-    overdueWeekAgo: 0,
-    nextDue: null,
-    nextDay: null,
-    nextWeek: null,
-    nextMonth: null,
-    nextWeekAgo: null,
-  };
 }

@@ -18,8 +18,6 @@ import type { RollupWeeks } from "./org-weeks.js";
 
 type Db = Pick<PrismaClient, "$queryRaw" | "$executeRaw">;
 
-export { TREND_WEEKS } from "./channel-figures-count.js";
-
 /** Which units: the ones listed, or every unit of a workspace (a workspace admin's view, read without listing them). */
 export type UnitScope = { unitIds: readonly string[] } | { workspaceId: string };
 
@@ -65,13 +63,20 @@ export async function liveChannelFigures(
   }
   if (toCount.length === 0) return live;
   // In channel order, as the trigger raises them: two statements never wait on each other's rows crosswise.
-  const channelIds = toCount.map((row) => row.channelId).sort();
-  const counted = await countChannels(db, channelIds, w);
+  toCount.sort((a, b) => (a.channelId < b.channelId ? -1 : 1));
+  const counted = await countChannels(
+    db,
+    toCount.map((row) => row.channelId),
+    w,
+  );
   // A channel without a row yet: a row written now starts at epoch 0 unless a task write made one meanwhile.
-  const epochs = new Map(toCount.map((row) => [row.channelId, row.epoch ?? 0]));
-  await writeRows(db, counted, (id) => epochs.get(id) ?? 0, w);
-  const unitOf = new Map(toCount.map((row) => [row.channelId, row.unitId]));
-  for (const row of counted) live.push({ ...row, unitId: unitOf.get(row.channelId) as string });
+  await writeRows(
+    db,
+    counted,
+    toCount.map((row) => row.epoch ?? 0),
+    w,
+  );
+  counted.forEach((row, i) => live.push({ ...row, unitId: (toCount[i] as StoredRow).unitId }));
   return live;
 }
 
@@ -99,13 +104,13 @@ function parseInts(text: string | null): number[] {
 }
 
 /**
- * Writes counted figures where the row's epoch is still the one read before counting (or makes the row). A channel
- * deleted meanwhile gets no row.
+ * Writes counted figures where the row's epoch is still the one read before counting (`epochs`, row for row), or
+ * makes the row. A channel deleted meanwhile gets no row.
  */
 async function writeRows(
   db: Db,
   counted: readonly CountedChannel[],
-  epochOf: (channelId: string) => number,
+  epochs: readonly number[],
   w: RollupWeeks,
 ): Promise<void> {
   const column = <T>(pick: (row: CountedChannel) => T) => counted.map(pick);
@@ -115,7 +120,7 @@ async function writeRows(
       "measuredLastWeek", "onTimeLastWeek", "doneWeekBefore", "overdueWeekAgo", trend)
     SELECT v.id, v.epoch, v.epoch, ${w.timezone}, ${w.now}, v.until, v.open, v.overdue, v.late, v.a1, v.a7, v.a30,
       v.older, v.due, v.done, v.measured, v."onTime", v.before, v."weekAgo", v.trend::int[]
-    FROM unnest(${column((r) => r.channelId)}::uuid[], ${column((r) => epochOf(r.channelId))}::int[],
+    FROM unnest(${column((r) => r.channelId)}::uuid[], ${[...epochs]}::int[],
       ${column((r) => r.validUntil.toISOString())}::timestamptz[], ${column((r) => r.open)}::int[],
       ${column((r) => r.overdue)}::int[], ${column((r) => r.firstLate?.toISOString() ?? null)}::timestamptz[],
       ${column((r) => r.a1)}::int[], ${column((r) => r.a7)}::int[], ${column((r) => r.a30)}::int[],

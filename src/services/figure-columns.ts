@@ -97,6 +97,9 @@ export function figuresOfRow(unitId: string, r: FigureRow, now: Date): UnitFigur
   };
 }
 
+/** The whole weeks a trend shows, ending with the last one before the week reported. */
+export const TREND_WEEKS = 8;
+
 /** The figures of a trend's week: done in it, of those with a deadline and on time, and overdue at its end. */
 export const TREND_FIELDS = 4;
 

@@ -9,12 +9,13 @@
  * workspace); nothing here checks.
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
-import { liveChannelFigures, TREND_WEEKS, type UnitScope, unitChannelCondition } from "./channel-figures.js";
+import { liveChannelFigures, type UnitScope, unitChannelCondition } from "./channel-figures.js";
 import {
   type FigureRow,
   figureColumns,
   figuresOfRow,
   TREND_FIELDS,
+  TREND_WEEKS,
   trendColumns,
   trendOfRow,
 } from "./figure-columns.js";
@@ -47,31 +48,34 @@ export async function unitFiguresAndTrend(
   if ("unitIds" in units && units.unitIds.length === 0) return { figures: [], trend: emptyTrend(starts) };
   if (!w.past) {
     const live = await liveChannelFigures(db, units, w, trend);
-    const channels = live.map((channel) => figuresOfRow(channel.channelId, channel, w.now));
-    const unitOf = new Map(live.map((channel) => [channel.channelId, channel.unitId]));
-    return { figures: unitsOf(channels, unitOf), trend: trend ? trendPoints(starts, live) : emptyTrend(starts) };
+    const figures = perUnit(live.map((channel) => figuresOfRow(channel.unitId, channel, w.now)));
+    return { figures, trend: trend ? trendPoints(starts, live) : emptyTrend(starts) };
   }
-  const links = await unitChannels(db, units);
-  if (links.length === 0) return { figures: [], trend: emptyTrend(starts) };
-  const unitOf = new Map(links.map((link) => [link.channelId, link.unitId]));
   const ends = [...starts.slice(1), w.weekStart];
   const [channels, points] = await Promise.all([
-    channelFigures(db, [...unitOf.keys()], w),
-    trend ? weeklyTrend(db, [...new Set(unitOf.values())], starts, ends) : emptyTrend(starts),
+    pastChannelFigures(db, units, w),
+    trend ? weeklyTrend(db, units, starts, ends) : emptyTrend(starts),
   ]);
-  return { figures: unitsOf(channels, unitOf), trend: points };
+  return { figures: channels, trend: points };
 }
 
-/** Channels' figures added up per unit (each channel's figures carry its channel id in `unitId`). */
-function unitsOf(channels: readonly UnitFigures[], unitOf: ReadonlyMap<string, string>): UnitFigures[] {
-  const perUnit = new Map<string, UnitFigures[]>();
+/** The units' figures as they stood at the end of the past week `w` looks back at, counted from the tasks. */
+async function pastChannelFigures(db: Db, units: UnitScope, w: RollupWeeks): Promise<UnitFigures[]> {
+  const links = await unitChannels(db, units);
+  if (links.length === 0) return [];
+  const unitOf = new Map(links.map((link) => [link.channelId, link.unitId]));
+  return perUnit(await channelFigures(db, unitOf, w));
+}
+
+/** Each unit's channels' figures added up (the figures carry their unit's id). */
+function perUnit(channels: readonly UnitFigures[]): UnitFigures[] {
+  const byUnit = new Map<string, UnitFigures[]>();
   for (const channel of channels) {
-    const unitId = unitOf.get(channel.unitId) as string;
-    const figures = perUnit.get(unitId);
+    const figures = byUnit.get(channel.unitId);
     if (figures) figures.push(channel);
-    else perUnit.set(unitId, [channel]);
+    else byUnit.set(channel.unitId, [channel]);
   }
-  return [...perUnit].map(([unitId, figures]) => addFigures(unitId, figures));
+  return [...byUnit].map(([unitId, figures]) => addFigures(unitId, figures));
 }
 
 /** The channels of the units in scope, each with its unit. */
@@ -82,19 +86,19 @@ function unitChannels(db: Db, units: UnitScope): Promise<{ channelId: string; un
 }
 
 /**
- * The figures of each channel given (keyed by channel id in `unitId`), counted from its tasks. Grouped by the tasks'
+ * The figures of each channel in `unitOf` (keyed by its unit), counted from its tasks. Grouped by the tasks'
  * own channel, without a join: a thousand units' tasks are counted about a fifth faster than through the unit-channel
  * join. Tasks closed before the week before the one reported cannot count in any figure and are left out before the
  * counts.
  */
-async function channelFigures(db: Db, channelIds: readonly string[], w: RollupWeeks): Promise<UnitFigures[]> {
+async function channelFigures(db: Db, unitOf: ReadonlyMap<string, string>, w: RollupWeeks): Promise<UnitFigures[]> {
   const rows = await db.$queryRaw<(FigureRow & { channelId: string })[]>`
     SELECT t."channelId"::text AS "channelId", ${figureColumns(w)}
     FROM "Task" t
-    WHERE t."channelId" = ANY(${[...channelIds]}::uuid[]) AND t."withdrawnAt" IS NULL
+    WHERE t."channelId" = ANY(${[...unitOf.keys()]}::uuid[]) AND t."withdrawnAt" IS NULL
       AND (t.status = 'open' OR t."closedAt" IS NULL OR t."closedAt" >= ${w.weekBefore})
     GROUP BY t."channelId"`;
-  return rows.map((row) => figuresOfRow(row.channelId, row, w.now));
+  return rows.map((row) => figuresOfRow(unitOf.get(row.channelId) as string, row, w.now));
 }
 
 export interface PersonFigures {
@@ -182,19 +186,20 @@ export interface WeekPoint {
  */
 export async function weeklyTrend(
   db: Db,
-  unitIds: readonly string[],
+  units: UnitScope,
   starts: readonly Date[],
   ends: readonly Date[],
 ): Promise<WeekPoint[]> {
   const [first, firstEnd, last] = [starts[0], ends[0], ends.at(-1)];
-  if (unitIds.length === 0 || first === undefined || firstEnd === undefined || last === undefined) {
+  const none = "unitIds" in units && units.unitIds.length === 0;
+  if (none || first === undefined || firstEnd === undefined || last === undefined) {
     return emptyTrend(starts);
   }
   const [row] = await db.$queryRaw<Record<string, number>[]>`
     SELECT ${trendColumns(starts, ends)}
     FROM "OrgUnitChannel" uc
     JOIN "Task" t ON t."channelId" = uc."channelId" AND t."withdrawnAt" IS NULL
-    WHERE uc."unitId" = ANY(${[...unitIds]}::uuid[])
+    WHERE ${unitChannelCondition(units)}
       AND ((t.status = 'done' AND t."closedAt" >= ${first} AND t."closedAt" < ${last})
         OR (t."dueAt" < ${last} AND t."createdAt" <= ${last} AND (t."closedAt" IS NULL OR t."closedAt" > ${firstEnd})))`;
   return trendPoints(starts, [{ trend: trendOfRow(row, starts.length) }]);

@@ -5,6 +5,7 @@
  */
 import type { PrismaClient } from "../generated/prisma/client.js";
 import * as access from "./dashboard-access.js";
+import { TREND_WEEKS } from "./figure-columns.js";
 import { overdueTasks, personFigures, unitFiguresAndTrend, type WeekPoint, weeklyTrend } from "./org-rollup.js";
 import { type OrgSnapshot, subtreeRollup, takeOrgSnapshot } from "./org-snapshot.js";
 import { type TaskRowFilter, taskDetail, taskRowsOf } from "./org-tasks.js";
@@ -37,10 +38,15 @@ async function visible(db: PrismaClient, viewer: OrgViewer, within?: string): Pr
 }
 
 /** The last `count` whole weeks (8 by default): done, on-time and overdue at each week's end. */
-function trendOf(db: PrismaClient, unitIds: readonly string[], weeks: RollupWeeks, count = 8): Promise<WeekPoint[]> {
+function trendOf(
+  db: PrismaClient,
+  unitIds: readonly string[],
+  weeks: RollupWeeks,
+  count = TREND_WEEKS,
+): Promise<WeekPoint[]> {
   const starts = pastWeekStarts(weeks, count);
   const ends = [...starts.slice(1), weeks.weekStart];
-  return weeklyTrend(db, unitIds, starts, ends);
+  return weeklyTrend(db, { unitIds }, starts, ends);
 }
 
 export interface RollupOptions {

@@ -76,7 +76,7 @@ export async function liveChannelFigures(
     toCount.map((row) => row.epoch ?? 0),
     w,
   );
-  counted.forEach((row, i) => live.push({ ...row, unitId: (toCount[i] as StoredRow).unitId }));
+  for (const [i, row] of counted.entries()) live.push({ ...row, unitId: (toCount[i] as StoredRow).unitId });
   return live;
 }
 
